@@ -1,0 +1,89 @@
+// CSRF protection for every state-changing form. Signed-in staff: a synchronizer token stored with
+// the session. Signed-out visitors (the sign-in form): a double-submit token in its own cookie.
+// On top, a request that names a foreign Origin is refused outright.
+import crypto from 'node:crypto';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { AppDeps } from '../deps.ts';
+import { Errors } from '../errors.ts';
+import { CSRF_COOKIE, readCookie, setCookie } from './cookies.ts';
+import { getStaff } from './guards.ts';
+import { randomToken } from './sessions.ts';
+
+export const CSRF_FIELD = '_csrf';
+/** For fetch() from our own scripts: the same token in a header. */
+export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_COOKIE_SECONDS = 2 * 60 * 60;
+
+/** The token forms on this page must carry; sets the double-submit cookie for signed-out visitors. */
+export async function csrfToken(request: FastifyRequest, reply: FastifyReply, deps: Pick<AppDeps, 'db' | 'config'>): Promise<string> {
+  const staff = await getStaff(request, deps);
+  if (staff) return staff.csrfToken;
+  return anonymousCsrfToken(request, reply, deps);
+}
+
+/** Double-submit token regardless of session (the sign-in form must work even with a stale session cookie). */
+export function anonymousCsrfToken(request: FastifyRequest, reply: FastifyReply, deps: Pick<AppDeps, 'config'>): string {
+  const existing = readCookie(request, CSRF_COOKIE);
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  const token = randomToken();
+  setCookie(request, reply, deps.config, CSRF_COOKIE, token, CSRF_COOKIE_SECONDS);
+  return token;
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={token} />;
+}
+
+export function csrfField(token: string) {
+  return <CsrfField token={token} />;
+}
+
+function submittedToken(request: FastifyRequest): string | undefined {
+  const header = request.headers[CSRF_HEADER];
+  if (typeof header === 'string' && header) return header;
+  const body = request.body as Record<string, unknown> | undefined;
+  const field = body && typeof body === 'object' ? body[CSRF_FIELD] : undefined;
+  return typeof field === 'string' && field ? field : undefined;
+}
+
+function sameToken(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+/** Browsers send Origin on cross-site POSTs; one that is not us is refused even with a token. */
+function foreignOrigin(request: FastifyRequest, deps: Pick<AppDeps, 'config'>): boolean {
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return origin === 'null';
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true;
+  }
+  if (host === request.host) return false;
+  try {
+    return host !== new URL(deps.config.publicUrl).host;
+  } catch {
+    return true;
+  }
+}
+
+/** Checks the double-submit pair only (the sign-in form). */
+export function verifyAnonymousCsrf(request: FastifyRequest, deps: Pick<AppDeps, 'config'>): void {
+  if (foreignOrigin(request, deps) || !sameToken(submittedToken(request), readCookie(request, CSRF_COOKIE))) throw Errors.csrf();
+}
+
+/**
+ * preHandler for every state-changing route: the submitted token must match the session's
+ * (signed in) or the double-submit cookie (signed out). Answers 403 CSRF_REJECTED otherwise.
+ */
+export function verifyCsrf(deps: Pick<AppDeps, 'db' | 'config'>): preHandlerAsyncHookHandler {
+  return async function csrfGuard(request) {
+    const staff = await getStaff(request, deps);
+    if (!staff) return verifyAnonymousCsrf(request, deps);
+    if (foreignOrigin(request, deps) || !sameToken(submittedToken(request), staff.csrfToken)) throw Errors.csrf();
+  };
+}

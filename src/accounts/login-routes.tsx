@@ -1,0 +1,82 @@
+// GET/POST /login and POST /logout.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../deps.ts';
+import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts';
+import { anonymousCsrfToken, verifyAnonymousCsrf, verifyCsrf } from './csrf.tsx';
+import { getStaff } from './guards.ts';
+import { t } from '../web/i18n/index.ts';
+import { requestLocale } from '../web/locale.ts';
+import { LoginView, type LoginViewProps } from './login-view.tsx';
+import { createSession, deleteSessionByToken } from './sessions.ts';
+import { checkSignIn } from './sign-in.ts';
+import { sendStaffPage } from './staff-page.tsx';
+
+const DEFAULT_AFTER_LOGIN = '/studio';
+
+/** Only same-site paths: "//evil.example" and "/\evil.example" are protocol-relative in browsers. */
+export function safeNext(raw: unknown): string {
+  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return DEFAULT_AFTER_LOGIN;
+  return raw;
+}
+
+function field(body: unknown, name: string): string {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  function sendLoginPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    view: Omit<LoginViewProps, 'locale' | 'csrfToken'>,
+  ) {
+    const csrfToken = anonymousCsrfToken(request, reply, deps);
+    return sendStaffPage(request, reply, deps, (locale) => ({
+      title: t(locale, 'accounts.login.title'),
+      status,
+      body: <LoginView locale={locale} csrfToken={csrfToken} {...view} />,
+    }));
+  }
+
+  app.get('/login', async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next);
+    if (await getStaff(request, deps)) return reply.redirect(next, 303);
+    return sendLoginPage(request, reply, 200, { next });
+  });
+
+  app.post('/login', async (request, reply) => {
+    verifyAnonymousCsrf(request, deps);
+    const locale = requestLocale(request);
+    const email = field(request.body, 'email').trim();
+    const password = field(request.body, 'password');
+    const next = safeNext(field(request.body, 'next'));
+    if (!email || !password) {
+      return sendLoginPage(request, reply, 400, { next, email, error: t(locale, 'accounts.login.missing') });
+    }
+    const result = await checkSignIn(deps, email, password, request.ip);
+    if (!result.ok && result.reason === 'rate-limited') {
+      reply.header('retry-after', String(result.retryAfterSeconds));
+      const minutes = Math.ceil(result.retryAfterSeconds / 60);
+      return sendLoginPage(request, reply, 429, { next, email, error: t(locale, 'accounts.login.rateLimited', { minutes }) });
+    }
+    if (!result.ok) return sendLoginPage(request, reply, 401, { next, email, error: t(locale, 'accounts.login.failed') });
+
+    // Rotation: whatever session this browser carried before is ended, and a fresh id is issued.
+    const previous = readCookie(request, SESSION_COOKIE);
+    if (previous) await deleteSessionByToken(deps, previous);
+    const session = await createSession(deps, result.user.id);
+    setCookie(request, reply, deps.config, SESSION_COOKIE, session.token, deps.config.sessionDays * 86_400);
+    request.log.info({ userId: result.user.id, role: result.user.role }, 'staff signed in');
+    return reply.redirect(next, 303);
+  });
+
+  app.post('/logout', async (request, reply) => {
+    const token = readCookie(request, SESSION_COOKIE);
+    // Without a live session there is nothing to protect: just drop the stale cookie.
+    if (await getStaff(request, deps)) await verifyCsrf(deps).call(app, request, reply);
+    if (token) await deleteSessionByToken(deps, token);
+    clearCookie(request, reply, deps.config, SESSION_COOKIE);
+    return reply.redirect('/', 303);
+  });
+}

@@ -1,0 +1,41 @@
+// The sign-in form. Errors are announced (role="alert") and the e-mail is kept; the password never is.
+import { translator, type Locale } from '../web/i18n/index.ts';
+import { CsrfField } from './csrf.tsx';
+
+export interface LoginViewProps {
+  locale: Locale;
+  csrfToken: string;
+  next: string;
+  email?: string;
+  error?: string;
+}
+
+export function LoginView({ locale, csrfToken, next, email, error }: LoginViewProps) {
+  const tr = translator(locale);
+  return (
+    <section class="login" aria-labelledby="login-title">
+      <h1 id="login-title">{tr('accounts.login.title')}</h1>
+      <p>{tr('accounts.login.intro')}</p>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <form method="post" action="/login" class="login-form">
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="next" value={next} />
+        <p>
+          <label for="login-email">{tr('accounts.login.email')}</label>
+          <input id="login-email" name="email" type="email" autocomplete="username" required value={email ?? ''} />
+        </p>
+        <p>
+          <label for="login-password">{tr('accounts.login.password')}</label>
+          <input id="login-password" name="password" type="password" autocomplete="current-password" required />
+        </p>
+        <p>
+          <button type="submit">{tr('accounts.login.submit')}</button>
+        </p>
+      </form>
+    </section>
+  );
+}

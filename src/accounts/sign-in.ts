@@ -1,0 +1,37 @@
+// Checking credentials under the per-account and per-IP throttles. Every attempt is counted
+// before the password is hashed; a success gives its count back, so only failures use up the budget.
+import type { AppDeps } from '../deps.ts';
+import type { User } from '../db/schema.ts';
+import { verifyAgainstDummy, verifyPassword } from './password.ts';
+import { hitRateLimit, releaseRateLimit, type RateWindow } from './rate-limit.ts';
+import { findUserByEmail, normalizeEmail } from './users.ts';
+
+const LOGIN_WINDOW_MS = 15 * 60_000;
+
+export type SignInResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
+
+export async function checkSignIn(
+  deps: Pick<AppDeps, 'db' | 'config'>,
+  email: string,
+  password: string,
+  clientIp: string,
+): Promise<SignInResult> {
+  const accountKey = `login:account:${normalizeEmail(email)}`;
+  const ipKey = `login:ip:${clientIp}`;
+  const perAccount: RateWindow = { limit: deps.config.loginMaxPerAccount, windowMs: LOGIN_WINDOW_MS };
+  const perIp: RateWindow = { limit: deps.config.loginMaxPerIp, windowMs: LOGIN_WINDOW_MS };
+  const [account, ip] = await Promise.all([hitRateLimit(deps, accountKey, perAccount), hitRateLimit(deps, ipKey, perIp)]);
+  if (!account.allowed || !ip.allowed) {
+    const blocked = [account, ip].filter((h) => !h.allowed);
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((h) => h.retryAfterSeconds)) };
+  }
+  const user = await findUserByEmail(deps, email);
+  // Unknown and disabled accounts cost the same hashing time and get the same answer as a wrong password.
+  const valid = user ? await verifyPassword(password, user.password_hash) : await verifyAgainstDummy(password);
+  if (!user || !valid || user.disabled) return { ok: false, reason: 'invalid' };
+  await Promise.all([releaseRateLimit(deps, accountKey, perAccount), releaseRateLimit(deps, ipKey, perIp)]);
+  return { ok: true, user };
+}

@@ -1,0 +1,90 @@
+// /api/openapi.json (machine-readable) and /api/docs (a readable page rendered from the same document).
+import type { FastifyInstance } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
+import type { AppDeps } from '../deps.ts';
+import { openApiDocument } from './document.ts';
+
+interface Operation {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  security?: unknown[];
+  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string }>;
+  responses?: Record<string, { description?: string; $ref?: string }>;
+}
+
+function ApiDocsPage({ doc }: { doc: ReturnType<typeof openApiDocument> }) {
+  const ops = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{doc.info.title} — reference</title>
+        <link rel="stylesheet" href="/static/api-docs.css" />
+      </head>
+      <body>
+        <main id="content">
+          <h1>{doc.info.title}</h1>
+          <p>{doc.info.description}</p>
+          <p>
+            Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {doc.openapi})
+          </p>
+          <h2>Authentication</h2>
+          <p>
+            Press endpoints take <code>Authorization: Bearer &lt;key&gt;</code>. Create a press and its key with{' '}
+            <code>npx sosik press add --slug my-press --name "My Press"</code>; rotate it with{' '}
+            <code>npx sosik press rotate-key --slug my-press</code>.
+          </p>
+          {ops.map(({ path, method, op }) => (
+            <section class="op" id={`${method}-${path}`.replace(/[^\w-]/g, '_')}>
+              <h2>
+                <span class={`method method-${method.toLowerCase()}`}>{method}</span> <code>{path}</code>
+              </h2>
+              <p>
+                <strong>{op.summary}</strong>
+              </p>
+              {op.description && <p>{op.description}</p>}
+              {op.parameters && op.parameters.length > 0 && (
+                <ul>
+                  {op.parameters.map((p) => (
+                    <li>
+                      <code>{p.name}</code> ({p.in}
+                      {p.required ? ', required' : ''}) {p.description}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <table>
+                <caption>Responses</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Status</th>
+                    <th scope="col">Meaning</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {Object.entries(op.responses ?? {}).map(([status, r]) => (
+                    <tr>
+                      <td>{status}</td>
+                      <td>{r.description ?? 'Error object with a stable code'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export async function apiDocsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const doc = openApiDocument(deps.config.publicUrl);
+  const html = '<!doctype html>' + renderToString(<ApiDocsPage doc={doc} />);
+  app.get('/api/openapi.json', async () => doc);
+  app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(html));
+}

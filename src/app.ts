@@ -1,0 +1,98 @@
+// Composition root: builds the HTTP server from the capabilities. Nothing here knows what a
+// capability does; each one brings its routes, job handlers and background loops.
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { accountsCapability } from './accounts/capability.ts';
+import { loadStaffHook } from './accounts/guards.ts';
+import { articlesCapability } from './articles/capability.ts';
+import type { Capability } from './capability.ts';
+import type { AppDeps } from './deps.ts';
+import { AppError, Errors } from './errors.ts';
+import { feedsCapability } from './feeds/capability.ts';
+import { issuesCapability } from './issues/capability.ts';
+import { opsCapability } from './ops/capability.ts';
+import { pressCapability } from './press/capability.ts';
+import { searchCapability } from './search/capability.ts';
+import { studioCapability } from './studio/capability.ts';
+import { webCapability } from './web/capability.ts';
+import { renderErrorPage } from './web/error-pages.tsx';
+import { securityHeaders } from './web/security-headers.ts';
+
+export const CAPABILITIES: readonly Capability[] = [
+  opsCapability,
+  webCapability,
+  accountsCapability,
+  studioCapability,
+  pressCapability,
+  articlesCapability,
+  issuesCapability,
+  searchCapability,
+  feedsCapability,
+];
+
+let jobsRegistered = false;
+/** Registers every capability's job handlers once per process. */
+export function registerAllJobs(): void {
+  if (jobsRegistered) return;
+  jobsRegistered = true;
+  for (const c of CAPABILITIES) c.registerJobs?.();
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+    // Secrets never reach the log: the default serializers omit headers and bodies.
+    disableRequestLogging: false,
+  });
+
+  app.addHook('onSend', securityHeaders);
+  // Every page and guard can read request.staff (one indexed query, only when a session cookie is sent).
+  app.addHook('onRequest', loadStaffHook(deps));
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500) request.log.error({ err }, 'request failed');
+    reply.status(appErr.status);
+    if (appErr.code === 'RATE_LIMITED' && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+    if (request.url.startsWith('/api/')) return reply.type('application/json; charset=utf-8').send(appErr.toJSON());
+    return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, appErr.status, appErr.message));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const err = Errors.notFound(request.url.startsWith('/api/') ? 'endpoint' : 'page');
+    reply.status(404);
+    if (request.url.startsWith('/api/')) return reply.send(err.toJSON());
+    return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, 404, err.message));
+  });
+
+  for (const c of CAPABILITIES) {
+    if (c.routes) await app.register(async (scope) => c.routes!(scope, deps));
+  }
+  return app;
+}
+
+/** Maps framework errors (body parsing, size limits, schema validation) onto our stable codes. */
+function toAppError(err: FastifyError | AppError): AppError {
+  if (err instanceof AppError) return err;
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return Errors.tooLarge(Number((err as { limit?: number }).limit) || 0);
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return Errors.badJson(err.message);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 415, err.message);
+    case 'FST_ERR_VALIDATION':
+      return Errors.validation(
+        (err.validation ?? []).map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message ?? 'invalid' })),
+      );
+  }
+  if (err.statusCode && err.statusCode < 500) {
+    if (err instanceof SyntaxError) return Errors.badJson(err.message);
+    return new AppError(err.code ?? 'BAD_REQUEST', err.statusCode, err.message);
+  }
+  return new AppError('INTERNAL', 500, 'Something went wrong on our side. It has been logged.', undefined, { cause: err });
+}

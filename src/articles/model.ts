@@ -1,0 +1,47 @@
+// What an article is before it is stored: the one shape both the ninjs API and feed pulling
+// produce, so sanitising, categorising and revisioning happen in one place (ingest.ts).
+
+export interface Byline {
+  name: string;
+  email?: string;
+  role?: string;
+}
+
+export interface SubjectRef {
+  code?: string;
+  name?: string;
+  uri?: string;
+}
+
+export interface PhotoInput {
+  url: string;
+  width?: number;
+  height?: number;
+  caption?: string;
+  credit?: string;
+  alt?: string;
+}
+
+export type PubStatus = 'usable' | 'withheld' | 'canceled';
+
+export interface ArticleInput {
+  /** The press's identifier for the story (ninjs uri, feed guid or link). */
+  uri: string;
+  headline: string;
+  subheadline?: string;
+  /** Series or column label shown after the headline (e.g. "팩트체크"). */
+  series?: string;
+  /** Untrusted HTML; sanitised by ingest. */
+  bodyHtml: string;
+  lang: string;
+  bylines: Byline[];
+  subjects: SubjectRef[];
+  keywords: string[];
+  photos: PhotoInput[];
+  copyright?: string;
+  /** The story's address on the press's own site. */
+  link?: string;
+  firstCreated?: number;
+  versionCreated?: number;
+  pubstatus: PubStatus;
+}

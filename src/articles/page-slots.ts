@@ -1,0 +1,62 @@
+// Parts of the reader pages that other capabilities fill: the issue tag on an article and the
+// "top issues now" box on the home page. They are looked up once, guarded, so the pages work
+// (without those parts) before — or without — the issues capability.
+//
+// Contract for src/issues/page-slots.ts (or the same names exported from src/issues/capability.ts):
+//   export async function issueTagForArticle(deps: AppDeps, articleId: number): Promise<{ name: string; slug: string } | null>
+//   export async function topIssuesNow(deps: AppDeps, locale: Locale): Promise<VNode | null>
+import type { VNode } from 'preact';
+import type { AppDeps } from '../deps.ts';
+import type { Locale } from '../web/i18n/index.ts';
+
+export interface IssueTag {
+  name: string;
+  slug: string;
+}
+
+export interface PageSlots {
+  issueTagForArticle(deps: AppDeps, articleId: number): Promise<IssueTag | null>;
+  topIssuesNow(deps: AppDeps, locale: Locale): Promise<VNode | null>;
+}
+
+const CANDIDATE_MODULES = ['../issues/page-slots.ts', '../issues/capability.ts'];
+
+type SlotModule = Partial<Record<keyof PageSlots, unknown>>;
+
+let loaded: Promise<PageSlots> | undefined;
+
+async function findExport<K extends keyof PageSlots>(name: K): Promise<PageSlots[K] | undefined> {
+  for (const specifier of CANDIDATE_MODULES) {
+    try {
+      const mod = (await import(specifier)) as SlotModule;
+      if (typeof mod[name] === 'function') return mod[name] as PageSlots[K];
+    } catch {
+      // The module does not exist yet: that slot stays empty.
+    }
+  }
+  return undefined;
+}
+
+/** Never throws: a failing slot provider leaves its slot empty and logs, the page still renders. */
+function guarded<A extends unknown[], R>(deps: () => AppDeps['log'], name: string, fn: ((...args: A) => Promise<R>) | undefined) {
+  return async (...args: A): Promise<R | null> => {
+    if (!fn) return null;
+    try {
+      return (await fn(...args)) ?? null;
+    } catch (err) {
+      deps().error({ err, slot: name }, 'page slot failed');
+      return null;
+    }
+  };
+}
+
+export function loadPageSlots(log: AppDeps['log']): Promise<PageSlots> {
+  loaded ??= (async () => {
+    const [issueTag, topIssues] = await Promise.all([findExport('issueTagForArticle'), findExport('topIssuesNow')]);
+    return {
+      issueTagForArticle: guarded(() => log, 'issueTagForArticle', issueTag),
+      topIssuesNow: guarded(() => log, 'topIssuesNow', topIssues),
+    };
+  })();
+  return loaded;
+}

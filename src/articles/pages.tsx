@@ -1,0 +1,141 @@
+// Reader-facing routes: home, category and press lists, the article page.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { AppDeps } from '../deps.ts';
+import { provideErrorPageContext, renderErrorPage } from '../web/error-pages.tsx';
+import { t } from '../web/i18n/index.ts';
+import { dateTime } from '../web/format.ts';
+import { pageLocale } from '../web/locale.ts';
+import { renderDocument } from '../web/render.ts';
+import { loadPageSlots } from './page-slots.ts';
+import {
+  articleDetail,
+  categoryArticles,
+  findCategory,
+  findPress,
+  latestArticles,
+  listPresses,
+  parseCursor,
+  pressArticles,
+  topByCategory,
+  topByPress,
+  type ListQuery,
+} from './read-store.ts';
+import { SiteSnapshot } from './site-snapshot.ts';
+import { ArticlePage } from './views/article.tsx';
+import { categoryName, pressName, type PageContext } from './views/context.ts';
+import { HomePage } from './views/home.tsx';
+import { CategoryPage, PressPage } from './views/list-page.tsx';
+
+const HOME_LATEST = 12;
+const HOME_PER_CATEGORY = 4;
+const HOME_PER_PRESS = 4;
+
+type ListParams = { before?: string; after?: string; page?: string; lang?: string };
+
+function listQuery(query: ListParams, limit: number): { q: ListQuery; page: number } {
+  const pageNo = Number(query.page);
+  return {
+    q: { before: parseCursor(query.before), after: parseCursor(query.after), limit },
+    page: Number.isInteger(pageNo) && pageNo >= 1 && pageNo < 1_000_000 ? pageNo : 1,
+  };
+}
+
+/** The list's own canonical URL: its cursor is part of what it shows, `lang` is not. */
+function listCanonicalPath(basePath: string, query: ListParams): string {
+  const keep = new URLSearchParams();
+  if (parseCursor(query.before)) keep.set('before', query.before!);
+  else if (parseCursor(query.after)) keep.set('after', query.after!);
+  if (keep.size && query.page) keep.set('page', query.page);
+  return keep.size ? `${basePath}?${keep}` : basePath;
+}
+
+function pathWithoutLang(request: FastifyRequest): string {
+  const [path, search] = request.url.split('?');
+  const params = new URLSearchParams(search ?? '');
+  params.delete('lang');
+  return params.size ? `${path}?${params}` : path!;
+}
+
+function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  // Pages carry the reader's language and, later, their session: shared caches must revalidate.
+  return reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
+}
+
+export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const snapshot = new SiteSnapshot(deps);
+  provideErrorPageContext(() => snapshot.errorPageContext());
+  await snapshot.refresh();
+  const slots = await loadPageSlots(deps.log);
+  const pageSize = deps.config.pageSize;
+
+  async function context(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {
+    const locale = pageLocale(request, reply);
+    const categories = await snapshot.navCategories();
+    return {
+      locale,
+      siteName: deps.config.siteName,
+      publicUrl: deps.config.publicUrl,
+      path: pathWithoutLang(request),
+      nav: categories.map((c) => ({ slug: c.slug, name: categoryName(locale, c) })),
+      now: Date.now(),
+    };
+  }
+
+  async function notFound(request: FastifyRequest, reply: FastifyReply, what: string) {
+    pageLocale(request, reply);
+    return reply.status(404).type('text/html; charset=utf-8').send(renderErrorPage(request, 404, `No such ${what}.`));
+  }
+
+  app.get('/', async (request, reply) => {
+    const ctx = await context(request, reply);
+    const [latest, byCategory, presses, byPress, topIssues] = await Promise.all([
+      latestArticles(deps.db, { limit: HOME_LATEST }),
+      topByCategory(deps.db, HOME_PER_CATEGORY),
+      listPresses(deps.db),
+      topByPress(deps.db, HOME_PER_PRESS),
+      slots.topIssuesNow(deps, ctx.locale),
+    ]);
+    const categories = await snapshot.navCategories();
+    return sendPage(
+      reply,
+      <HomePage ctx={ctx} data={{ latest: latest.items, categories, byCategory, presses, byPress, topIssues }} />,
+    );
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: ListParams }>('/categories/:slug', async (request, reply) => {
+    const category = await findCategory(deps.db, request.params.slug);
+    if (!category) return notFound(request, reply, 'category');
+    const ctx = await context(request, reply);
+    const { q, page } = listQuery(request.query, pageSize);
+    const list = await categoryArticles(deps.db, category.id, q);
+    const canonicalPath = listCanonicalPath(`/categories/${category.slug}`, request.query);
+    return sendPage(reply, <CategoryPage ctx={ctx} category={category} list={list} page={page} canonicalPath={canonicalPath} />);
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: ListParams }>('/press/:slug', async (request, reply) => {
+    const press = await findPress(deps.db, request.params.slug);
+    if (!press) return notFound(request, reply, 'press');
+    const ctx = await context(request, reply);
+    const { q, page } = listQuery(request.query, pageSize);
+    const list = await pressArticles(deps.db, press.id, q);
+    const canonicalPath = listCanonicalPath(`/press/${press.slug}`, request.query);
+    return sendPage(reply, <PressPage ctx={ctx} press={press} list={list} page={page} canonicalPath={canonicalPath} />);
+  });
+
+  app.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
+    const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const article = Number.isFinite(id) ? await articleDetail(deps.db, id) : undefined;
+    if (!article) return notFound(request, reply, 'article');
+    if (article.status === 'withdrawn') {
+      const locale = pageLocale(request, reply);
+      const detail = t(locale, 'articles.withdrawn.detail', {
+        press: pressName(locale, article.press),
+        time: dateTime(locale, article.withdrawnAt ?? article.updatedAt),
+      });
+      return reply.status(410).type('text/html; charset=utf-8').send(renderErrorPage(request, 410, 'This article has been withdrawn.', { detail }));
+    }
+    const [ctx, issueTag] = await Promise.all([context(request, reply), slots.issueTagForArticle(deps, article.id)]);
+    return sendPage(reply, <ArticlePage ctx={ctx} article={article} issueTag={issueTag} />);
+  });
+}

@@ -1,0 +1,426 @@
+// Read queries behind the reader-facing pages. Each page costs a handful of indexed queries,
+// never one per listed item; the same Kysely code runs on SQLite and PostgreSQL.
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+
+export interface Byline {
+  name: string;
+  email?: string;
+  role?: string;
+}
+
+export interface CategoryRef {
+  id: number;
+  slug: string;
+  nameKo: string;
+  nameEn: string;
+}
+
+export interface PressRef {
+  id: number;
+  slug: string;
+  name: string;
+  nameEn: string | null;
+}
+
+export interface PressDetail extends PressRef {
+  homepage: string | null;
+  description: string | null;
+  descriptionEn: string | null;
+  copyright: string | null;
+}
+
+/** One article as lists show it. */
+export interface ArticleCard {
+  id: number;
+  headline: string;
+  series: string | null;
+  summary: string;
+  lang: string;
+  firstCreatedAt: number;
+  press: PressRef;
+  photoUrl: string | null;
+  photoAlt: string | null;
+}
+
+export interface ArticleLink {
+  id: number;
+  headline: string;
+}
+
+export interface Photo {
+  url: string;
+  width: number | null;
+  height: number | null;
+  caption: string | null;
+  credit: string | null;
+  alt: string | null;
+}
+
+export interface ArticleDetail {
+  id: number;
+  headline: string;
+  subheadline: string | null;
+  series: string | null;
+  /** Sanitised at ingest: the one HTML the pages embed as-is. */
+  bodyHtml: string;
+  summary: string;
+  lang: string;
+  bylines: Byline[];
+  keywords: string[];
+  copyright: string | null;
+  status: 'usable' | 'withdrawn';
+  revision: number;
+  firstCreatedAt: number;
+  updatedAt: number;
+  withdrawnAt: number | null;
+  press: PressDetail;
+  photos: Photo[];
+  categories: CategoryRef[];
+  /** Older article of the same press. */
+  previous: ArticleLink | null;
+  /** Newer article of the same press. */
+  next: ArticleLink | null;
+}
+
+/** Position in a newest-first list: (first_created_at, id), written "<ms>-<id>" in links. */
+export interface Cursor {
+  ms: number;
+  id: number;
+}
+
+export function parseCursor(raw: unknown): Cursor | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const m = /^(\d{1,15})-(\d{1,12})$/.exec(raw);
+  return m ? { ms: Number(m[1]), id: Number(m[2]) } : undefined;
+}
+
+export function formatCursor(c: { firstCreatedAt: number; id: number }): string {
+  return `${c.firstCreatedAt}-${c.id}`;
+}
+
+export interface ListPage {
+  items: ArticleCard[];
+  /** Cursor for the next (older) page, when there is one. */
+  older?: string;
+  /** Cursor for the previous (newer) page, when there is one. */
+  newer?: string;
+}
+
+export interface ListQuery {
+  before?: Cursor;
+  after?: Cursor;
+  limit: number;
+}
+
+type ArticleEb = ExpressionBuilder<Database & { a: Database['articles']; p: Database['presses'] }, 'a' | 'p'>;
+
+const firstPhoto = (column: 'url' | 'alt') => (eb: ArticleEb) =>
+  eb
+    .selectFrom('article_photos as ph')
+    .select(`ph.${column}` as 'ph.url')
+    .whereRef('ph.article_id', '=', 'a.id')
+    .orderBy('ph.position')
+    .limit(1);
+
+function cardsQuery(db: Db) {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('presses as p', 'p.id', 'a.press_id')
+    .where('a.status', '=', 'usable')
+    .select((eb) => [
+      'a.id',
+      'a.headline',
+      'a.series',
+      'a.summary',
+      'a.lang',
+      'a.first_created_at',
+      'p.id as press_id',
+      'p.slug as press_slug',
+      'p.name as press_name',
+      'p.name_en as press_name_en',
+      firstPhoto('url')(eb as unknown as ArticleEb).as('photo_url'),
+      firstPhoto('alt')(eb as unknown as ArticleEb).as('photo_alt'),
+    ]);
+}
+
+type CardRow = {
+  id: number;
+  headline: string;
+  series: string | null;
+  summary: string;
+  lang: string;
+  first_created_at: number;
+  press_id: number;
+  press_slug: string;
+  press_name: string;
+  press_name_en: string | null;
+  photo_url: string | null;
+  photo_alt: string | null;
+};
+
+function toCard(r: CardRow): ArticleCard {
+  return {
+    id: Number(r.id),
+    headline: r.headline,
+    series: r.series,
+    summary: r.summary,
+    lang: r.lang,
+    firstCreatedAt: Number(r.first_created_at),
+    press: { id: Number(r.press_id), slug: r.press_slug, name: r.press_name, nameEn: r.press_name_en },
+    photoUrl: r.photo_url,
+    photoAlt: r.photo_alt,
+  };
+}
+
+type CardsQuery = ReturnType<typeof cardsQuery>;
+
+/** Keyset pagination, newest first; `after` walks back towards newer items and is re-reversed. */
+async function pageOf(query: CardsQuery, q: ListQuery): Promise<ListPage> {
+  const towardsNewer = !q.before && !!q.after;
+  let qb = query;
+  if (q.before) qb = qb.where((eb) => eb(eb.refTuple('a.first_created_at', 'a.id'), '<', eb.tuple(q.before!.ms, q.before!.id)));
+  if (towardsNewer) qb = qb.where((eb) => eb(eb.refTuple('a.first_created_at', 'a.id'), '>', eb.tuple(q.after!.ms, q.after!.id)));
+  const dir = towardsNewer ? 'asc' : 'desc';
+  const rows = (await qb
+    .orderBy('a.first_created_at', dir)
+    .orderBy('a.id', dir)
+    .limit(q.limit + 1)
+    .execute()) as CardRow[];
+  const hasMore = rows.length > q.limit;
+  const items = rows.slice(0, q.limit).map(toCard);
+  if (towardsNewer) items.reverse();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const page: ListPage = { items };
+  if (towardsNewer) {
+    if (hasMore && first) page.newer = formatCursor(first);
+    if (last) page.older = formatCursor(last);
+  } else {
+    if (hasMore && last) page.older = formatCursor(last);
+    if (q.before && first) page.newer = formatCursor(first);
+  }
+  return page;
+}
+
+export async function listCategories(db: Db): Promise<CategoryRef[]> {
+  const rows = await db.selectFrom('categories').select(['id', 'slug', 'name_ko', 'name_en']).orderBy('position').execute();
+  return rows.map((r) => ({ id: Number(r.id), slug: r.slug, nameKo: r.name_ko, nameEn: r.name_en }));
+}
+
+export async function findCategory(db: Db, slug: string): Promise<CategoryRef | undefined> {
+  const r = await db.selectFrom('categories').select(['id', 'slug', 'name_ko', 'name_en']).where('slug', '=', slug).executeTakeFirst();
+  return r && { id: Number(r.id), slug: r.slug, nameKo: r.name_ko, nameEn: r.name_en };
+}
+
+export async function listPresses(db: Db): Promise<PressRef[]> {
+  const rows = await db.selectFrom('presses').select(['id', 'slug', 'name', 'name_en']).orderBy('name').execute();
+  return rows.map((r) => ({ id: Number(r.id), slug: r.slug, name: r.name, nameEn: r.name_en }));
+}
+
+export async function findPress(db: Db, slug: string): Promise<PressDetail | undefined> {
+  const r = await db
+    .selectFrom('presses')
+    .select(['id', 'slug', 'name', 'name_en', 'homepage', 'description', 'description_en', 'copyright'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return (
+    r && {
+      id: Number(r.id),
+      slug: r.slug,
+      name: r.name,
+      nameEn: r.name_en,
+      homepage: r.homepage,
+      description: r.description,
+      descriptionEn: r.description_en,
+      copyright: r.copyright,
+    }
+  );
+}
+
+export function latestArticles(db: Db, q: ListQuery): Promise<ListPage> {
+  return pageOf(cardsQuery(db), q);
+}
+
+export function categoryArticles(db: Db, categoryId: number, q: ListQuery): Promise<ListPage> {
+  const query = cardsQuery(db).where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('article_categories as ac')
+        .select('ac.article_id')
+        .whereRef('ac.article_id', '=', 'a.id')
+        .where('ac.category_id', '=', categoryId),
+    ),
+  );
+  return pageOf(query, q);
+}
+
+export function pressArticles(db: Db, pressId: number, q: ListQuery): Promise<ListPage> {
+  return pageOf(cardsQuery(db).where('a.press_id', '=', pressId), q);
+}
+
+/** The newest `perGroup` usable articles of every category, in one query (window function). */
+export async function topByCategory(db: Db, perGroup: number): Promise<Map<number, ArticleCard[]>> {
+  const ranked = db
+    .selectFrom('article_categories as ac')
+    .innerJoin('articles as ra', 'ra.id', 'ac.article_id')
+    .where('ra.status', '=', 'usable')
+    .select([
+      'ac.category_id as group_id',
+      'ac.article_id',
+      sql<number>`row_number() over (partition by ac.category_id order by ra.first_created_at desc, ra.id desc)`.as('rn'),
+    ]);
+  const rows = await cardsQuery(db)
+    .innerJoin(ranked.as('r'), 'r.article_id', 'a.id')
+    .where('r.rn', '<=', perGroup)
+    .select(['r.group_id', 'r.rn'])
+    .orderBy('r.group_id')
+    .orderBy('r.rn')
+    .execute();
+  return groupCards(rows as Array<CardRow & { group_id: number }>);
+}
+
+/** The newest `perGroup` usable articles of every press, in one query. */
+export async function topByPress(db: Db, perGroup: number): Promise<Map<number, ArticleCard[]>> {
+  const ranked = db
+    .selectFrom('articles as ra')
+    .where('ra.status', '=', 'usable')
+    .select([
+      'ra.press_id as group_id',
+      'ra.id as article_id',
+      sql<number>`row_number() over (partition by ra.press_id order by ra.first_created_at desc, ra.id desc)`.as('rn'),
+    ]);
+  const rows = await cardsQuery(db)
+    .innerJoin(ranked.as('r'), 'r.article_id', 'a.id')
+    .where('r.rn', '<=', perGroup)
+    .select(['r.group_id', 'r.rn'])
+    .orderBy('r.group_id')
+    .orderBy('r.rn')
+    .execute();
+  return groupCards(rows as Array<CardRow & { group_id: number }>);
+}
+
+function groupCards(rows: Array<CardRow & { group_id: number }>): Map<number, ArticleCard[]> {
+  const groups = new Map<number, ArticleCard[]>();
+  for (const r of rows) {
+    const id = Number(r.group_id);
+    let list = groups.get(id);
+    if (!list) groups.set(id, (list = []));
+    list.push(toCard(r));
+  }
+  return groups;
+}
+
+function parseJsonArray<T>(text: string | null): T[] {
+  if (!text) return [];
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Everything the article page shows, withdrawn articles included (their page says so). */
+export async function articleDetail(db: Db, id: number): Promise<ArticleDetail | undefined> {
+  const a = await db
+    .selectFrom('articles as a')
+    .innerJoin('presses as p', 'p.id', 'a.press_id')
+    .where('a.id', '=', id)
+    .select([
+      'a.id',
+      'a.headline',
+      'a.subheadline',
+      'a.series',
+      'a.body_html',
+      'a.summary',
+      'a.lang',
+      'a.bylines',
+      'a.keywords',
+      'a.copyright',
+      'a.status',
+      'a.revision',
+      'a.first_created_at',
+      'a.updated_at',
+      'a.withdrawn_at',
+      'p.id as press_id',
+      'p.slug as press_slug',
+      'p.name as press_name',
+      'p.name_en as press_name_en',
+      'p.homepage as press_homepage',
+      'p.description as press_description',
+      'p.description_en as press_description_en',
+      'p.copyright as press_copyright',
+    ])
+    .executeTakeFirst();
+  if (!a) return undefined;
+  const position = [Number(a.first_created_at), Number(a.id)] as const;
+  const samePress = () =>
+    db.selectFrom('articles as n').select(['n.id', 'n.headline']).where('n.press_id', '=', a.press_id).where('n.status', '=', 'usable');
+  const [photos, categories, previous, next] = await Promise.all([
+    db
+      .selectFrom('article_photos')
+      .select(['url', 'width', 'height', 'caption', 'credit', 'alt'])
+      .where('article_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('article_categories as ac')
+      .innerJoin('categories as c', 'c.id', 'ac.category_id')
+      .select(['c.id', 'c.slug', 'c.name_ko', 'c.name_en'])
+      .where('ac.article_id', '=', id)
+      .orderBy('c.position')
+      .execute(),
+    samePress()
+      .where((eb) => eb(eb.refTuple('n.first_created_at', 'n.id'), '<', eb.tuple(...position)))
+      .orderBy('n.first_created_at', 'desc')
+      .orderBy('n.id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    samePress()
+      .where((eb) => eb(eb.refTuple('n.first_created_at', 'n.id'), '>', eb.tuple(...position)))
+      .orderBy('n.first_created_at', 'asc')
+      .orderBy('n.id', 'asc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return {
+    id: Number(a.id),
+    headline: a.headline,
+    subheadline: a.subheadline,
+    series: a.series,
+    bodyHtml: a.body_html,
+    summary: a.summary,
+    lang: a.lang,
+    bylines: parseJsonArray<Byline>(a.bylines).filter((b) => b && typeof b.name === 'string' && b.name.trim()),
+    keywords: parseJsonArray<string>(a.keywords).filter((k) => typeof k === 'string' && k.trim()),
+    copyright: a.copyright,
+    status: a.status,
+    revision: Number(a.revision),
+    firstCreatedAt: Number(a.first_created_at),
+    updatedAt: Number(a.updated_at),
+    withdrawnAt: a.withdrawn_at === null ? null : Number(a.withdrawn_at),
+    press: {
+      id: Number(a.press_id),
+      slug: a.press_slug,
+      name: a.press_name,
+      nameEn: a.press_name_en,
+      homepage: a.press_homepage,
+      description: a.press_description,
+      descriptionEn: a.press_description_en,
+      copyright: a.press_copyright,
+    },
+    photos: photos.map((p) => ({
+      url: p.url,
+      width: p.width === null ? null : Number(p.width),
+      height: p.height === null ? null : Number(p.height),
+      caption: p.caption,
+      credit: p.credit,
+      alt: p.alt,
+    })),
+    categories: categories.map((c) => ({ id: Number(c.id), slug: c.slug, nameKo: c.name_ko, nameEn: c.name_en })),
+    previous: previous ? { id: Number(previous.id), headline: previous.headline } : null,
+    next: next ? { id: Number(next.id), headline: next.headline } : null,
+  };
+}

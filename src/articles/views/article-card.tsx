@@ -1,0 +1,51 @@
+// An article as lists show it: lead (large photo), item (thumbnail beside), or headline only.
+import { listTime, isoTime } from '../../web/format.ts';
+import type { ArticleCard } from '../read-store.ts';
+import { contentLang, pressName, type PageContext } from './context.ts';
+
+type Variant = 'lead' | 'item' | 'headline';
+
+export function ArticleCardView(props: { ctx: PageContext; article: ArticleCard; variant?: Variant; headingLevel?: 2 | 3 | 4 }) {
+  const { ctx, article } = props;
+  const variant = props.variant ?? 'item';
+  const Heading = `h${props.headingLevel ?? 3}` as 'h3';
+  const href = `/articles/${article.id}`;
+  const showPhoto = variant !== 'headline' && article.photoUrl;
+  return (
+    <article class={`card card--${variant}${showPhoto ? ' card--with-photo' : ''}`} lang={contentLang(ctx.locale, article.lang)}>
+      {showPhoto ? (
+        // The headline link carries the name; the thumbnail is a second, unfocusable way in.
+        <a class="card__photo" href={href} tabIndex={-1} aria-hidden="true">
+          <img src={article.photoUrl!} alt="" loading="lazy" decoding="async" />
+        </a>
+      ) : null}
+      <div class="card__text">
+        <Heading class="card__title">
+          <a href={href}>
+            {article.headline}
+            {article.series ? <span class="card__series"> | {article.series}</span> : null}
+          </a>
+        </Heading>
+        {variant !== 'headline' && article.summary ? <p class="card__summary">{article.summary}</p> : null}
+        <p class="card__meta">
+          <a class="card__press" href={`/press/${article.press.slug}`}>
+            {pressName(ctx.locale, article.press)}
+          </a>
+          <time dateTime={isoTime(article.firstCreatedAt)}>{listTime(ctx.locale, article.firstCreatedAt)}</time>
+        </p>
+      </div>
+    </article>
+  );
+}
+
+export function ArticleCardList(props: { ctx: PageContext; articles: readonly ArticleCard[]; variant?: Variant; headingLevel?: 2 | 3 | 4 }) {
+  return (
+    <ul class={`card-list card-list--${props.variant ?? 'item'}`}>
+      {props.articles.map((a) => (
+        <li>
+          <ArticleCardView ctx={props.ctx} article={a} variant={props.variant} headingLevel={props.headingLevel} />
+        </li>
+      ))}
+    </ul>
+  );
+}

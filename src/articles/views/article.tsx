@@ -1,0 +1,182 @@
+// The article page: every part of a Korean portal's article page (see ../shared/reference).
+import { dateTime, isoTime } from '../../web/format.ts';
+import { translator } from '../../web/i18n/index.ts';
+import { Layout, type AlternateLink } from '../../web/layout.tsx';
+import type { IssueTag } from '../page-slots.ts';
+import type { ArticleDetail } from '../read-store.ts';
+import { ArticleTools, Bylines, CategoryNote, IssueTagLink, LightboxDialog, PhotoFigure } from './article-parts.tsx';
+import { absoluteUrl, categoryName, contentLang, pressName, type PageContext } from './context.ts';
+import { SubscribeControl } from './subscribe-control.tsx';
+
+export interface ArticlePageProps {
+  ctx: PageContext;
+  article: ArticleDetail;
+  issueTag?: IssueTag | null;
+  /** Until the comments capability exists, always 0. */
+  commentCount?: number;
+  alternates?: AlternateLink[];
+}
+
+export const ARTICLE_SCRIPTS = ['js/article-tools.js', 'js/lightbox.js'] as const;
+
+/** "Updated" is shown only when it would show a different minute from "published". */
+export function wasUpdated(a: Pick<ArticleDetail, 'updatedAt' | 'firstCreatedAt'>): boolean {
+  return Math.floor(a.updatedAt / 60_000) > Math.floor(a.firstCreatedAt / 60_000);
+}
+
+function newsArticleJsonLd(ctx: PageContext, a: ArticleDetail, canonical: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.headline,
+    description: a.summary || undefined,
+    datePublished: isoTime(a.firstCreatedAt),
+    dateModified: isoTime(a.updatedAt),
+    inLanguage: a.lang,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+    url: canonical,
+    image: a.photos.length ? a.photos.map((p) => absoluteUrl(ctx.publicUrl, p.url)) : undefined,
+    author: a.bylines.map((b) => ({ '@type': 'Person', name: b.name, ...(b.email ? { email: b.email } : {}) })),
+    publisher: { '@type': 'Organization', name: a.press.name, url: `${ctx.publicUrl}/press/${a.press.slug}` },
+    articleSection: a.categories.map((c) => c.nameKo),
+    keywords: a.keywords.length ? a.keywords.join(', ') : undefined,
+    copyrightNotice: a.copyright ?? a.press.copyright ?? undefined,
+    isAccessibleForFree: true,
+  };
+}
+
+export function ArticlePage(props: ArticlePageProps) {
+  const { ctx, article: a } = props;
+  const tr = translator(ctx.locale);
+  const canonical = `${ctx.publicUrl}/articles/${a.id}`;
+  const press = pressName(ctx.locale, a.press);
+  const updated = wasUpdated(a);
+  const comments = props.commentCount ?? 0;
+  const [leadPhoto, ...morePhotos] = a.photos;
+  const copyright = a.copyright ?? a.press.copyright ?? tr('articles.copyright.default', { press: a.press.name });
+  const ogExtra: Array<[string, string]> = [
+    ['article:published_time', isoTime(a.firstCreatedAt)],
+    ['article:modified_time', isoTime(a.updatedAt)],
+    ...a.categories.map((c): [string, string] => ['article:section', categoryName(ctx.locale, c)]),
+    ...a.keywords.map((k): [string, string] => ['article:tag', k]),
+  ];
+  return (
+    <Layout
+      locale={ctx.locale}
+      siteName={ctx.siteName}
+      path={ctx.path}
+      categories={ctx.nav}
+      activeCategory={a.categories[0]?.slug}
+      now={ctx.now}
+      scripts={ARTICLE_SCRIPTS}
+      meta={{
+        title: a.headline,
+        description: a.summary,
+        canonical,
+        ogType: 'article',
+        ogImage: leadPhoto ? absoluteUrl(ctx.publicUrl, leadPhoto.url) : undefined,
+        ogExtra,
+        alternates: props.alternates,
+        jsonLd: newsArticleJsonLd(ctx, a, canonical),
+      }}
+    >
+      <div class="article-layout">
+        <article class="article" lang={contentLang(ctx.locale, a.lang)} aria-labelledby="article-title">
+          <header class="article-head">
+            {props.issueTag ? <IssueTagLink locale={ctx.locale} tag={props.issueTag} /> : null}
+            <p class="article-head__press">
+              <a href={`/press/${a.press.slug}`}>{press}</a>
+            </p>
+            <h1 id="article-title" class="article-head__title">
+              {a.headline}
+              {a.series ? (
+                <span class="article-head__series">
+                  <span aria-hidden="true"> | </span>
+                  <span class="visually-hidden">, {tr('articles.series')}: </span>
+                  {a.series}
+                </span>
+              ) : null}
+            </h1>
+            {a.subheadline ? <p class="article-head__subheadline">{a.subheadline}</p> : null}
+            <div class="article-head__info">
+              <p class="article-times">
+                <span class="article-times__item">
+                  <span class="article-times__label">{tr('articles.published')}</span>
+                  <time dateTime={isoTime(a.firstCreatedAt)}>{dateTime(ctx.locale, a.firstCreatedAt)}</time>
+                </span>
+                {updated ? (
+                  <span class="article-times__item">
+                    <span class="article-times__label">{tr('articles.updated')}</span>
+                    <time dateTime={isoTime(a.updatedAt)}>{dateTime(ctx.locale, a.updatedAt)}</time>
+                  </span>
+                ) : null}
+              </p>
+              <a class="comment-count" href="#comments">
+                {tr('articles.comments.label')} <span class="comment-count__number">{comments}</span>
+              </a>
+              <ArticleTools tr={tr} canonical={canonical} />
+            </div>
+          </header>
+
+          <div class="article-body" id="article-body" data-font-size-target>
+            {leadPhoto ? (
+              <>
+                <PhotoFigure tr={tr} photo={leadPhoto} eager />
+                <p class="photo-hint">{tr('articles.photo.hint')}</p>
+              </>
+            ) : null}
+            {/* Sanitised with an allow-list at ingest (src/press): the only markup embedded as-is. */}
+            <div class="article-body__html" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+            {morePhotos.map((p) => (
+              <PhotoFigure tr={tr} photo={p} />
+            ))}
+          </div>
+
+          <footer class="article-foot">
+            <Bylines tr={tr} bylines={a.bylines} />
+            {a.keywords.length ? (
+              <ul class="keywords" aria-label={tr('articles.keywords')}>
+                {a.keywords.map((k) => (
+                  <li>#{k}</li>
+                ))}
+              </ul>
+            ) : null}
+            <section class="press-promo" aria-labelledby="press-promo-title">
+              <h2 id="press-promo-title" class="press-promo__name">
+                <a href={`/press/${a.press.slug}`}>{press}</a>
+              </h2>
+              <p class="press-promo__text">{tr('articles.subscribe.pitch')}</p>
+              <SubscribeControl locale={ctx.locale} pressName={press} pressSlug={a.press.slug} idSuffix="article" />
+            </section>
+            <p class="copyright">{copyright}</p>
+            <CategoryNote locale={ctx.locale} article={a} />
+          </footer>
+        </article>
+
+        <section id="comments" class="comments" aria-labelledby="comments-title">
+          <h2 id="comments-title" class="section-title">
+            {tr('articles.comments.label')} <span class="comment-count__number">{comments}</span>
+          </h2>
+          {comments === 0 ? <p class="comments__empty">{tr('articles.comments.empty')}</p> : null}
+        </section>
+
+        <nav class="press-sequence" aria-label={tr('articles.sequence.label', { press })}>
+          {a.previous ? (
+            <a class="press-sequence__link press-sequence__link--previous" href={`/articles/${a.previous.id}`} rel="prev">
+              <span class="press-sequence__label">{tr('articles.sequence.previous')}</span>
+              <span class="press-sequence__headline">{a.previous.headline}</span>
+            </a>
+          ) : null}
+          {a.next ? (
+            <a class="press-sequence__link press-sequence__link--next" href={`/articles/${a.next.id}`} rel="next">
+              <span class="press-sequence__label">{tr('articles.sequence.next')}</span>
+              <span class="press-sequence__headline">{a.next.headline}</span>
+            </a>
+          ) : null}
+        </nav>
+      </div>
+      <LightboxDialog tr={tr} />
+      <div class="toast" role="status" aria-live="polite" data-toast data-copied-message={tr('articles.tools.copied')} data-copy-failed-message={tr('articles.tools.copy-failed')} data-subscribe-message={tr('articles.subscribe.soon')} />
+    </Layout>
+  );
+}

@@ -1,0 +1,33 @@
+// What every reader page view receives besides its own data.
+import type { Locale } from '../../web/i18n/index.ts';
+import type { NavCategory } from '../../web/layout.tsx';
+import type { CategoryRef, PressRef } from '../read-store.ts';
+
+export interface PageContext {
+  locale: Locale;
+  siteName: string;
+  /** Canonical origin, no trailing slash. */
+  publicUrl: string;
+  /** Path + query of this page as the language switch should link it. */
+  path: string;
+  nav: NavCategory[];
+  now: number;
+}
+
+export function pressName(locale: Locale, press: Pick<PressRef, 'name' | 'nameEn'>): string {
+  return locale === 'en' && press.nameEn ? press.nameEn : press.name;
+}
+
+export function categoryName(locale: Locale, category: Pick<CategoryRef, 'nameKo' | 'nameEn'>): string {
+  return locale === 'ko' ? category.nameKo : category.nameEn;
+}
+
+/** Photo URLs may be site-relative (demo photos); Open Graph and JSON-LD need absolute ones. */
+export function absoluteUrl(publicUrl: string, url: string): string {
+  return /^https?:\/\//i.test(url) ? url : publicUrl + (url.startsWith('/') ? url : `/${url}`);
+}
+
+/** The `lang` attribute for content written in another language than the page's UI. */
+export function contentLang(locale: Locale, lang: string): string | undefined {
+  return lang && lang.toLowerCase().split('-')[0] !== locale ? lang : undefined;
+}

@@ -1,0 +1,93 @@
+// The front page: latest news, each category's newest, a strip per press, and the issues box
+// once the issues capability supplies it.
+import type { VNode } from 'preact';
+import { translator } from '../../web/i18n/index.ts';
+import { Layout, type AlternateLink } from '../../web/layout.tsx';
+import type { ArticleCard, CategoryRef, PressRef } from '../read-store.ts';
+import { ArticleCardList, ArticleCardView } from './article-card.tsx';
+import { categoryName, pressName, type PageContext } from './context.ts';
+
+export interface HomeData {
+  latest: ArticleCard[];
+  categories: CategoryRef[];
+  byCategory: Map<number, ArticleCard[]>;
+  presses: PressRef[];
+  byPress: Map<number, ArticleCard[]>;
+  topIssues?: VNode | null;
+  alternates?: AlternateLink[];
+}
+
+export function HomePage(props: { ctx: PageContext; data: HomeData }) {
+  const { ctx, data } = props;
+  const tr = translator(ctx.locale);
+  const [lead, ...rest] = data.latest;
+  return (
+    <Layout
+      locale={ctx.locale}
+      siteName={ctx.siteName}
+      path={ctx.path}
+      categories={ctx.nav}
+      now={ctx.now}
+      meta={{
+        title: '',
+        description: tr('articles.home.description', { site: ctx.siteName }),
+        canonical: `${ctx.publicUrl}/`,
+        alternates: data.alternates,
+      }}
+    >
+      <h1 class="visually-hidden">{tr('articles.home.title', { site: ctx.siteName })}</h1>
+      <div class="home-top">
+        <section class="home-latest" aria-labelledby="latest-title">
+          <h2 id="latest-title" class="section-title">
+            {tr('articles.home.latest')}
+          </h2>
+          {lead ? (
+            <div class="home-latest__grid">
+              <ArticleCardView ctx={ctx} article={lead} variant="lead" />
+              <ArticleCardList ctx={ctx} articles={rest.slice(0, 5)} variant="item" />
+            </div>
+          ) : (
+            <p class="empty-state">{tr('articles.list.empty')}</p>
+          )}
+          {rest.length > 5 ? <ArticleCardList ctx={ctx} articles={rest.slice(5)} variant="headline" /> : null}
+        </section>
+        {data.topIssues ? <aside class="home-issues">{data.topIssues}</aside> : null}
+      </div>
+
+      <div class="home-categories">
+        {data.categories.map((c) => {
+          const articles = data.byCategory.get(c.id) ?? [];
+          if (!articles.length) return null;
+          const [first, ...others] = articles;
+          return (
+            <section class="home-category" aria-labelledby={`cat-${c.slug}`}>
+              <h2 id={`cat-${c.slug}`} class="section-title">
+                <a href={`/categories/${c.slug}`}>{categoryName(ctx.locale, c)}</a>
+              </h2>
+              <ArticleCardView ctx={ctx} article={first!} variant="item" />
+              <ArticleCardList ctx={ctx} articles={others} variant="headline" />
+            </section>
+          );
+        })}
+      </div>
+
+      <section class="home-presses" aria-labelledby="presses-title">
+        <h2 id="presses-title" class="section-title">
+          {tr('articles.home.by-press')}
+        </h2>
+        {data.presses.map((p) => {
+          const articles = data.byPress.get(p.id) ?? [];
+          if (!articles.length) return null;
+          return (
+            <section class="press-strip" aria-labelledby={`press-${p.slug}`}>
+              <h3 id={`press-${p.slug}`} class="press-strip__name">
+                <a href={`/press/${p.slug}`}>{pressName(ctx.locale, p)}</a>
+              </h3>
+              <ArticleCardList ctx={ctx} articles={articles} variant="headline" headingLevel={4} />
+            </section>
+          );
+        })}
+      </section>
+    </Layout>
+  );
+}

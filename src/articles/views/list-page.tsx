@@ -1,0 +1,120 @@
+// Paginated newest-first lists: a category's articles, a press's articles.
+import type { ComponentChildren } from 'preact';
+import { Pagination } from '../../web/components/pagination.tsx';
+import { translator } from '../../web/i18n/index.ts';
+import { Layout, type AlternateLink } from '../../web/layout.tsx';
+import type { CategoryRef, ListPage, PressDetail } from '../read-store.ts';
+import { ArticleCardList } from './article-card.tsx';
+import { categoryName, pressName, type PageContext } from './context.ts';
+import { SubscribeControl } from './subscribe-control.tsx';
+
+interface ListFrameProps {
+  ctx: PageContext;
+  title: string;
+  description: string;
+  basePath: string;
+  canonicalPath: string;
+  activeCategory?: string;
+  list: ListPage;
+  page: number;
+  alternates?: AlternateLink[];
+  intro?: ComponentChildren;
+}
+
+function ListFrame(props: ListFrameProps) {
+  const { ctx, list } = props;
+  const tr = translator(ctx.locale);
+  return (
+    <Layout
+      locale={ctx.locale}
+      siteName={ctx.siteName}
+      path={ctx.path}
+      categories={ctx.nav}
+      activeCategory={props.activeCategory}
+      now={ctx.now}
+      meta={{
+        title: props.page > 1 ? `${props.title} (${tr('web.pagination.page', { page: props.page })})` : props.title,
+        description: props.description,
+        canonical: ctx.publicUrl + props.canonicalPath,
+        alternates: props.alternates,
+      }}
+    >
+      <header class="list-head">
+        <h1 class="list-head__title">{props.title}</h1>
+        {props.intro}
+      </header>
+      {list.items.length ? (
+        <ArticleCardList ctx={ctx} articles={list.items} variant="item" headingLevel={2} />
+      ) : (
+        <p class="empty-state">{tr('articles.list.empty')}</p>
+      )}
+      <Pagination locale={ctx.locale} basePath={props.basePath} page={props.page} newer={list.newer} older={list.older} />
+    </Layout>
+  );
+}
+
+export function CategoryPage(props: {
+  ctx: PageContext;
+  category: CategoryRef;
+  list: ListPage;
+  page: number;
+  canonicalPath: string;
+  alternates?: AlternateLink[];
+}) {
+  const { ctx, category } = props;
+  const tr = translator(ctx.locale);
+  const name = categoryName(ctx.locale, category);
+  return (
+    <ListFrame
+      ctx={ctx}
+      title={name}
+      description={tr('articles.category.description', { category: name, site: ctx.siteName })}
+      basePath={`/categories/${category.slug}`}
+      canonicalPath={props.canonicalPath}
+      activeCategory={category.slug}
+      list={props.list}
+      page={props.page}
+      alternates={props.alternates}
+      intro={<p class="list-head__note">{tr('articles.categories.note')}</p>}
+    />
+  );
+}
+
+export function PressPage(props: {
+  ctx: PageContext;
+  press: PressDetail;
+  list: ListPage;
+  page: number;
+  canonicalPath: string;
+  alternates?: AlternateLink[];
+}) {
+  const { ctx, press } = props;
+  const tr = translator(ctx.locale);
+  const name = pressName(ctx.locale, press);
+  const description = (ctx.locale === 'en' ? press.descriptionEn : null) ?? press.description;
+  return (
+    <ListFrame
+      ctx={ctx}
+      title={name}
+      description={description ?? tr('articles.press.description', { press: name, site: ctx.siteName })}
+      basePath={`/press/${press.slug}`}
+      canonicalPath={props.canonicalPath}
+      list={props.list}
+      page={props.page}
+      alternates={props.alternates}
+      intro={
+        <div class="press-intro">
+          {description ? <p class="press-intro__description">{description}</p> : null}
+          {press.homepage && /^https?:\/\//i.test(press.homepage) ? (
+            <p>
+              <a href={press.homepage} rel="noopener">
+                {tr('articles.press.homepage')}
+              </a>
+            </p>
+          ) : null}
+          <SubscribeControl locale={ctx.locale} pressName={name} pressSlug={press.slug} idSuffix="press" />
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,33 @@
+// Applies the one migration set to SQLite or PostgreSQL. Migrations are ordered by name.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { DbHandle, Dialect } from './database.ts';
+import * as spine from './migrations/0001-spine.ts';
+import * as feeds from './migrations/0002-feeds.ts';
+import * as issues from './migrations/0003-issues.ts';
+import * as search from './migrations/0004-search.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Up = (db: any, dialect: Dialect) => Promise<void>;
+const MIGRATIONS: Record<string, { up: Up }> = {
+  '0001-spine': spine,
+  '0002-feeds': feeds,
+  '0003-issues': issues,
+  '0004-search': search,
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => m.up(db, this.dialect) };
+    return out;
+  }
+}
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider: new StaticProvider(handle.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new Error('migration failed', { cause: error });
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

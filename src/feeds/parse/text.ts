@@ -1,0 +1,50 @@
+// Small text helpers for feed items: plain text out of HTML, HTML out of plain text, and a
+// headline made from the body when a feed leaves the title out.
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
+}
+
+export function htmlToText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<[^>]*>/g, ' '),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function plainTextToHtml(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+const DERIVED_TITLE_CHARS = 60;
+
+/** The first sentence (or 60 characters) of the body, or undefined when the body has no text. */
+export function deriveTitle(bodyHtml: string): string | undefined {
+  const text = htmlToText(bodyHtml);
+  if (!text) return undefined;
+  const sentence = /^(.+?[.!?。])(\s|$)/.exec(text)?.[1] ?? text;
+  if (sentence.length <= DERIVED_TITLE_CHARS) return sentence;
+  const cut = sentence.slice(0, DERIVED_TITLE_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return (space > DERIVED_TITLE_CHARS / 2 ? cut.slice(0, space) : cut) + '…';
+}

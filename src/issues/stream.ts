@@ -1,0 +1,29 @@
+// Clusters a whole ordered stream in memory with the shipped pipeline (evaluation, benchmarks, tests).
+import { ClusterEngine } from './engine.ts';
+import { articleTerms } from './features.ts';
+import { SHIPPED_CLUSTERING, type ClusteringSettings } from './settings.ts';
+
+export interface StreamDoc {
+  headline: string;
+  body: string;
+  time: number;
+}
+
+/** Returns each document's final issue id (after any merges), in input order. */
+export function clusterStream(docs: readonly StreamDoc[], settings: ClusteringSettings = SHIPPED_CLUSTERING): number[] {
+  const engine = new ClusterEngine(settings.engine);
+  const assigned: number[] = [];
+  const redirect = new Map<number, number>();
+  for (const doc of docs) {
+    const vec = engine.observe(articleTerms(doc.headline, doc.body, settings.features));
+    const a = engine.assign(vec, doc.time);
+    for (const gone of a.absorbed) redirect.set(gone, a.clusterId);
+    assigned.push(a.clusterId);
+  }
+  const resolve = (id: number): number => {
+    let cur = id;
+    while (redirect.has(cur)) cur = redirect.get(cur)!;
+    return cur;
+  };
+  return assigned.map(resolve);
+}

@@ -1,0 +1,170 @@
+// Claims due jobs, runs their handlers after the enqueuing transaction committed, retries with
+// backoff, parks jobs that keep failing. On PostgreSQL several processes share the queue safely
+// (FOR UPDATE SKIP LOCKED); on SQLite the single writer lock serialises claims.
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { AppDeps } from '../deps.ts';
+import type { Job } from '../db/schema.ts';
+import { backoffMs, jobHandler, registeredJobKinds } from './queue.ts';
+
+export interface WorkerOptions {
+  pollMs?: number;
+  batchSize?: number;
+  /** How long a claim is held; a job whose worker died is reclaimed after this. */
+  leaseMs?: number;
+}
+
+export class JobWorker {
+  readonly id = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  private wakeRequested = false;
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly deps: AppDeps,
+    options: WorkerOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? deps.config.jobPollMs;
+    this.batchSize = options.batchSize ?? 20;
+    this.leaseMs = options.leaseMs ?? 30_000;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Runs due jobs soon (called after a commit that enqueued work). */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Stops claiming; waits for the jobs in hand to finish (graceful shutdown). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Runs every job that is due now, including retries that fall due meanwhile; for CLI and tests. */
+  async drain(maxRounds = 1000): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxRounds; i++) {
+      const n = await this.runOnce();
+      if (n === 0) break;
+      total += n;
+    }
+    return total;
+  }
+
+  /** Claims one batch of due jobs and runs them; returns how many were claimed. */
+  async runOnce(): Promise<number> {
+    const jobs = await this.claim();
+    for (const job of jobs) await this.runJob(job);
+    return jobs.length;
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.loop().finally(() => {
+        this.running = undefined;
+      });
+    }, delay);
+    this.timer.unref?.();
+  }
+
+  private async loop(): Promise<void> {
+    let claimed = 0;
+    try {
+      do {
+        this.wakeRequested = false;
+        claimed = await this.runOnce();
+      } while (!this.stopped && (claimed > 0 || this.wakeRequested));
+    } catch (err) {
+      this.deps.log.error({ err }, 'job worker loop failed');
+    }
+    if (!this.stopped) this.schedule(this.pollMs);
+  }
+
+  private async claim(): Promise<Job[]> {
+    const kinds = registeredJobKinds();
+    if (kinds.length === 0) return [];
+    const { db, dialect } = this.deps;
+    const now = Date.now();
+    const due = db
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('run_at', '<=', now)
+      .where('kind', 'in', kinds)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(this.batchSize)
+      .$if(dialect === 'postgres', (qb) => qb.forUpdate().skipLocked());
+    const claimed = await db
+      .updateTable('jobs')
+      .set({
+        locked_by: this.id,
+        locked_until: now + this.leaseMs,
+        attempts: sql`attempts + 1`,
+      })
+      .where('id', 'in', due)
+      .returningAll()
+      .execute();
+    // RETURNING gives no order guarantee; run jobs in the order they fell due.
+    return claimed.sort((a, b) => a.run_at - b.run_at || a.id - b.id);
+  }
+
+  private async runJob(job: Job): Promise<void> {
+    const handler = jobHandler(job.kind);
+    const { db, log } = this.deps;
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(JSON.parse(job.payload), this.deps);
+      await db
+        .updateTable('jobs')
+        .set({ status: 'done', finished_at: Date.now(), locked_by: null, locked_until: null, last_error: null })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', this.id)
+        .execute();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const parked = job.attempts >= job.max_attempts;
+      log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, parked, err }, 'job failed');
+      await db
+        .updateTable('jobs')
+        .set({
+          status: parked ? 'failed' : 'pending',
+          run_at: Date.now() + backoffMs(job.attempts),
+          finished_at: parked ? Date.now() : null,
+          locked_by: null,
+          locked_until: null,
+          last_error: message.slice(0, 2000),
+        })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', this.id)
+        .execute();
+    }
+  }
+}
+
+/** Deletes finished jobs older than the retention window, so the table stays small. */
+export async function pruneFinishedJobs(deps: AppDeps, olderThanMs = 7 * 86_400_000): Promise<number> {
+  const res = await deps.db
+    .deleteFrom('jobs')
+    .where('status', '=', 'done')
+    .where('finished_at', '<', Date.now() - olderThanMs)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

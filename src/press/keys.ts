@@ -1,0 +1,76 @@
+// Press accounts and their API keys. Keys are 256-bit random tokens, so a SHA-256 digest is
+// enough to store them (a slow hash guards low-entropy passwords, not random keys); the raw key
+// is shown once, at creation or rotation.
+import crypto from 'node:crypto';
+import type { AppDeps } from '../deps.ts';
+import type { Press } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+
+const KEY_PREFIX = 'sosik_';
+
+export function hashApiKey(key: string): string {
+  return crypto.createHash('sha256').update(key).digest('hex');
+}
+
+function newApiKey(): { key: string; hash: string; prefix: string } {
+  const key = KEY_PREFIX + crypto.randomBytes(32).toString('base64url');
+  return { key, hash: hashApiKey(key), prefix: key.slice(0, KEY_PREFIX.length + 6) };
+}
+
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+export interface NewPress {
+  slug: string;
+  name: string;
+  nameEn?: string;
+  homepage?: string;
+  description?: string;
+  descriptionEn?: string;
+  copyright?: string;
+}
+
+export async function createPress(deps: Pick<AppDeps, 'db'>, input: NewPress): Promise<{ press: Press; apiKey: string }> {
+  if (!SLUG_PATTERN.test(input.slug)) {
+    throw new AppError('INVALID_SLUG', 422, 'A press slug uses a–z, 0–9 and hyphens (e.g. "hanbit-daily").', [
+      { path: 'slug', message: 'invalid slug' },
+    ]);
+  }
+  if (!input.name.trim()) throw new AppError('INVALID_NAME', 422, 'A press needs a name.', [{ path: 'name', message: 'required' }]);
+  const taken = await deps.db.selectFrom('presses').select('id').where('slug', '=', input.slug).executeTakeFirst();
+  if (taken) throw new AppError('PRESS_EXISTS', 409, `A press with the slug "${input.slug}" already exists.`);
+  const { key, hash, prefix } = newApiKey();
+  const press = await deps.db
+    .insertInto('presses')
+    .values({
+      slug: input.slug,
+      name: input.name.trim(),
+      name_en: input.nameEn ?? null,
+      homepage: input.homepage ?? null,
+      description: input.description ?? null,
+      description_en: input.descriptionEn ?? null,
+      copyright: input.copyright ?? null,
+      api_key_hash: hash,
+      api_key_prefix: prefix,
+      created_at: Date.now(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { press, apiKey: key };
+}
+
+/** Replaces a press's key; the old one stops working at once. */
+export async function rotateApiKey(deps: Pick<AppDeps, 'db'>, slug: string): Promise<string> {
+  const { key, hash, prefix } = newApiKey();
+  const res = await deps.db
+    .updateTable('presses')
+    .set({ api_key_hash: hash, api_key_prefix: prefix })
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 404, `No press with the slug "${slug}".`);
+  return key;
+}
+
+export async function findPressByApiKey(deps: Pick<AppDeps, 'db'>, key: string): Promise<Press | undefined> {
+  if (!key.startsWith(KEY_PREFIX) || key.length > 200) return undefined;
+  return deps.db.selectFrom('presses').selectAll().where('api_key_hash', '=', hashApiKey(key)).executeTakeFirst();
+}

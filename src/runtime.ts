@@ -1,0 +1,48 @@
+// Opens everything a process needs (database, migrations, logger, job worker) from the config.
+import pino, { type Logger } from 'pino';
+import { registerAllJobs } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DbHandle } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { AppDeps } from './deps.ts';
+import { JobWorker } from './jobs/worker.ts';
+
+export interface Runtime {
+  deps: AppDeps;
+  handle: DbHandle;
+  worker: JobWorker;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.logLevel,
+    // Belt and braces: should a header or body ever be logged, these never are.
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'password', 'apiKey'],
+  });
+}
+
+export async function openRuntime(config: Config, log = createLogger(config)): Promise<Runtime> {
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const applied = await migrateToLatest(handle);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  let worker: JobWorker | undefined;
+  const deps: AppDeps = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    log,
+    nudgeJobs: () => worker?.nudge(),
+  };
+  registerAllJobs();
+  worker = new JobWorker(deps);
+  return {
+    deps,
+    handle,
+    worker,
+    close: async () => {
+      await worker.stop();
+      await handle.close();
+    },
+  };
+}

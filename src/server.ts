@@ -1,0 +1,35 @@
+// `sosik serve`: the web server, with the job worker and background loops in the same process
+// unless configured otherwise; shuts down gracefully on SIGTERM/SIGINT.
+import { buildApp, CAPABILITIES } from './app.ts';
+import type { Config } from './config.ts';
+import { seedDemoIfEmpty } from './demo/seed.ts';
+import { openRuntime } from './runtime.ts';
+
+export async function serve(config: Config): Promise<void> {
+  const runtime = await openRuntime(config);
+  const { deps, worker } = runtime;
+  if (config.demo) await seedDemoIfEmpty(deps);
+  const app = await buildApp(deps);
+  const stops: Array<() => Promise<void>> = [];
+  if (config.workers) {
+    worker.start();
+    for (const c of CAPABILITIES) if (c.startBackground) stops.push(c.startBackground(deps));
+  }
+  await app.listen({ port: config.port, host: config.host });
+  deps.log.info({ url: config.publicUrl, database: deps.dialect }, 'Sosik is serving');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    deps.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close(); // stops accepting, lets in-flight requests finish
+    await Promise.all(stops.map((s) => s()));
+    await runtime.close(); // waits for jobs in hand
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}

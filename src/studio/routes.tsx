@@ -1,0 +1,113 @@
+// /studio: press staff see their press's articles and revisions; admins (and, read-only, editors)
+// see every press; admins create presses and rotate their API keys.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { csrfToken, verifyCsrf } from '../accounts/csrf.tsx';
+import { assertCanSeePress, requireStaff, staffOf } from '../accounts/guards.ts';
+import { sendStaffPage } from '../accounts/staff-page.tsx';
+import type { AppDeps } from '../deps.ts';
+import { Errors } from '../errors.ts';
+import { createPress, rotateApiKey } from '../press/keys.ts';
+import { t } from '../web/i18n/index.ts';
+import { findArticleWithRevisions, findPress, listPressArticles, listPresses } from './store.ts';
+import { ArticleDetailView, NewKeyView, PressArticlesView, PressesView } from './views.tsx';
+
+function pageNumber(request: FastifyRequest): number {
+  const raw = (request.query as Record<string, unknown>).page;
+  const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
+  return n >= 1 ? n : 1;
+}
+
+function formField(body: unknown, name: string): string | undefined {
+  const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const anyStaff = requireStaff(deps);
+  const adminOnly = requireStaff(deps, ['admin']);
+  const csrf = verifyCsrf(deps);
+
+  async function sendPressArticles(request: FastifyRequest, reply: FastifyReply, slug: string, basePath: string) {
+    const staff = staffOf(request);
+    const press = await findPress(deps.db, slug);
+    if (!press) throw Errors.notFound('press');
+    assertCanSeePress(staff, press.id);
+    const page = pageNumber(request);
+    const { rows, hasMore } = await listPressArticles(deps.db, press.id, page, deps.config.pageSize);
+    const token = await csrfToken(request, reply, deps);
+    return sendStaffPage(request, reply, deps, (locale) => ({
+      title: t(locale, 'studio.articles.title', { press: press.name }),
+      body: (
+        <PressArticlesView
+          locale={locale}
+          press={press}
+          rows={rows}
+          page={page}
+          hasMore={hasMore}
+          basePath={basePath}
+          canManage={staff.role === 'admin'}
+          csrfToken={token}
+        />
+      ),
+    }));
+  }
+
+  app.get('/studio', { preHandler: anyStaff }, async (request, reply) => {
+    const staff = staffOf(request);
+    if (staff.role === 'press') return sendPressArticles(request, reply, staff.press!.slug, '/studio');
+    const presses = await listPresses(deps.db);
+    const token = await csrfToken(request, reply, deps);
+    return sendStaffPage(request, reply, deps, (locale) => ({
+      title: t(locale, 'studio.title'),
+      body: <PressesView locale={locale} presses={presses} canManage={staff.role === 'admin'} csrfToken={token} />,
+    }));
+  });
+
+  app.get<{ Params: { slug: string } }>('/studio/presses/:slug', { preHandler: anyStaff }, async (request, reply) =>
+    sendPressArticles(request, reply, request.params.slug, `/studio/presses/${encodeURIComponent(request.params.slug)}`),
+  );
+
+  app.get<{ Params: { id: string } }>('/studio/articles/:id', { preHandler: anyStaff }, async (request, reply) => {
+    const staff = staffOf(request);
+    const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const article = Number.isFinite(id) ? await findArticleWithRevisions(deps.db, id) : undefined;
+    if (!article) throw Errors.notFound('article');
+    assertCanSeePress(staff, article.pressId);
+    const backHref = staff.role === 'press' ? '/studio' : `/studio/presses/${article.pressSlug}`;
+    return sendStaffPage(request, reply, deps, (locale) => ({
+      title: article.headline,
+      body: <ArticleDetailView locale={locale} article={article} backHref={backHref} />,
+    }));
+  });
+
+  // The new key is shown in this response only (never stored in clear, never redirected through a URL).
+  app.post('/studio/presses', { preHandler: [adminOnly, csrf] }, async (request, reply) => {
+    const { press, apiKey } = await createPress(deps, {
+      slug: formField(request.body, 'slug') ?? '',
+      name: formField(request.body, 'name') ?? '',
+      nameEn: formField(request.body, 'nameEn'),
+      homepage: formField(request.body, 'homepage'),
+    });
+    request.log.info({ press: press.slug, by: staffOf(request).userId }, 'press created in studio');
+    return sendStaffPage(request, reply, deps, (locale) => ({
+      title: t(locale, 'studio.key.title'),
+      status: 201,
+      body: <NewKeyView locale={locale} press={press} apiKey={apiKey} />,
+    }));
+  });
+
+  app.post<{ Params: { slug: string } }>(
+    '/studio/presses/:slug/rotate-key',
+    { preHandler: [adminOnly, csrf] },
+    async (request, reply) => {
+      const press = await findPress(deps.db, request.params.slug);
+      if (!press) throw Errors.notFound('press');
+      const apiKey = await rotateApiKey(deps, press.slug);
+      request.log.info({ press: press.slug, by: staffOf(request).userId }, 'press API key rotated in studio');
+      return sendStaffPage(request, reply, deps, (locale) => ({
+        title: t(locale, 'studio.key.title'),
+        body: <NewKeyView locale={locale} press={press} apiKey={apiKey} />,
+      }));
+    },
+  );
+}

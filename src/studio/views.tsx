@@ -1,0 +1,207 @@
+// Studio markup: press list (admins, editors), a press's articles, one article's revisions, a new key.
+import { CsrfField } from '../accounts/csrf.tsx';
+import { dateTime } from '../web/format.ts';
+import { translator, type Locale } from '../web/i18n/index.ts';
+import type { PressSummary, StudioArticle, StudioArticleRow } from './store.ts';
+
+export function PressesView(props: { locale: Locale; presses: PressSummary[]; canManage: boolean; csrfToken: string }) {
+  const tr = translator(props.locale);
+  return (
+    <section class="studio" aria-labelledby="studio-title">
+      <h1 id="studio-title">{tr('studio.title')}</h1>
+      <h2>{tr('studio.presses.title')}</h2>
+      {props.presses.length === 0 ? (
+        <p>{tr('studio.presses.empty')}</p>
+      ) : (
+        <table class="studio-table">
+          <thead>
+            <tr>
+              <th scope="col">{tr('studio.presses.name')}</th>
+              <th scope="col">{tr('studio.presses.slug')}</th>
+              <th scope="col">{tr('studio.presses.articles')}</th>
+              <th scope="col">{tr('studio.presses.keyPrefix')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.presses.map((p) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/studio/presses/${p.slug}`}>{p.name}</a>
+                </th>
+                <td>{p.slug}</td>
+                <td>{p.articleCount}</td>
+                <td>{p.apiKeyPrefix ? <code>{p.apiKeyPrefix}…</code> : tr('studio.presses.noKey')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.canManage && (
+        <form method="post" action="/studio/presses" class="studio-form" aria-labelledby="create-press">
+          <h2 id="create-press">{tr('studio.presses.create')}</h2>
+          <CsrfField token={props.csrfToken} />
+          <p>
+            <label for="press-slug">{tr('studio.presses.slug')}</label>
+            <input id="press-slug" name="slug" required pattern="[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?" />
+          </p>
+          <p>
+            <label for="press-name">{tr('studio.presses.name')}</label>
+            <input id="press-name" name="name" required />
+          </p>
+          <p>
+            <label for="press-name-en">{tr('studio.presses.nameEn')}</label>
+            <input id="press-name-en" name="nameEn" />
+          </p>
+          <p>
+            <label for="press-homepage">{tr('studio.presses.homepage')}</label>
+            <input id="press-homepage" name="homepage" type="url" />
+          </p>
+          <p>
+            <button type="submit">{tr('studio.presses.createSubmit')}</button>
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export interface PressArticlesProps {
+  locale: Locale;
+  press: { slug: string; name: string; api_key_prefix: string | null };
+  rows: StudioArticleRow[];
+  page: number;
+  hasMore: boolean;
+  /** Base path of this list (/studio for press staff, /studio/presses/:slug otherwise). */
+  basePath: string;
+  canManage: boolean;
+  csrfToken: string;
+}
+
+export function PressArticlesView(props: PressArticlesProps) {
+  const tr = translator(props.locale);
+  const pageHref = (n: number) => (n === 1 ? props.basePath : `${props.basePath}?page=${n}`);
+  return (
+    <section class="studio" aria-labelledby="studio-title">
+      <h1 id="studio-title">{tr('studio.articles.title', { press: props.press.name })}</h1>
+      {props.rows.length === 0 ? (
+        <p>{tr('studio.articles.empty')}</p>
+      ) : (
+        <table class="studio-table">
+          <thead>
+            <tr>
+              <th scope="col">{tr('studio.articles.headline')}</th>
+              <th scope="col">{tr('studio.articles.status')}</th>
+              <th scope="col">{tr('studio.articles.revisions')}</th>
+              <th scope="col">{tr('studio.articles.updated')}</th>
+              <th scope="col">{tr('studio.articles.page')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((a) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/studio/articles/${a.id}`}>{a.headline}</a>
+                </th>
+                <td class={`status status--${a.status}`}>{tr(`studio.status.${a.status}`)}</td>
+                <td>{a.revisionCount}</td>
+                <td>
+                  <time dateTime={new Date(a.updatedAt).toISOString()}>{dateTime(props.locale, a.updatedAt)}</time>
+                </td>
+                <td>
+                  <a href={`/articles/${a.id}`}>{`/articles/${a.id}`}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(props.page > 1 || props.hasMore) && (
+        <nav class="pager" aria-label={tr('studio.articles.title', { press: props.press.name })}>
+          {props.page > 1 && (
+            <a rel="prev" href={pageHref(props.page - 1)}>
+              {tr('studio.pager.newer')}
+            </a>
+          )}
+          {props.hasMore && (
+            <a rel="next" href={pageHref(props.page + 1)}>
+              {tr('studio.pager.older')}
+            </a>
+          )}
+        </nav>
+      )}
+      {props.canManage && (
+        <form method="post" action={`/studio/presses/${props.press.slug}/rotate-key`} class="studio-form">
+          <CsrfField token={props.csrfToken} />
+          <p>
+            {tr('studio.presses.keyPrefix')}:{' '}
+            {props.press.api_key_prefix ? <code>{props.press.api_key_prefix}…</code> : tr('studio.presses.noKey')}
+          </p>
+          <p>{tr('studio.presses.rotateWarning')}</p>
+          <button type="submit">{tr('studio.presses.rotate')}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+export function ArticleDetailView({ locale, article, backHref }: { locale: Locale; article: StudioArticle; backHref: string }) {
+  const tr = translator(locale);
+  return (
+    <article class="studio" aria-labelledby="studio-title">
+      <p>
+        <a href={backHref}>{tr('studio.article.backToList')}</a>
+      </p>
+      <h1 id="studio-title">{article.headline}</h1>
+      <p>
+        {article.pressName} · <span class={`status status--${article.status}`}>{tr(`studio.status.${article.status}`)}</span> ·{' '}
+        <a href={`/articles/${article.id}`}>{tr('studio.articles.page')}</a>
+      </p>
+      <h2>{tr('studio.article.revisions')}</h2>
+      {article.revisions.map((r) => (
+        <section class="revision" aria-labelledby={`rev-${r.revision}`}>
+          <h3 id={`rev-${r.revision}`}>{tr('studio.article.revision', { n: r.revision })}</h3>
+          <dl>
+            <dt>{tr('studio.article.received')}</dt>
+            <dd>
+              <time dateTime={new Date(r.receivedAt).toISOString()}>{dateTime(locale, r.receivedAt)}</time>
+            </dd>
+            <dt>{tr('studio.article.source')}</dt>
+            <dd>{r.source}</dd>
+            <dt>{tr('studio.article.pubstatus')}</dt>
+            <dd>{r.pubstatus}</dd>
+          </dl>
+          <h4>{tr('studio.article.original')}</h4>
+          {/* Scrollable region: keyboard users need to reach it (tabIndex) to scroll it. */}
+          <pre class="payload" tabIndex={0}>
+            <code>{prettyJson(r.original)}</code>
+          </pre>
+        </section>
+      ))}
+    </article>
+  );
+}
+
+export function NewKeyView({ locale, press, apiKey }: { locale: Locale; press: { slug: string; name: string }; apiKey: string }) {
+  const tr = translator(locale);
+  return (
+    <section class="studio" aria-labelledby="studio-title">
+      <h1 id="studio-title">{tr('studio.key.title')}</h1>
+      <p>{tr('studio.key.for', { press: press.name })}</p>
+      <p role="alert">{tr('studio.key.once')}</p>
+      <p>
+        <code class="api-key">{apiKey}</code>
+      </p>
+      <p>
+        <a href={`/studio/presses/${press.slug}`}>{tr('studio.key.back')}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// The web capability: serves the shared static files (CSS, client islands, icons, demo photos).
+// Layout, i18n and error pages are libraries other capabilities import.
+import fastifyStatic from '@fastify/static';
+import type { ServerResponse } from 'node:http';
+import type { Capability } from '../capability.ts';
+import { STATIC_DIR, STATIC_PREFIX } from './assets.ts';
+
+const YEAR_S = 365 * 24 * 3600;
+
+// URLs made by assetUrl() carry ?v=<content hash>, so those may be cached for good; anything else
+// under /static (e.g. photo URLs stored in articles) gets a day.
+function cacheHeaders(res: ServerResponse): void {
+  const versioned = /[?&]v=/.test(res.req?.url ?? '');
+  res.setHeader('cache-control', versioned ? `public, max-age=${YEAR_S}, immutable` : 'public, max-age=86400');
+}
+
+export const webCapability: Capability = {
+  name: 'web',
+  async routes(app) {
+    await app.register(fastifyStatic, {
+      root: STATIC_DIR,
+      prefix: STATIC_PREFIX,
+      decorateReply: false,
+      cacheControl: false,
+      index: false,
+      // The plugin passes the raw ServerResponse (typed narrower), whose .req has the query string.
+      setHeaders: (res) => cacheHeaders(res as unknown as ServerResponse),
+    });
+  },
+};

@@ -1,0 +1,38 @@
+// A real app on a real test database, for route tests through app.inject (no network, no mocks).
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp, registerAllJobs } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { Dialect } from '../../src/db/database.ts';
+import type { AppDeps } from '../../src/deps.ts';
+import { JobWorker } from '../../src/jobs/worker.ts';
+import { createTestDb, type TestDb } from './databases.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  db: TestDb;
+  /** Runs every due job now (the in-process worker is not started in tests). */
+  runJobs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const db = await createTestDb(dialect);
+  const config = loadConfig({}, { publicUrl: 'http://sosik.test', logLevel: 'silent', ...overrides });
+  const deps: AppDeps = { db: db.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} };
+  registerAllJobs();
+  const app = await buildApp(deps);
+  await app.ready();
+  const worker = new JobWorker(deps);
+  return {
+    app,
+    deps,
+    db,
+    runJobs: () => worker.drain(),
+    close: async () => {
+      await app.close();
+      await db.dispose();
+    },
+  };
+}
