@@ -53,3 +53,10 @@ if (args.includes('v2')) {
   run('analyzer + unigrams', unis, qUnis);
   run('raw+analyzed + stem words', (s) => [...rawBigrams(s), ...withWords(s)], qWords);
 }
+if (args.includes('k1')) {
+  for (const k1 of [0.4, 0.5, 0.6, 0.75]) for (const b of [0.75]) run(`analyzer k1=${k1} b=${b}`, t.indexTerms, t.queryTerms, { k1, b });
+  run(`analyzer k1=0.6 hw=1`, t.indexTerms, t.queryTerms, { k1: 0.6, hw: 1 });
+  const dbl = (s: string) => t.indexTerms(s).flatMap((x) => [x, x]);
+  run(`analyzer doubled hw=1`, dbl, t.queryTerms, { hw: 1 });
+  run(`raw+analyzed hw=1`, (s) => [...rawBigrams(s), ...t.indexTerms(s)], t.queryTerms, { hw: 1 });
+}

@@ -46,8 +46,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     return503OnClosing: true,
-    // Secrets never reach the log: the default serializers omit headers and bodies.
-    disableRequestLogging: false,
   });
 
   app.addHook('onSend', securityHeaders);

@@ -198,8 +198,8 @@ export async function main(argv: string[]): Promise<number> {
       config,
       args: found.rest,
       flags,
-      // One-shot commands keep their output clean: only warnings and errors are logged.
-      open: () => openRuntime(config, createLogger({ ...config, logLevel: process.env.LOG_LEVEL ?? 'warn' })),
+      // One-shot commands keep stdout for their answer: logs go to stderr.
+      open: () => openRuntime(config, createLogger(config, found.name === 'worker' ? 'stdout' : 'stderr')),
       print: (line) => console.log(line),
     };
     return (await found.command.run(ctx)) ?? 0;

@@ -14,12 +14,16 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function createLogger(config: Config): Logger {
-  return pino({
-    level: config.logLevel,
-    // Belt and braces: should a header or body ever be logged, these never are.
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'password', 'apiKey'],
-  });
+/** JSON logs; one-shot CLI commands log to stderr so their stdout stays machine-readable. */
+export function createLogger(config: Pick<Config, 'logLevel'>, stream: 'stdout' | 'stderr' = 'stdout'): Logger {
+  return pino(
+    {
+      level: config.logLevel,
+      // Belt and braces: should a header or body ever be logged, these never are.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'password', 'apiKey'],
+    },
+    pino.destination(stream === 'stdout' ? 1 : 2),
+  );
 }
 
 export async function openRuntime(config: Config, log = createLogger(config)): Promise<Runtime> {

@@ -13,9 +13,13 @@ import { sendStaffPage } from './staff-page.tsx';
 
 const DEFAULT_AFTER_LOGIN = '/studio';
 
-/** Only same-site paths: "//evil.example" and "/\evil.example" are protocol-relative in browsers. */
+/**
+ * Only same-site paths: "//evil.example" and "/\evil.example" are protocol-relative in browsers.
+ * Back to /login itself would loop for a signed-in visitor.
+ */
 export function safeNext(raw: unknown): string {
   if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return DEFAULT_AFTER_LOGIN;
+  if (raw === '/login' || raw.startsWith('/login?') || /[\r\n]/.test(raw)) return DEFAULT_AFTER_LOGIN;
   return raw;
 }
 

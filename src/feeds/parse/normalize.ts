@@ -3,7 +3,7 @@
 import type { AtomFeed, JsonFeed, MediaNs, RdfFeed, RssFeed } from 'feedsmith';
 import { parseFeedDate } from './dates.ts';
 import type { FeedImage, FeedItem, ParsedFeed } from './feed-item.ts';
-import { deriveTitle, escapeHtml, htmlToText, plainTextToHtml } from './text.ts';
+import { cleanTitle, deriveTitle, escapeHtml, htmlToText, plainTextToHtml } from './text.ts';
 
 export interface NormalizeContext {
   baseUrl?: string;
@@ -116,7 +116,7 @@ function finish(format: ParsedFeed['format'], title: string | undefined, link: s
   const items: FeedItem[] = [];
   let skipped = 0;
   for (const d of drafts) {
-    const title = d.title ? htmlToText(d.title) : '';
+    const title = d.title ? cleanTitle(d.title) : '';
     const derived = title ? undefined : deriveTitle(d.bodyHtml);
     if (!d.id || (!title && !derived)) {
       skipped++;
@@ -124,7 +124,7 @@ function finish(format: ParsedFeed['format'], title: string | undefined, link: s
     }
     items.push({ ...d, id: d.id, title: title || derived!, titleDerived: !title, lang: d.lang ?? lang });
   }
-  return { format, title: title ? htmlToText(title) : undefined, link, lang, items, skipped };
+  return { format, title: title ? cleanTitle(title) : undefined, link, lang, items, skipped };
 }
 
 function mediaImages(media: MediaNs.ItemOrFeed | undefined, base: string | undefined): FeedImage[] {

@@ -23,6 +23,14 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+// Inline tags presses leak into plain-text titles; anything else in angle brackets is text ("<단독>").
+const INLINE_TAG = /<\/?(?:b|i|em|strong|span|font|u|a|sup|sub|br|mark|small|strike|s)(?:\s[^>]*)?\/?>/gi;
+
+/** A plain-text title as feeds really write them: stray inline tags and entities removed. */
+export function cleanTitle(text: string): string {
+  return decodeEntities(text.replace(INLINE_TAG, '')).replace(/\s+/g, ' ').trim();
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,6 +1,6 @@
 // Reader-facing routes: home, category and press lists, the article page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import { h, type VNode } from 'preact';
 import type { AppDeps } from '../deps.ts';
 import { provideErrorPageContext, renderErrorPage } from '../web/error-pages.tsx';
 import { t } from '../web/i18n/index.ts';
@@ -57,7 +57,8 @@ function pathWithoutLang(request: FastifyRequest): string {
   return params.size ? `${path}?${params}` : path!;
 }
 
-function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page component's props
+function sendPage(reply: FastifyReply, page: VNode<any>, status = 200): FastifyReply {
   // Pages carry the reader's language and, later, their session: shared caches must revalidate.
   return reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
 }
@@ -99,7 +100,7 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const categories = await snapshot.navCategories();
     return sendPage(
       reply,
-      <HomePage ctx={ctx} data={{ latest: latest.items, categories, byCategory, presses, byPress, topIssues }} />,
+      h(HomePage, { ctx, data: { latest: latest.items, categories, byCategory, presses, byPress, topIssues } }),
     );
   });
 
@@ -110,7 +111,7 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const { q, page } = listQuery(request.query, pageSize);
     const list = await categoryArticles(deps.db, category.id, q);
     const canonicalPath = listCanonicalPath(`/categories/${category.slug}`, request.query);
-    return sendPage(reply, <CategoryPage ctx={ctx} category={category} list={list} page={page} canonicalPath={canonicalPath} />);
+    return sendPage(reply, h(CategoryPage, { ctx, category, list, page, canonicalPath }));
   });
 
   app.get<{ Params: { slug: string }; Querystring: ListParams }>('/press/:slug', async (request, reply) => {
@@ -120,7 +121,7 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const { q, page } = listQuery(request.query, pageSize);
     const list = await pressArticles(deps.db, press.id, q);
     const canonicalPath = listCanonicalPath(`/press/${press.slug}`, request.query);
-    return sendPage(reply, <PressPage ctx={ctx} press={press} list={list} page={page} canonicalPath={canonicalPath} />);
+    return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath }));
   });
 
   app.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
@@ -136,6 +137,6 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
       return reply.status(410).type('text/html; charset=utf-8').send(renderErrorPage(request, 410, 'This article has been withdrawn.', { detail }));
     }
     const [ctx, issueTag] = await Promise.all([context(request, reply), slots.issueTagForArticle(deps, article.id)]);
-    return sendPage(reply, <ArticlePage ctx={ctx} article={article} issueTag={issueTag} />);
+    return sendPage(reply, h(ArticlePage, { ctx, article, issueTag }));
   });
 }

@@ -1,0 +1,47 @@
+// /studio/feeds: the feed health panel, and the form that registers a feed.
+import type { FastifyInstance } from 'fastify';
+import { acceptForms } from '../../accounts/capability.ts';
+import { verifyCsrf } from '../../accounts/csrf.tsx';
+import { requireStaff, type Staff } from '../../accounts/guards.ts';
+import { sendStaffPage } from '../../accounts/staff-page.tsx';
+import type { AppDeps } from '../../deps.ts';
+import { Errors } from '../../errors.ts';
+import { t } from '../../web/i18n/index.ts';
+import { parseFeedUrl } from '../fetch/safe-fetch.ts';
+import { addFeed, listFeeds } from '../store.ts';
+import { FeedHealthPanel } from './health-view.tsx';
+
+async function visiblePresses(deps: AppDeps, staff: Staff) {
+  if (staff.role === 'press') return staff.press ? [{ id: staff.press.id, slug: staff.press.slug, name: staff.press.name }] : [];
+  return deps.db.selectFrom('presses').select(['id', 'slug', 'name']).orderBy('name').execute();
+}
+
+export async function feedHealthRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await acceptForms(app);
+  const guard = requireStaff(deps, ['admin', 'press']);
+
+  app.get<{ Querystring: { notice?: string } }>('/studio/feeds', { preHandler: guard }, async (request, reply) => {
+    const staff = request.staff!;
+    const presses = await visiblePresses(deps, staff);
+    const feeds = staff.role === 'admin' ? await listFeeds(deps.db) : staff.press ? await listFeeds(deps.db, staff.press.id) : [];
+    const notice = request.query.notice === 'added' || request.query.notice === 'badUrl' ? request.query.notice : undefined;
+    return sendStaffPage(request, reply, deps, (locale) => ({
+      title: t(locale, 'feeds.health.title'),
+      body: <FeedHealthPanel locale={locale} feeds={feeds} presses={presses} csrfToken={staff.csrfToken} notice={notice} />,
+    }));
+  });
+
+  app.post<{ Body: { press?: string; url?: string } }>('/studio/feeds', { preHandler: [guard, verifyCsrf(deps)] }, async (request, reply) => {
+    const staff = request.staff!;
+    const press = (await visiblePresses(deps, staff)).find((p) => p.slug === request.body?.press);
+    if (!press) throw Errors.forbidden('You may not add feeds to this press.');
+    let url: string;
+    try {
+      url = parseFeedUrl(String(request.body?.url ?? '').trim()).href;
+    } catch {
+      return reply.redirect('/studio/feeds?notice=badUrl', 303);
+    }
+    await addFeed(deps.db, { pressId: press.id, url, intervalSeconds: deps.config.feedsIntervalSeconds });
+    return reply.redirect('/studio/feeds?notice=added', 303);
+  });
+}
