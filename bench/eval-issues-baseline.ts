@@ -41,20 +41,25 @@ export function cosine(a: Vec, b: Vec): number {
 
 /** Single-pass clustering of pre-computed vectors against centroids (sums of members). */
 export function singlePass(vectors: readonly Vec[], threshold: number): number[] {
-  const centroids: Vec[] = [];
+  const centroids: Array<{ terms: Vec; norm2: number }> = [];
   return vectors.map((v) => {
     let best = -1;
     let bestSim = -1;
     centroids.forEach((c, i) => {
-      const s = cosine(v, c);
+      let dot = 0;
+      for (const [w, x] of v) dot += x * (c.terms.get(w) ?? 0);
+      const s = c.norm2 > 0 ? dot / Math.sqrt(c.norm2) : 0;
       if (s > bestSim) [best, bestSim] = [i, s];
     });
     if (best < 0 || bestSim < threshold) {
-      centroids.push(new Map(v));
-      return centroids.length - 1;
+      best = centroids.push({ terms: new Map(), norm2: 0 }) - 1;
     }
     const c = centroids[best]!;
-    for (const [w, x] of v) c.set(w, (c.get(w) ?? 0) + x);
+    for (const [w, x] of v) {
+      const old = c.terms.get(w) ?? 0;
+      c.terms.set(w, old + x);
+      c.norm2 += (old + x) ** 2 - old ** 2;
+    }
     return best;
   });
 }

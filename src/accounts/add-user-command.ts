@@ -31,7 +31,7 @@ export async function addUserCommand(
     pressSlug: options.press,
   });
   if (options.json) return JSON.stringify({ id: user.id, email: user.email, role: user.role, press: options.press ?? null });
-  return `created ${user.role} ${user.email}${options.press ? ` (press ${options.press})` : ''}`;
+  return `created user ${user.email} (role ${user.role}${options.press ? `, press ${options.press}` : ''})`;
 }
 
 async function promptHidden(question: string): Promise<string> {

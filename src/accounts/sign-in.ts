@@ -1,5 +1,6 @@
 // Checking credentials under the per-account and per-IP throttles. Every attempt is counted
-// before the password is hashed; a success gives its count back, so only failures use up the budget.
+// before the password is hashed (atomically, so parallel guesses cannot overshoot); a success or a
+// refused attempt gives its count back, so only failed checks use up the budget.
 import type { AppDeps } from '../deps.ts';
 import type { User } from '../db/schema.ts';
 import { verifyAgainstDummy, verifyPassword } from './password.ts';
@@ -25,6 +26,8 @@ export async function checkSignIn(
   const perIp: RateWindow = { limit: deps.config.loginMaxPerIp, windowMs: LOGIN_WINDOW_MS };
   const [account, ip] = await Promise.all([hitRateLimit(deps, accountKey, perAccount), hitRateLimit(deps, ipKey, perIp)]);
   if (!account.allowed || !ip.allowed) {
+    // A refused attempt checked nothing, so it uses up no budget (a throttled IP cannot lock accounts out).
+    await Promise.all([releaseRateLimit(deps, accountKey, perAccount), releaseRateLimit(deps, ipKey, perIp)]);
     const blocked = [account, ip].filter((h) => !h.allowed);
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((h) => h.retryAfterSeconds)) };
   }

@@ -40,8 +40,8 @@ export interface ArticleCard {
   lang: string;
   firstCreatedAt: number;
   press: PressRef;
+  /** First photo, shown as a decorative thumbnail beside the headline link. */
   photoUrl: string | null;
-  photoAlt: string | null;
 }
 
 export interface ArticleLink {
@@ -116,13 +116,8 @@ export interface ListQuery {
 
 type ArticleEb = ExpressionBuilder<Database & { a: Database['articles']; p: Database['presses'] }, 'a' | 'p'>;
 
-const firstPhoto = (column: 'url' | 'alt') => (eb: ArticleEb) =>
-  eb
-    .selectFrom('article_photos as ph')
-    .select(`ph.${column}` as 'ph.url')
-    .whereRef('ph.article_id', '=', 'a.id')
-    .orderBy('ph.position')
-    .limit(1);
+const firstPhotoUrl = (eb: ArticleEb) =>
+  eb.selectFrom('article_photos as ph').select('ph.url').whereRef('ph.article_id', '=', 'a.id').orderBy('ph.position').limit(1);
 
 function cardsQuery(db: Db) {
   return db
@@ -140,8 +135,7 @@ function cardsQuery(db: Db) {
       'p.slug as press_slug',
       'p.name as press_name',
       'p.name_en as press_name_en',
-      firstPhoto('url')(eb as unknown as ArticleEb).as('photo_url'),
-      firstPhoto('alt')(eb as unknown as ArticleEb).as('photo_alt'),
+      firstPhotoUrl(eb as unknown as ArticleEb).as('photo_url'),
     ]);
 }
 
@@ -157,7 +151,6 @@ type CardRow = {
   press_name: string;
   press_name_en: string | null;
   photo_url: string | null;
-  photo_alt: string | null;
 };
 
 function toCard(r: CardRow): ArticleCard {
@@ -170,7 +163,6 @@ function toCard(r: CardRow): ArticleCard {
     firstCreatedAt: Number(r.first_created_at),
     press: { id: Number(r.press_id), slug: r.press_slug, name: r.press_name, nameEn: r.press_name_en },
     photoUrl: r.photo_url,
-    photoAlt: r.photo_alt,
   };
 }
 
@@ -260,12 +252,25 @@ export function pressArticles(db: Db, pressId: number, q: ListQuery): Promise<Li
   return pageOf(cardsQuery(db).where('a.press_id', '=', pressId), q);
 }
 
+// Front-page boxes rank only the newest articles, so their cost stays flat as the archive grows
+// (a section with nothing among them has nothing fresh to show on the front page anyway).
+const FRONT_PAGE_WINDOW = 1000;
+
+function recentUsableIds(db: Db) {
+  return db
+    .selectFrom('articles as w')
+    .select('w.id')
+    .where('w.status', '=', 'usable')
+    .orderBy('w.first_created_at', 'desc')
+    .limit(FRONT_PAGE_WINDOW);
+}
+
 /** The newest `perGroup` usable articles of every category, in one query (window function). */
 export async function topByCategory(db: Db, perGroup: number): Promise<Map<number, ArticleCard[]>> {
   const ranked = db
     .selectFrom('article_categories as ac')
     .innerJoin('articles as ra', 'ra.id', 'ac.article_id')
-    .where('ra.status', '=', 'usable')
+    .where('ra.id', 'in', recentUsableIds(db))
     .select([
       'ac.category_id as group_id',
       'ac.article_id',
@@ -285,7 +290,7 @@ export async function topByCategory(db: Db, perGroup: number): Promise<Map<numbe
 export async function topByPress(db: Db, perGroup: number): Promise<Map<number, ArticleCard[]>> {
   const ranked = db
     .selectFrom('articles as ra')
-    .where('ra.status', '=', 'usable')
+    .where('ra.id', 'in', recentUsableIds(db))
     .select([
       'ra.press_id as group_id',
       'ra.id as article_id',

@@ -65,7 +65,7 @@ export function ErrorPage(props: {
         <p class="error-page__lead">{tr(`web.error.${key}.lead`)}</p>
         {props.options?.detail ? <p class="error-page__detail">{props.options.detail}</p> : null}
         {key === '4xx' || key === '403' || key === '429' ? <p class="error-page__detail">{props.message}</p> : null}
-        <SearchBox locale={locale} id="error-search" class="search-box--large" />
+        <SearchBox locale={locale} id="error-search" class="search-box--large" label={tr('web.error.search')} />
         <p>
           <a class="button" href="/">
             {tr('web.error.home')}

@@ -28,7 +28,23 @@ interface Fields {
   weekday: number;
 }
 
+// formatToParts dominates a list page's render time; pages show minutes, and the same few
+// hundred minutes recur across requests, so each minute is split once (the map is bounded).
+const fieldsByMinute = new Map<number, Fields>();
+const FIELDS_CACHE_MAX = 20_000;
+
 function fields(ms: number): Fields {
+  const minute = Math.floor(ms / 60_000);
+  let f = fieldsByMinute.get(minute);
+  if (!f) {
+    if (fieldsByMinute.size >= FIELDS_CACHE_MAX) fieldsByMinute.clear();
+    f = splitTime(minute * 60_000);
+    fieldsByMinute.set(minute, f);
+  }
+  return f;
+}
+
+function splitTime(ms: number): Fields {
   const out: Record<string, string> = {};
   for (const p of fieldsFormat.formatToParts(new Date(ms))) out[p.type] = p.value;
   return {

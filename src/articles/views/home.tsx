@@ -20,7 +20,9 @@ export interface HomeData {
 export function HomePage(props: { ctx: PageContext; data: HomeData }) {
   const { ctx, data } = props;
   const tr = translator(ctx.locale);
-  const [lead, ...rest] = data.latest;
+  // The lead story is the newest one with a photo, so the front page opens with a picture.
+  const lead = data.latest.find((a) => a.photoUrl) ?? data.latest[0];
+  const rest = data.latest.filter((a) => a !== lead);
   return (
     <Layout
       locale={ctx.locale}

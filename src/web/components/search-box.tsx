@@ -1,9 +1,10 @@
 // The GET /search form (the search capability renders the results page).
 import { t, type Locale } from '../i18n/index.ts';
 
-export function SearchBox(props: { locale: Locale; id: string; query?: string; class?: string }) {
+/** `label` names the search landmark when a page has more than one search form. */
+export function SearchBox(props: { locale: Locale; id: string; query?: string; class?: string; label?: string }) {
   return (
-    <form class={`search-box ${props.class ?? ''}`.trim()} role="search" action="/search" method="get">
+    <form class={`search-box ${props.class ?? ''}`.trim()} role="search" action="/search" method="get" aria-label={props.label}>
       <label class="visually-hidden" for={props.id}>
         {t(props.locale, 'web.search.label')}
       </label>

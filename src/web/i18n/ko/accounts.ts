@@ -11,7 +11,7 @@ export default {
   'accounts.login.rateLimited': '로그인 시도가 너무 많습니다. {minutes}분 뒤에 다시 시도해 주세요.',
   'accounts.login.missing': '이메일과 비밀번호를 모두 입력해 주세요.',
   'accounts.logout': '로그아웃',
-  'accounts.signedInAs': '{name}(으)로 로그인됨',
+  'accounts.signedInAs': '{name} 님 로그인 중',
   'accounts.role.admin': '관리자',
   'accounts.role.editor': '편집자',
   'accounts.role.press': '언론사',
