@@ -60,3 +60,31 @@ if (args.includes('k1')) {
   run(`analyzer doubled hw=1`, dbl, t.queryTerms, { hw: 1 });
   run(`raw+analyzed hw=1`, (s) => [...rawBigrams(s), ...t.indexTerms(s)], t.queryTerms, { hw: 1 });
 }
+if (args.includes('bin')) {
+  const uniq = (f: (s: string) => string[]) => (s: string) => { const a = f(s); const u = [...new Set(a)]; (u as any).len = a.length; return u; };
+  // binary tf but true length: emulate by computing with tf clipped
+  for (const k1 of [0.6, 1.2]) for (const hw of [0, 1]) runBin(`binary tf k1=${k1} hw=${hw}`, k1, hw);
+}
+function runBin(name: string, k1: number, hw: number) {
+  const b = 0.75;
+  const body = docs.map((x) => t.indexTerms(x.text)), head = docs.map((x) => t.indexTerms(x.title));
+  const bs = body.map((x) => new Set(x)), hs = head.map((x) => new Set(x));
+  const df = new Map<string, number>();
+  for (let i = 0; i < docs.length; i++) for (const x of new Set([...bs[i], ...hs[i]])) df.set(x, (df.get(x) ?? 0) + 1);
+  const N = docs.length; const avgB = body.reduce((s, x) => s + x.length, 0) / N; const avgH = head.reduce((s, x) => s + x.length, 0) / N;
+  let mrr = 0, r1 = 0;
+  for (const { q, doc } of qs) {
+    const scores = new Float64Array(N);
+    for (const term of new Set(t.queryTerms(q))) {
+      const n = df.get(term) ?? 0; if (!n) continue;
+      let idf = Math.log((N - n + 0.5) / (n + 0.5)); if (idf <= 0) idf = 1e-6;
+      for (let i = 0; i < N; i++) {
+        if (bs[i].has(term)) scores[i] += idf * (k1 + 1) / (1 + k1 * (1 - b + b * body[i].length / avgB));
+        if (hw && hs[i].has(term)) scores[i] += hw * idf * (k1 + 1) / (1 + k1 * (1 - b + b * head[i].length / avgH));
+      }
+    }
+    const idx = [...scores.keys()].filter((i) => scores[i] > 0).sort((a, c) => scores[c] - scores[a] || a - c).slice(0, 10);
+    const r = idx.indexOf(doc); if (r >= 0) { mrr += 1 / (r + 1); if (r < 1) r1++; }
+  }
+  console.log(name.padEnd(40), 'MRR', (mrr / qs.length).toFixed(4), 'R1', (r1 / qs.length).toFixed(3));
+}

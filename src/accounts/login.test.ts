@@ -157,7 +157,8 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     const blocked = await postLogin(t.app, 'target@sosik.test', TEST_PASSWORD, { ip: '10.1.0.99' });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    // Sliding window: the wait can reach into the next 15-minute window, never beyond it.
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(2 * 15 * 60);
     expect(blocked.body).toContain('로그인 시도가 너무 많습니다');
     expect(setCookies(blocked).sosik_session).toBeUndefined();
     // Other accounts are unaffected.

@@ -1,6 +1,8 @@
-// Fixed-window counters in the rate_buckets table, so every web process sees the same counts.
-// Counting happens before the expensive work (one atomic upsert), so parallel guesses cannot slip
-// past the limit between a check and an increment.
+// Rate limits shared by every web process: counters per fixed window in the rate_buckets table,
+// read as a sliding window (the previous window's count, weighted by how much of it still
+// overlaps the last windowMs, plus the current one), so a burst straddling a window boundary
+// cannot get twice the limit. Counting happens first, in one atomic upsert, so parallel attempts
+// cannot slip past the limit between a check and an increment.
 import { sql } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 
@@ -11,13 +13,31 @@ export interface RateWindow {
 
 export interface RateHit {
   allowed: boolean;
-  count: number;
-  /** Seconds until the current window ends (for Retry-After). */
+  /** Weighted attempts in the last windowMs, this one included. */
+  estimate: number;
+  /** Seconds until another attempt would be allowed (for Retry-After). */
   retryAfterSeconds: number;
 }
 
 function windowStart(now: number, windowMs: number): number {
   return now - (now % windowMs);
+}
+
+/**
+ * When, after `now`, one more attempt fits under the limit, given `previous` attempts in the
+ * previous window and `current` in the current one (no further attempts assumed).
+ */
+export function msUntilAllowed(previous: number, current: number, w: RateWindow, now: number): number {
+  const start = windowStart(now, w.windowMs);
+  const spare = w.limit - current - 1;
+  if (spare >= 0) {
+    // Still in this window: wait for the previous window's weight to fade enough.
+    const fraction = previous > 0 ? 1 - spare / previous : 0;
+    return Math.max(0, start + fraction * w.windowMs - now);
+  }
+  // Next window: the current count becomes the fading one.
+  const fraction = current > 0 ? Math.max(0, 1 - (w.limit - 1) / current) : 0;
+  return start + w.windowMs + fraction * w.windowMs - now;
 }
 
 /** Counts one attempt against `key` and tells whether it is still within the limit. */
@@ -29,13 +49,21 @@ export async function hitRateLimit(deps: Pick<AppDeps, 'db'>, key: string, w: Ra
     .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_buckets.count + 1` }))
     .returning('count')
     .executeTakeFirstOrThrow();
-  // Old windows of this key are dead weight; the primary key makes this delete an index range scan.
-  await deps.db.deleteFrom('rate_buckets').where('key', '=', key).where('window_start', '<', start).execute();
-  const count = Number(row.count);
+  const previousRow = await deps.db
+    .selectFrom('rate_buckets')
+    .select('count')
+    .where('key', '=', key)
+    .where('window_start', '=', start - w.windowMs)
+    .executeTakeFirst();
+  // Older windows no longer count; the primary key makes this delete an index range scan.
+  await deps.db.deleteFrom('rate_buckets').where('key', '=', key).where('window_start', '<', start - w.windowMs).execute();
+  const current = Number(row.count);
+  const previous = Number(previousRow?.count ?? 0);
+  const estimate = current + previous * (1 - (now - start) / w.windowMs);
   return {
-    allowed: count <= w.limit,
-    count,
-    retryAfterSeconds: Math.max(1, Math.ceil((start + w.windowMs - now) / 1000)),
+    allowed: estimate <= w.limit,
+    estimate,
+    retryAfterSeconds: Math.max(1, Math.ceil(msUntilAllowed(previous, current, w, now) / 1000)),
   };
 }
 

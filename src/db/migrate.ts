@@ -1,5 +1,5 @@
 // Applies the one migration set to SQLite or PostgreSQL. Migrations are ordered by name.
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { DbHandle, Dialect } from './database.ts';
 import * as spine from './migrations/0001-spine.ts';
 import * as feeds from './migrations/0002-feeds.ts';
@@ -26,7 +26,15 @@ class StaticProvider implements MigrationProvider {
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: new StaticProvider(handle.dialect) });
+  // Kysely looks for its bookkeeping tables in every schema; name ours, or a table of the same name
+  // in another schema (parallel test schemas) is taken for ours and the migration fails.
+  const migrationTableSchema =
+    handle.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: new StaticProvider(handle.dialect),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error('migration failed', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

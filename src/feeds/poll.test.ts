@@ -5,7 +5,7 @@ import { ingestArticle } from '../articles/ingest.ts';
 import type { AppDeps } from '../deps.ts';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
 import { startTestServer, type TestServer } from './fetch/test-server.ts';
-import { pollDueFeeds, pollFeed, type PollOptions } from './poll.ts';
+import { pollDueFeeds, pollFeed, startFeedPolling, type PollOptions } from './poll.ts';
 import { addFeed, getFeed } from './store.ts';
 import { addTestPress, feedTestDeps } from './test-deps.ts';
 
@@ -35,6 +35,7 @@ beforeAll(async () => {
       res.end(fixture('rss2-cp949.xml'));
     },
     '/bomb': (_req, res) => res.end(fixture('billion-laughs.xml')),
+    '/odd': (_req, res) => res.end(fixture('odd-items.xml')),
     '/html': (_req, res) => res.end(fixture('html-page.html')),
     '/broken': (_req, res) => {
       res.statusCode = 500;
@@ -161,6 +162,16 @@ describe.each(await testDialects())('feed polling on %s', (dialect) => {
     expect(rows[1]!.uri).toBe('urn:hanbit:1002');
   });
 
+  it('re-polls a feed without dates, with future dates and without titles without making revisions', async () => {
+    const feed = await feedFor('/odd');
+    expect(await pollFeed(deps, feed, LOCAL)).toMatchObject({ status: 'ok', seen: 3, taken: 3 });
+    expect(await pollFeed(deps, (await getFeed(t.db, feed.id))!, LOCAL)).toMatchObject({ status: 'ok', seen: 3, taken: 0 });
+    const revisions = await t.db.selectFrom('article_revisions').select('id').execute();
+    expect(revisions).toHaveLength(3);
+    const untitled = await t.db.selectFrom('articles').select(['headline']).where('uri', '=', 'https://odd.example/no-title').executeTakeFirstOrThrow();
+    expect(untitled.headline).toBe('제목이 없는 기사입니다.');
+  });
+
   it('decodes an EUC-KR feed end to end', async () => {
     await pollFeed(deps, await feedFor('/euckr'), LOCAL);
     const a = await t.db.selectFrom('articles').select(['headline', 'body_text']).executeTakeFirstOrThrow();
@@ -211,6 +222,15 @@ describe.each(await testDialects())('feed polling on %s', (dialect) => {
     expect(out).toMatchObject({ status: 'error', code: 'FEED_PRIVATE_ADDRESS' });
     const allowed = await pollFeed(feedTestDeps(t, { feedsAllowPrivate: true }), feed);
     expect(allowed.status).toBe('ok');
+  });
+
+  it('polls in the background until stopped (the server loop)', async () => {
+    const feed = await feedFor('/rss');
+    const stop = startFeedPolling(feedTestDeps(t, { feedsAllowPrivate: true }), 50);
+    const deadline = Date.now() + 10_000;
+    while (!(await getFeed(t.db, feed.id))!.last_success_at && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await stop();
+    expect((await getFeed(t.db, feed.id))!.items_taken).toBe(2);
   });
 
   it('limits fetches per host', async () => {

@@ -93,7 +93,7 @@ export async function pollFeed(deps: AppDeps, feed: FeedRow, options: PollOption
     const errorCount = feed.error_count + 1;
     const nextPollAt = nextPollAfterFailure(feed.interval_seconds, errorCount, now(), error.extra.retryAfterMs, random);
     await recordFailure(deps.db, feed.id, { now: now(), nextPollAt, code: error.code, message: error.message, errorCount });
-    deps.log.info({ feedId: feed.id, url: feed.url, code: error.code, msg: error.message }, 'feed poll failed');
+    deps.log.info({ feedId: feed.id, url: feed.url, code: error.code, detail: error.message }, 'feed poll failed');
     return { feedId: feed.id, status: 'error', code: error.code, message: error.message, nextPollAt };
   }
 }

@@ -1,6 +1,7 @@
 // Feed dates as epoch ms. Korean sites often write "KST" or a bare local time; both mean UTC+9.
-// Unreadable dates give undefined (ingest then uses the time received); dates far in the future
-// are clamped so a misconfigured clock cannot pin a story to the top of every list.
+// Unreadable dates give undefined (ingest then uses the time received). So do dates far in the
+// future: a misconfigured clock must not pin a story to the top of every list, and clamping to
+// "now" instead would change the item on every poll and make a new revision each time.
 
 const FUTURE_TOLERANCE_MS = 15 * 60_000;
 
@@ -19,5 +20,5 @@ export function parseFeedDate(raw: string | undefined | null, now: number = Date
     ms = Date.parse(text);
   }
   if (!Number.isFinite(ms) || ms < Date.UTC(1990, 0, 1)) return undefined;
-  return Math.min(ms, now + FUTURE_TOLERANCE_MS);
+  return ms > now + FUTURE_TOLERANCE_MS ? undefined : ms;
 }

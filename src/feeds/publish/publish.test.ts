@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { XMLValidator } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestArticle } from '../../articles/ingest.ts';
@@ -119,6 +120,14 @@ describe.each(await testDialects())('published feeds on %s', (dialect) => {
     expect(rss.items).toHaveLength(2);
     expect(rss.items![0]!.categories!.map((c) => c.name)).toEqual(['Economy', 'Society']);
     expect((await app.inject('/issues/nope/feed.xml')).statusCode).toBe(404);
+  });
+
+  it('every published XML document is well-formed (strict validator)', async () => {
+    for (const path of ['/feed.xml', '/atom.xml', '/press/hanbit/feed.xml', '/categories/economy/atom.xml', '/issues/bus/atom.xml', '/sitemap.xml', '/sitemaps/pages.xml', '/sitemaps/articles-1.xml', '/sitemap-news.xml']) {
+      const res = await app.inject(path);
+      expect(res.statusCode, path).toBe(200);
+      expect(XMLValidator.validate(res.body), path).toBe(true);
+    }
   });
 
   it('answers 404 for unknown presses and categories', async () => {

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { chromium } from 'playwright-core';
+import { buildApp } from './src/app.ts';
+import { loadConfig } from './src/config.ts';
+import { openDatabase } from './src/db/database.ts';
+import { migrateToLatest } from './src/db/migrate.ts';
+import { seedDemo } from './src/demo/seed.ts';
+const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shot-')), 'db.sqlite');
+const handle = openDatabase({ sqlitePath: file });
+await migrateToLatest(handle);
+const config = loadConfig({}, { demo: false, workers: false, logLevel: 'silent', publicUrl: 'http://127.0.0.1:3998' });
+const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} };
+await seedDemo(deps);
+const app = await buildApp(deps);
+await app.listen({ port: 3998, host: '127.0.0.1' });
+const ctx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'chr-')), { executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'], viewport: { width: 1280, height: 900 } });
+const page = await ctx.newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
+const shots = process.argv.slice(2);
+for (const s of shots) {
+  const [url, name, full, scheme] = s.split(',');
+  if (scheme) await page.emulateMedia({ colorScheme: scheme as 'dark' });
+  await page.goto('http://127.0.0.1:3998' + url);
+  await page.screenshot({ path: `/tmp/${name}.png`, fullPage: full === 'full' });
+}
+const ids = await handle.db.selectFrom('articles').select(['id', 'headline', 'series', 'revision']).orderBy('id').execute();
+console.log(ids.slice(0, 80).map((r) => `${r.id} ${r.revision} ${r.series ?? ''} ${r.headline}`).join('\n'));
+await ctx.close(); await app.close();

@@ -1,0 +1,46 @@
+// Turns an article into the analysed term lists the index stores.
+import { choseongTerms, indexTerms } from '../text/index.ts';
+
+export interface ArticleForIndex {
+  id: number;
+  revision: number;
+  press_id: number;
+  first_created_at: number;
+  headline: string;
+  subheadline: string | null;
+  body_text: string;
+  /** JSON string[] */
+  keywords: string;
+}
+
+export interface AnalyzedDoc {
+  articleId: number;
+  revision: number;
+  pressId: number;
+  publishedAt: number;
+  head: string[];
+  body: string[];
+  /** Choseong bigrams of headline words, for ㅇㄱㅈㄴ-style queries. */
+  cho: string[];
+}
+
+function keywordText(json: string): string {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) ? list.filter((k) => typeof k === 'string').join(' ') : '';
+  } catch {
+    return '';
+  }
+}
+
+export function analyzeArticle(a: ArticleForIndex): AnalyzedDoc {
+  return {
+    articleId: a.id,
+    revision: a.revision,
+    pressId: a.press_id,
+    publishedAt: a.first_created_at,
+    head: indexTerms(a.headline),
+    body: indexTerms([a.subheadline ?? '', a.body_text, keywordText(a.keywords)].join('\n')),
+    cho: choseongTerms(a.headline),
+  };
+}

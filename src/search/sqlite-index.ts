@@ -1,0 +1,106 @@
+// SQLite implementation: an FTS5 contentless table of pre-analysed terms, ranked with bm25().
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { AnalyzedDoc } from './document.ts';
+import { filterConditions } from './filters-sql.ts';
+import { HEADLINE_WEIGHT, SQLITE_SCORE_SCALE, SQLITE_TERM_REPEAT, type ScoredHit } from './scoring.ts';
+import type { Facets, IndexQuery, SearchIndex } from './search-index.ts';
+
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+const repeat = (terms: string[]) => terms.map((t) => Array(SQLITE_TERM_REPEAT).fill(t).join(' ')).join(' ');
+
+/** The FTS5 MATCH expression; every term is a quoted string, so user input cannot inject syntax. */
+export function ftsExpression(q: IndexQuery): string {
+  if (q.choseong?.length) return `cho : (${q.choseong.map(quote).join(' AND ')})`;
+  const words = q.words.filter((w) => w.length);
+  const body =
+    q.mode === 'all'
+      ? words.map((w) => `(${w.map(quote).join(' AND ')})`).join(' AND ')
+      : [...new Set(words.flat())].map(quote).join(' OR ');
+  return `{head body} : (${body})`;
+}
+
+export class SqliteSearchIndex implements SearchIndex {
+  constructor(private readonly db: Db) {}
+
+  async upsert(docs: AnalyzedDoc[]): Promise<void> {
+    if (!docs.length) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const d of docs) {
+        await sql`delete from search_fts where rowid = ${d.articleId}`.execute(trx);
+        await sql`insert into search_fts (rowid, head, body, cho) values (${d.articleId}, ${repeat(d.head)}, ${repeat(d.body)}, ${d.cho.join(' ')})`.execute(trx);
+        const row = {
+          article_id: d.articleId,
+          revision: d.revision,
+          press_id: d.pressId,
+          published_at: d.publishedAt,
+          head_len: d.head.length,
+          body_len: d.body.length,
+        };
+        await trx
+          .insertInto('search_docs')
+          .values(row)
+          .onConflict((oc) => oc.column('article_id').doUpdateSet(row))
+          .execute();
+      }
+    });
+  }
+
+  async remove(articleIds: number[]): Promise<void> {
+    if (!articleIds.length) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const id of articleIds) await sql`delete from search_fts where rowid = ${id}`.execute(trx);
+      await trx.deleteFrom('search_docs').where('article_id', 'in', articleIds).execute();
+    });
+  }
+
+  async clear(): Promise<void> {
+    await sql`delete from search_fts`.execute(this.db);
+    await this.db.deleteFrom('search_docs').execute();
+  }
+
+  async match(q: IndexQuery): Promise<ScoredHit[]> {
+    const expr = ftsExpression(q);
+    if (q.sort === 'newest' || q.choseong?.length) {
+      const { rows } = await sql<{ id: number; published_at: number }>`
+        select d.article_id as id, d.published_at from search_fts f join search_docs d on d.article_id = f.rowid
+        where search_fts match ${expr} ${filterConditions(q.filters)}
+        order by d.published_at desc, d.article_id desc limit ${q.limit}`.execute(this.db);
+      return rows.map((r) => ({ articleId: r.id, score: 0, publishedAt: r.published_at }));
+    }
+    const { rows } = await sql<{ id: number; published_at: number; s: number }>`
+      select d.article_id as id, d.published_at, bm25(search_fts, ${HEADLINE_WEIGHT}, 1.0, 0.0) as s
+      from search_fts f join search_docs d on d.article_id = f.rowid
+      where search_fts match ${expr} ${filterConditions(q.filters)}
+      order by s, d.article_id desc limit ${q.limit}`.execute(this.db);
+    return rows.map((r) => ({ articleId: r.id, score: -r.s * SQLITE_SCORE_SCALE, publishedAt: r.published_at }));
+  }
+
+  async count(q: IndexQuery, cap: number): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from (select 1 from search_fts f join search_docs d on d.article_id = f.rowid
+      where search_fts match ${ftsExpression(q)} ${filterConditions(q.filters)} limit ${cap})`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async facets(q: IndexQuery, cap: number): Promise<Facets> {
+    const matched = sql`select d.article_id, d.press_id from search_fts f join search_docs d on d.article_id = f.rowid
+      where search_fts match ${ftsExpression(q)} ${filterConditions(q.filters)} limit ${cap}`;
+    const press = await sql<{ id: number; count: number }>`
+      select m.press_id as id, count(*) as count from (${matched}) m group by m.press_id order by count desc, id`.execute(this.db);
+    const category = await sql<{ id: number; count: number }>`
+      select ac.category_id as id, count(*) as count from (${matched}) m join article_categories ac on ac.article_id = m.article_id
+      group by ac.category_id order by count desc, id`.execute(this.db);
+    return { press: press.rows, category: category.rows };
+  }
+
+  async indexedRevisions(articleIds: number[]): Promise<Map<number, number>> {
+    if (!articleIds.length) return new Map();
+    const rows = await this.db
+      .selectFrom('search_docs')
+      .select(['article_id', 'revision'])
+      .where('article_id', 'in', articleIds)
+      .execute();
+    return new Map(rows.map((r) => [r.article_id, r.revision]));
+  }
+}
