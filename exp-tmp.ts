@@ -88,3 +88,25 @@ function runBin(name: string, k1: number, hw: number) {
   }
   console.log(name.padEnd(40), 'MRR', (mrr / qs.length).toFixed(4), 'R1', (r1 / qs.length).toFixed(3));
 }
+if (args.includes('bm25f')) {
+  const body = docs.map((x) => t.indexTerms(x.text)), head = docs.map((x) => t.indexTerms(x.title));
+  const tf = (arr: string[]) => { const m = new Map<string, number>(); for (const x of arr) m.set(x, (m.get(x) ?? 0) + 1); return m; };
+  const btf = body.map(tf), htf = head.map(tf);
+  const df = new Map<string, number>();
+  for (let i = 0; i < docs.length; i++) for (const x of new Set([...btf[i].keys(), ...htf[i].keys()])) df.set(x, (df.get(x) ?? 0) + 1);
+  const N = docs.length; const len = docs.map((_, i) => body[i].length + head[i].length); const avg = len.reduce((a, b) => a + b, 0) / N;
+  for (const k1 of [0.5, 0.6, 0.8]) for (const hw of [1, 1.5, 2, 3]) {
+    const b = 0.75; let mrr = 0;
+    for (const { q, doc } of qs) {
+      const scores = new Float64Array(N);
+      for (const term of new Set(t.queryTerms(q))) {
+        const n = df.get(term) ?? 0; if (!n) continue;
+        let idf = Math.log((N - n + 0.5) / (n + 0.5)); if (idf <= 0) idf = 1e-6;
+        for (let i = 0; i < N; i++) { const f = hw * (htf[i].get(term) ?? 0) + (btf[i].get(term) ?? 0); if (f) scores[i] += idf * f * (k1 + 1) / (f + k1 * (1 - b + b * len[i] / avg)); }
+      }
+      const idx = [...scores.keys()].filter((i) => scores[i] > 0).sort((a, c) => scores[c] - scores[a] || a - c).slice(0, 10);
+      const r = idx.indexOf(doc); if (r >= 0) mrr += 1 / (r + 1);
+    }
+    console.log(`bm25f k1=${k1} hw=${hw}`, (mrr / qs.length).toFixed(4));
+  }
+}

@@ -80,6 +80,18 @@ export const OPTIONS = {
   jobPollMs: option({ env: 'SOSIK_JOB_POLL_MS', kind: 'int', default: 500, doc: 'Idle job-queue poll interval.' }),
   jobMaxAttempts: option({ env: 'SOSIK_JOB_MAX_ATTEMPTS', kind: 'int', default: 8, doc: 'Attempts before a job is parked as failed.' }),
   pageSize: option({ env: 'SOSIK_PAGE_SIZE', kind: 'int', default: 20, doc: 'Articles per list page.' }),
+  issueMinPresses: option({
+    env: 'SOSIK_ISSUE_MIN_PRESSES',
+    kind: 'int',
+    default: 2,
+    doc: 'Presses an issue needs before it is shown (singletons stay quiet).',
+  }),
+  issueDormantHours: option({
+    env: 'SOSIK_ISSUE_DORMANT_HOURS',
+    kind: 'int',
+    default: 72,
+    doc: 'Hours without a new article after which an issue goes dormant (it wakes when the story returns).',
+  }),
   feedsPoll: option({
     env: 'SOSIK_FEEDS_POLL',
     kind: 'bool',

@@ -2,23 +2,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
 import type { AppDeps } from '../deps.ts';
+import { feedAlternates } from '../feeds/publish/alternates.ts';
 import { provideErrorPageContext, renderErrorPage } from '../web/error-pages.tsx';
 import { t } from '../web/i18n/index.ts';
 import { dateTime } from '../web/format.ts';
 import { pageLocale } from '../web/locale.ts';
 import { renderDocument } from '../web/render.ts';
+import { frontPage } from './front-page-store.ts';
 import { loadPageSlots } from './page-slots.ts';
+import { articleDetail } from './article-detail-store.ts';
 import {
-  articleDetail,
   categoryArticles,
   findCategory,
   findPress,
-  latestArticles,
   listPresses,
   parseCursor,
   pressArticles,
-  topByCategory,
-  topByPress,
   type ListQuery,
 } from './read-store.ts';
 import { SiteSnapshot } from './site-snapshot.ts';
@@ -90,18 +89,14 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
 
   app.get('/', async (request, reply) => {
     const ctx = await context(request, reply);
-    const [latest, byCategory, presses, byPress, topIssues] = await Promise.all([
-      latestArticles(deps.db, { limit: HOME_LATEST }),
-      topByCategory(deps.db, HOME_PER_CATEGORY),
+    const [boxes, presses, topIssues] = await Promise.all([
+      frontPage(deps.db, { latest: HOME_LATEST, perCategory: HOME_PER_CATEGORY, perPress: HOME_PER_PRESS }),
       listPresses(deps.db),
-      topByPress(deps.db, HOME_PER_PRESS),
       slots.topIssuesNow(deps, ctx.locale),
     ]);
     const categories = await snapshot.navCategories();
-    return sendPage(
-      reply,
-      h(HomePage, { ctx, data: { latest: latest.items, categories, byCategory, presses, byPress, topIssues } }),
-    );
+    const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'home' }, ctx.siteName);
+    return sendPage(reply, h(HomePage, { ctx, data: { ...boxes, categories, presses, topIssues, alternates } }));
   });
 
   app.get<{ Params: { slug: string }; Querystring: ListParams }>('/categories/:slug', async (request, reply) => {
@@ -111,7 +106,10 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const { q, page } = listQuery(request.query, pageSize);
     const list = await categoryArticles(deps.db, category.id, q);
     const canonicalPath = listCanonicalPath(`/categories/${category.slug}`, request.query);
-    return sendPage(reply, h(CategoryPage, { ctx, category, list, page, canonicalPath }));
+    const feed = { kind: 'category' as const, slug: category.slug, name: categoryName(ctx.locale, category) };
+    const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
+    const latest = snapshot.latestHeadlines();
+    return sendPage(reply, h(CategoryPage, { ctx, category, list, page, canonicalPath, latest, alternates }));
   });
 
   app.get<{ Params: { slug: string }; Querystring: ListParams }>('/press/:slug', async (request, reply) => {
@@ -121,7 +119,10 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const { q, page } = listQuery(request.query, pageSize);
     const list = await pressArticles(deps.db, press.id, q);
     const canonicalPath = listCanonicalPath(`/press/${press.slug}`, request.query);
-    return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath }));
+    const feed = { kind: 'press' as const, slug: press.slug, name: pressName(ctx.locale, press) };
+    const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
+    const latest = snapshot.latestHeadlines();
+    return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath, latest, alternates }));
   });
 
   app.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
@@ -134,9 +135,14 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
         press: pressName(locale, article.press),
         time: dateTime(locale, article.withdrawnAt ?? article.updatedAt),
       });
-      return reply.status(410).type('text/html; charset=utf-8').send(renderErrorPage(request, 410, 'This article has been withdrawn.', { detail }));
+      const html = renderErrorPage(request, 410, 'This article has been withdrawn.', { detail });
+      return reply.status(410).type('text/html; charset=utf-8').send(html);
     }
     const [ctx, issueTag] = await Promise.all([context(request, reply), slots.issueTagForArticle(deps, article.id)]);
-    return sendPage(reply, h(ArticlePage, { ctx, article, issueTag }));
+    // A reader who likes the article most likely wants its press's feed.
+    const feed = { kind: 'press' as const, slug: article.press.slug, name: pressName(ctx.locale, article.press) };
+    const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
+    const latest = snapshot.latestHeadlines();
+    return sendPage(reply, h(ArticlePage, { ctx, article, issueTag, latest, alternates }));
   });
 }

@@ -1,6 +1,8 @@
-// Read queries behind the reader-facing pages. Each page costs a handful of indexed queries,
-// never one per listed item; the same Kysely code runs on SQLite and PostgreSQL.
-import { sql, type ExpressionBuilder } from 'kysely';
+// Read queries behind the reader-facing pages: the shapes pages show, and the newest-first lists
+// (latest, category, press) with keyset pagination. The front page's boxes live in
+// front-page-store.ts, the article page's data in article-detail-store.ts. Each page costs a few
+// indexed queries, never one per listed item; the same Kysely code runs on SQLite and PostgreSQL.
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -119,7 +121,8 @@ type ArticleEb = ExpressionBuilder<Database & { a: Database['articles']; p: Data
 const firstPhotoUrl = (eb: ArticleEb) =>
   eb.selectFrom('article_photos as ph').select('ph.url').whereRef('ph.article_id', '=', 'a.id').orderBy('ph.position').limit(1);
 
-function cardsQuery(db: Db) {
+/** Usable articles with what a list shows of them (first photo by a correlated, indexed lookup). */
+export function cardsQuery(db: Db) {
   return db
     .selectFrom('articles as a')
     .innerJoin('presses as p', 'p.id', 'a.press_id')
@@ -139,7 +142,7 @@ function cardsQuery(db: Db) {
     ]);
 }
 
-type CardRow = {
+export type CardRow = {
   id: number;
   headline: string;
   series: string | null;
@@ -153,7 +156,7 @@ type CardRow = {
   photo_url: string | null;
 };
 
-function toCard(r: CardRow): ArticleCard {
+export function toCard(r: CardRow): ArticleCard {
   return {
     id: Number(r.id),
     headline: r.headline,
@@ -250,182 +253,4 @@ export function categoryArticles(db: Db, categoryId: number, q: ListQuery): Prom
 
 export function pressArticles(db: Db, pressId: number, q: ListQuery): Promise<ListPage> {
   return pageOf(cardsQuery(db).where('a.press_id', '=', pressId), q);
-}
-
-// Front-page boxes rank only the newest articles, so their cost stays flat as the archive grows
-// (a section with nothing among them has nothing fresh to show on the front page anyway).
-const FRONT_PAGE_WINDOW = 1000;
-
-function recentUsableIds(db: Db) {
-  return db
-    .selectFrom('articles as w')
-    .select('w.id')
-    .where('w.status', '=', 'usable')
-    .orderBy('w.first_created_at', 'desc')
-    .limit(FRONT_PAGE_WINDOW);
-}
-
-/** The newest `perGroup` usable articles of every category, in one query (window function). */
-export async function topByCategory(db: Db, perGroup: number): Promise<Map<number, ArticleCard[]>> {
-  const ranked = db
-    .selectFrom('article_categories as ac')
-    .innerJoin('articles as ra', 'ra.id', 'ac.article_id')
-    .where('ra.id', 'in', recentUsableIds(db))
-    .select([
-      'ac.category_id as group_id',
-      'ac.article_id',
-      sql<number>`row_number() over (partition by ac.category_id order by ra.first_created_at desc, ra.id desc)`.as('rn'),
-    ]);
-  const rows = await cardsQuery(db)
-    .innerJoin(ranked.as('r'), 'r.article_id', 'a.id')
-    .where('r.rn', '<=', perGroup)
-    .select(['r.group_id', 'r.rn'])
-    .orderBy('r.group_id')
-    .orderBy('r.rn')
-    .execute();
-  return groupCards(rows as Array<CardRow & { group_id: number }>);
-}
-
-/** The newest `perGroup` usable articles of every press, in one query. */
-export async function topByPress(db: Db, perGroup: number): Promise<Map<number, ArticleCard[]>> {
-  const ranked = db
-    .selectFrom('articles as ra')
-    .where('ra.id', 'in', recentUsableIds(db))
-    .select([
-      'ra.press_id as group_id',
-      'ra.id as article_id',
-      sql<number>`row_number() over (partition by ra.press_id order by ra.first_created_at desc, ra.id desc)`.as('rn'),
-    ]);
-  const rows = await cardsQuery(db)
-    .innerJoin(ranked.as('r'), 'r.article_id', 'a.id')
-    .where('r.rn', '<=', perGroup)
-    .select(['r.group_id', 'r.rn'])
-    .orderBy('r.group_id')
-    .orderBy('r.rn')
-    .execute();
-  return groupCards(rows as Array<CardRow & { group_id: number }>);
-}
-
-function groupCards(rows: Array<CardRow & { group_id: number }>): Map<number, ArticleCard[]> {
-  const groups = new Map<number, ArticleCard[]>();
-  for (const r of rows) {
-    const id = Number(r.group_id);
-    let list = groups.get(id);
-    if (!list) groups.set(id, (list = []));
-    list.push(toCard(r));
-  }
-  return groups;
-}
-
-function parseJsonArray<T>(text: string | null): T[] {
-  if (!text) return [];
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? (v as T[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Everything the article page shows, withdrawn articles included (their page says so). */
-export async function articleDetail(db: Db, id: number): Promise<ArticleDetail | undefined> {
-  const a = await db
-    .selectFrom('articles as a')
-    .innerJoin('presses as p', 'p.id', 'a.press_id')
-    .where('a.id', '=', id)
-    .select([
-      'a.id',
-      'a.headline',
-      'a.subheadline',
-      'a.series',
-      'a.body_html',
-      'a.summary',
-      'a.lang',
-      'a.bylines',
-      'a.keywords',
-      'a.copyright',
-      'a.status',
-      'a.revision',
-      'a.first_created_at',
-      'a.updated_at',
-      'a.withdrawn_at',
-      'p.id as press_id',
-      'p.slug as press_slug',
-      'p.name as press_name',
-      'p.name_en as press_name_en',
-      'p.homepage as press_homepage',
-      'p.description as press_description',
-      'p.description_en as press_description_en',
-      'p.copyright as press_copyright',
-    ])
-    .executeTakeFirst();
-  if (!a) return undefined;
-  const position = [Number(a.first_created_at), Number(a.id)] as const;
-  const samePress = () =>
-    db.selectFrom('articles as n').select(['n.id', 'n.headline']).where('n.press_id', '=', a.press_id).where('n.status', '=', 'usable');
-  const [photos, categories, previous, next] = await Promise.all([
-    db
-      .selectFrom('article_photos')
-      .select(['url', 'width', 'height', 'caption', 'credit', 'alt'])
-      .where('article_id', '=', id)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('article_categories as ac')
-      .innerJoin('categories as c', 'c.id', 'ac.category_id')
-      .select(['c.id', 'c.slug', 'c.name_ko', 'c.name_en'])
-      .where('ac.article_id', '=', id)
-      .orderBy('c.position')
-      .execute(),
-    samePress()
-      .where((eb) => eb(eb.refTuple('n.first_created_at', 'n.id'), '<', eb.tuple(...position)))
-      .orderBy('n.first_created_at', 'desc')
-      .orderBy('n.id', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
-    samePress()
-      .where((eb) => eb(eb.refTuple('n.first_created_at', 'n.id'), '>', eb.tuple(...position)))
-      .orderBy('n.first_created_at', 'asc')
-      .orderBy('n.id', 'asc')
-      .limit(1)
-      .executeTakeFirst(),
-  ]);
-  return {
-    id: Number(a.id),
-    headline: a.headline,
-    subheadline: a.subheadline,
-    series: a.series,
-    bodyHtml: a.body_html,
-    summary: a.summary,
-    lang: a.lang,
-    bylines: parseJsonArray<Byline>(a.bylines).filter((b) => b && typeof b.name === 'string' && b.name.trim()),
-    keywords: parseJsonArray<string>(a.keywords).filter((k) => typeof k === 'string' && k.trim()),
-    copyright: a.copyright,
-    status: a.status,
-    revision: Number(a.revision),
-    firstCreatedAt: Number(a.first_created_at),
-    updatedAt: Number(a.updated_at),
-    withdrawnAt: a.withdrawn_at === null ? null : Number(a.withdrawn_at),
-    press: {
-      id: Number(a.press_id),
-      slug: a.press_slug,
-      name: a.press_name,
-      nameEn: a.press_name_en,
-      homepage: a.press_homepage,
-      description: a.press_description,
-      descriptionEn: a.press_description_en,
-      copyright: a.press_copyright,
-    },
-    photos: photos.map((p) => ({
-      url: p.url,
-      width: p.width === null ? null : Number(p.width),
-      height: p.height === null ? null : Number(p.height),
-      caption: p.caption,
-      credit: p.credit,
-      alt: p.alt,
-    })),
-    categories: categories.map((c) => ({ id: Number(c.id), slug: c.slug, nameKo: c.name_ko, nameEn: c.name_en })),
-    previous: previous ? { id: Number(previous.id), headline: previous.headline } : null,
-    next: next ? { id: Number(next.id), headline: next.headline } : null,
-  };
 }

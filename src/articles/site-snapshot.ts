@@ -6,7 +6,7 @@ import type { ErrorPageContext } from '../web/error-pages.tsx';
 import { latestArticles, listCategories, type CategoryRef } from './read-store.ts';
 
 const TTL_MS = 30_000;
-const ERROR_PAGE_HEADLINES = 6;
+const LATEST_HEADLINES = 8;
 
 export class SiteSnapshot {
   private categories: CategoryRef[] = [];
@@ -21,6 +21,12 @@ export class SiteSnapshot {
     if (this.loadedAt === 0) await this.refresh();
     else if (Date.now() - this.loadedAt > TTL_MS) void this.refresh();
     return this.categories;
+  }
+
+  /** The latest headlines (at most TTL old), for the article page's side column. */
+  latestHeadlines(): ErrorPageContext['latest'] {
+    if (Date.now() - this.loadedAt > TTL_MS) void this.refresh();
+    return this.latest;
   }
 
   /** Synchronous view for error pages; triggers a background refresh when stale. */
@@ -39,7 +45,7 @@ export class SiteSnapshot {
       try {
         const [categories, latest] = await Promise.all([
           listCategories(this.deps.db),
-          latestArticles(this.deps.db, { limit: ERROR_PAGE_HEADLINES }),
+          latestArticles(this.deps.db, { limit: LATEST_HEADLINES }),
         ]);
         this.categories = categories;
         this.latest = latest.items.map((a) => ({ href: `/articles/${a.id}`, headline: a.headline, lang: a.lang }));

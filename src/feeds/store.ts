@@ -132,6 +132,15 @@ export async function recordFailure(db: Db, feedId: number, r: FailureRecord): P
     .execute();
 }
 
-export async function setFeedEnabled(db: Db, feedId: number, enabled: boolean): Promise<void> {
-  await db.updateTable('feeds').set({ enabled: enabled ? 1 : 0 }).where('id', '=', feedId).execute();
+/** Turns a feed on or off; turning it on (or asking for a poll) makes it due at once. */
+export async function setFeedEnabled(db: Db, feedId: number, enabled: boolean, now = Date.now()): Promise<void> {
+  await db
+    .updateTable('feeds')
+    .set(enabled ? { enabled: 1, next_poll_at: now } : { enabled: 0 })
+    .where('id', '=', feedId)
+    .execute();
+}
+
+export async function pollFeedSoon(db: Db, feedId: number, now = Date.now()): Promise<void> {
+  await db.updateTable('feeds').set({ next_poll_at: now }).where('id', '=', feedId).where('enabled', '=', 1).execute();
 }

@@ -25,18 +25,27 @@ export interface EngineConfig {
   horizonMs: number;
   /** Two issues whose centroids are this similar after a join are merged (0 disables). */
   mergeThreshold: number;
+  /** Threshold grows by this share as an issue grows (bigger centroids are smoother, so every article looks closer). */
+  sizeGain: number;
+  /** Exponent on term frequency before normalising (1 = sublinear log tf, 0 = presence only). */
+  tfPower: number;
+  /** Exponent on IDF: above 1 favours the rare names and places that identify one event. */
+  idfPower: number;
 }
 
 export const DEFAULT_ENGINE: EngineConfig = {
-  threshold: 0.2,
+  threshold: 0.07,
   centroidTerms: 300,
-  indexTerms: 24,
-  queryTerms: 24,
+  indexTerms: 60,
+  queryTerms: 60,
   postingCap: 200,
-  maxCandidates: 40,
+  maxCandidates: 60,
   halfLifeMs: 3 * 86_400_000,
   horizonMs: 14 * 86_400_000,
-  mergeThreshold: 0,
+  mergeThreshold: 0.2,
+  sizeGain: 0.5,
+  tfPower: 1,
+  idfPower: 1,
 };
 
 export interface ClusterState {
@@ -63,6 +72,8 @@ export class ClusterEngine {
   readonly vocab = new Vocabulary();
   readonly clusters = new Map<number, ClusterState>();
   private readonly postings = new Map<number, number[]>();
+  /** Editor-curated issues: the engine never merges them into others or others into them. */
+  readonly frozen = new Set<number>();
   private nextId = 1;
 
   constructor(readonly config: EngineConfig = DEFAULT_ENGINE) {}
@@ -73,7 +84,7 @@ export class ClusterEngine {
     let norm = 0;
     for (const [term, tf] of bag) {
       const id = this.vocab.addDocTerm(term);
-      const w = 1 + Math.log(tf);
+      const w = this.tfWeight(tf);
       vec.set(id, w);
       norm += w * w;
     }
@@ -90,7 +101,7 @@ export class ClusterEngine {
     for (const [term, tf] of bag) {
       const id = this.vocab.idOf(term);
       if (id === undefined) continue;
-      const w = 1 + Math.log(tf);
+      const w = this.tfWeight(tf);
       vec.set(id, w);
       norm += w * w;
     }
@@ -104,27 +115,42 @@ export class ClusterEngine {
     return cosine(this.weigh(a), this.weigh(b));
   }
 
-  /** Finds the best issue for a document, or founds a new one; `exclude` lists issues it may not join. */
-  assign(vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): Assignment {
+  /** The issue a document should join, or null when none is close enough; changes nothing. */
+  bestMatch(vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): { clusterId: number; similarity: number } | null {
     const weighted = this.weigh(vec);
     let best: ClusterState | undefined;
     let bestSim = 0;
+    let bestMargin = 0;
     for (const c of this.candidates(weighted, time)) {
       if (exclude.has(c.id)) continue;
       const sim = this.clusterSimilarity(weighted, c) * this.timeFactor(time, c.lastTime);
-      if (sim > bestSim || (sim === bestSim && best && c.id < best.id)) {
+      // Ranked by how far each clears its own (size-dependent) bar, not by raw similarity.
+      const margin = sim / this.thresholdFor(c);
+      if (margin > bestMargin || (margin === bestMargin && best && c.id < best.id)) {
         best = c;
         bestSim = sim;
+        bestMargin = margin;
       }
     }
-    if (!best || bestSim < this.config.threshold) {
+    return best && bestMargin >= 1 ? { clusterId: best.id, similarity: bestSim } : null;
+  }
+
+  /** Adds the document to an issue, then merges neighbours the issue has grown into; returns them. */
+  join(clusterId: number, vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): number[] {
+    this.add(clusterId, vec, time);
+    return this.config.mergeThreshold > 0 ? this.absorbNeighbours(clusterId, time, exclude) : [];
+  }
+
+  /** Finds the best issue for a document, or founds a new one (ids chosen by the engine). */
+  assign(vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): Assignment {
+    const match = this.bestMatch(vec, time, exclude);
+    if (!match) {
       const id = this.createCluster(time);
       this.add(id, vec, time);
       return { clusterId: id, similarity: 1, created: true, absorbed: [] };
     }
-    this.add(best.id, vec, time);
-    const absorbed = this.config.mergeThreshold > 0 ? this.absorbNeighbours(best.id, time, exclude) : [];
-    return { clusterId: best.id, similarity: bestSim, created: false, absorbed };
+    const absorbed = this.join(match.clusterId, vec, time, exclude);
+    return { clusterId: match.clusterId, similarity: match.similarity, created: false, absorbed };
   }
 
   createCluster(time: number, id = this.nextId): number {
@@ -194,17 +220,58 @@ export class ClusterEngine {
     const c = this.clusters.get(clusterId);
     if (!c) return [];
     return [...c.centroid]
-      .map(([id, w]): [number, number] => [id, w * this.vocab.idf(id)])
+      .map(([id, w]): [number, number] => [id, w * this.idf(id)])
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
       .slice(0, n)
       .map(([id, w]) => [this.vocab.term(id), w / c.size]);
+  }
+
+  /** The vector's strongest terms by tf·idf, as [term, tf] pairs (what a membership row keeps). */
+  exportVector(vec: DocVector, limit: number): Array<[string, number]> {
+    return [...vec]
+      .sort((a, b) => b[1] * this.idf(b[0]) - a[1] * this.idf(a[0]) || a[0] - b[0])
+      .slice(0, limit)
+      .map(([id, w]) => [this.vocab.term(id), round(w)]);
+  }
+
+  importVector(entries: ReadonlyArray<[string, number]>): DocVector {
+    return new Map(entries.map(([term, w]) => [this.vocab.intern(term), w]));
+  }
+
+  exportCentroid(clusterId: number): Array<[string, number]> {
+    const c = this.clusters.get(clusterId);
+    if (!c) return [];
+    return [...c.centroid].map(([id, w]) => [this.vocab.term(id), round(w)]);
+  }
+
+  /** Restores an issue saved with exportCentroid. */
+  importCluster(id: number, centroid: ReadonlyArray<[string, number]>, size: number, lastTime: number): void {
+    this.drop(id);
+    this.createCluster(lastTime, id);
+    const c = this.clusters.get(id)!;
+    for (const [term, w] of centroid) c.centroid.set(this.vocab.intern(term), w);
+    c.size = size;
+    this.reindex(c);
+  }
+
+  private idf(id: number): number {
+    const v = this.vocab.idf(id);
+    return this.config.idfPower === 1 ? v : Math.pow(v, this.config.idfPower);
+  }
+
+  private tfWeight(tf: number): number {
+    return Math.pow(1 + Math.log(Math.max(tf, 1e-9) < 1 ? 1 : tf), this.config.tfPower);
+  }
+
+  private thresholdFor(c: ClusterState): number {
+    return this.config.threshold * (1 + this.config.sizeGain * (1 - 1 / Math.max(1, c.size)));
   }
 
   private weigh(vec: DocVector): Map<number, number> {
     const out = new Map<number, number>();
     let norm = 0;
     for (const [id, w] of vec) {
-      const v = w * this.vocab.idf(id);
+      const v = w * this.idf(id);
       out.set(id, v);
       norm += v * v;
     }
@@ -217,7 +284,7 @@ export class ClusterEngine {
     let dot = 0;
     let norm = 0;
     for (const [id, w] of c.centroid) {
-      const v = w * this.vocab.idf(id);
+      const v = w * this.idf(id);
       norm += v * v;
       const d = weighted.get(id);
       if (d !== undefined) dot += d * v;
@@ -253,8 +320,9 @@ export class ClusterEngine {
     const c = this.clusters.get(clusterId)!;
     const weighted = this.weigh(c.centroid);
     const absorbed: number[] = [];
+    if (this.frozen.has(clusterId)) return [];
     for (const other of this.candidates(weighted, time)) {
-      if (other.id === clusterId || exclude.has(other.id)) continue;
+      if (other.id === clusterId || exclude.has(other.id) || this.frozen.has(other.id)) continue;
       if (this.clusterSimilarity(weighted, other) >= this.config.mergeThreshold) absorbed.push(other.id);
     }
     for (const id of absorbed) this.merge(id, clusterId);
@@ -263,14 +331,14 @@ export class ClusterEngine {
 
   private truncate(c: ClusterState): void {
     const kept = [...c.centroid]
-      .sort((a, b) => b[1] * this.vocab.idf(b[0]) - a[1] * this.vocab.idf(a[0]) || a[0] - b[0])
+      .sort((a, b) => b[1] * this.idf(b[0]) - a[1] * this.idf(a[0]) || a[0] - b[0])
       .slice(0, this.config.centroidTerms);
     c.centroid = new Map(kept);
   }
 
   private reindex(c: ClusterState): void {
     const top = [...c.centroid]
-      .map(([id, w]): [number, number] => [id, w * this.vocab.idf(id)])
+      .map(([id, w]): [number, number] => [id, w * this.idf(id)])
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, this.config.indexTerms)
       .map(([id]) => id);
@@ -302,6 +370,10 @@ export class ClusterEngine {
 }
 
 const EMPTY: ReadonlySet<number> = new Set();
+
+function round(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}
 
 function cosine(a: Map<number, number>, b: Map<number, number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];

@@ -1,7 +1,7 @@
 // Turns an article's headline and body into the weighted term bag the clustering compares.
 // Terms come from the shared analyzer (src/text); the headline counts more than the body because
 // presses put the event's key nouns there, while bodies wander into background.
-import { clusterTerms } from './tokens.ts';
+import { BIGRAM, clusterTerms } from './tokens.ts';
 
 export type TermBag = Map<string, number>;
 
@@ -9,14 +9,17 @@ export interface FeatureOptions {
   headlineWeight: number;
   /** Body characters looked at; long features repeat the same terms and only cost time. */
   maxBodyChars: number;
+  /** Weight of a character bigram relative to a whole word. */
+  bigramWeight: number;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { headlineWeight: 3, maxBodyChars: 4000 };
+export const DEFAULT_FEATURES: FeatureOptions = { headlineWeight: 3, maxBodyChars: 4000, bigramWeight: 1 };
 
 export function articleTerms(headline: string, body: string, opts: FeatureOptions = DEFAULT_FEATURES): TermBag {
   const bag: TermBag = new Map();
-  for (const t of clusterTerms(headline)) bag.set(t, (bag.get(t) ?? 0) + opts.headlineWeight);
+  const add = (t: string, w: number) => bag.set(t, (bag.get(t) ?? 0) + (t[0] === BIGRAM ? w * opts.bigramWeight : w));
+  for (const t of clusterTerms(headline)) add(t, opts.headlineWeight);
   const text = body.length > opts.maxBodyChars ? body.slice(0, opts.maxBodyChars) : body;
-  for (const t of clusterTerms(text)) bag.set(t, (bag.get(t) ?? 0) + 1);
+  for (const t of clusterTerms(text)) add(t, 1);
   return bag;
 }

@@ -1,48 +1,38 @@
-// Clustering terms: particle-stripped words plus character bigrams of Hangul words, so that
-// "인공지능을" and "인공지능이" meet, and unsegmented compounds ("인공지능시대") still share pieces.
-// TEMPORARY local analysis until src/text (shared with search) lands; then this file delegates.
+// Clustering terms from the shared analyzer (src/text): particle-stripped Hangul words plus their
+// character bigrams (so "인공지능을" meets "인공지능이", and unspaced compounds still share pieces),
+// stemmed Latin words without function words, numbers of two digits or more, bigrams of Han text.
+import { bigrams, tokenize } from '../text/index.ts';
 
-const PARTICLES = [
-  '으로부터', '에서부터', '이라는', '라는', '에게서', '에서는', '에서도', '으로는', '으로도', '까지는', '부터는',
-  '이라고', '라고', '이라며', '라며', '에서', '에게', '한테', '께서', '으로', '부터', '까지', '마저', '조차', '처럼',
-  '보다', '하고', '이나', '이며', '이고', '과의', '와의', '에는', '에도', '로는', '로도', '은', '는', '이', '가',
-  '을', '를', '의', '에', '로', '와', '과', '도', '만', '나', '며',
-].sort((a, b) => b.length - a.length);
-
-const HANGUL = /[\uac00-\ud7a3]/;
+// Function words carry no event; IDF would shrink them anyway, but dropping them keeps the
+// candidate index and the centroids for words that can tell two stories apart.
 const STOP_EN = new Set(
-  'the a an and or of to in on at for by with from as is are was were be been being it its this that these those he she they we you i his her their our not no but if so than then there here has have had will would can could should may might do does did said says also after before over about into more most up out new one two'.split(' '),
+  'the a an and or of to in on at for by with from as is are was were be been being it its this that these those he she they we you i his her their our not no but if so than then there here has have had will would can could should may might do does did said say also after before over about into more most up out new one two who which what when where how all just only other any some such very s t'.split(
+    ' ',
+  ),
 );
 
-export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
-
-export function stripParticle(word: string): string {
-  for (const p of PARTICLES) {
-    if (word.length - p.length >= 2 && word.endsWith(p)) return word.slice(0, -p.length);
-  }
-  return word;
-}
-
-function stemEnglish(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
-}
+// Words and bigrams live in separate namespaces so the word 시대 and the bigram 시대 count apart.
+export const BIGRAM = '\u0002';
 
 export function clusterTerms(text: string): string[] {
   const out: string[] = [];
-  for (const raw of normalize(text).split(/[^\p{L}\p{N}]+/u)) {
-    if (!raw) continue;
-    if (HANGUL.test(raw)) {
-      const stem = stripParticle(raw);
-      out.push(stem);
-      for (let i = 0; i + 2 <= stem.length; i++) out.push('#' + stem.slice(i, i + 2));
-    } else if (/^\p{N}+$/u.test(raw)) {
-      if (raw.length >= 2) out.push(raw);
-    } else if (raw.length >= 2 && !STOP_EN.has(raw)) {
-      out.push(stemEnglish(raw));
+  for (const token of tokenize(text)) {
+    switch (token.kind) {
+      case 'hangul':
+        out.push(token.stem);
+        if (token.stem.length > 2) for (const b of bigrams(token.stem)) out.push(BIGRAM + b);
+        break;
+      case 'han':
+        for (const b of bigrams(token.stem)) out.push(BIGRAM + b);
+        break;
+      case 'number':
+        if (token.stem.length >= 2) out.push(token.stem);
+        break;
+      case 'latin':
+        if (token.stem.length >= 2 && !STOP_EN.has(token.stem)) out.push(token.stem);
+        break;
+      default:
+        if (token.stem.length >= 2) out.push(token.stem);
     }
   }
   return out;

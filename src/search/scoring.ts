@@ -10,8 +10,11 @@ const FTS5_K1 = 1.2;
 /** Multiply FTS5's -bm25() by this to get the canonical score. */
 export const SQLITE_SCORE_SCALE = (BM25_K1 + 1) / (FTS5_K1 + 1);
 
-/** Headline term matches count this much more than body matches. */
-export const HEADLINE_WEIGHT = 1.5;
+/**
+ * A headline occurrence counts as this many body occurrences. As in FTS5's bm25(), column
+ * weights scale term frequencies before saturation and length is the whole document's (BM25F).
+ */
+export const HEADLINE_WEIGHT = 2;
 
 /** Recency: a just-published article gets up to +10 %, halving every 7 days. */
 export const RECENCY_WEIGHT = 0.1;

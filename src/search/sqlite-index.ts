@@ -11,14 +11,17 @@ const repeat = (terms: string[]) => terms.map((t) => Array(SQLITE_TERM_REPEAT).f
 
 /** The FTS5 MATCH expression; every term is a quoted string, so user input cannot inject syntax. */
 export function ftsExpression(q: IndexQuery): string {
-  if (q.choseong?.length) return `cho : (${q.choseong.map(quote).join(' AND ')})`;
+  if (q.choseong?.length) return q.choseong.map(quote).join(' AND ');
   const words = q.words.filter((w) => w.length);
   const body =
     q.mode === 'all'
       ? words.map((w) => `(${w.map(quote).join(' AND ')})`).join(' AND ')
       : [...new Set(words.flat())].map(quote).join(' OR ');
-  return `{head body} : (${body})`;
+  return body;
 }
+
+const matchTable = (q: IndexQuery) => sql.raw(q.choseong?.length ? 'search_cho' : 'search_fts');
+const source = (q: IndexQuery) => sql.raw(`${q.choseong?.length ? 'search_cho' : 'search_fts'} f join search_docs d on d.article_id = f.rowid`);
 
 export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Db) {}
@@ -28,7 +31,9 @@ export class SqliteSearchIndex implements SearchIndex {
     await this.db.transaction().execute(async (trx) => {
       for (const d of docs) {
         await sql`delete from search_fts where rowid = ${d.articleId}`.execute(trx);
-        await sql`insert into search_fts (rowid, head, body, cho) values (${d.articleId}, ${repeat(d.head)}, ${repeat(d.body)}, ${d.cho.join(' ')})`.execute(trx);
+        await sql`delete from search_cho where rowid = ${d.articleId}`.execute(trx);
+        await sql`insert into search_fts (rowid, head, body) values (${d.articleId}, ${repeat(d.head)}, ${repeat(d.body)})`.execute(trx);
+        if (d.cho.length) await sql`insert into search_cho (rowid, cho) values (${d.articleId}, ${d.cho.join(' ')})`.execute(trx);
         const row = {
           article_id: d.articleId,
           revision: d.revision,
@@ -49,13 +54,17 @@ export class SqliteSearchIndex implements SearchIndex {
   async remove(articleIds: number[]): Promise<void> {
     if (!articleIds.length) return;
     await this.db.transaction().execute(async (trx) => {
-      for (const id of articleIds) await sql`delete from search_fts where rowid = ${id}`.execute(trx);
+      for (const id of articleIds) {
+        await sql`delete from search_fts where rowid = ${id}`.execute(trx);
+        await sql`delete from search_cho where rowid = ${id}`.execute(trx);
+      }
       await trx.deleteFrom('search_docs').where('article_id', 'in', articleIds).execute();
     });
   }
 
   async clear(): Promise<void> {
     await sql`delete from search_fts`.execute(this.db);
+    await sql`delete from search_cho`.execute(this.db);
     await this.db.deleteFrom('search_docs').execute();
   }
 
@@ -63,13 +72,13 @@ export class SqliteSearchIndex implements SearchIndex {
     const expr = ftsExpression(q);
     if (q.sort === 'newest' || q.choseong?.length) {
       const { rows } = await sql<{ id: number; published_at: number }>`
-        select d.article_id as id, d.published_at from search_fts f join search_docs d on d.article_id = f.rowid
-        where search_fts match ${expr} ${filterConditions(q.filters)}
+        select d.article_id as id, d.published_at from ${source(q)}
+        where ${matchTable(q)} match ${expr} ${filterConditions(q.filters)}
         order by d.published_at desc, d.article_id desc limit ${q.limit}`.execute(this.db);
       return rows.map((r) => ({ articleId: r.id, score: 0, publishedAt: r.published_at }));
     }
     const { rows } = await sql<{ id: number; published_at: number; s: number }>`
-      select d.article_id as id, d.published_at, bm25(search_fts, ${HEADLINE_WEIGHT}, 1.0, 0.0) as s
+      select d.article_id as id, d.published_at, bm25(search_fts, ${HEADLINE_WEIGHT}, 1.0) as s
       from search_fts f join search_docs d on d.article_id = f.rowid
       where search_fts match ${expr} ${filterConditions(q.filters)}
       order by s, d.article_id desc limit ${q.limit}`.execute(this.db);
@@ -78,14 +87,14 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async count(q: IndexQuery, cap: number): Promise<number> {
     const { rows } = await sql<{ n: number }>`
-      select count(*) as n from (select 1 from search_fts f join search_docs d on d.article_id = f.rowid
-      where search_fts match ${ftsExpression(q)} ${filterConditions(q.filters)} limit ${cap})`.execute(this.db);
+      select count(*) as n from (select 1 from ${source(q)}
+      where ${matchTable(q)} match ${ftsExpression(q)} ${filterConditions(q.filters)} limit ${cap})`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
   }
 
   async facets(q: IndexQuery, cap: number): Promise<Facets> {
-    const matched = sql`select d.article_id, d.press_id from search_fts f join search_docs d on d.article_id = f.rowid
-      where search_fts match ${ftsExpression(q)} ${filterConditions(q.filters)} limit ${cap}`;
+    const matched = sql`select d.article_id, d.press_id from ${source(q)}
+      where ${matchTable(q)} match ${ftsExpression(q)} ${filterConditions(q.filters)} limit ${cap}`;
     const press = await sql<{ id: number; count: number }>`
       select m.press_id as id, count(*) as count from (${matched}) m group by m.press_id order by count desc, id`.execute(this.db);
     const category = await sql<{ id: number; count: number }>`

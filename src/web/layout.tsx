@@ -142,6 +142,11 @@ export function Layout(props: LayoutProps) {
             <p class="site-footer__name">{siteName}</p>
             <p>{tr('web.footer.about')}</p>
             <p>{tr('web.footer.copyright', { site: siteName })}</p>
+            <p>
+              <a class="site-footer__link" href="/login">
+                {tr('web.footer.staff')}
+              </a>
+            </p>
           </div>
         </footer>
       </body>

@@ -6,6 +6,7 @@ import type { IssueTag } from '../page-slots.ts';
 import type { ArticleDetail } from '../read-store.ts';
 import { ArticleTools, Bylines, CategoryNote, IssueTagLink, LightboxDialog, PhotoFigure } from './article-parts.tsx';
 import { absoluteUrl, categoryName, contentLang, pressName, type PageContext } from './context.ts';
+import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
 
 export interface ArticlePageProps {
@@ -15,7 +16,10 @@ export interface ArticlePageProps {
   /** Until the comments capability exists, always 0. */
   commentCount?: number;
   alternates?: AlternateLink[];
+  /** Site-wide latest headlines for the side column. */
+  latest?: readonly HeadlineLink[];
 }
+
 
 export const ARTICLE_SCRIPTS = ['js/article-tools.js', 'js/lightbox.js'] as const;
 
@@ -80,100 +84,105 @@ export function ArticlePage(props: ArticlePageProps) {
         jsonLd: newsArticleJsonLd(ctx, a, canonical),
       }}
     >
-      <div class="article-layout">
-        <article class="article" lang={contentLang(ctx.locale, a.lang)} aria-labelledby="article-title">
-          <header class="article-head">
-            {props.issueTag ? <IssueTagLink locale={ctx.locale} tag={props.issueTag} /> : null}
-            <p class="article-head__press">
-              <a href={`/press/${a.press.slug}`}>{press}</a>
-            </p>
-            <h1 id="article-title" class="article-head__title">
-              {a.headline}
-              {a.series ? (
-                <span class="article-head__series">
-                  <span aria-hidden="true"> | </span>
-                  <span class="visually-hidden">, {tr('articles.series')}: </span>
-                  {a.series}
-                </span>
-              ) : null}
-            </h1>
-            {a.subheadline ? <p class="article-head__subheadline">{a.subheadline}</p> : null}
-            <div class="article-head__info">
-              <p class="article-times">
-                <span class="article-times__item">
-                  <span class="article-times__label">{tr('articles.published')}</span>
-                  <time dateTime={isoTime(a.firstCreatedAt)}>{dateTime(ctx.locale, a.firstCreatedAt)}</time>
-                </span>
-                {updated ? (
-                  <span class="article-times__item">
-                    <span class="article-times__label">{tr('articles.updated')}</span>
-                    <time dateTime={isoTime(a.updatedAt)}>{dateTime(ctx.locale, a.updatedAt)}</time>
+      <div class="with-aside">
+        <div class="article-layout">
+          <article class="article" lang={contentLang(ctx.locale, a.lang)} aria-labelledby="article-title">
+            <header class="article-head">
+              {props.issueTag ? <IssueTagLink locale={ctx.locale} tag={props.issueTag} /> : null}
+              <p class="article-head__press">
+                <a href={`/press/${a.press.slug}`}>{press}</a>
+              </p>
+              <h1 id="article-title" class="article-head__title">
+                {a.headline}
+                {a.series ? (
+                  <span class="article-head__series">
+                    <span aria-hidden="true"> | </span>
+                    <span class="visually-hidden">, {tr('articles.series')}: </span>
+                    {a.series}
                   </span>
                 ) : null}
-              </p>
-              <a class="comment-count" href="#comments">
-                {tr('articles.comments.label')} <span class="comment-count__number">{comments}</span>
-              </a>
-              <ArticleTools tr={tr} canonical={canonical} />
+              </h1>
+              {a.subheadline ? <p class="article-head__subheadline">{a.subheadline}</p> : null}
+              <div class="article-head__info">
+                <p class="article-times">
+                  <span class="article-times__item">
+                    <span class="article-times__label">{tr('articles.published')}</span>
+                    <time dateTime={isoTime(a.firstCreatedAt)}>{dateTime(ctx.locale, a.firstCreatedAt)}</time>
+                  </span>
+                  {updated ? (
+                    <span class="article-times__item">
+                      <span class="article-times__label">{tr('articles.updated')}</span>
+                      <time dateTime={isoTime(a.updatedAt)}>{dateTime(ctx.locale, a.updatedAt)}</time>
+                    </span>
+                  ) : null}
+                </p>
+                <a class="comment-count" href="#comments">
+                  {tr('articles.comments.label')} <span class="comment-count__number">{comments}</span>
+                </a>
+                <ArticleTools tr={tr} canonical={canonical} />
+              </div>
+            </header>
+
+            <div class="article-body" id="article-body" data-font-size-target>
+              {/* Lets heading navigation land on the text; press subheads (h3) then nest under it. */}
+              <h2 class="visually-hidden">{tr('articles.body')}</h2>
+              {leadPhoto ? (
+                <>
+                  <PhotoFigure tr={tr} photo={leadPhoto} eager />
+                  <p class="photo-hint">{tr('articles.photo.hint')}</p>
+                </>
+              ) : null}
+              {/* Sanitised with an allow-list at ingest (src/press): the only markup embedded as-is. */}
+              <div class="article-body__html" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+              {morePhotos.map((p) => (
+                <PhotoFigure tr={tr} photo={p} />
+              ))}
             </div>
-          </header>
 
-          <div class="article-body" id="article-body" data-font-size-target>
-            {leadPhoto ? (
-              <>
-                <PhotoFigure tr={tr} photo={leadPhoto} eager />
-                <p class="photo-hint">{tr('articles.photo.hint')}</p>
-              </>
+            <footer class="article-foot">
+              <Bylines tr={tr} bylines={a.bylines} />
+              {a.keywords.length ? (
+                <ul class="keywords" aria-label={tr('articles.keywords')}>
+                  {a.keywords.map((k) => (
+                    <li>#{k}</li>
+                  ))}
+                </ul>
+              ) : null}
+              <section class="press-promo" aria-labelledby="press-promo-title">
+                <h2 id="press-promo-title" class="press-promo__name">
+                  <a href={`/press/${a.press.slug}`}>{press}</a>
+                </h2>
+                <p class="press-promo__text">{tr('articles.subscribe.pitch')}</p>
+                <SubscribeControl locale={ctx.locale} pressName={press} pressSlug={a.press.slug} idSuffix="article" />
+              </section>
+              <p class="copyright">{copyright}</p>
+              <CategoryNote locale={ctx.locale} article={a} />
+            </footer>
+          </article>
+
+          <section id="comments" class="comments" aria-labelledby="comments-title">
+            <h2 id="comments-title" class="section-title">
+              {tr('articles.comments.label')} <span class="comment-count__number">{comments}</span>
+            </h2>
+            {comments === 0 ? <p class="comments__empty">{tr('articles.comments.empty')}</p> : null}
+          </section>
+
+          <nav class="press-sequence" aria-label={tr('articles.sequence.label', { press })}>
+            {a.previous ? (
+              <a class="press-sequence__link press-sequence__link--previous" href={`/articles/${a.previous.id}`} rel="prev">
+                <span class="press-sequence__label">{tr('articles.sequence.previous')}</span>
+                <span class="press-sequence__headline">{a.previous.headline}</span>
+              </a>
             ) : null}
-            {/* Sanitised with an allow-list at ingest (src/press): the only markup embedded as-is. */}
-            <div class="article-body__html" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
-            {morePhotos.map((p) => (
-              <PhotoFigure tr={tr} photo={p} />
-            ))}
-          </div>
-
-          <footer class="article-foot">
-            <Bylines tr={tr} bylines={a.bylines} />
-            {a.keywords.length ? (
-              <ul class="keywords" aria-label={tr('articles.keywords')}>
-                {a.keywords.map((k) => (
-                  <li>#{k}</li>
-                ))}
-              </ul>
+            {a.next ? (
+              <a class="press-sequence__link press-sequence__link--next" href={`/articles/${a.next.id}`} rel="next">
+                <span class="press-sequence__label">{tr('articles.sequence.next')}</span>
+                <span class="press-sequence__headline">{a.next.headline}</span>
+              </a>
             ) : null}
-            <section class="press-promo" aria-labelledby="press-promo-title">
-              <h2 id="press-promo-title" class="press-promo__name">
-                <a href={`/press/${a.press.slug}`}>{press}</a>
-              </h2>
-              <p class="press-promo__text">{tr('articles.subscribe.pitch')}</p>
-              <SubscribeControl locale={ctx.locale} pressName={press} pressSlug={a.press.slug} idSuffix="article" />
-            </section>
-            <p class="copyright">{copyright}</p>
-            <CategoryNote locale={ctx.locale} article={a} />
-          </footer>
-        </article>
-
-        <section id="comments" class="comments" aria-labelledby="comments-title">
-          <h2 id="comments-title" class="section-title">
-            {tr('articles.comments.label')} <span class="comment-count__number">{comments}</span>
-          </h2>
-          {comments === 0 ? <p class="comments__empty">{tr('articles.comments.empty')}</p> : null}
-        </section>
-
-        <nav class="press-sequence" aria-label={tr('articles.sequence.label', { press })}>
-          {a.previous ? (
-            <a class="press-sequence__link press-sequence__link--previous" href={`/articles/${a.previous.id}`} rel="prev">
-              <span class="press-sequence__label">{tr('articles.sequence.previous')}</span>
-              <span class="press-sequence__headline">{a.previous.headline}</span>
-            </a>
-          ) : null}
-          {a.next ? (
-            <a class="press-sequence__link press-sequence__link--next" href={`/articles/${a.next.id}`} rel="next">
-              <span class="press-sequence__label">{tr('articles.sequence.next')}</span>
-              <span class="press-sequence__headline">{a.next.headline}</span>
-            </a>
-          ) : null}
-        </nav>
+          </nav>
+        </div>
+        <LatestAside ctx={ctx} currentHref={`/articles/${a.id}`} latest={props.latest ?? []} />
       </div>
       <LightboxDialog tr={tr} />
       <div class="toast" role="status" aria-live="polite" data-toast data-copied-message={tr('articles.tools.copied')} data-copy-failed-message={tr('articles.tools.copy-failed')} data-subscribe-message={tr('articles.subscribe.soon')} />

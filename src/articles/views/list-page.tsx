@@ -6,6 +6,7 @@ import { Layout, type AlternateLink } from '../../web/layout.tsx';
 import type { CategoryRef, ListPage, PressDetail } from '../read-store.ts';
 import { ArticleCardList } from './article-card.tsx';
 import { categoryName, pressName, type PageContext } from './context.ts';
+import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
 
 interface ListFrameProps {
@@ -19,6 +20,7 @@ interface ListFrameProps {
   page: number;
   alternates?: AlternateLink[];
   intro?: ComponentChildren;
+  latest?: readonly HeadlineLink[];
 }
 
 function ListFrame(props: ListFrameProps) {
@@ -39,16 +41,21 @@ function ListFrame(props: ListFrameProps) {
         alternates: props.alternates,
       }}
     >
-      <header class="list-head">
-        <h1 class="list-head__title">{props.title}</h1>
-        {props.intro}
-      </header>
-      {list.items.length ? (
-        <ArticleCardList ctx={ctx} articles={list.items} variant="item" headingLevel={2} />
-      ) : (
-        <p class="empty-state">{tr('articles.list.empty')}</p>
-      )}
-      <Pagination locale={ctx.locale} basePath={props.basePath} page={props.page} newer={list.newer} older={list.older} />
+      <div class="with-aside">
+        <div>
+          <header class="list-head">
+            <h1 class="list-head__title">{props.title}</h1>
+            {props.intro}
+          </header>
+          {list.items.length ? (
+            <ArticleCardList ctx={ctx} articles={list.items} variant="item" headingLevel={2} />
+          ) : (
+            <p class="empty-state">{tr('articles.list.empty')}</p>
+          )}
+          <Pagination locale={ctx.locale} basePath={props.basePath} page={props.page} newer={list.newer} older={list.older} />
+        </div>
+        <LatestAside ctx={ctx} latest={props.latest ?? []} />
+      </div>
     </Layout>
   );
 }
@@ -60,6 +67,7 @@ export function CategoryPage(props: {
   page: number;
   canonicalPath: string;
   alternates?: AlternateLink[];
+  latest?: readonly HeadlineLink[];
 }) {
   const { ctx, category } = props;
   const tr = translator(ctx.locale);
@@ -75,6 +83,7 @@ export function CategoryPage(props: {
       list={props.list}
       page={props.page}
       alternates={props.alternates}
+      latest={props.latest}
       intro={<p class="list-head__note">{tr('articles.categories.note')}</p>}
     />
   );
@@ -87,6 +96,7 @@ export function PressPage(props: {
   page: number;
   canonicalPath: string;
   alternates?: AlternateLink[];
+  latest?: readonly HeadlineLink[];
 }) {
   const { ctx, press } = props;
   const tr = translator(ctx.locale);
@@ -102,6 +112,7 @@ export function PressPage(props: {
       list={props.list}
       page={props.page}
       alternates={props.alternates}
+      latest={props.latest}
       intro={
         <div class="press-intro">
           {description ? <p class="press-intro__description">{description}</p> : null}

@@ -26,12 +26,15 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect === 'sqlite') {
     // Contentless: the analysed term strings are not readable text, snippets come from articles.
     // remove_diacritics 0 because the analyzer already folded accents; FTS must not re-fold.
-    await sql`create virtual table search_fts using fts5(head, body, cho, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    await sql`create virtual table search_fts using fts5(head, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    // Headline choseong bigrams live apart: FTS5's bm25() normalises by the whole row's length,
+    // and they must not count towards it.
+    await sql`create virtual table search_cho using fts5(cho, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
     return;
   }
   // 'simple' config semantics: the lexemes are our terms, stored verbatim; GIN finds candidates.
-  await sql`create index search_docs_head_gin on search_docs using gin (head_tsv)`.execute(db);
-  await sql`create index search_docs_body_gin on search_docs using gin (body_tsv)`.execute(db);
+  // One GIN over headline and body together: a query word may be in either, as in FTS5's row match.
+  await sql`create index search_docs_text_gin on search_docs using gin ((head_tsv || body_tsv))`.execute(db);
   await sql`create index search_docs_cho_gin on search_docs using gin (cho_tsv)`.execute(db);
   await db.schema
     .createTable('search_terms')

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaff, form, hiddenCsrf, signIn, staffTestApp, type StaffTestApp } from '../../accounts/test-support.ts';
 import { testDialects } from '../../../test/helpers/databases.ts';
-import { addFeed, listFeeds, recordFailure, recordSuccess } from '../store.ts';
+import { addFeed, getFeed, listFeeds, recordFailure, recordSuccess } from '../store.ts';
 
 describe.each(await testDialects())('feed health panel on %s', (dialect) => {
   let s: StaffTestApp;
@@ -66,6 +66,28 @@ describe.each(await testDialects())('feed health panel on %s', (dialect) => {
     const badUrl = form({ _csrf: hiddenCsrf(page.body), press: 'hanbit', url: 'javascript:alert(1)' });
     const bad = await s.app.inject({ method: 'POST', url: '/studio/feeds', payload: badUrl.payload, headers: { ...badUrl.headers, cookie: pressStaff } });
     expect(bad.headers.location).toBe('/studio/feeds?notice=badUrl');
+  });
+
+  it('lets staff ask for a poll and turn their feed off and on, not someone else\'s', async () => {
+    const page = await s.app.inject({ url: '/studio/feeds', headers: { cookie: pressStaff } });
+    const token = hiddenCsrf(page.body);
+    const feeds = await listFeeds(s.deps.db);
+    const own = feeds.find((f) => f.url === 'https://hanbit.example/rss')!;
+    const other = feeds.find((f) => f.url === 'https://baram.example/atom.xml')!;
+    const post = (id: number, action: string) => {
+      const body = form({ _csrf: token, action });
+      return s.app.inject({ method: 'POST', url: `/studio/feeds/${id}`, payload: body.payload, headers: { ...body.headers, cookie: pressStaff } });
+    };
+    expect((await post(own.id, 'poll')).statusCode).toBe(303);
+    expect((await getFeed(s.deps.db, own.id))!.next_poll_at).toBeLessThanOrEqual(Date.now());
+    await post(own.id, 'disable');
+    expect((await getFeed(s.deps.db, own.id))!.enabled).toBe(0);
+    expect((await s.app.inject({ url: '/studio/feeds', headers: { cookie: pressStaff } })).body).toContain('꺼짐');
+    await post(own.id, 'enable');
+    expect((await getFeed(s.deps.db, own.id))!.enabled).toBe(1);
+    expect((await post(other.id, 'disable')).statusCode).toBe(403);
+    expect((await getFeed(s.deps.db, other.id))!.enabled).toBe(1);
+    expect((await post(own.id, 'explode')).statusCode).toBe(422);
   });
 
   it('serves the published feeds through the composed app', async () => {

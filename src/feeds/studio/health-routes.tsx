@@ -8,7 +8,7 @@ import type { AppDeps } from '../../deps.ts';
 import { Errors } from '../../errors.ts';
 import { t } from '../../web/i18n/index.ts';
 import { parseFeedUrl } from '../fetch/safe-fetch.ts';
-import { addFeed, listFeeds } from '../store.ts';
+import { addFeed, getFeed, listFeeds, pollFeedSoon, setFeedEnabled } from '../store.ts';
 import { FeedHealthPanel } from './health-view.tsx';
 
 async function visiblePresses(deps: AppDeps, staff: Staff) {
@@ -44,4 +44,21 @@ export async function feedHealthRoutes(app: FastifyInstance, deps: AppDeps): Pro
     await addFeed(deps.db, { pressId: press.id, url, intervalSeconds: deps.config.feedsIntervalSeconds });
     return reply.redirect('/studio/feeds?notice=added', 303);
   });
+
+  // Polling itself stays in the background poller (a fetch may take 30 s); "poll now" only makes the feed due.
+  app.post<{ Params: { id: string }; Body: { action?: string } }>(
+    '/studio/feeds/:id',
+    { preHandler: [guard, verifyCsrf(deps)] },
+    async (request, reply) => {
+      const staff = request.staff!;
+      const feed = await getFeed(deps.db, Number(request.params.id));
+      if (!feed) throw Errors.notFound('feed');
+      if (staff.role !== 'admin' && staff.press?.id !== feed.press_id) throw Errors.forbidden('You may not change this feed.');
+      const action = request.body?.action;
+      if (action === 'poll') await pollFeedSoon(deps.db, feed.id);
+      else if (action === 'disable' || action === 'enable') await setFeedEnabled(deps.db, feed.id, action === 'enable');
+      else throw Errors.validation([{ path: 'action', message: 'poll, enable or disable' }]);
+      return reply.redirect('/studio/feeds', 303);
+    },
+  );
 }

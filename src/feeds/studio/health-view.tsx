@@ -45,6 +45,7 @@ export function FeedHealthPanel(props: FeedHealthProps) {
               <th scope="col">{tr('feeds.health.lastError')}</th>
               <th scope="col">{tr('feeds.health.itemsTaken')}</th>
               <th scope="col">{tr('feeds.health.nextPoll')}</th>
+              <th scope="col">{tr('feeds.health.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -73,6 +74,19 @@ export function FeedHealthPanel(props: FeedHealthProps) {
                   </td>
                   <td>{f.items_taken}</td>
                   <td>{f.enabled ? time(f.next_poll_at) : '—'}</td>
+                  <td>
+                    <form method="post" action={`/studio/feeds/${f.id}`} class="feed-health__actions">
+                      <CsrfField token={props.csrfToken} />
+                      {f.enabled ? (
+                        <>
+                          <button type="submit" name="action" value="poll">{tr('feeds.health.pollNow')}</button>{' '}
+                          <button type="submit" name="action" value="disable">{tr('feeds.health.disable')}</button>
+                        </>
+                      ) : (
+                        <button type="submit" name="action" value="enable">{tr('feeds.health.enable')}</button>
+                      )}
+                    </form>
+                  </td>
                 </tr>
               );
             })}

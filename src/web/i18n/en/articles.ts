@@ -15,6 +15,7 @@ export default {
   'articles.subscribe.button': 'Subscribe to {press}',
   'articles.subscribe.soon': "Press subscriptions are on their way: soon you will find new articles from the presses you follow in one place.",
   'articles.subscribe.pitch': "Stop hunting for the news. Subscribe, and this press's new articles come to you.",
+  'articles.body': 'Article text',
   'articles.issue.label': 'Issue',
   'articles.series': 'Series',
   'articles.published': 'Published',

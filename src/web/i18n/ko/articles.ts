@@ -15,6 +15,7 @@ export default {
   'articles.subscribe.button': '{press} 구독',
   'articles.subscribe.soon': '언론사 구독 기능은 준비 중입니다. 곧 구독한 언론사의 새 기사를 모아 보실 수 있습니다.',
   'articles.subscribe.pitch': '뉴스를 찾아다니지 마세요. 구독하면 이 언론사의 새 기사가 먼저 찾아옵니다.',
+  'articles.body': '기사 본문',
   'articles.issue.label': '이슈',
   'articles.series': '연재',
   'articles.published': '입력',

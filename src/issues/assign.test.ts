@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
+import { loadConfig } from '../config.ts';
+import { assignArticle } from './assign.ts';
+import { discardEngine } from './engine-cache.ts';
+import { FIXTURE_ARTICLES, storeFixtures } from './test-fixtures.ts';
+
+const config = loadConfig({}, { demo: false });
+
+async function issuesOf(t: TestDb, ids: number[]): Promise<number[]> {
+  const rows = await t.db.selectFrom('issue_articles').select(['article_id', 'issue_id']).execute();
+  const map = new Map(rows.map((r) => [r.article_id, r.issue_id]));
+  return ids.map((id) => map.get(id) ?? -1);
+}
+
+describe.each(await testDialects())('issues.assign on %s', (dialect) => {
+  let t: TestDb;
+  let deps: { db: TestDb['db']; dialect: typeof dialect; config: typeof config };
+  beforeEach(async () => {
+    t = await createTestDb(dialect);
+    deps = { db: t.db, dialect, config };
+  });
+  afterEach(async () => {
+    discardEngine(t.db);
+    await t.dispose();
+  });
+
+  it('groups each story across presses, names it and shows it once two presses cover it', async () => {
+    const ids = await storeFixtures(t.db);
+    for (const id of ids) await assignArticle(deps, id);
+    const issues = await issuesOf(t, ids);
+    const byStory = new Map<string, Set<number>>();
+    FIXTURE_ARTICLES.forEach((a, i) => byStory.set(a.story, (byStory.get(a.story) ?? new Set()).add(issues[i]!)));
+    for (const set of byStory.values()) expect(set.size).toBe(1);
+    expect(new Set(issues).size).toBe(3);
+
+    const bridge = await t.db.selectFrom('issues').selectAll().where('id', '=', issues[0]!).executeTakeFirstOrThrow();
+    expect(bridge.article_count).toBe(3);
+    expect(bridge.press_count).toBe(3);
+    expect(bridge.visible).toBe(1);
+    expect(bridge.auto_name).toContain('은빛대교');
+    expect(bridge.auto_name.startsWith('[')).toBe(false);
+    expect(bridge.slug).toMatch(new RegExp(`^${bridge.id}-`));
+    const terms = await t.db.selectFrom('issue_terms').select('term').where('issue_id', '=', bridge.id).execute();
+    expect(terms.map((r) => r.term)).toContain('은빛대교');
+  });
+
+  it('is idempotent, and a withdrawn article leaves its issue', async () => {
+    const ids = await storeFixtures(t.db);
+    for (const id of ids) await assignArticle(deps, id);
+    const again = await assignArticle(deps, ids[0]!);
+    expect(again.action).toBe('unchanged');
+    const state = await t.db.selectFrom('issue_state').selectAll().executeTakeFirstOrThrow();
+    expect(Number(state.docs)).toBe(ids.length);
+
+    await t.db.updateTable('articles').set({ status: 'withdrawn', revision: 2 }).where('id', '=', ids[2]!).execute();
+    const out = await assignArticle(deps, ids[2]!);
+    expect(out.action).toBe('removed');
+    const m = await t.db.selectFrom('issue_articles').select('article_id').where('article_id', '=', ids[2]!).execute();
+    expect(m).toHaveLength(0);
+    const bridge = await t.db.selectFrom('issues').selectAll().where('id', '=', out.action === 'removed' ? out.issueId : 0).executeTakeFirstOrThrow();
+    expect(bridge.article_count).toBe(2);
+  });
+
+  it('re-assigns a revised article to the story it now tells', async () => {
+    const ids = await storeFixtures(t.db);
+    for (const id of ids) await assignArticle(deps, id);
+    const [bridge, lunar] = await issuesOf(t, [ids[0]!, ids[1]!]);
+    const orchestra = FIXTURE_ARTICLES[3]!;
+    // The press replaced the copy entirely (a wrong story had been published under this URI).
+    await t.db
+      .updateTable('articles')
+      .set({ headline: FIXTURE_ARTICLES[4]!.headline, body_text: FIXTURE_ARTICLES[4]!.body, revision: 2 })
+      .where('id', '=', ids[0]!)
+      .execute();
+    const out = await assignArticle(deps, ids[0]!);
+    expect(out).toMatchObject({ action: 'assigned', issueId: lunar });
+    expect(bridge).not.toBe(lunar);
+    expect(orchestra.story).toBe('orchestra');
+  });
+
+  it('rebuilds the same decisions after a process restart (engine reloaded from the tables)', async () => {
+    const ids = await storeFixtures(t.db);
+    for (const id of ids.slice(0, 4)) await assignArticle(deps, id);
+    discardEngine(t.db); // what a new process sees: only the tables
+    for (const id of ids.slice(4)) await assignArticle(deps, id);
+    const issues = await issuesOf(t, ids);
+    expect(issues[4]).toBe(issues[1]);
+    expect(issues[5]).toBe(issues[3]);
+    expect(issues[6]).toBe(issues[0]);
+  });
+});

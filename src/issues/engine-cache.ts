@@ -1,0 +1,84 @@
+// The clustering engine lives in memory, one per process and database, rebuilt from the tables on
+// first use. issue_state.seq counts every change; a process whose copy is behind (another worker
+// assigned, an editor curated) reloads before it decides anything, so several processes agree.
+import type { Db } from '../db/database.ts';
+import { ClusterEngine } from './engine.ts';
+import { SHIPPED_CLUSTERING } from './settings.ts';
+
+export interface CachedEngine {
+  engine: ClusterEngine;
+  seq: number;
+}
+
+const caches = new WeakMap<Db, CachedEngine>();
+
+type Reader = Pick<Db, 'selectFrom'>;
+
+/** The process's engine for this database, brought up to `state` (the row read in the caller's transaction). */
+export async function engineFor(db: Db, trx: Reader, state: { docs: number; seq: number }): Promise<CachedEngine> {
+  const cached = caches.get(db);
+  if (cached && cached.seq === state.seq) return cached;
+  const fresh: CachedEngine =
+    cached && cached.engine.vocab.docs === state.docs
+      ? { engine: await reloadIssues(trx, cached.engine), seq: state.seq }
+      : { engine: await loadEngine(trx, state.docs), seq: state.seq };
+  caches.set(db, fresh);
+  return fresh;
+}
+
+/** Forgets the process's copy (after a failed transaction its in-memory changes never happened). */
+export function discardEngine(db: Db): void {
+  caches.delete(db);
+}
+
+/** Records that this process's copy already includes the change it just committed. */
+export function markCurrent(db: Db, cached: CachedEngine, seq: number): void {
+  cached.seq = seq;
+  caches.set(db, cached);
+}
+
+async function loadEngine(trx: Reader, docs: number): Promise<ClusterEngine> {
+  const engine = new ClusterEngine(SHIPPED_CLUSTERING.engine);
+  const rows = await trx.selectFrom('issue_df').select(['term', 'df']).orderBy('term').execute();
+  for (const r of rows) engine.vocab.setDf(r.term, Number(r.df));
+  engine.vocab.docs = docs;
+  return reloadIssues(trx, engine);
+}
+
+/** Replaces the engine's issues with the live ones inside the candidate horizon, keeping its vocabulary. */
+async function reloadIssues(trx: Reader, engine: ClusterEngine): Promise<ClusterEngine> {
+  for (const id of [...engine.clusters.keys()]) engine.drop(id);
+  engine.frozen.clear();
+  const newest = await trx
+    .selectFrom('issues')
+    .select((eb) => eb.fn.max('last_at').as('last'))
+    .executeTakeFirst();
+  // The horizon is measured from the newest article, not the wall clock, so replays are deterministic.
+  const since = Number(newest?.last ?? 0) - engine.config.horizonMs;
+  const issues = await trx
+    .selectFrom('issues')
+    .select(['id', 'centroid', 'article_count', 'last_at', 'curated'])
+    .where('merged_into', 'is', null)
+    .where('article_count', '>', 0)
+    .where('last_at', '>=', since)
+    .orderBy('id')
+    .execute();
+  for (const i of issues) {
+    engine.importCluster(i.id, JSON.parse(i.centroid) as Array<[string, number]>, i.article_count, Number(i.last_at));
+    if (i.curated) engine.frozen.add(i.id);
+  }
+  return engine;
+}
+
+/** Brings an issue the engine let go (idle past the horizon) back from its row before it is changed. */
+export async function ensureCluster(trx: Reader, engine: ClusterEngine, issueId: number): Promise<void> {
+  if (engine.clusters.has(issueId)) return;
+  const row = await trx
+    .selectFrom('issues')
+    .select(['centroid', 'article_count', 'last_at', 'curated', 'merged_into'])
+    .where('id', '=', issueId)
+    .executeTakeFirst();
+  if (!row || row.merged_into !== null || row.article_count === 0) return;
+  engine.importCluster(issueId, JSON.parse(row.centroid) as Array<[string, number]>, row.article_count, Number(row.last_at));
+  if (row.curated) engine.frozen.add(issueId);
+}

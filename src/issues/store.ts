@@ -1,0 +1,233 @@
+// SQL writes of the issues capability, all inside the caller's transaction.
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { ClusterEngine } from './engine.ts';
+import { cleanHeadline, issueSlug } from './naming.ts';
+
+export type Trx = Transaction<Database>;
+
+export interface ArticleForIssue {
+  id: number;
+  press_id: number;
+  headline: string;
+  body_text: string;
+  status: string;
+  revision: number;
+  first_created_at: number;
+}
+
+export function loadArticle(trx: Trx, id: number): Promise<ArticleForIssue | undefined> {
+  return trx
+    .selectFrom('articles')
+    .select(['id', 'press_id', 'headline', 'body_text', 'status', 'revision', 'first_created_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Adds one document's distinct terms to the document frequencies. */
+export async function addDocumentFrequencies(trx: Trx, terms: readonly string[]): Promise<void> {
+  for (let i = 0; i < terms.length; i += 500) {
+    const rows = terms.slice(i, i + 500).map((term) => ({ term, df: 1 }));
+    await trx
+      .insertInto('issue_df')
+      .values(rows)
+      .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`issue_df.df + 1` }))
+      .execute();
+  }
+}
+
+export async function createIssue(trx: Trx, headline: string, time: number, now: number): Promise<number> {
+  const name = cleanHeadline(headline);
+  const row = await trx
+    .insertInto('issues')
+    .values({
+      slug: `new-${now}-${Math.random().toString(36).slice(2)}`,
+      auto_name: name,
+      hidden: 0,
+      curated: 0,
+      article_count: 0,
+      press_count: 0,
+      visible: 0,
+      first_at: time,
+      last_at: time,
+      created_at: now,
+      updated_at: now,
+      centroid: '[]',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.updateTable('issues').set({ slug: issueSlug(row.id, name) }).where('id', '=', row.id).execute();
+  return row.id;
+}
+
+export interface Membership {
+  article_id: number;
+  issue_id: number;
+  revision: number;
+  locked: number;
+  vector: string;
+}
+
+export function findMembership(trx: Trx, articleId: number): Promise<Membership | undefined> {
+  return trx
+    .selectFrom('issue_articles')
+    .select(['article_id', 'issue_id', 'revision', 'locked', 'vector'])
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+}
+
+export async function exclusionsOf(trx: Trx, articleId: number): Promise<Set<number>> {
+  const rows = await trx.selectFrom('issue_exclusions').select('issue_id').where('article_id', '=', articleId).execute();
+  return new Set(rows.map((r) => r.issue_id));
+}
+
+export async function putMembership(
+  trx: Trx,
+  m: { article: ArticleForIssue; issueId: number; similarity: number; locked: number; vector: string; now: number },
+): Promise<void> {
+  const values = {
+    article_id: m.article.id,
+    issue_id: m.issueId,
+    press_id: m.article.press_id,
+    published_at: m.article.first_created_at,
+    revision: m.article.revision,
+    similarity: m.similarity,
+    locked: m.locked,
+    vector: m.vector,
+    assigned_at: m.now,
+  };
+  await trx
+    .insertInto('issue_articles')
+    .values(values)
+    .onConflict((oc) => oc.column('article_id').doUpdateSet({ ...values }))
+    .execute();
+}
+
+/**
+ * Recomputes an issue's counts, visibility, centroid, name, lead, category and top terms from its
+ * members and the engine. The name and lead come from the member closest to the centroid, looked
+ * at among the newest members only, so a big issue costs the same as a small one.
+ */
+export async function refreshIssue(
+  trx: Trx,
+  engine: ClusterEngine,
+  issueId: number,
+  opts: { minPresses: number; now: number; full: boolean },
+): Promise<void> {
+  const issue = await trx
+    .selectFrom('issues')
+    .select(['hidden', 'merged_into', 'lead_article_id'])
+    .where('id', '=', issueId)
+    .executeTakeFirst();
+  if (!issue) return;
+  const stats = await trx
+    .selectFrom('issue_articles')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.count<number>('press_id').distinct().as('presses'),
+      eb.fn.min('published_at').as('first'),
+      eb.fn.max('published_at').as('last'),
+    ])
+    .where('issue_id', '=', issueId)
+    .executeTakeFirstOrThrow();
+  const n = Number(stats.n);
+  const presses = Number(stats.presses);
+  const update: Record<string, unknown> = {
+    article_count: n,
+    press_count: presses,
+    visible: n > 0 && presses >= opts.minPresses && !issue.hidden && issue.merged_into === null ? 1 : 0,
+    updated_at: opts.now,
+  };
+  if (engine.clusters.has(issueId)) update.centroid = JSON.stringify(engine.exportCentroid(issueId));
+  else if (n === 0) update.centroid = '[]';
+  if (n > 0) {
+    update.first_at = Number(stats.first);
+    update.last_at = Number(stats.last);
+  }
+  if (opts.full || issue.lead_article_id === null) Object.assign(update, await representative(trx, engine, issueId));
+  await trx.updateTable('issues').set(update).where('id', '=', issueId).execute();
+  if (opts.full && engine.clusters.has(issueId)) await replaceTopTerms(trx, engine, issueId);
+}
+
+const REPRESENTATIVE_POOL = 40;
+
+async function representative(trx: Trx, engine: ClusterEngine, issueId: number): Promise<Record<string, unknown>> {
+  const members = await trx
+    .selectFrom('issue_articles')
+    .innerJoin('articles', 'articles.id', 'issue_articles.article_id')
+    .select(['articles.id', 'articles.headline', 'issue_articles.vector'])
+    .where('issue_articles.issue_id', '=', issueId)
+    .orderBy('issue_articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(REPRESENTATIVE_POOL)
+    .execute();
+  if (members.length === 0) return { lead_article_id: null };
+  const centroid = engine.clusters.get(issueId)?.centroid;
+  let best = members[members.length - 1]!;
+  let bestSim = -1;
+  if (centroid) {
+    for (const m of members) {
+      const sim = engine.similarity(engine.importVector(JSON.parse(m.vector) as Array<[string, number]>), centroid);
+      if (sim > bestSim || (sim === bestSim && m.id < best.id)) [best, bestSim] = [m, sim];
+    }
+  }
+  const category = await trx
+    .selectFrom('article_categories')
+    .innerJoin('issue_articles', 'issue_articles.article_id', 'article_categories.article_id')
+    .select(['article_categories.category_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('issue_articles.issue_id', '=', issueId)
+    .groupBy('article_categories.category_id')
+    .orderBy('n', 'desc')
+    .orderBy('article_categories.category_id')
+    .executeTakeFirst();
+  return { lead_article_id: best.id, auto_name: cleanHeadline(best.headline), category_id: category?.category_id ?? null };
+}
+
+const TOP_TERMS = 16;
+
+async function replaceTopTerms(trx: Trx, engine: ClusterEngine, issueId: number): Promise<void> {
+  await trx.deleteFrom('issue_terms').where('issue_id', '=', issueId).execute();
+  const top = engine.topTerms(issueId, TOP_TERMS);
+  if (top.length) {
+    await trx
+      .insertInto('issue_terms')
+      .values(top.map(([term, weight]) => ({ term, issue_id: issueId, weight })))
+      .execute();
+  }
+}
+
+/** Moves every member of `from` into `into` and retires `from` (its slug then redirects). */
+export async function mergeIssueRows(trx: Trx, from: number, into: number, now: number): Promise<void> {
+  await trx.updateTable('issue_articles').set({ issue_id: into }).where('issue_id', '=', from).execute();
+  await trx.deleteFrom('issue_terms').where('issue_id', '=', from).execute();
+  await trx
+    .updateTable('issues')
+    .set({ merged_into: into, visible: 0, article_count: 0, press_count: 0, centroid: '[]', updated_at: now })
+    .where('id', '=', from)
+    .execute();
+  // Anything that pointed at the retired issue now points at the survivor.
+  await trx.updateTable('issues').set({ merged_into: into }).where('merged_into', '=', from).execute();
+}
+
+export async function bumpState(trx: Trx, docsAdded: number): Promise<{ docs: number; seq: number }> {
+  await trx
+    .updateTable('issue_state')
+    .set({ docs: sql`docs + ${docsAdded}`, seq: sql`seq + 1` })
+    .where('id', '=', 1)
+    .execute();
+  const s = await trx.selectFrom('issue_state').select(['docs', 'seq']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { docs: Number(s.docs), seq: Number(s.seq) };
+}
+
+/** Reads the state row holding the writer lock, so assignments from several processes run one at a time. */
+export async function readStateForUpdate(trx: Trx, dialect: 'sqlite' | 'postgres'): Promise<{ docs: number; seq: number }> {
+  // SQLite: a no-op write takes the write lock now, instead of failing to upgrade a read lock later.
+  if (dialect === 'sqlite') await trx.updateTable('issue_state').set({ seq: sql`seq` }).where('id', '=', 1).execute();
+  const s = await trx
+    .selectFrom('issue_state')
+    .select(['docs', 'seq'])
+    .where('id', '=', 1)
+    .$if(dialect === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirstOrThrow();
+  return { docs: Number(s.docs), seq: Number(s.seq) };
+}

@@ -1,0 +1,80 @@
+// Keeps the index in step with the article store: one article (job handler) or all of them (CLI).
+import type { AppDeps } from '../deps.ts';
+import type { Db, Dialect } from '../db/database.ts';
+import { analyzeArticle, type ArticleForIndex } from './document.ts';
+import { PostgresSearchIndex } from './postgres-index.ts';
+import type { SearchIndex } from './search-index.ts';
+import { SqliteSearchIndex } from './sqlite-index.ts';
+
+export type IndexDeps = Pick<AppDeps, 'db' | 'dialect'>;
+
+export function searchIndexFor(db: Db, dialect: Dialect): SearchIndex {
+  return dialect === 'postgres' ? new PostgresSearchIndex(db) : new SqliteSearchIndex(db);
+}
+
+const ARTICLE_COLUMNS = [
+  'id',
+  'revision',
+  'press_id',
+  'first_created_at',
+  'headline',
+  'subheadline',
+  'body_text',
+  'keywords',
+  'status',
+] as const;
+
+/**
+ * Brings one article's index entry up to date: (re)indexed when usable, removed when withdrawn or
+ * gone. Idempotent, so the job may run any number of times.
+ */
+export async function indexArticle(deps: IndexDeps, articleId: number): Promise<'indexed' | 'removed'> {
+  const index = searchIndexFor(deps.db, deps.dialect);
+  const article = await deps.db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', articleId).executeTakeFirst();
+  if (!article || article.status !== 'usable') {
+    await index.remove([articleId]);
+    return 'removed';
+  }
+  await index.upsert([analyzeArticle(article as ArticleForIndex)]);
+  return 'indexed';
+}
+
+export interface ReindexProgress {
+  done: number;
+  total: number;
+}
+
+/** Rebuilds the whole index from the store, in batches, reporting progress after each batch. */
+export async function reindexAll(
+  deps: IndexDeps,
+  onProgress: (p: ReindexProgress) => void = () => {},
+  batchSize = 500,
+): Promise<ReindexProgress> {
+  const index = searchIndexFor(deps.db, deps.dialect);
+  const counted = await deps.db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'usable')
+    .executeTakeFirst();
+  const total = Number(counted?.n ?? 0);
+  await index.clear();
+  let done = 0;
+  let lastId = 0;
+  onProgress({ done, total });
+  for (;;) {
+    const batch = await deps.db
+      .selectFrom('articles')
+      .select(ARTICLE_COLUMNS)
+      .where('status', '=', 'usable')
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (!batch.length) break;
+    await index.upsert(batch.map((a) => analyzeArticle(a as ArticleForIndex)));
+    lastId = batch[batch.length - 1].id;
+    done += batch.length;
+    onProgress({ done, total: Math.max(total, done) });
+  }
+  return { done, total: Math.max(total, done) };
+}

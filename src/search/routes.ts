@@ -1,0 +1,61 @@
+// HTTP: the /search page, GET /api/v1/search (JSON) and /opensearch.xml.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import type { AppDeps } from '../deps.ts';
+import { t } from '../web/i18n/index.ts';
+import { pageLocale } from '../web/locale.ts';
+import { renderDocument } from '../web/render.ts';
+import { toSearchRequest } from './model.ts';
+import { openSearchDescription } from './opensearch.ts';
+import { searchArticles } from './search-service.ts';
+import { SearchPage } from './views.tsx';
+
+function pathWithoutLang(request: FastifyRequest): string {
+  const [path, search] = request.url.split('?');
+  const params = new URLSearchParams(search ?? '');
+  params.delete('lang');
+  return params.size ? `${path}?${params}` : path!;
+}
+
+export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get('/api/v1/search', async (request, reply) => {
+    const req = toSearchRequest(request.query);
+    const res = await searchArticles(deps, { ...req, facets: true });
+    return reply.header('cache-control', 'no-cache').send(res);
+  });
+
+  app.get('/search', async (request, reply) => {
+    const locale = pageLocale(request, reply);
+    const req = toSearchRequest(request.query);
+    const [response, categories, presses] = await Promise.all([
+      searchArticles(deps, { ...req, facets: true }),
+      deps.db.selectFrom('categories').select(['slug', 'name_ko', 'name_en']).orderBy('position').execute(),
+      deps.db.selectFrom('presses').select(['slug', 'name', 'name_en']).orderBy('name').limit(500).execute(),
+    ]);
+    const nav = categories.map((c) => ({ slug: c.slug, name: locale === 'ko' ? c.name_ko : c.name_en }));
+    const page = h(SearchPage, {
+      locale,
+      siteName: deps.config.siteName,
+      publicUrl: deps.config.publicUrl,
+      path: pathWithoutLang(request),
+      nav,
+      categories: nav,
+      presses: presses.map((p) => ({ slug: p.slug, name: p.name, nameEn: p.name_en })),
+      request: req,
+      response,
+      now: Date.now(),
+    });
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
+  });
+
+  app.get('/opensearch.xml', async (request, reply) => {
+    const locale = pageLocale(request, reply);
+    const site = deps.config.siteName;
+    const xml = openSearchDescription({
+      publicUrl: deps.config.publicUrl,
+      shortName: t(locale, 'search.opensearch.short-name', { site }),
+      description: t(locale, 'search.opensearch.description', { site }),
+    });
+    return reply.header('cache-control', 'public, max-age=86400').type('application/opensearchdescription+xml; charset=utf-8').send(xml);
+  });
+}

@@ -1,0 +1,167 @@
+// What the search page and API call: analyse the query, pick the match mode, rank, page,
+// and dress the hits with highlighted snippets, facets and suggestions.
+import { analyzeQuery, type AnalyzedQuery } from '../text/index.ts';
+import { searchIndexFor, type IndexDeps } from './indexing.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE,
+  MAX_QUERY_CHARS,
+  type FacetItem,
+  type SearchRequest,
+  type SearchResponse,
+  type SearchResultItem,
+} from './model.ts';
+import { rankByRelevance, type ScoredHit } from './scoring.ts';
+import type { FacetCount, IndexQuery, SearchFilters, SearchIndex } from './search-index.ts';
+import { highlight, snippet } from './snippet.ts';
+
+/** Queries of up to this many words first require all of them; longer ones are questions, ranked OR. */
+const ALL_WORDS_MAX = 3;
+const MAX_WORDS = 32;
+/** Hits beyond the page fetched so the recency boost can reorder across the page boundary. */
+const RERANK_MARGIN = 50;
+const COUNT_CAP = 10_000;
+const FACET_CAP = 10_000;
+const KST = '+09:00';
+
+export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promise<SearchResponse> {
+  const now = req.now ?? Date.now();
+  const query = req.q.slice(0, MAX_QUERY_CHARS).trim();
+  const page = clamp(req.page ?? 1, 1, MAX_PAGE);
+  const pageSize = clamp(req.pageSize ?? DEFAULT_PAGE_SIZE, 1, 50);
+  const sort = req.sort ?? 'relevance';
+  const analysis = analyzeQuery(query);
+  const base: SearchResponse = {
+    query,
+    mode: 'none',
+    loosened: false,
+    total: 0,
+    totalIsLowerBound: false,
+    page,
+    pageSize,
+    sort,
+    results: [],
+    suggestions: { looserQueries: [], issues: [] },
+  };
+  const words = analysis.words.slice(0, MAX_WORDS).map((w) => w.terms);
+  if (!analysis.choseongTerms.length && !words.length) return base;
+
+  const index = searchIndexFor(deps.db, deps.dialect);
+  const filters = await resolveFilters(deps, req);
+  if (!filters) return { ...base, mode: analysis.choseongTerms.length ? 'choseong' : words.length <= ALL_WORDS_MAX ? 'all' : 'any' };
+  const wanted = page * pageSize;
+  const limit = sort === 'relevance' ? wanted + RERANK_MARGIN : wanted;
+  const iq: IndexQuery = analysis.choseongTerms.length
+    ? { words: [], mode: 'all', choseong: analysis.choseongTerms, filters, sort: 'newest', limit }
+    : { words, mode: words.length <= ALL_WORDS_MAX ? 'all' : 'any', filters, sort, limit };
+
+  let total = await index.count(iq, COUNT_CAP);
+  let loosened = false;
+  if (total === 0 && iq.mode === 'all' && !iq.choseong && words.length > 1) {
+    iq.mode = 'any';
+    loosened = true;
+    total = await index.count(iq, COUNT_CAP);
+  }
+  const response: SearchResponse = {
+    ...base,
+    mode: iq.choseong ? 'choseong' : iq.mode,
+    loosened,
+    total,
+    totalIsLowerBound: total >= COUNT_CAP,
+  };
+  if (total > 0) {
+    let hits = await index.match(iq);
+    if (iq.sort === 'relevance') hits = rankByRelevance(hits, now);
+    response.results = await dressHits(deps, hits.slice((page - 1) * pageSize, wanted), analysis);
+    if (req.facets) response.facets = await facetItems(deps, index, iq);
+  } else {
+    response.suggestions.looserQueries = await looserQueries(index, analysis, iq);
+  }
+  return response;
+}
+
+/** Filter slugs and dates → ids and times; undefined when a filter can match nothing (unknown slug). */
+async function resolveFilters(deps: IndexDeps, req: SearchRequest): Promise<SearchFilters | undefined> {
+  const filters: SearchFilters = {};
+  if (req.pressSlugs?.length) {
+    const rows = await deps.db.selectFrom('presses').select('id').where('slug', 'in', req.pressSlugs).execute();
+    if (!rows.length) return undefined;
+    filters.pressIds = rows.map((r) => r.id);
+  }
+  if (req.categorySlugs?.length) {
+    const rows = await deps.db.selectFrom('categories').select('id').where('slug', 'in', req.categorySlugs).execute();
+    if (!rows.length) return undefined;
+    filters.categoryIds = rows.map((r) => r.id);
+  }
+  if (req.issueId !== undefined) filters.issueId = req.issueId;
+  const from = req.from ? Date.parse(`${req.from}T00:00:00${KST}`) : NaN;
+  const to = req.to ? Date.parse(`${req.to}T23:59:59.999${KST}`) : NaN;
+  if (Number.isFinite(from)) filters.from = from;
+  if (Number.isFinite(to)) filters.to = to;
+  return filters;
+}
+
+async function dressHits(deps: IndexDeps, hits: ScoredHit[], analysis: AnalyzedQuery): Promise<SearchResultItem[]> {
+  if (!hits.length) return [];
+  const rows = await deps.db
+    .selectFrom('articles as a')
+    .innerJoin('presses as p', 'p.id', 'a.press_id')
+    .select(['a.id', 'a.headline', 'a.body_text', 'a.summary', 'a.first_created_at', 'p.slug', 'p.name', 'p.name_en'])
+    .where('a.id', 'in', hits.map((h) => h.articleId))
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const terms = new Set(analysis.terms);
+  const out: SearchResultItem[] = [];
+  for (const h of hits) {
+    const r = byId.get(h.articleId);
+    if (!r) continue; // deleted between match and load
+    out.push({
+      id: r.id,
+      headline: r.headline,
+      headlineHtml: highlight(r.headline, terms),
+      snippetHtml: snippet(r.body_text || r.summary, terms),
+      press: { slug: r.slug, name: r.name, nameEn: r.name_en },
+      publishedAt: r.first_created_at,
+      url: `/articles/${r.id}`,
+      score: Math.round(h.score * 1000) / 1000,
+    });
+  }
+  return out;
+}
+
+async function facetItems(deps: IndexDeps, index: SearchIndex, iq: IndexQuery): Promise<SearchResponse['facets']> {
+  const { press, category } = await index.facets(iq, FACET_CAP);
+  const label = async (table: 'presses' | 'categories', counts: FacetCount[]): Promise<FacetItem[]> => {
+    if (!counts.length) return [];
+    const rows =
+      table === 'presses'
+        ? await deps.db.selectFrom('presses').select(['id', 'slug', 'name', 'name_en']).where('id', 'in', counts.map((c) => c.id)).execute()
+        : await deps.db
+            .selectFrom('categories')
+            .select(['id', 'slug', 'name_ko as name', 'name_en'])
+            .where('id', 'in', counts.map((c) => c.id))
+            .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return counts.flatMap((c) => {
+      const r = byId.get(c.id);
+      return r ? [{ slug: r.slug, name: r.name, nameEn: r.name_en, count: Number(c.count) }] : [];
+    });
+  };
+  return { press: await label('presses', press), category: await label('categories', category) };
+}
+
+/** Shorter queries that do find something: each word alone, most specific first. */
+async function looserQueries(index: SearchIndex, analysis: AnalyzedQuery, iq: IndexQuery): Promise<string[]> {
+  if (analysis.words.length < 2) return [];
+  const out: string[] = [];
+  for (const w of analysis.words.slice(0, 5)) {
+    const n = await index.count({ ...iq, words: [w.terms], mode: 'all', filters: iq.filters, choseong: undefined }, 1);
+    if (n > 0) out.push(w.surface);
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, Number.isFinite(n) ? Math.trunc(n) : lo));
+}
