@@ -45,7 +45,9 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     expect(html).toContain('입력</span>');
     expect(html).toContain('수정</span>');
     expect(html).toContain('첫 의견을 남겨 주세요');
-    expect(html).toContain(`data-copy-link="${PUBLIC_URL}/articles/${fx.featuredId}"`);
+    // Without JavaScript the copy button stays hidden; the photo link opens the image itself.
+    expect(html).toContain(`data-copy-link="${PUBLIC_URL}/articles/${fx.featuredId}" hidden>`);
+    expect(html).toContain('<a class="photo__link" href="/static/demo/photos/tidal-plant.svg" data-lightbox="true">');
     expect(html).toContain(FEATURED.photoCaption);
     expect(html).toContain(FEATURED.photoCredit);
     expect(html).toContain('<dialog class="lightbox"');
@@ -184,5 +186,26 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.headers['content-type']).toContain('text/css');
+  });
+});
+
+describe('reader pages on an empty database', () => {
+  it('render with empty states instead of failing', async () => {
+    const tdb = await createTestDb('sqlite');
+    const config = loadConfig({}, { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent' });
+    const app = await buildApp({ db: tdb.db, dialect: 'sqlite', config, log: pino({ level: 'silent' }), nudgeJobs: () => {} });
+    try {
+      const home = await app.inject('/');
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain('아직 실린 기사가 없습니다.');
+      const category = await app.inject('/categories/politics?lang=en');
+      expect(category.statusCode).toBe(200);
+      expect(category.body).toContain('<h1 class="list-head__title">Politics</h1>');
+      expect(category.body).toContain('No articles here yet.');
+      expect(category.body).not.toContain('class="pagination"');
+    } finally {
+      await app.close();
+      await tdb.dispose();
+    }
   });
 });

@@ -108,6 +108,21 @@ describe.skipIf(skipBrowser)('article page in Chromium', () => {
     await page.close();
   });
 
+  it('prints without navigation or controls, and follows the dark colour scheme', async () => {
+    const page = await e2e.open(articlePath);
+    const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).not.toBe(light);
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    for (const hidden of ['.category-nav', '.search-box', '.article-tools', '.subscribe', '.press-sequence', '.side-column']) {
+      expect(await display(hidden), hidden).toBe('none');
+    }
+    expect(await display('.article-body')).toBe('block');
+    await page.close();
+  });
+
   it('writes screenshots of the article page (light, dark, narrow) to test-results/', async () => {
     const page = await e2e.open(articlePath);
     await page.screenshot({ path: resultPath('article.png'), fullPage: true });

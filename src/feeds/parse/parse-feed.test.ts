@@ -132,6 +132,11 @@ describe('hostile and broken feeds', () => {
     expect(refusal(() => parseFeedText(xml)).code).toBe('FEED_ENTITIES_REFUSED');
   });
 
+  it('finds the DTD however much prolog comes before it', () => {
+    const padded = fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'billion-laughs.xml'), 'utf8').replace('<!DOCTYPE', `<!--${' '.repeat(200_000)}--><?pi x?>\n<!DOCTYPE`);
+    expect(refusal(() => parseFeedText(padded)).code).toBe('FEED_ENTITIES_REFUSED');
+  });
+
   it('refuses external entities (XXE), and never leaks the file', () => {
     const err = refusal(() => parseFixture('xxe.xml'));
     expect(err.code).toBe('FEED_ENTITIES_REFUSED');
@@ -144,6 +149,13 @@ describe('hostile and broken feeds', () => {
     const out = parseRssFeed(fixture('billion-laughs.xml').toString());
     expect(out.title).toBe('&lol9;');
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('accepts an RSS 0.91 public DTD reference and articles that quote "<!ENTITY"', () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="0.91"><channel><title>t</title><link>https://x.example/</link><item><title>XML 보안</title><link>https://x.example/1</link><description><![CDATA[<p>공격자는 <!ENTITY 선언을 쓴다</p>]]></description></item></channel></rss>`;
+    const feed = parseFeedText(xml);
+    expect(feed.items[0]!.bodyHtml).toContain('<!ENTITY');
   });
 
   it('reports malformed XML, HTML pages, non-feeds and invalid JSON', () => {
