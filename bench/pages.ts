@@ -41,7 +41,12 @@ async function fillDatabase(deps: import('../src/deps.ts').AppDeps): Promise<{ a
   try {
     const { seedDemo } = await import('../src/demo/seed.ts');
     const counts = await seedDemo(deps);
-    label = `demo content (${counts.presses} presses, ${counts.articles} articles)`;
+    // Work the jobs the seeding enqueued (search index, issue clustering), as a running server
+    // would, so pages carry their issue tags and the front page its issues box.
+    const [{ registerAllJobs }, { JobWorker }] = await Promise.all([import('../src/app.ts'), import('../src/jobs/worker.ts')]);
+    registerAllJobs();
+    const jobs = await new JobWorker(deps).drain();
+    label = `demo content (${counts.presses} presses, ${counts.articles} articles, ${jobs} jobs worked)`;
   } catch (err) {
     const { insertFixture } = await import('../test/e2e/fixtures.ts');
     await insertFixture(deps.db);

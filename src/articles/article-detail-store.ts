@@ -1,7 +1,7 @@
 // The article page's data: the article, its press, photos, categories and the press's
 // previous/next article. Five small indexed queries, four of them in parallel.
 import type { Db } from '../db/database.ts';
-import type { ArticleDetail, Byline } from './read-store.ts';
+import { isSafeUrl, type ArticleDetail, type Byline } from './read-store.ts';
 
 function parseJsonArray<T>(text: string | null): T[] {
   if (!text) return [];
@@ -102,7 +102,7 @@ export async function articleDetail(db: Db, id: number): Promise<ArticleDetail |
       descriptionEn: a.press_description_en,
       copyright: a.press_copyright,
     },
-    photos: photos.map((p) => ({
+    photos: photos.filter((p) => isSafeUrl(p.url)).map((p) => ({
       url: p.url,
       width: p.width === null ? null : Number(p.width),
       height: p.height === null ? null : Number(p.height),

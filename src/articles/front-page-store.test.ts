@@ -38,4 +38,14 @@ describe.each(await testDialects())('front page and read store on %s', (dialect)
     expect(a.bylines[0]).toEqual({ name: '한바다 기자', email: 'hanbada@harbor.example' });
     expect(await articleDetail(tdb.db, 987654)).toBeUndefined();
   });
+
+  it('never hands a non-http(s) photo URL to the views', async () => {
+    await tdb.db
+      .insertInto('article_photos')
+      .values({ article_id: fx.olderId, position: 0, url: 'javascript:alert(1)', width: null, height: null, caption: 'x', credit: null, alt: null })
+      .execute();
+    expect((await articleDetail(tdb.db, fx.olderId))!.photos).toEqual([]);
+    const data = await frontPage(tdb.db, { latest: 50, perCategory: 1, perPress: 1 });
+    expect(data.latest.find((a) => a.id === fx.olderId)!.photoUrl).toBeNull();
+  });
 });

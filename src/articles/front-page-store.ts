@@ -1,5 +1,6 @@
-// The front page's article boxes (latest, each category's newest, each press's newest) in two
-// queries: one ranks ids with window functions, one loads the cards for the ids that made it.
+// The front page's article boxes (latest, each category's newest, each press's newest) in one
+// query: window functions rank the newest articles per box, the cards of those that made it are
+// joined on. One round trip matters: requests queue for SQLite's single connection.
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { cardsQuery, toCard, type ArticleCard, type CardRow } from './read-store.ts';
@@ -58,9 +59,8 @@ export async function frontPage(db: Db, sizes: FrontPageSizes): Promise<FrontPag
       'ra.id as article_id',
       sql<number>`row_number() over (order by ra.first_created_at desc, ra.id desc)`.as('rn'),
     ]);
-  const ranked = await db
-    .selectFrom(byCategory.unionAll(byPress).unionAll(latest).as('r'))
-    .select(['r.kind', 'r.group_id', 'r.article_id', 'r.rn'])
+  const rows = (await cardsQuery(db)
+    .innerJoin(byCategory.unionAll(byPress).unionAll(latest).as('r'), 'r.article_id', 'a.id')
     .where((eb) =>
       eb.or([
         eb.and([eb('r.kind', '=', 'latest'), eb('r.rn', '<=', sizes.latest)]),
@@ -68,20 +68,15 @@ export async function frontPage(db: Db, sizes: FrontPageSizes): Promise<FrontPag
         eb.and([eb('r.kind', '=', 'press'), eb('r.rn', '<=', sizes.perPress)]),
       ]),
     )
-    .execute();
-
-  const ids = [...new Set(ranked.map((r) => Number(r.article_id)))];
-  const cards = new Map<number, ArticleCard>();
-  if (ids.length) {
-    const rows = (await cardsQuery(db).where('a.id', 'in', ids).execute()) as CardRow[];
-    for (const r of rows) cards.set(Number(r.id), toCard(r));
-  }
+    .select(['r.kind', 'r.group_id', 'r.rn'])
+    .execute()) as Array<CardRow & { kind: Kind; group_id: number; rn: number }>;
 
   const out: FrontPageData = { latest: [], byCategory: new Map(), byPress: new Map() };
-  const ordered = [...ranked].sort((x, y) => Number(x.rn) - Number(y.rn));
-  for (const r of ordered) {
-    const card = cards.get(Number(r.article_id));
-    if (!card) continue;
+  // One card object per article, shared by every box it appears in.
+  const cards = new Map<number, ArticleCard>();
+  for (const r of rows.sort((x, y) => Number(x.rn) - Number(y.rn))) {
+    let card = cards.get(Number(r.id));
+    if (!card) cards.set(Number(r.id), (card = toCard(r)));
     if (r.kind === 'latest') {
       out.latest.push(card);
       continue;

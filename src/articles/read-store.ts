@@ -92,6 +92,11 @@ export interface Cursor {
   id: number;
 }
 
+/** Defence in depth (ingest already filters): only http(s) and site-relative URLs reach href/src. */
+export function isSafeUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url) || /^\/(?!\/)/.test(url);
+}
+
 export function parseCursor(raw: unknown): Cursor | undefined {
   if (typeof raw !== 'string') return undefined;
   const m = /^(\d{1,15})-(\d{1,12})$/.exec(raw);
@@ -165,7 +170,7 @@ export function toCard(r: CardRow): ArticleCard {
     lang: r.lang,
     firstCreatedAt: Number(r.first_created_at),
     press: { id: Number(r.press_id), slug: r.press_slug, name: r.press_name, nameEn: r.press_name_en },
-    photoUrl: r.photo_url,
+    photoUrl: r.photo_url && isSafeUrl(r.photo_url) ? r.photo_url : null,
   };
 }
 

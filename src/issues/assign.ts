@@ -21,6 +21,7 @@ import {
   type Membership,
   type Trx,
 } from './store.ts';
+import { exportVector, importVector } from './engine-io.ts';
 
 export const ASSIGN_JOB = 'issues.assign';
 
@@ -64,7 +65,7 @@ export async function assignArticle(deps: Deps, articleId: number, now = Date.no
 }
 
 function storedVector(engine: ClusterEngine, m: Membership): DocVector {
-  return engine.importVector(JSON.parse(m.vector) as Array<[string, number]>);
+  return importVector(engine, m.vector);
 }
 
 async function removeMember(trx: Trx, engine: ClusterEngine, m: Membership, deps: Deps, now: number): Promise<AssignOutcome> {
@@ -122,7 +123,7 @@ async function placeArticle(
       engine.add(issueId, vec, time);
     }
   }
-  const vector = JSON.stringify(engine.exportVector(vec, KEPT_VECTOR_TERMS));
+  const vector = JSON.stringify(exportVector(engine, vec, KEPT_VECTOR_TERMS));
   await putMembership(trx, { article, issueId, similarity, locked: member?.locked ?? 0, vector, now });
   for (const gone of absorbed) await mergeIssueRows(trx, gone, issueId, now);
   const size = engine.clusters.get(issueId)?.size ?? 1;

@@ -7,6 +7,7 @@ import { AppError, Errors } from '../errors.ts';
 import { discardEngine, engineFor, ensureCluster, markCurrent } from './engine-cache.ts';
 import type { ClusterEngine } from './engine.ts';
 import { bumpState, createIssue, mergeIssueRows, readStateForUpdate, refreshIssue, type Trx } from './store.ts';
+import { importVector } from './engine-io.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'dialect' | 'config'>;
 
@@ -155,7 +156,7 @@ async function moveArticle(
       .onConflict((oc) => oc.columns(['article_id', 'issue_id']).doNothing())
       .execute();
   }
-  const vec = engine.importVector(JSON.parse(current.vector) as Array<[string, number]>);
+  const vec = importVector(engine, current.vector);
   if (current.issue_id !== target) {
     await ensureCluster(trx, engine, current.issue_id);
     engine.remove(current.issue_id, vec);

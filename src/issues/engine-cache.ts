@@ -4,6 +4,7 @@
 import type { Db } from '../db/database.ts';
 import { ClusterEngine } from './engine.ts';
 import { SHIPPED_CLUSTERING } from './settings.ts';
+import { importCluster } from './engine-io.ts';
 
 export interface CachedEngine {
   engine: ClusterEngine;
@@ -64,7 +65,7 @@ async function reloadIssues(trx: Reader, engine: ClusterEngine): Promise<Cluster
     .orderBy('id')
     .execute();
   for (const i of issues) {
-    engine.importCluster(i.id, JSON.parse(i.centroid) as Array<[string, number]>, i.article_count, Number(i.last_at));
+    importCluster(engine, i.id, i.centroid, i.article_count, Number(i.last_at));
     if (i.curated) engine.frozen.add(i.id);
   }
   return engine;
@@ -79,6 +80,6 @@ export async function ensureCluster(trx: Reader, engine: ClusterEngine, issueId:
     .where('id', '=', issueId)
     .executeTakeFirst();
   if (!row || row.merged_into !== null || row.article_count === 0) return;
-  engine.importCluster(issueId, JSON.parse(row.centroid) as Array<[string, number]>, row.article_count, Number(row.last_at));
+  importCluster(engine, issueId, row.centroid, row.article_count, Number(row.last_at));
   if (row.curated) engine.frozen.add(issueId);
 }

@@ -9,7 +9,9 @@ import { Vocabulary } from './vocabulary.ts';
 export interface EngineConfig {
   /** Smallest similarity (after the time factor) for an article to join an existing issue. */
   threshold: number;
-  /** Terms kept per centroid (by weight); the tail only adds noise and cost. */
+  /** Terms an article contributes (its strongest by tf·idf); the tail is noise and memory. */
+  docTerms: number;
+  /** Terms kept per centroid (by weight). */
   centroidTerms: number;
   /** An issue's terms entered in the candidate index. */
   indexTerms: number;
@@ -27,25 +29,20 @@ export interface EngineConfig {
   mergeThreshold: number;
   /** Threshold grows by this share as an issue grows (bigger centroids are smoother, so every article looks closer). */
   sizeGain: number;
-  /** Exponent on term frequency before normalising (1 = sublinear log tf, 0 = presence only). */
-  tfPower: number;
-  /** Exponent on IDF: above 1 favours the rare names and places that identify one event. */
-  idfPower: number;
 }
 
 export const DEFAULT_ENGINE: EngineConfig = {
   threshold: 0.07,
+  docTerms: 200,
   centroidTerms: 300,
   indexTerms: 60,
   queryTerms: 60,
-  postingCap: 200,
-  maxCandidates: 60,
+  postingCap: 100,
+  maxCandidates: 24,
   halfLifeMs: 3 * 86_400_000,
-  horizonMs: 14 * 86_400_000,
+  horizonMs: 7 * 86_400_000,
   mergeThreshold: 0.2,
   sizeGain: 0.5,
-  tfPower: 1,
-  idfPower: 1,
 };
 
 export interface ClusterState {
@@ -55,6 +52,9 @@ export interface ClusterState {
   size: number;
   lastTime: number;
   indexed: number[];
+  /** Centroid norm under the IDF of `normDocs` documents (recomputed when either drifts). */
+  norm: number;
+  normDocs: number;
 }
 
 export interface Assignment {
@@ -68,51 +68,66 @@ export interface Assignment {
 /** A document as the engine keeps it: term id → normalised sublinear tf. */
 export type DocVector = Map<number, number>;
 
+const EMPTY: ReadonlySet<number> = new Set();
+/** IDF moves slowly; a cached centroid norm is trusted until the corpus grew by this share. */
+const NORM_DRIFT = 0.02;
+
 export class ClusterEngine {
   readonly vocab = new Vocabulary();
   readonly clusters = new Map<number, ClusterState>();
-  private readonly postings = new Map<number, number[]>();
+  // Insertion-ordered sets: re-adding moves an issue to the young end, the cap drops the oldest.
+  private readonly postings = new Map<number, Set<number>>();
   /** Editor-curated issues: the engine never merges them into others or others into them. */
   readonly frozen = new Set<number>();
   private nextId = 1;
 
   constructor(readonly config: EngineConfig = DEFAULT_ENGINE) {}
 
+  idf(id: number): number {
+    return this.vocab.idf(id);
+  }
+
   /** Counts the document in the IDF and returns its tf vector (call once per new article). */
   observe(bag: TermBag): DocVector {
-    const vec: DocVector = new Map();
-    let norm = 0;
-    for (const [term, tf] of bag) {
-      const id = this.vocab.addDocTerm(term);
-      const w = this.tfWeight(tf);
-      vec.set(id, w);
-      norm += w * w;
-    }
+    const ids = new Map<number, number>();
+    for (const [term, tf] of bag) ids.set(this.vocab.addDocTerm(term), tf);
     this.vocab.docs++;
-    norm = Math.sqrt(norm) || 1;
-    for (const [id, w] of vec) vec.set(id, w / norm);
-    return vec;
+    return this.toVector(ids);
   }
 
   /** The tf vector of a bag without counting it in the IDF (revisions, similarity probes). */
   vectorOf(bag: TermBag): DocVector {
-    const vec: DocVector = new Map();
-    let norm = 0;
+    const ids = new Map<number, number>();
     for (const [term, tf] of bag) {
       const id = this.vocab.idOf(term);
-      if (id === undefined) continue;
-      const w = this.tfWeight(tf);
-      vec.set(id, w);
-      norm += w * w;
+      if (id !== undefined) ids.set(id, tf);
     }
+    return this.toVector(ids);
+  }
+
+  private toVector(tfs: Map<number, number>): DocVector {
+    let entries = [...tfs].map(([id, tf]): [number, number] => [id, 1 + Math.log(Math.max(1, tf))]);
+    if (entries.length > this.config.docTerms) {
+      entries = entries
+        .map(([id, w]): [number, number, number] => [id, w, w * this.idf(id)])
+        .sort((a, b) => b[2] - a[2] || a[0] - b[0])
+        .slice(0, this.config.docTerms)
+        .map(([id, w]) => [id, w]);
+    }
+    let norm = 0;
+    for (const [, w] of entries) norm += w * w;
     norm = Math.sqrt(norm) || 1;
-    for (const [id, w] of vec) vec.set(id, w / norm);
-    return vec;
+    return new Map(entries.map(([id, w]) => [id, w / norm]));
   }
 
   /** Cosine of two tf vectors under the current IDF. */
   similarity(a: DocVector, b: DocVector): number {
-    return cosine(this.weigh(a), this.weigh(b));
+    const x = this.weigh(a);
+    const y = this.weigh(b);
+    const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+    let dot = 0;
+    for (const [id, w] of small) dot += w * (large.get(id) ?? 0);
+    return dot;
   }
 
   /** The issue a document should join, or null when none is close enough; changes nothing. */
@@ -155,7 +170,7 @@ export class ClusterEngine {
 
   createCluster(time: number, id = this.nextId): number {
     this.nextId = Math.max(this.nextId, id + 1);
-    this.clusters.set(id, { id, centroid: new Map(), size: 0, lastTime: time, indexed: [] });
+    this.clusters.set(id, { id, centroid: new Map(), size: 0, lastTime: time, indexed: [], norm: 0, normDocs: -1 });
     return id;
   }
 
@@ -164,9 +179,12 @@ export class ClusterEngine {
     const c = this.clusters.get(clusterId) ?? this.clusters.get(this.createCluster(time, clusterId))!;
     for (const [id, w] of vec) c.centroid.set(id, (c.centroid.get(id) ?? 0) + w);
     c.size++;
+    c.normDocs = -1;
     if (time > c.lastTime) c.lastTime = time;
-    if (c.centroid.size > this.config.centroidTerms * 2) this.truncate(c);
-    this.reindex(c);
+    if (c.centroid.size > this.config.centroidTerms * 1.5) this.truncate(c);
+    // The top terms of a grown issue rarely change; re-ranking them on every join costs more than it buys.
+    if (c.size <= 4 || c.size % 4 === 0) this.reindex(c);
+    else this.touch(c);
   }
 
   /** Takes a member's vector out of an issue (withdrawal, revision, an editor moving it). */
@@ -179,6 +197,7 @@ export class ClusterEngine {
       else c.centroid.delete(id);
     }
     c.size = Math.max(0, c.size - 1);
+    c.normDocs = -1;
     if (c.size === 0) this.drop(clusterId);
     else this.reindex(c);
   }
@@ -191,8 +210,9 @@ export class ClusterEngine {
     for (const [id, w] of a.centroid) b.centroid.set(id, (b.centroid.get(id) ?? 0) + w);
     b.size += a.size;
     b.lastTime = Math.max(a.lastTime, b.lastTime);
+    b.normDocs = -1;
     this.drop(from);
-    if (b.centroid.size > this.config.centroidTerms * 2) this.truncate(b);
+    if (b.centroid.size > this.config.centroidTerms * 1.5) this.truncate(b);
     this.reindex(b);
   }
 
@@ -215,52 +235,21 @@ export class ClusterEngine {
     return n;
   }
 
-  /** The issue's strongest terms under the current IDF (names, related issues, the term index). */
-  topTerms(clusterId: number, n: number): Array<[string, number]> {
-    const c = this.clusters.get(clusterId);
-    if (!c) return [];
-    return [...c.centroid]
-      .map(([id, w]): [number, number] => [id, w * this.idf(id)])
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, n)
-      .map(([id, w]) => [this.vocab.term(id), w / c.size]);
-  }
-
-  /** The vector's strongest terms by tf·idf, as [term, tf] pairs (what a membership row keeps). */
-  exportVector(vec: DocVector, limit: number): Array<[string, number]> {
-    return [...vec]
-      .sort((a, b) => b[1] * this.idf(b[0]) - a[1] * this.idf(a[0]) || a[0] - b[0])
-      .slice(0, limit)
-      .map(([id, w]) => [this.vocab.term(id), round(w)]);
-  }
-
-  importVector(entries: ReadonlyArray<[string, number]>): DocVector {
-    return new Map(entries.map(([term, w]) => [this.vocab.intern(term), w]));
-  }
-
-  exportCentroid(clusterId: number): Array<[string, number]> {
-    const c = this.clusters.get(clusterId);
-    if (!c) return [];
-    return [...c.centroid].map(([id, w]) => [this.vocab.term(id), round(w)]);
-  }
-
-  /** Restores an issue saved with exportCentroid. */
-  importCluster(id: number, centroid: ReadonlyArray<[string, number]>, size: number, lastTime: number): void {
+  /** Replaces an issue's centroid wholesale (restoring from storage). */
+  restore(id: number, centroid: Map<number, number>, size: number, lastTime: number): void {
     this.drop(id);
     this.createCluster(lastTime, id);
     const c = this.clusters.get(id)!;
-    for (const [term, w] of centroid) c.centroid.set(this.vocab.intern(term), w);
+    c.centroid = centroid;
     c.size = size;
     this.reindex(c);
   }
 
-  private idf(id: number): number {
-    const v = this.vocab.idf(id);
-    return this.config.idfPower === 1 ? v : Math.pow(v, this.config.idfPower);
-  }
-
-  private tfWeight(tf: number): number {
-    return Math.pow(1 + Math.log(Math.max(tf, 1e-9) < 1 ? 1 : tf), this.config.tfPower);
+  /** Term id → tf·idf of the issue's centroid, strongest first. */
+  rankedTerms(c: ClusterState): Array<[number, number]> {
+    return [...c.centroid]
+      .map(([id, w]): [number, number] => [id, w * this.idf(id)])
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   }
 
   private thresholdFor(c: ClusterState): number {
@@ -280,16 +269,28 @@ export class ClusterEngine {
     return out;
   }
 
-  private clusterSimilarity(weighted: Map<number, number>, c: ClusterState): number {
-    let dot = 0;
+  private centroidNorm(c: ClusterState): number {
+    const docs = this.vocab.docs;
+    if (c.normDocs >= 0 && docs - c.normDocs <= c.normDocs * NORM_DRIFT) return c.norm;
     let norm = 0;
     for (const [id, w] of c.centroid) {
       const v = w * this.idf(id);
       norm += v * v;
-      const d = weighted.get(id);
-      if (d !== undefined) dot += d * v;
     }
-    return norm > 0 ? dot / Math.sqrt(norm) : 0;
+    c.norm = Math.sqrt(norm);
+    c.normDocs = docs;
+    return c.norm;
+  }
+
+  private clusterSimilarity(weighted: Map<number, number>, c: ClusterState): number {
+    const norm = this.centroidNorm(c);
+    if (norm <= 0) return 0;
+    let dot = 0;
+    for (const [id, d] of weighted) {
+      const w = c.centroid.get(id);
+      if (w !== undefined) dot += d * w * this.idf(id);
+    }
+    return dot / norm;
   }
 
   private timeFactor(time: number, last: number): number {
@@ -302,25 +303,34 @@ export class ClusterEngine {
     const votes = new Map<number, number>();
     for (const [id, w] of query) {
       const list = this.postings.get(id);
-      if (!list) continue;
-      for (const cid of list) votes.set(cid, (votes.get(cid) ?? 0) + w);
+      if (list) for (const cid of list) votes.set(cid, (votes.get(cid) ?? 0) + w);
     }
-    const ranked = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    // Top-k by vote without sorting every voter: a small sorted buffer, ties to the lower id.
+    const k = this.config.maxCandidates;
+    const top: Array<[number, number]> = [];
+    for (const entry of votes) {
+      if (top.length === k) {
+        const last = top[k - 1]!;
+        if (entry[1] < last[1] || (entry[1] === last[1] && entry[0] > last[0])) continue;
+        top.pop();
+      }
+      let i = top.length;
+      while (i > 0 && (top[i - 1]![1] < entry[1] || (top[i - 1]![1] === entry[1] && top[i - 1]![0] > entry[0]))) i--;
+      top.splice(i, 0, entry);
+    }
     const out: ClusterState[] = [];
-    for (const [cid] of ranked) {
+    for (const [cid] of top) {
       const c = this.clusters.get(cid);
-      if (!c || time - c.lastTime > this.config.horizonMs) continue;
-      out.push(c);
-      if (out.length >= this.config.maxCandidates) break;
+      if (c && time - c.lastTime <= this.config.horizonMs) out.push(c);
     }
     return out;
   }
 
   private absorbNeighbours(clusterId: number, time: number, exclude: ReadonlySet<number>): number[] {
+    if (this.frozen.has(clusterId)) return [];
     const c = this.clusters.get(clusterId)!;
     const weighted = this.weigh(c.centroid);
     const absorbed: number[] = [];
-    if (this.frozen.has(clusterId)) return [];
     for (const other of this.candidates(weighted, time)) {
       if (other.id === clusterId || exclude.has(other.id) || this.frozen.has(other.id)) continue;
       if (this.clusterSimilarity(weighted, other) >= this.config.mergeThreshold) absorbed.push(other.id);
@@ -330,57 +340,37 @@ export class ClusterEngine {
   }
 
   private truncate(c: ClusterState): void {
-    const kept = [...c.centroid]
-      .sort((a, b) => b[1] * this.idf(b[0]) - a[1] * this.idf(a[0]) || a[0] - b[0])
-      .slice(0, this.config.centroidTerms);
-    c.centroid = new Map(kept);
+    c.centroid = new Map(this.rankedTerms(c).slice(0, this.config.centroidTerms).map(([id]) => [id, c.centroid.get(id)!]));
   }
 
   private reindex(c: ClusterState): void {
-    const top = [...c.centroid]
-      .map(([id, w]): [number, number] => [id, w * this.idf(id)])
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    for (const t of c.indexed) this.unpost(t, c.id);
+    c.indexed = this.rankedTerms(c)
       .slice(0, this.config.indexTerms)
       .map(([id]) => id);
-    // Re-posting every term moves a growing issue to the young end of each list, so the cap
-    // evicts stale issues first.
-    for (const t of c.indexed) this.unpost(t, c.id);
-    c.indexed = top;
-    for (const t of top) this.post(t, c.id);
+    this.touch(c);
   }
 
-  private post(term: number, clusterId: number): void {
-    let list = this.postings.get(term);
-    if (!list) this.postings.set(term, (list = []));
-    list.push(clusterId);
-    if (list.length > this.config.postingCap) {
-      const evicted = list.shift()!;
-      const c = this.clusters.get(evicted);
-      if (c) c.indexed = c.indexed.filter((t) => t !== term);
+  /** Moves the issue to the young end of its posting lists, so the cap evicts stale issues first. */
+  private touch(c: ClusterState): void {
+    for (const term of c.indexed) {
+      let list = this.postings.get(term);
+      if (!list) this.postings.set(term, (list = new Set()));
+      list.delete(c.id);
+      list.add(c.id);
+      if (list.size > this.config.postingCap) {
+        const evicted = list.values().next().value!;
+        list.delete(evicted);
+        const e = this.clusters.get(evicted);
+        if (e) e.indexed = e.indexed.filter((t) => t !== term);
+      }
     }
   }
 
   private unpost(term: number, clusterId: number): void {
     const list = this.postings.get(term);
     if (!list) return;
-    const i = list.indexOf(clusterId);
-    if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) this.postings.delete(term);
+    list.delete(clusterId);
+    if (list.size === 0) this.postings.delete(term);
   }
-}
-
-const EMPTY: ReadonlySet<number> = new Set();
-
-function round(x: number): number {
-  return Math.round(x * 1e5) / 1e5;
-}
-
-function cosine(a: Map<number, number>, b: Map<number, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [id, w] of small) {
-    const v = large.get(id);
-    if (v !== undefined) dot += w * v;
-  }
-  return dot;
 }

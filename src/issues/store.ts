@@ -3,6 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ClusterEngine } from './engine.ts';
 import { cleanHeadline, issueSlug } from './naming.ts';
+import { exportCentroid, importVector, topTerms } from './engine-io.ts';
 
 export type Trx = Transaction<Database>;
 
@@ -138,7 +139,7 @@ export async function refreshIssue(
     visible: n > 0 && presses >= opts.minPresses && !issue.hidden && issue.merged_into === null ? 1 : 0,
     updated_at: opts.now,
   };
-  if (engine.clusters.has(issueId)) update.centroid = JSON.stringify(engine.exportCentroid(issueId));
+  if (engine.clusters.has(issueId)) update.centroid = JSON.stringify(exportCentroid(engine, issueId));
   else if (n === 0) update.centroid = '[]';
   if (n > 0) {
     update.first_at = Number(stats.first);
@@ -167,7 +168,7 @@ async function representative(trx: Trx, engine: ClusterEngine, issueId: number):
   let bestSim = -1;
   if (centroid) {
     for (const m of members) {
-      const sim = engine.similarity(engine.importVector(JSON.parse(m.vector) as Array<[string, number]>), centroid);
+      const sim = engine.similarity(importVector(engine, m.vector), centroid);
       if (sim > bestSim || (sim === bestSim && m.id < best.id)) [best, bestSim] = [m, sim];
     }
   }
@@ -187,7 +188,7 @@ const TOP_TERMS = 16;
 
 async function replaceTopTerms(trx: Trx, engine: ClusterEngine, issueId: number): Promise<void> {
   await trx.deleteFrom('issue_terms').where('issue_id', '=', issueId).execute();
-  const top = engine.topTerms(issueId, TOP_TERMS);
+  const top = topTerms(engine, issueId, TOP_TERMS);
   if (top.length) {
     await trx
       .insertInto('issue_terms')

@@ -5,20 +5,36 @@ import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { AnalyzedDoc } from './document.ts';
 import { filterConditions } from './filters-sql.ts';
-import { BM25_B, BM25_K1, HEADLINE_WEIGHT, idf, type ScoredHit } from './scoring.ts';
+import { BM25_B, BM25_K1, HEADLINE_WEIGHT, idf, RELEVANCE_CANDIDATES, type ScoredHit } from './scoring.ts';
 import type { Facets, IndexQuery, SearchIndex } from './search-index.ts';
 
-// tsvector keeps at most 256 positions per lexeme; positions here only count occurrences.
-const MAX_TF = 256;
+// tsvector keeps at most 256 positions per lexeme and positions up to 16383; positions here only
+// count occurrences: 1… for the headline, HEAD_POSITION_LIMIT… for the body.
+const MAX_POSITIONS = 256;
+export const HEAD_POSITION_LIMIT = 8192;
 const lexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
-/** A tsvector literal whose position count for each term is its frequency. */
-export function tsvectorLiteral(terms: string[]): string {
+function counts(terms: string[]): Map<string, number> {
   const tf = new Map<string, number>();
   for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  return [...tf]
-    .map(([t, n]) => `${lexeme(t)}:${Array.from({ length: Math.min(n, MAX_TF) }, (_, i) => i + 1).join(',')}`)
-    .join(' ');
+  return tf;
+}
+
+/** A tsvector literal whose positions encode each term's headline and body frequencies. */
+export function tsvectorLiteral(head: string[], body: string[] = []): string {
+  const h = counts(head);
+  const b = counts(body);
+  const out: string[] = [];
+  for (const term of new Set([...h.keys(), ...b.keys()])) {
+    const hn = Math.min(h.get(term) ?? 0, MAX_POSITIONS);
+    const bn = Math.min(b.get(term) ?? 0, MAX_POSITIONS - hn);
+    const positions = [
+      ...Array.from({ length: hn }, (_, i) => i + 1),
+      ...Array.from({ length: bn }, (_, i) => HEAD_POSITION_LIMIT + i),
+    ];
+    out.push(`${lexeme(term)}:${positions.join(',')}`);
+  }
+  return out.join(' ');
 }
 
 /** A tsquery literal: words AND-ed (each word's terms AND-ed), or every term OR-ed. */
@@ -64,8 +80,7 @@ export class PostgresSearchIndex implements SearchIndex {
           published_at: d.publishedAt,
           head_len: d.head.length,
           body_len: d.body.length,
-          head_tsv: tsvectorLiteral(d.head),
-          body_tsv: tsvectorLiteral(d.body),
+          tsv: tsvectorLiteral(d.head, d.body),
           cho_tsv: tsvectorLiteral(d.cho),
         };
         await trx
@@ -106,7 +121,7 @@ export class PostgresSearchIndex implements SearchIndex {
   /** The terms and lengths of already-indexed rows, locked so concurrent reindexing cannot double-count. */
   private async lockOld(trx: Transaction<Database>, ids: number[]) {
     const { rows } = await sql<{ head_len: number; body_len: number; terms: string[] }>`
-      select head_len, body_len, tsvector_to_array(head_tsv || body_tsv) as terms
+      select head_len, body_len, tsvector_to_array(tsv) as terms
       from search_docs where article_id in (${sql.join(ids)}) order by article_id for update`.execute(trx);
     return rows;
   }
@@ -126,26 +141,28 @@ export class PostgresSearchIndex implements SearchIndex {
     const n = Math.max(1, stats.doc_count);
     const weights = terms.map((t) => idf(n, dfs.get(t) ?? 0));
     const avgLen = (stats.head_total + stats.body_total) / n || 1;
-    // setweight + ts_filter cut each tsvector down to the query's lexemes before unnesting them,
-    // so scoring a candidate costs a few lookups, not a walk over all its terms. BM25F as FTS5
-    // does it: headline frequency weighted and added to body frequency, length of the whole row.
+    // Only the newest RELEVANCE_CANDIDATES matches are scored (SQLite does the same), which bounds
+    // the cost of very common words. setweight + ts_filter cut each tsvector down to the query's
+    // lexemes before unnesting; BM25F as FTS5 computes it: headline frequency weighted and added to
+    // body frequency, length of the whole document.
     const { rows } = await sql<{ id: number; published_at: number; s: number }>`
-      with q as (select * from unnest(${terms}::text[], ${weights}::float8[]) as q(term, idf))
-      select d.article_id as id, d.published_at, (
+      with q as (select * from unnest(${terms}::text[], ${weights}::float8[]) as q(term, idf)),
+      c as (
+        select d.article_id, d.published_at, d.head_len + d.body_len as len, d.tsv from search_docs d
+        where ${matchCondition(q, tsq)} ${cond}
+        order by d.article_id desc limit ${RELEVANCE_CANDIDATES}
+      )
+      select c.article_id as id, c.published_at, (
         select coalesce(sum(q.idf * x.tf * ${BM25_K1 + 1}::float8
-          / (x.tf + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * (d.head_len + d.body_len) / ${avgLen}::float8))), 0)
+          / (x.tf + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * c.len / ${avgLen}::float8))), 0)
         from (
-          select lexeme, sum(tf) as tf from (
-            select lexeme, ${HEADLINE_WEIGHT}::float8 * cardinality(positions) as tf
-              from unnest(ts_filter(setweight(d.head_tsv, 'A', ${terms}::text[]), '{a}'))
-            union all
-            select lexeme, cardinality(positions)::float8 from unnest(ts_filter(setweight(d.body_tsv, 'A', ${terms}::text[]), '{a}'))
-          ) u group by lexeme
+          -- positions are sorted, so width_bucket counts the headline ones without a subquery
+          select lexeme, cardinality(positions) + (${HEADLINE_WEIGHT}::float8 - 1) * width_bucket(${HEAD_POSITION_LIMIT - 1}::smallint, positions) as tf
+          from unnest(ts_filter(setweight(c.tsv, 'A', ${terms}::text[]), '{a}'))
         ) x join q on q.term = x.lexeme
       ) as s
-      from search_docs d
-      where ${matchCondition(q, tsq)} ${cond}
-      order by s desc, d.article_id desc limit ${q.limit}`.execute(this.db);
+      from c
+      order by s desc, c.article_id desc limit ${q.limit}`.execute(this.db);
     return rows.map((r) => ({ articleId: r.id, score: Number(r.s), publishedAt: r.published_at }));
   }
 
@@ -195,8 +212,7 @@ export class PostgresSearchIndex implements SearchIndex {
 
 function matchCondition(q: IndexQuery, tsq: string) {
   if (q.choseong?.length) return sql`d.cho_tsv @@ ${tsq}::tsquery`;
-  // The same expression as the GIN index search_docs_text_gin, so the planner can use it.
-  return sql`(d.head_tsv || d.body_tsv) @@ ${tsq}::tsquery`;
+  return sql`d.tsv @@ ${tsq}::tsquery`;
 }
 
 /** Applies document-frequency and total changes, locking term rows in one order to avoid deadlocks. */

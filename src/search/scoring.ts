@@ -20,6 +20,13 @@ export const HEADLINE_WEIGHT = 2;
 export const RECENCY_WEIGHT = 0.1;
 export const RECENCY_HALF_LIFE_MS = 7 * 24 * 3600 * 1000;
 
+/**
+ * Relevance ranking scores the newest this-many matches (by article id) and no more, in both
+ * backends: it bounds the work for words found in a large share of a million articles, and for
+ * news the newest matches are the ones worth ranking. Sort by newest reaches every match.
+ */
+export const RELEVANCE_CANDIDATES = 5000;
+
 /** FTS5's idf, clamped the same way (a term in more than half the documents scores ~0, not < 0). */
 export function idf(docCount: number, docFreq: number): number {
   const v = Math.log((docCount - docFreq + 0.5) / (docFreq + 0.5));

@@ -1,6 +1,6 @@
 // What the search page and API call: analyse the query, pick the match mode, rank, page,
 // and dress the hits with highlighted snippets, facets and suggestions.
-import { analyzeQuery, type AnalyzedQuery } from '../text/index.ts';
+import { analyzeQuery, stripParticle, type AnalyzedQuery } from '../text/index.ts';
 import { searchIndexFor, type IndexDeps } from './indexing.ts';
 import {
   DEFAULT_PAGE_SIZE,
@@ -76,6 +76,7 @@ export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promi
     if (req.facets) response.facets = await facetItems(deps, index, iq);
   } else {
     response.suggestions.looserQueries = await looserQueries(index, analysis, iq);
+    response.suggestions.issues = await relatedIssues(deps, analysis);
   }
   return response;
 }
@@ -160,6 +161,30 @@ async function looserQueries(index: SearchIndex, analysis: AnalyzedQuery, iq: In
     if (out.length >= 3) break;
   }
   return out;
+}
+
+/** Visible issues whose name contains one of the query's words (the issues capability's table). */
+async function relatedIssues(deps: IndexDeps, analysis: AnalyzedQuery): Promise<SearchResponse['suggestions']['issues']> {
+  const words = analysis.words
+    .map((w) => stripForLike(w.surface))
+    .filter((w) => [...w].length >= 2)
+    .slice(0, 5);
+  if (!words.length) return [];
+  const rows = await deps.db
+    .selectFrom('issues')
+    .select(['id', 'slug', 'auto_name', 'editor_name'])
+    .where('visible', '=', 1)
+    .where('merged_into', 'is', null)
+    .where((eb) => eb.or(words.flatMap((w) => [eb('auto_name', 'like', `%${w}%`), eb('editor_name', 'like', `%${w}%`)])))
+    .orderBy('last_at', 'desc')
+    .limit(3)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.editor_name ?? r.auto_name, url: `/issues/${encodeURIComponent(r.slug)}` }));
+}
+
+/** The word's stem without LIKE wildcards (stems are letters and digits, but be sure). */
+function stripForLike(surface: string): string {
+  return stripParticle(surface).replace(/[%_\\]/g, '');
 }
 
 function clamp(n: number, lo: number, hi: number): number {

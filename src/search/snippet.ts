@@ -16,8 +16,12 @@ interface Span {
 export function matchingSpans(text: string, queryTerms: ReadonlySet<string>): Span[] {
   if (!queryTerms.size) return [];
   const spans: Span[] = [];
+  // Most words share no character with any query term; skipping them before the (costly) full
+  // analysis keeps snippets cheap. Case is folded for the check, as the analyzer folds it.
+  const termChars = new Set([...queryTerms].join(''));
   // Tokenise word by word on the original text so spans point into it (normalisation may change lengths).
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)) {
+    if (![...m[0].toLowerCase()].some((c) => termChars.has(c)) && m[0].normalize('NFKC') === m[0]) continue;
     const hit = tokenize(m[0]).some((t) => tokenTerms(t).some((term) => queryTerms.has(term)));
     if (hit) spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { AnalyzedDoc } from './document.ts';
 import { filterConditions } from './filters-sql.ts';
-import { HEADLINE_WEIGHT, SQLITE_SCORE_SCALE, SQLITE_TERM_REPEAT, type ScoredHit } from './scoring.ts';
+import { HEADLINE_WEIGHT, RELEVANCE_CANDIDATES, SQLITE_SCORE_SCALE, SQLITE_TERM_REPEAT, type ScoredHit } from './scoring.ts';
 import type { Facets, IndexQuery, SearchIndex } from './search-index.ts';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -21,7 +21,9 @@ export function ftsExpression(q: IndexQuery): string {
 }
 
 const matchTable = (q: IndexQuery) => sql.raw(q.choseong?.length ? 'search_cho' : 'search_fts');
-const source = (q: IndexQuery) => sql.raw(`${q.choseong?.length ? 'search_cho' : 'search_fts'} f join search_docs d on d.article_id = f.rowid`);
+// CROSS JOIN pins the FTS table as the outer loop: left to itself SQLite may drive from the
+// press/date index and re-run the full-text query for every candidate row.
+const source = (q: IndexQuery) => sql.raw(`${q.choseong?.length ? 'search_cho' : 'search_fts'} f cross join search_docs d on d.article_id = f.rowid`);
 
 export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Db) {}
@@ -77,11 +79,15 @@ export class SqliteSearchIndex implements SearchIndex {
         order by d.published_at desc, d.article_id desc limit ${q.limit}`.execute(this.db);
       return rows.map((r) => ({ articleId: r.id, score: 0, publishedAt: r.published_at }));
     }
+    // The inner query walks matches newest id first and stops after RELEVANCE_CANDIDATES, so
+    // bm25() runs on a bounded number of rows however common the words are.
     const { rows } = await sql<{ id: number; published_at: number; s: number }>`
-      select d.article_id as id, d.published_at, bm25(search_fts, ${HEADLINE_WEIGHT}, 1.0) as s
-      from search_fts f join search_docs d on d.article_id = f.rowid
-      where search_fts match ${expr} ${filterConditions(q.filters)}
-      order by s, d.article_id desc limit ${q.limit}`.execute(this.db);
+      select id, published_at, s from (
+        select d.article_id as id, d.published_at, bm25(search_fts, ${HEADLINE_WEIGHT}, 1.0) as s
+        from search_fts f cross join search_docs d on d.article_id = f.rowid
+        where search_fts match ${expr} ${filterConditions(q.filters)}
+        order by f.rowid desc limit ${RELEVANCE_CANDIDATES}
+      ) order by s, id desc limit ${q.limit}`.execute(this.db);
     return rows.map((r) => ({ articleId: r.id, score: -r.s * SQLITE_SCORE_SCALE, publishedAt: r.published_at }));
   }
 

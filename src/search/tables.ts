@@ -12,9 +12,11 @@ export interface SearchDocTable {
   /** Term counts (before SQLite's doubling), for BM25 length normalisation. */
   head_len: number;
   body_len: number;
-  /** PostgreSQL only: tsvectors whose position counts are term frequencies. */
-  head_tsv?: string | null;
-  body_tsv?: string | null;
+  /**
+   * PostgreSQL only: headline + body terms; a lexeme's positions count its occurrences, those
+   * below HEAD_POSITION_LIMIT in the headline, the rest in the body.
+   */
+  tsv?: string | null;
   cho_tsv?: string | null;
 }
 

@@ -56,6 +56,8 @@ export interface E2E {
   fixture: Fixture;
   context: BrowserContext;
   app: FastifyInstance;
+  /** The app's database, for suites that add their own rows (e.g. issues) before browsing. */
+  db: DbHandle['db'];
   /** Opens a page and fails the test on any CSP violation or page error it reports. */
   open(pathname: string): Promise<Page>;
   /** Problems the pages reported (CSP violations, uncaught errors). */
@@ -113,6 +115,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       fixture,
       context,
       app,
+      db: handle.db,
       open,
       pageProblems,
       close: async () => {

@@ -26,7 +26,6 @@ export function IssueChart(props: { locale: Locale; data: Histogram }) {
         viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`}
         role="img"
         aria-labelledby="issue-chart-title"
-        preserveAspectRatio="none"
       >
         <title id="issue-chart-title">{title}</title>
         {data.buckets.map((b, i) => {

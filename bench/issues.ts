@@ -1,0 +1,74 @@
+// `npm run bench:issues [-- --sizes=10000,100000,1000000 --db-sizes=10000 --window=5000]`:
+// articles/s assigned to issues with 10k, 100k and 1M articles already clustered, and peak memory.
+// Engine: the clustering step itself (analysis, IDF, candidate index, centroids) on one stream that
+// passes each size in turn. Job: the whole `issues.assign` job on SQLite (transaction, reads, writes).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ClusterEngine } from '../src/issues/engine.ts';
+import { articleTerms } from '../src/issues/features.ts';
+import { SHIPPED_CLUSTERING } from '../src/issues/settings.ts';
+import { benchJobPath } from './issues-job.ts';
+import { syntheticArticles } from './issues-generator.ts';
+
+function arg(name: string, fallback: string): string {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit ? hit.slice(name.length + 3) : fallback;
+}
+const sizes = arg('sizes', '10000,100000,1000000').split(',').map(Number);
+const dbSizes = arg('db-sizes', '10000').split(',').filter(Boolean).map(Number);
+const window = Number(arg('window', '5000'));
+
+let peakRss = 0;
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+
+function benchEngine(): Array<{ size: number; perSec: number; usPer: number; clusters: number }> {
+  const engine = new ClusterEngine(SHIPPED_CLUSTERING.engine);
+  const stream = syntheticArticles();
+  const results: Array<{ size: number; perSec: number; usPer: number; clusters: number }> = [];
+  let done = 0;
+  const assignOne = () => {
+    const a = stream.next().value!;
+    const vec = engine.observe(articleTerms(a.headline, a.body, SHIPPED_CLUSTERING.features));
+    engine.assign(vec, a.time);
+    if (++done % 1000 === 0) {
+      engine.evictIdle(a.time);
+      sample();
+    }
+  };
+  const started = performance.now();
+  for (const size of [...sizes].sort((x, y) => x - y)) {
+    while (done < size) assignOne();
+    const t = performance.now();
+    for (let i = 0; i < window; i++) assignOne();
+    const ms = performance.now() - t;
+    results.push({ size, perSec: (window / ms) * 1000, usPer: (ms * 1000) / window, clusters: engine.clusters.size });
+    console.log(`  engine: ${size.toLocaleString()} stored → ${((window / ms) * 1000).toFixed(0)} articles/s (${((performance.now() - started) / 1000).toFixed(0)} s so far)`);
+  }
+  return results;
+}
+
+console.log(`## Issues benchmark (${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, one core)`);
+console.log(`window: ${window} articles measured after each size; synthetic Korean articles (bench/issues-generator.ts)`);
+const engineResults = benchEngine();
+const base = engineResults[0]!;
+console.log('\n| stored articles | engine articles/s | µs/article | × time of 10k | live issues in memory |');
+console.log('|---|---|---|---|---|');
+for (const r of engineResults) {
+  console.log(`| ${r.size.toLocaleString()} | ${r.perSec.toFixed(0)} | ${r.usPer.toFixed(0)} | ${(r.usPer / base.usPer).toFixed(2)} | ${r.clusters.toLocaleString()} |`);
+}
+console.log(`peak RSS (engine run): ${mb(peakRss)}`);
+
+if (dbSizes.length) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-issues-'));
+  try {
+    const rows = await benchJobPath(dir, dbSizes, Math.min(window, 2000), sample);
+    console.log('\n| stored articles (SQLite) | issues.assign jobs/s | ms/article |');
+    console.log('|---|---|---|');
+    for (const r of rows) console.log(`| ${r.size.toLocaleString()} | ${r.perSec.toFixed(0)} | ${r.msPer.toFixed(2)} |`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log(`peak RSS (whole run): ${mb(peakRss)}`);
