@@ -1,7 +1,9 @@
 // Search speed on synthetic Korean news: index build time and size, then p50/p95 latency of 1-, 2-
 // and 3-word queries (and two-syllable words alone), unfiltered and filtered, through the same
 // searchArticles the page calls, on SQLite and PostgreSQL, next to an FTS5 trigram baseline.
-//   npm run bench:search -- [--n 1000000] [--dialects sqlite,postgres] [--queries 200]
+//   npm run bench:search -- [--n 1000000] [--dialects sqlite,postgres|none] [--queries 200] [--peers]
+// --peers adds the in-memory libraries (MiniSearch, FlexSearch, Orama) on the same corpus; meant
+// for --n 100000, they hold everything in RAM.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Dialect } from '../src/db/database.ts';
@@ -10,6 +12,7 @@ import type { SearchRequest } from '../src/search/model.ts';
 import { searchArticles } from '../src/search/search-service.ts';
 import { tokenize } from '../src/text/index.ts';
 import { buildVocabulary, mulberry32, syntheticArticles } from './search-corpus.ts';
+import { benchPeers } from './search-peers.ts';
 import { createBenchDb, fmtMs, insertArticles, latencySummary, postgresReachable, type BenchArticle, type BenchDb } from './search-support.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -156,7 +159,7 @@ async function trigramBaseline(db: BenchDb, sets: QuerySet[], rows: Row[]): Prom
 async function main(): Promise<void> {
   const n = Number(flag('n', '1000000'));
   const perSet = Number(flag('queries', '200'));
-  const dialects = flag('dialects', 'sqlite,postgres').split(',') as Dialect[];
+  const dialects = flag('dialects', 'sqlite,postgres').split(',').filter((d) => d !== 'none') as Dialect[];
   const rows: Row[] = [];
   for (const d of dialects) {
     if (d === 'postgres' && !(await postgresReachable())) {
@@ -164,6 +167,15 @@ async function main(): Promise<void> {
       continue;
     }
     await benchDialect(d, n, perSet, rows);
+  }
+  if (process.argv.includes('--peers')) {
+    const vocab = buildVocabulary(30_000, mulberry32(1));
+    const docs = [...syntheticArticles(n, vocab, 42)].map((a, id) => ({ id, headline: a.headline, body: a.body }));
+    const sets = buildQuerySets(docs.slice(0, 2000).map((d) => d.headline), perSet);
+    for (const p of await benchPeers(docs, sets)) {
+      console.log(`[${p.system}] built in ${p.buildS.toFixed(0)} s (in memory)`);
+      for (const s of p.sets) rows.push({ system: p.system, set: s.set, filtered: false, p50: s.p50, p95: s.p95, note: `${s.empty}/${perSet} queries found nothing; no filters` });
+    }
   }
   console.log(`\n${n} synthetic articles, ${perSet} queries per set, top 10 incl. total count (filtered = one press of 20 + last 3 months)\n`);
   console.log('| system | queries | filtered | p50 ms | p95 ms | note |');

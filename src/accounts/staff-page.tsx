@@ -4,26 +4,54 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { AppDeps } from '../deps.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
+import { snapshotNavCategories } from '../web/error-pages.tsx';
 import { Layout } from '../web/layout.tsx';
 import { pageLocale } from '../web/locale.ts';
 import { renderDocument } from '../web/render.ts';
 import { CsrfField } from './csrf.tsx';
 import type { Staff } from './sessions.ts';
 
-function StaffBar({ locale, staff }: { locale: Locale; staff: Staff }) {
+/** Staff areas reachable from the bar; feeds are for admins and press staff (see feeds/studio). */
+function staffLinks(staff: Staff): Array<{ href: string; key: string }> {
+  const links = [{ href: '/studio', key: staff.role === 'press' ? 'studio.nav.articles' : 'studio.nav.presses' }];
+  if (staff.role !== 'editor') links.push({ href: '/studio/feeds', key: 'studio.nav.feeds' });
+  return links;
+}
+
+function isCurrent(href: string, path: string): boolean {
+  if (href === '/studio') return path === '/studio' || path.startsWith('/studio/presses') || path.startsWith('/studio/articles');
+  return path === href || path.startsWith(`${href}/`);
+}
+
+function StaffBar({ locale, staff, path }: { locale: Locale; staff: Staff; path: string }) {
   const tr = translator(locale);
   return (
-    <nav class="staff-bar" aria-label={tr('studio.nav')}>
-      <a href="/studio">{tr('studio.nav')}</a>
-      <span class="staff-bar__who">
+    <div class="staff-bar">
+      <nav class="staff-bar__nav" aria-label={tr('studio.nav')}>
+        <span class="staff-bar__title" aria-hidden="true">
+          {tr('studio.nav')}
+        </span>
+        <ul>
+          {staffLinks(staff).map((l) => (
+            <li>
+              <a href={l.href} aria-current={isCurrent(l.href, path) ? 'page' : undefined}>
+                {tr(l.key)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p class="staff-bar__who">
         {tr('accounts.signedInAs', { name: staff.displayName ?? staff.email })} · {tr(`accounts.role.${staff.role}`)}
         {staff.press ? ` · ${staff.press.name}` : ''}
-      </span>
+      </p>
       <form method="post" action="/logout" class="staff-bar__logout">
         <CsrfField token={staff.csrfToken} />
-        <button type="submit">{tr('accounts.logout')}</button>
+        <button type="submit" class="staff-bar__button">
+          {tr('accounts.logout')}
+        </button>
       </form>
-    </nav>
+    </div>
   );
 }
 
@@ -49,10 +77,11 @@ export function sendStaffPage(
       locale={locale}
       siteName={deps.config.siteName}
       meta={{ title: page.title, canonical: `${deps.config.publicUrl}${path}`, robots: 'noindex, nofollow' }}
-      categories={[]}
+      categories={snapshotNavCategories(locale)}
       path={path}
+      staffSignedIn={staff !== null}
     >
-      {staff ? <StaffBar locale={locale} staff={staff} /> : null}
+      {staff ? <StaffBar locale={locale} staff={staff} path={path} /> : null}
       {page.body}
     </Layout>,
   );

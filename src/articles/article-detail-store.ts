@@ -48,7 +48,7 @@ export async function articleDetail(db: Db, id: number): Promise<ArticleDetail |
   if (!a) return undefined;
   const position = [Number(a.first_created_at), Number(a.id)] as const;
   const samePress = () =>
-    db.selectFrom('articles as n').select(['n.id', 'n.headline']).where('n.press_id', '=', a.press_id).where('n.status', '=', 'usable');
+    db.selectFrom('articles as n').select(['n.id', 'n.headline', 'n.lang']).where('n.press_id', '=', a.press_id).where('n.status', '=', 'usable');
   const [photos, categories, previous, next] = await Promise.all([
     db
       .selectFrom('article_photos')
@@ -111,7 +111,7 @@ export async function articleDetail(db: Db, id: number): Promise<ArticleDetail |
       alt: p.alt,
     })),
     categories: categories.map((c) => ({ id: Number(c.id), slug: c.slug, nameKo: c.name_ko, nameEn: c.name_en })),
-    previous: previous ? { id: Number(previous.id), headline: previous.headline } : null,
-    next: next ? { id: Number(next.id), headline: next.headline } : null,
+    previous: previous ? { id: Number(previous.id), headline: previous.headline, lang: previous.lang } : null,
+    next: next ? { id: Number(next.id), headline: next.headline, lang: next.lang } : null,
   };
 }

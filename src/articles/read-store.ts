@@ -49,6 +49,8 @@ export interface ArticleCard {
 export interface ArticleLink {
   id: number;
   headline: string;
+  /** Language of the headline (pages mark it when it differs from the UI). */
+  lang: string;
 }
 
 export interface Photo {

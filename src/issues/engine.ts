@@ -32,16 +32,16 @@ export interface EngineConfig {
 }
 
 export const DEFAULT_ENGINE: EngineConfig = {
-  threshold: 0.07,
+  threshold: 0.06,
   docTerms: 200,
   centroidTerms: 300,
   indexTerms: 60,
   queryTerms: 60,
-  postingCap: 100,
+  postingCap: 64,
   maxCandidates: 24,
   halfLifeMs: 3 * 86_400_000,
   horizonMs: 7 * 86_400_000,
-  mergeThreshold: 0.2,
+  mergeThreshold: 0.15,
   sizeGain: 0.5,
 };
 
@@ -69,6 +69,18 @@ export interface Assignment {
 export type DocVector = Map<number, number>;
 
 const EMPTY: ReadonlySet<number> = new Set();
+
+/** The k-th largest value (k ≥ 1) of a scratch array, which it sorts in place. */
+function kthLargest(values: Float64Array, k: number): number {
+  values.sort();
+  return values[values.length - k]!;
+}
+
+interface Flat {
+  ids: Int32Array;
+  /** Normalised tf·idf times idf once more: the centroid side brings raw tf, so the dot needs idf². */
+  ws: Float64Array;
+}
 /** IDF moves slowly; a cached centroid norm is trusted until the corpus grew by this share. */
 const NORM_DRIFT = 0.02;
 
@@ -80,6 +92,8 @@ export class ClusterEngine {
   /** Editor-curated issues: the engine never merges them into others or others into them. */
   readonly frozen = new Set<number>();
   private nextId = 1;
+  /** Issues the latest bestMatch found close enough to join: the neighbours a join may bridge. */
+  private lastCandidates: number[] = [];
 
   constructor(readonly config: EngineConfig = DEFAULT_ENGINE) {}
 
@@ -106,18 +120,21 @@ export class ClusterEngine {
   }
 
   private toVector(tfs: Map<number, number>): DocVector {
-    let entries = [...tfs].map(([id, tf]): [number, number] => [id, 1 + Math.log(Math.max(1, tf))]);
-    if (entries.length > this.config.docTerms) {
-      entries = entries
-        .map(([id, w]): [number, number, number] => [id, w, w * this.idf(id)])
-        .sort((a, b) => b[2] - a[2] || a[0] - b[0])
-        .slice(0, this.config.docTerms)
-        .map(([id, w]) => [id, w]);
-    }
+    const limit = this.config.docTerms;
+    const cutoff =
+      tfs.size > limit ? kthLargest(Float64Array.from(tfs, ([id, tf]) => (1 + Math.log(Math.max(1, tf))) * this.idf(id)), limit) : -Infinity;
+    const out: DocVector = new Map();
     let norm = 0;
-    for (const [, w] of entries) norm += w * w;
+    tfs.forEach((tf, id) => {
+      const w = 1 + Math.log(Math.max(1, tf));
+      if (out.size < limit && w * this.idf(id) >= cutoff) {
+        out.set(id, w);
+        norm += w * w;
+      }
+    });
     norm = Math.sqrt(norm) || 1;
-    return new Map(entries.map(([id, w]) => [id, w / norm]));
+    out.forEach((w, id) => out.set(id, w / norm));
+    return out;
   }
 
   /** Cosine of two tf vectors under the current IDF. */
@@ -133,14 +150,17 @@ export class ClusterEngine {
   /** The issue a document should join, or null when none is close enough; changes nothing. */
   bestMatch(vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): { clusterId: number; similarity: number } | null {
     const weighted = this.weigh(vec);
+    const doc = this.flat(weighted);
     let best: ClusterState | undefined;
     let bestSim = 0;
     let bestMargin = 0;
+    this.lastCandidates = [];
     for (const c of this.candidates(weighted, time)) {
       if (exclude.has(c.id)) continue;
-      const sim = this.clusterSimilarity(weighted, c) * this.timeFactor(time, c.lastTime);
+      const sim = this.clusterSimilarity(doc, c) * this.timeFactor(time, c.lastTime);
       // Ranked by how far each clears its own (size-dependent) bar, not by raw similarity.
       const margin = sim / this.thresholdFor(c);
+      if (margin >= 1) this.lastCandidates.push(c.id);
       if (margin > bestMargin || (margin === bestMargin && best && c.id < best.id)) {
         best = c;
         bestSim = sim;
@@ -153,7 +173,10 @@ export class ClusterEngine {
   /** Adds the document to an issue, then merges neighbours the issue has grown into; returns them. */
   join(clusterId: number, vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): number[] {
     this.add(clusterId, vec, time);
-    return this.config.mergeThreshold > 0 ? this.absorbNeighbours(clusterId, time, exclude) : [];
+    // An issue's reach changes most while it is small; checking big ones on every join doubles the cost.
+    const size = this.clusters.get(clusterId)!.size;
+    const check = this.config.mergeThreshold > 0 && (size <= 8 || size % 4 === 0);
+    return check ? this.absorbNeighbours(clusterId, time, exclude) : [];
   }
 
   /** Finds the best issue for a document, or founds a new one (ids chosen by the engine). */
@@ -246,10 +269,14 @@ export class ClusterEngine {
   }
 
   /** Term id → tf·idf of the issue's centroid, strongest first. */
-  rankedTerms(c: ClusterState): Array<[number, number]> {
-    return [...c.centroid]
-      .map(([id, w]): [number, number] => [id, w * this.idf(id)])
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  rankedTerms(c: ClusterState, n = Infinity): Array<[number, number]> {
+    const cutoff = c.centroid.size > n ? kthLargest(Float64Array.from(c.centroid, ([id, w]) => w * this.idf(id)), n) : -Infinity;
+    const out: Array<[number, number]> = [];
+    c.centroid.forEach((w, id) => {
+      const v = w * this.idf(id);
+      if (v >= cutoff) out.push([id, v]);
+    });
+    return out.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n);
   }
 
   private thresholdFor(c: ClusterState): number {
@@ -269,26 +296,41 @@ export class ClusterEngine {
     return out;
   }
 
+  /** The weighted vector as parallel arrays: the hot loops walk it for every candidate. */
+  private flat(weighted: Map<number, number>): Flat {
+    const ids = new Int32Array(weighted.size);
+    const ws = new Float64Array(weighted.size);
+    let i = 0;
+    for (const [id, w] of weighted) {
+      ids[i] = id;
+      ws[i++] = w * this.idf(id);
+    }
+    return { ids, ws };
+  }
+
   private centroidNorm(c: ClusterState): number {
     const docs = this.vocab.docs;
     if (c.normDocs >= 0 && docs - c.normDocs <= c.normDocs * NORM_DRIFT) return c.norm;
     let norm = 0;
-    for (const [id, w] of c.centroid) {
+    c.centroid.forEach((w, id) => {
       const v = w * this.idf(id);
       norm += v * v;
-    }
+    });
     c.norm = Math.sqrt(norm);
     c.normDocs = docs;
     return c.norm;
   }
 
-  private clusterSimilarity(weighted: Map<number, number>, c: ClusterState): number {
+  /** Cosine of a (flattened, idf-premultiplied) document with an issue's centroid. */
+  private clusterSimilarity(doc: Flat, c: ClusterState): number {
     const norm = this.centroidNorm(c);
     if (norm <= 0) return 0;
+    const { ids, ws } = doc;
+    const centroid = c.centroid;
     let dot = 0;
-    for (const [id, d] of weighted) {
-      const w = c.centroid.get(id);
-      if (w !== undefined) dot += d * w * this.idf(id);
+    for (let i = 0; i < ids.length; i++) {
+      const w = centroid.get(ids[i]!);
+      if (w !== undefined) dot += ws[i]! * w;
     }
     return dot / norm;
   }
@@ -299,12 +341,16 @@ export class ClusterEngine {
   }
 
   private candidates(weighted: Map<number, number>, time: number): ClusterState[] {
-    const query = [...weighted].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.config.queryTerms);
+    const q = this.config.queryTerms;
+    const cutoff = weighted.size > q ? kthLargest(Float64Array.from(weighted.values()), q) : -Infinity;
     const votes = new Map<number, number>();
-    for (const [id, w] of query) {
+    let used = 0;
+    weighted.forEach((w, id) => {
+      if (w < cutoff || used >= q) return;
+      used++;
       const list = this.postings.get(id);
       if (list) for (const cid of list) votes.set(cid, (votes.get(cid) ?? 0) + w);
-    }
+    });
     // Top-k by vote without sorting every voter: a small sorted buffer, ties to the lower id.
     const k = this.config.maxCandidates;
     const top: Array<[number, number]> = [];
@@ -329,25 +375,26 @@ export class ClusterEngine {
   private absorbNeighbours(clusterId: number, time: number, exclude: ReadonlySet<number>): number[] {
     if (this.frozen.has(clusterId)) return [];
     const c = this.clusters.get(clusterId)!;
-    const weighted = this.weigh(c.centroid);
+    const flat = this.flat(this.weigh(c.centroid));
     const absorbed: number[] = [];
-    for (const other of this.candidates(weighted, time)) {
-      if (other.id === clusterId || exclude.has(other.id) || this.frozen.has(other.id)) continue;
-      if (this.clusterSimilarity(weighted, other) >= this.config.mergeThreshold) absorbed.push(other.id);
+    // Only issues the document itself could have joined: a join bridges nothing else.
+    for (const id of this.lastCandidates) {
+      const other = this.clusters.get(id);
+      if (!other || other.id === clusterId || exclude.has(other.id) || this.frozen.has(other.id)) continue;
+      if (time - other.lastTime > this.config.horizonMs) continue;
+      if (this.clusterSimilarity(flat, other) >= this.config.mergeThreshold) absorbed.push(other.id);
     }
     for (const id of absorbed) this.merge(id, clusterId);
     return absorbed;
   }
 
   private truncate(c: ClusterState): void {
-    c.centroid = new Map(this.rankedTerms(c).slice(0, this.config.centroidTerms).map(([id]) => [id, c.centroid.get(id)!]));
+    c.centroid = new Map(this.rankedTerms(c, this.config.centroidTerms).map(([id]) => [id, c.centroid.get(id)!]));
   }
 
   private reindex(c: ClusterState): void {
     for (const t of c.indexed) this.unpost(t, c.id);
-    c.indexed = this.rankedTerms(c)
-      .slice(0, this.config.indexTerms)
-      .map(([id]) => id);
+    c.indexed = this.rankedTerms(c, this.config.indexTerms).map(([id]) => id);
     this.touch(c);
   }
 

@@ -72,6 +72,12 @@ describe.each(await testDialects())('search routes on %s', (dialect) => {
     expect(Array.isArray((api.json() as SearchResponse).results)).toBe(true);
   });
 
+  it('advertises the OpenSearch description on other pages too', async () => {
+    const home = await app.inject('/');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<link rel="search" type="application/opensearchdescription+xml" title="소식" href="/opensearch.xml"/>');
+  });
+
   it('serves the OpenSearch description', async () => {
     const res = await app.inject('/opensearch.xml');
     expect(res.statusCode).toBe(200);

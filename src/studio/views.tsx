@@ -13,28 +13,30 @@ export function PressesView(props: { locale: Locale; presses: PressSummary[]; ca
       {props.presses.length === 0 ? (
         <p>{tr('studio.presses.empty')}</p>
       ) : (
-        <table class="studio-table">
-          <thead>
-            <tr>
-              <th scope="col">{tr('studio.presses.name')}</th>
-              <th scope="col">{tr('studio.presses.slug')}</th>
-              <th scope="col">{tr('studio.presses.articles')}</th>
-              <th scope="col">{tr('studio.presses.keyPrefix')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.presses.map((p) => (
+        <div class="table-scroll">
+          <table class="studio-table">
+            <thead>
               <tr>
-                <th scope="row">
-                  <a href={`/studio/presses/${p.slug}`}>{p.name}</a>
-                </th>
-                <td>{p.slug}</td>
-                <td>{p.articleCount}</td>
-                <td>{p.apiKeyPrefix ? <code>{p.apiKeyPrefix}…</code> : tr('studio.presses.noKey')}</td>
+                <th scope="col">{tr('studio.presses.name')}</th>
+                <th scope="col">{tr('studio.presses.slug')}</th>
+                <th scope="col">{tr('studio.presses.articles')}</th>
+                <th scope="col">{tr('studio.presses.keyPrefix')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.presses.map((p) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/studio/presses/${p.slug}`}>{p.name}</a>
+                  </th>
+                  <td>{p.slug}</td>
+                  <td>{p.articleCount}</td>
+                  <td>{p.apiKeyPrefix ? <code>{p.apiKeyPrefix}…</code> : tr('studio.presses.noKey')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {props.canManage && (
         <form method="post" action="/studio/presses" class="studio-form" aria-labelledby="create-press">
@@ -86,37 +88,41 @@ export function PressArticlesView(props: PressArticlesProps) {
       {props.rows.length === 0 ? (
         <p>{tr('studio.articles.empty')}</p>
       ) : (
-        <table class="studio-table">
-          <thead>
-            <tr>
-              <th scope="col">{tr('studio.articles.headline')}</th>
-              <th scope="col">{tr('studio.articles.status')}</th>
-              <th scope="col">{tr('studio.articles.revisions')}</th>
-              <th scope="col">{tr('studio.articles.updated')}</th>
-              <th scope="col">{tr('studio.articles.page')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((a) => (
+        <div class="table-scroll">
+          <table class="studio-table">
+            <thead>
               <tr>
-                <th scope="row">
-                  <a href={`/studio/articles/${a.id}`}>{a.headline}</a>
-                </th>
-                <td class={`status status--${a.status}`}>{tr(`studio.status.${a.status}`)}</td>
-                <td>{a.revisionCount}</td>
-                <td>
-                  <time dateTime={new Date(a.updatedAt).toISOString()}>{dateTime(props.locale, a.updatedAt)}</time>
-                </td>
-                <td>
-                  <a href={`/articles/${a.id}`}>{`/articles/${a.id}`}</a>
-                </td>
+                <th scope="col">{tr('studio.articles.headline')}</th>
+                <th scope="col">{tr('studio.articles.status')}</th>
+                <th scope="col">{tr('studio.articles.revisions')}</th>
+                <th scope="col">{tr('studio.articles.updated')}</th>
+                <th scope="col">{tr('studio.articles.page')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.rows.map((a) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/studio/articles/${a.id}`}>{a.headline}</a>
+                  </th>
+                  <td class={`status status--${a.status}`}>{tr(`studio.status.${a.status}`)}</td>
+                  <td>{a.revisionCount}</td>
+                  <td>
+                    <time dateTime={new Date(a.updatedAt).toISOString()}>{dateTime(props.locale, a.updatedAt)}</time>
+                  </td>
+                  <td>
+                    <a href={`/articles/${a.id}`} aria-label={tr('studio.articles.viewLabel', { headline: a.headline })}>
+                      {tr('studio.articles.view')}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {(props.page > 1 || props.hasMore) && (
-        <nav class="pager" aria-label={tr('studio.articles.title', { press: props.press.name })}>
+        <nav class="pager" aria-label={tr('web.pagination.label')}>
           {props.page > 1 && (
             <a rel="prev" href={pageHref(props.page - 1)}>
               {tr('studio.pager.newer')}
@@ -157,10 +163,13 @@ export function ArticleDetailView({ locale, article, backHref }: { locale: Local
   return (
     <article class="studio" aria-labelledby="studio-title">
       <p>
-        <a href={backHref}>{tr('studio.article.backToList')}</a>
+        <a class="back-link" href={backHref}>
+          <span aria-hidden="true">← </span>
+          {tr('studio.article.backToList')}
+        </a>
       </p>
       <h1 id="studio-title">{article.headline}</h1>
-      <p>
+      <p class="studio-meta">
         {article.pressName} · <span class={`status status--${article.status}`}>{tr(`studio.status.${article.status}`)}</span> ·{' '}
         <a href={`/articles/${article.id}`}>{tr('studio.articles.page')}</a>
       </p>
@@ -195,12 +204,17 @@ export function NewKeyView({ locale, press, apiKey }: { locale: Locale; press: {
     <section class="studio" aria-labelledby="studio-title">
       <h1 id="studio-title">{tr('studio.key.title')}</h1>
       <p>{tr('studio.key.for', { press: press.name })}</p>
-      <p role="alert">{tr('studio.key.once')}</p>
+      <p role="alert" class="key-warning">
+        {tr('studio.key.once')}
+      </p>
       <p>
         <code class="api-key">{apiKey}</code>
       </p>
       <p>
-        <a href={`/studio/presses/${press.slug}`}>{tr('studio.key.back')}</a>
+        <a class="back-link" href={`/studio/presses/${press.slug}`}>
+          <span aria-hidden="true">← </span>
+          {tr('studio.key.back')}
+        </a>
       </p>
     </section>
   );

@@ -26,7 +26,13 @@ const MULTI_SYLLABLE = [
 // Cut only from words of three or more syllables (시대가 → 시대, but 국가 and 회의 stay whole).
 const SINGLE_SYLLABLE = ['은', '는', '이', '가', '을', '를', '의', '에', '도', '로', '와', '과', '만', '한', '된'] as const;
 
-const MULTI_BY_LENGTH = [...MULTI_SYLLABLE].sort((a, b) => b.length - a.length);
+// Suffixes grouped by their last syllable, longest first: a word is checked only against the
+// few suffixes that can end it (this runs for every word of every article indexed).
+const MULTI_BY_LAST = new Map<string, string[]>();
+for (const suffix of [...new Set(MULTI_SYLLABLE)].sort((a, b) => b.length - a.length)) {
+  const last = suffix.slice(-1);
+  MULTI_BY_LAST.set(last, [...(MULTI_BY_LAST.get(last) ?? []), suffix]);
+}
 const SINGLE = new Set<string>(SINGLE_SYLLABLE);
 
 /** Single-syllable particles that may be cut from a two-syllable word as an alternative form (책을 → 책). */
@@ -37,8 +43,9 @@ const CLITIC_ON_SHORT_WORD = new Set(['은', '는', '을', '를', '이', '가', 
  * Expects a normalised word made of Hangul syllables only.
  */
 export function stripParticle(word: string): string {
-  const len = [...word].length;
-  for (const suffix of MULTI_BY_LENGTH) {
+  // Hangul syllables are single UTF-16 units, so length counts syllables.
+  const len = word.length;
+  for (const suffix of MULTI_BY_LAST.get(word.slice(-1)) ?? []) {
     // Keep at least two syllables of stem for short suffixes so 보다/하는 as whole words survive.
     if (word.endsWith(suffix) && len - suffix.length >= (suffix.length >= 3 ? 1 : 2)) {
       return word.slice(0, word.length - suffix.length);

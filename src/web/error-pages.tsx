@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { SearchBox } from './components/search-box.tsx';
 import { translator, type Locale } from './i18n/index.ts';
-import { Layout } from './layout.tsx';
+import { Layout, type NavCategory } from './layout.tsx';
 import { requestLocale } from './locale.ts';
 import { renderDocument } from './render.ts';
 
@@ -24,6 +24,20 @@ let contextSource: () => ErrorPageContext = () => EMPTY_CONTEXT;
  */
 export function provideErrorPageContext(source: () => ErrorPageContext): void {
   contextSource = source;
+}
+
+/**
+ * The category nav for pages outside the articles capability that cannot wait on a query (staff
+ * pages): the same snapshot the error pages read, so every page shows the same menu.
+ */
+export function snapshotNavCategories(locale: Locale): NavCategory[] {
+  let context: ErrorPageContext;
+  try {
+    context = contextSource();
+  } catch {
+    context = EMPTY_CONTEXT;
+  }
+  return context.categories.map((c) => ({ slug: c.slug, name: locale === 'ko' ? c.nameKo : c.nameEn }));
 }
 
 function statusKey(status: number): string {

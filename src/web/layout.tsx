@@ -48,8 +48,12 @@ export interface LayoutProps {
   /** Client scripts (names under src/web/static), loaded as deferred modules. */
   scripts?: readonly string[];
   now?: number;
+  /** A signed-in staff member is reading: the footer leads to the studio instead of the sign-in. */
+  staffSignedIn?: boolean;
   children: ComponentChildren;
 }
+
+const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
 
 function withLang(path: string, lang: Locale): string {
   return `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
@@ -75,9 +79,13 @@ export function Layout(props: LayoutProps) {
         {(meta.alternates ?? []).map((a) => (
           <link rel="alternate" type={a.type} title={a.title} href={a.href} />
         ))}
-        {meta.search ? (
-          <link rel="search" type="application/opensearchdescription+xml" title={meta.search.title} href={meta.search.href} />
-        ) : null}
+        {/* Every page advertises the OpenSearch description (served by the search capability). */}
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          title={meta.search?.title ?? siteName}
+          href={meta.search?.href ?? '/opensearch.xml'}
+        />
         <meta property="og:site_name" content={siteName} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
         <meta property="og:title" content={meta.title || siteName} />
@@ -92,6 +100,7 @@ export function Layout(props: LayoutProps) {
           // Not executable (CSP allows it); jsonForScript escapes "<" so it can never close the tag.
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} />
         ) : null}
+        <script type="module" src={assetUrl('js/category-nav.js')} />
         {(props.scripts ?? []).map((s) => (
           <script type="module" src={assetUrl(s)} />
         ))}
@@ -106,7 +115,9 @@ export function Layout(props: LayoutProps) {
               <span class="site-name__mark" aria-hidden="true">
                 {siteName.slice(0, 1)}
               </span>
-              <span class="site-name__text">{siteName}</span>
+              <span class="site-name__text" lang={locale !== 'ko' && HANGUL.test(siteName) ? 'ko' : undefined}>
+                {siteName}
+              </span>
             </a>
             <p class="today">
               <span class="visually-hidden">{tr('web.today')} </span>
@@ -143,9 +154,15 @@ export function Layout(props: LayoutProps) {
             <p>{tr('web.footer.about')}</p>
             <p>{tr('web.footer.copyright', { site: siteName })}</p>
             <p>
-              <a class="site-footer__link" href="/login">
-                {tr('web.footer.staff')}
-              </a>
+              {props.staffSignedIn ? (
+                <a class="site-footer__link" href="/studio">
+                  {tr('web.footer.studio')}
+                </a>
+              ) : (
+                <a class="site-footer__link" href="/login">
+                  {tr('web.footer.staff')}
+                </a>
+              )}
             </p>
           </div>
         </footer>

@@ -1,11 +1,18 @@
 // An article as lists show it: lead (large photo), item (thumbnail beside), or headline only.
 import { listTime, isoTime } from '../../web/format.ts';
 import type { ArticleCard } from '../read-store.ts';
-import { contentLang, pressName, type PageContext } from './context.ts';
+import { contentLang, pressName, uiLang, type PageContext } from './context.ts';
 
 type Variant = 'lead' | 'item' | 'headline';
 
-export function ArticleCardView(props: { ctx: PageContext; article: ArticleCard; variant?: Variant; headingLevel?: 2 | 3 | 4 }) {
+interface CardOptions {
+  variant?: Variant;
+  headingLevel?: 2 | 3 | 4;
+  /** Lists of one press (the home page's press strips) need not repeat its name on every card. */
+  hidePress?: boolean;
+}
+
+export function ArticleCardView(props: { ctx: PageContext; article: ArticleCard } & CardOptions) {
   const { ctx, article } = props;
   const variant = props.variant ?? 'item';
   const Heading = `h${props.headingLevel ?? 3}` as 'h3';
@@ -27,10 +34,12 @@ export function ArticleCardView(props: { ctx: PageContext; article: ArticleCard;
           </a>
         </Heading>
         {variant !== 'headline' && article.summary ? <p class="card__summary">{article.summary}</p> : null}
-        <p class="card__meta">
-          <a class="card__press" href={`/press/${article.press.slug}`}>
-            {pressName(ctx.locale, article.press)}
-          </a>
+        <p class="card__meta" lang={uiLang(ctx.locale, article.lang)}>
+          {props.hidePress ? null : (
+            <a class="card__press" href={`/press/${article.press.slug}`}>
+              {pressName(ctx.locale, article.press)}
+            </a>
+          )}
           <time dateTime={isoTime(article.firstCreatedAt)}>{listTime(ctx.locale, article.firstCreatedAt)}</time>
         </p>
       </div>
@@ -38,12 +47,12 @@ export function ArticleCardView(props: { ctx: PageContext; article: ArticleCard;
   );
 }
 
-export function ArticleCardList(props: { ctx: PageContext; articles: readonly ArticleCard[]; variant?: Variant; headingLevel?: 2 | 3 | 4 }) {
+export function ArticleCardList(props: { ctx: PageContext; articles: readonly ArticleCard[] } & CardOptions) {
   return (
     <ul class={`card-list card-list--${props.variant ?? 'item'}`}>
       {props.articles.map((a) => (
         <li>
-          <ArticleCardView ctx={props.ctx} article={a} variant={props.variant} headingLevel={props.headingLevel} />
+          <ArticleCardView ctx={props.ctx} article={a} variant={props.variant} headingLevel={props.headingLevel} hidePress={props.hidePress} />
         </li>
       ))}
     </ul>

@@ -4,10 +4,10 @@ import type { ArticleDetail, Byline, Photo } from '../read-store.ts';
 import type { IssueTag } from '../page-slots.ts';
 import { categoryName } from './context.ts';
 
-export function IssueTagLink(props: { locale: Locale; tag: IssueTag }) {
+export function IssueTagLink(props: { locale: Locale; tag: IssueTag; lang?: string }) {
   const tr = translator(props.locale);
   return (
-    <p class="issue-tag">
+    <p class="issue-tag" lang={props.lang}>
       <a href={`/issues/${encodeURIComponent(props.tag.slug)}`}>
         <span class="issue-tag__label">{tr('articles.issue.label')}</span>
         <span class="issue-tag__name">{props.tag.name}</span>
@@ -35,10 +35,14 @@ export function ArticleTools(props: { tr: Translate; canonical: string }) {
       </button>
       <div class="font-size" role="group" aria-label={tr('articles.tools.font-size')} data-font-size-control hidden>
         <button type="button" class="tool-button" data-font-step="-1" aria-label={tr('articles.tools.font-smaller')}>
-          <span aria-hidden="true" class="font-size__small">가</span>
+          <span aria-hidden="true" class="font-size__small">
+            {tr('articles.tools.font-glyph')}
+          </span>
         </button>
         <button type="button" class="tool-button" data-font-step="1" aria-label={tr('articles.tools.font-larger')}>
-          <span aria-hidden="true" class="font-size__large">가</span>
+          <span aria-hidden="true" class="font-size__large">
+            {tr('articles.tools.font-glyph')}
+          </span>
         </button>
       </div>
     </div>
@@ -46,7 +50,7 @@ export function ArticleTools(props: { tr: Translate; canonical: string }) {
 }
 
 /** A photo that opens full-size: in the lightbox with JS (js/lightbox.js), as the image itself without. */
-export function PhotoFigure(props: { tr: Translate; photo: Photo; eager?: boolean }) {
+export function PhotoFigure(props: { tr: Translate; photo: Photo; eager?: boolean; uiLang?: string }) {
   const { tr, photo } = props;
   const alt = photo.alt ?? photo.caption ?? '';
   return (
@@ -60,14 +64,19 @@ export function PhotoFigure(props: { tr: Translate; photo: Photo; eager?: boolea
           loading={props.eager ? 'eager' : 'lazy'}
           decoding="async"
         />
-        <span class="visually-hidden"> {tr('articles.photo.enlarge')}</span>
+        <span class="visually-hidden" lang={props.uiLang}>
+          {' '}
+          {tr('articles.photo.enlarge')}
+        </span>
       </a>
       {photo.caption || photo.credit ? (
         <figcaption>
           {photo.caption ? <span class="photo__caption">{photo.caption}</span> : null}
           {photo.credit ? (
             <span class="photo__credit">
-              <span class="visually-hidden">{tr('articles.photo.credit')} </span>
+              <span class="visually-hidden" lang={props.uiLang}>
+                {tr('articles.photo.credit')}{' '}
+              </span>
               {photo.credit}
             </span>
           ) : null}
@@ -77,6 +86,7 @@ export function PhotoFigure(props: { tr: Translate; photo: Photo; eager?: boolea
   );
 }
 
+/** Names and roles are the press's words, so they keep the story's language. */
 export function Bylines(props: { tr: Translate; bylines: readonly Byline[] }) {
   if (!props.bylines.length) return null;
   return (
@@ -96,10 +106,10 @@ export function Bylines(props: { tr: Translate; bylines: readonly Byline[] }) {
   );
 }
 
-export function CategoryNote(props: { locale: Locale; article: ArticleDetail }) {
+export function CategoryNote(props: { locale: Locale; article: ArticleDetail; lang?: string }) {
   const tr = translator(props.locale);
   return (
-    <section class="category-note" aria-labelledby="category-note-title">
+    <section class="category-note" aria-labelledby="category-note-title" lang={props.lang}>
       <h2 id="category-note-title" class="visually-hidden">
         {tr('articles.categories.title')}
       </h2>

@@ -5,7 +5,7 @@ import { Layout, type AlternateLink } from '../../web/layout.tsx';
 import type { IssueTag } from '../page-slots.ts';
 import type { ArticleDetail } from '../read-store.ts';
 import { ArticleTools, Bylines, CategoryNote, IssueTagLink, LightboxDialog, PhotoFigure } from './article-parts.tsx';
-import { absoluteUrl, categoryName, contentLang, pressName, type PageContext } from './context.ts';
+import { absoluteUrl, categoryName, contentLang, pressName, uiLang, type PageContext } from './context.ts';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
 
@@ -55,6 +55,8 @@ export function ArticlePage(props: ArticlePageProps) {
   const canonical = `${ctx.publicUrl}/articles/${a.id}`;
   const press = pressName(ctx.locale, a.press);
   const updated = wasUpdated(a);
+  // The <article> carries the story's language; UI text inside it is marked back to the page's.
+  const ui = uiLang(ctx.locale, a.lang);
   const comments = props.commentCount ?? 0;
   const [leadPhoto, ...morePhotos] = a.photos;
   const copyright = a.copyright ?? a.press.copyright ?? tr('articles.copyright.default', { press: a.press.name });
@@ -88,8 +90,8 @@ export function ArticlePage(props: ArticlePageProps) {
         <div class="article-layout">
           <article class="article" lang={contentLang(ctx.locale, a.lang)} aria-labelledby="article-title">
             <header class="article-head">
-              {props.issueTag ? <IssueTagLink locale={ctx.locale} tag={props.issueTag} /> : null}
-              <p class="article-head__press">
+              {props.issueTag ? <IssueTagLink locale={ctx.locale} tag={props.issueTag} lang={ui} /> : null}
+              <p class="article-head__press" lang={ui}>
                 <a href={`/press/${a.press.slug}`}>{press}</a>
               </p>
               <h1 id="article-title" class="article-head__title">
@@ -97,13 +99,15 @@ export function ArticlePage(props: ArticlePageProps) {
                 {a.series ? (
                   <span class="article-head__series">
                     <span aria-hidden="true"> | </span>
-                    <span class="visually-hidden">, {tr('articles.series')}: </span>
+                    <span class="visually-hidden" lang={ui}>
+                      , {tr('articles.series')}:{' '}
+                    </span>
                     {a.series}
                   </span>
                 ) : null}
               </h1>
               {a.subheadline ? <p class="article-head__subheadline">{a.subheadline}</p> : null}
-              <div class="article-head__info">
+              <div class="article-head__info" lang={ui}>
                 <p class="article-times">
                   <span class="article-times__item">
                     <span class="article-times__label">{tr('articles.published')}</span>
@@ -125,17 +129,19 @@ export function ArticlePage(props: ArticlePageProps) {
 
             <div class="article-body" id="article-body" data-font-size-target>
               {/* Lets heading navigation land on the text; press subheads (h3) then nest under it. */}
-              <h2 class="visually-hidden">{tr('articles.body')}</h2>
+              <h2 class="visually-hidden" lang={ui}>
+                {tr('articles.body')}
+              </h2>
               {leadPhoto ? (
                 <>
-                  <PhotoFigure tr={tr} photo={leadPhoto} eager />
-                  <p class="photo-hint">{tr('articles.photo.hint')}</p>
+                  <PhotoFigure tr={tr} photo={leadPhoto} eager uiLang={ui} />
+                  <p class="photo-hint" lang={ui}>{tr('articles.photo.hint')}</p>
                 </>
               ) : null}
               {/* Sanitised with an allow-list at ingest (src/press): the only markup embedded as-is. */}
               <div class="article-body__html" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
               {morePhotos.map((p) => (
-                <PhotoFigure tr={tr} photo={p} />
+                <PhotoFigure tr={tr} photo={p} uiLang={ui} />
               ))}
             </div>
 
@@ -148,15 +154,17 @@ export function ArticlePage(props: ArticlePageProps) {
                   ))}
                 </ul>
               ) : null}
-              <section class="press-promo" aria-labelledby="press-promo-title">
+              <section class="press-promo" aria-labelledby="press-promo-title" lang={ui}>
                 <h2 id="press-promo-title" class="press-promo__name">
                   <a href={`/press/${a.press.slug}`}>{press}</a>
                 </h2>
                 <p class="press-promo__text">{tr('articles.subscribe.pitch')}</p>
                 <SubscribeControl locale={ctx.locale} pressName={press} pressSlug={a.press.slug} idSuffix="article" />
               </section>
-              <p class="copyright">{copyright}</p>
-              <CategoryNote locale={ctx.locale} article={a} />
+              <p class="copyright" lang={a.copyright ?? a.press.copyright ? undefined : ui}>
+                {copyright}
+              </p>
+              <CategoryNote locale={ctx.locale} article={a} lang={ui} />
             </footer>
           </article>
 
@@ -171,13 +179,17 @@ export function ArticlePage(props: ArticlePageProps) {
             {a.previous ? (
               <a class="press-sequence__link press-sequence__link--previous" href={`/articles/${a.previous.id}`} rel="prev">
                 <span class="press-sequence__label">{tr('articles.sequence.previous')}</span>
-                <span class="press-sequence__headline">{a.previous.headline}</span>
+                <span class="press-sequence__headline" lang={contentLang(ctx.locale, a.previous.lang)}>
+                  {a.previous.headline}
+                </span>
               </a>
             ) : null}
             {a.next ? (
               <a class="press-sequence__link press-sequence__link--next" href={`/articles/${a.next.id}`} rel="next">
                 <span class="press-sequence__label">{tr('articles.sequence.next')}</span>
-                <span class="press-sequence__headline">{a.next.headline}</span>
+                <span class="press-sequence__headline" lang={contentLang(ctx.locale, a.next.lang)}>
+                  {a.next.headline}
+                </span>
               </a>
             ) : null}
           </nav>

@@ -27,6 +27,14 @@ export function absoluteUrl(publicUrl: string, url: string): string {
   return /^https?:\/\//i.test(url) ? url : publicUrl + (url.startsWith('/') ? url : `/${url}`);
 }
 
+/**
+ * The `lang` to put back on UI text (times, buttons, labels) nested inside content marked with
+ * contentLang, so a screen reader reads "입력" in a Korean voice inside an English article.
+ */
+export function uiLang(locale: Locale, contentLanguage: string): Locale | undefined {
+  return contentLang(locale, contentLanguage) ? locale : undefined;
+}
+
 /** The `lang` attribute for content written in another language than the page's UI. */
 export function contentLang(locale: Locale, lang: string): string | undefined {
   return lang && lang.toLowerCase().split('-')[0] !== locale ? lang : undefined;

@@ -85,7 +85,7 @@ export function HomePage(props: { ctx: PageContext; data: HomeData }) {
               <h3 id={`press-${p.slug}`} class="press-strip__name">
                 <a href={`/press/${p.slug}`}>{pressName(ctx.locale, p)}</a>
               </h3>
-              <ArticleCardList ctx={ctx} articles={articles} variant="headline" headingLevel={4} />
+              <ArticleCardList ctx={ctx} articles={articles} variant="headline" headingLevel={4} hidePress />
             </section>
           );
         })}

@@ -21,6 +21,8 @@ interface ListFrameProps {
   alternates?: AlternateLink[];
   intro?: ComponentChildren;
   latest?: readonly HeadlineLink[];
+  /** A press's own list need not name the press on every card. */
+  hidePress?: boolean;
 }
 
 function ListFrame(props: ListFrameProps) {
@@ -48,7 +50,7 @@ function ListFrame(props: ListFrameProps) {
             {props.intro}
           </header>
           {list.items.length ? (
-            <ArticleCardList ctx={ctx} articles={list.items} variant="item" headingLevel={2} />
+            <ArticleCardList ctx={ctx} articles={list.items} variant="item" headingLevel={2} hidePress={props.hidePress} />
           ) : (
             <p class="empty-state">{tr('articles.list.empty')}</p>
           )}
@@ -113,6 +115,7 @@ export function PressPage(props: {
       page={props.page}
       alternates={props.alternates}
       latest={props.latest}
+      hidePress
       intro={
         <div class="press-intro">
           {description ? <p class="press-intro__description">{description}</p> : null}

@@ -35,63 +35,65 @@ export function FeedHealthPanel(props: FeedHealthProps) {
       {props.feeds.length === 0 ? (
         <p>{tr('feeds.health.empty')}</p>
       ) : (
-        <table class="feed-health__table">
-          <thead>
-            <tr>
-              <th scope="col">{tr('feeds.health.press')}</th>
-              <th scope="col">{tr('feeds.health.url')}</th>
-              <th scope="col">{tr('feeds.health.state')}</th>
-              <th scope="col">{tr('feeds.health.lastSuccess')}</th>
-              <th scope="col">{tr('feeds.health.lastError')}</th>
-              <th scope="col">{tr('feeds.health.itemsTaken')}</th>
-              <th scope="col">{tr('feeds.health.nextPoll')}</th>
-              <th scope="col">{tr('feeds.health.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.feeds.map((f) => {
-              const s = state(f);
-              return (
-                <tr data-feed-id={f.id} data-state={s}>
-                  <td>{f.press_name}</td>
-                  <td>
-                    <span class="feed-health__title">{f.title ?? ''}</span> <code>{f.url}</code>
-                  </td>
-                  <td>{s === 'failing' ? tr('feeds.health.failing', { count: f.error_count }) : tr(`feeds.health.${s}`)}</td>
-                  <td>{time(f.last_success_at)}</td>
-                  <td>
-                    {f.last_error_code ? (
-                      <>
-                        {tr(`feeds.error.${f.last_error_code}`)}
-                        <br />
-                        <small>
-                          {time(f.last_error_at)} · {f.last_error}
-                        </small>
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>{f.items_taken}</td>
-                  <td>{f.enabled ? time(f.next_poll_at) : '—'}</td>
-                  <td>
-                    <form method="post" action={`/studio/feeds/${f.id}`} class="feed-health__actions">
-                      <CsrfField token={props.csrfToken} />
-                      {f.enabled ? (
+        <div class="table-scroll">
+          <table class="feed-health__table">
+            <thead>
+              <tr>
+                <th scope="col">{tr('feeds.health.press')}</th>
+                <th scope="col">{tr('feeds.health.url')}</th>
+                <th scope="col">{tr('feeds.health.state')}</th>
+                <th scope="col">{tr('feeds.health.lastSuccess')}</th>
+                <th scope="col">{tr('feeds.health.lastError')}</th>
+                <th scope="col">{tr('feeds.health.itemsTaken')}</th>
+                <th scope="col">{tr('feeds.health.nextPoll')}</th>
+                <th scope="col">{tr('feeds.health.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.feeds.map((f) => {
+                const s = state(f);
+                return (
+                  <tr data-feed-id={f.id} data-state={s}>
+                    <td>{f.press_name}</td>
+                    <td>
+                      <span class="feed-health__title">{f.title ?? ''}</span> <code>{f.url}</code>
+                    </td>
+                    <td class={`feed-health__state feed-health__state--${s}`}>{s === 'failing' ? tr('feeds.health.failing', { count: f.error_count }) : tr(`feeds.health.${s}`)}</td>
+                    <td>{time(f.last_success_at)}</td>
+                    <td>
+                      {f.last_error_code ? (
                         <>
-                          <button type="submit" name="action" value="poll">{tr('feeds.health.pollNow')}</button>{' '}
-                          <button type="submit" name="action" value="disable">{tr('feeds.health.disable')}</button>
+                          {tr(`feeds.error.${f.last_error_code}`)}
+                          <br />
+                          <small>
+                            {time(f.last_error_at)} · {f.last_error}
+                          </small>
                         </>
                       ) : (
-                        <button type="submit" name="action" value="enable">{tr('feeds.health.enable')}</button>
+                        '—'
                       )}
-                    </form>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    </td>
+                    <td>{f.items_taken}</td>
+                    <td>{f.enabled ? time(f.next_poll_at) : '—'}</td>
+                    <td>
+                      <form method="post" action={`/studio/feeds/${f.id}`} class="feed-health__actions">
+                        <CsrfField token={props.csrfToken} />
+                        {f.enabled ? (
+                          <>
+                            <button type="submit" name="action" value="poll">{tr('feeds.health.pollNow')}</button>{' '}
+                            <button type="submit" name="action" value="disable">{tr('feeds.health.disable')}</button>
+                          </>
+                        ) : (
+                          <button type="submit" name="action" value="enable">{tr('feeds.health.enable')}</button>
+                        )}
+                      </form>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {props.presses.length ? (
         <form method="post" action="/studio/feeds" class="feed-health__add">

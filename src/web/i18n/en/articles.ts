@@ -28,6 +28,7 @@ export default {
   'articles.tools.font-size': 'Text size',
   'articles.tools.font-smaller': 'Smaller text',
   'articles.tools.font-larger': 'Larger text',
+  'articles.tools.font-glyph': 'A',
   'articles.photo.enlarge': '(view larger)',
   'articles.photo.credit': 'Photo:',
   'articles.photo.dialog': 'Enlarged photo',

@@ -4,6 +4,9 @@ import type { Messages } from '../index.ts';
 export default {
   'studio.title': 'Studio',
   'studio.nav': 'Studio',
+  'studio.nav.presses': 'Presses',
+  'studio.nav.articles': 'Articles',
+  'studio.nav.feeds': 'Feed health',
   'studio.presses.title': 'Presses',
   'studio.presses.empty': 'No presses yet.',
   'studio.presses.slug': 'Slug',
@@ -28,6 +31,8 @@ export default {
   'studio.articles.revisions': 'Revisions',
   'studio.articles.updated': 'Last update',
   'studio.articles.page': 'Article page',
+  'studio.articles.view': 'View',
+  'studio.articles.viewLabel': 'View as readers see it: {headline}',
   'studio.status.usable': 'Published',
   'studio.status.withdrawn': 'Withdrawn',
   'studio.article.revisions': 'Revisions',

@@ -10,6 +10,7 @@ export default {
   'web.nav.home': 'Home',
   'web.footer.about': 'Sosik is an open-source news portal where you read many presses in one place. Each article belongs to, and is the responsibility of, its press.',
   'web.footer.copyright': '© {site} contributors. Source code under the MIT licence.',
+  'web.footer.studio': 'Go to the studio',
   'web.footer.staff': 'Press and editor sign-in',
   'web.search.label': 'Search news',
   'web.search.placeholder': 'Search news',

@@ -28,6 +28,7 @@ export default {
   'articles.tools.font-size': '글자 크기',
   'articles.tools.font-smaller': '글자 작게',
   'articles.tools.font-larger': '글자 크게',
+  'articles.tools.font-glyph': '가',
   'articles.photo.enlarge': '(사진 크게 보기)',
   'articles.photo.credit': '사진 출처:',
   'articles.photo.dialog': '사진 크게 보기',

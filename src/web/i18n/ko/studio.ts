@@ -4,6 +4,9 @@ import type { Messages } from '../index.ts';
 export default {
   'studio.title': '스튜디오',
   'studio.nav': '스튜디오',
+  'studio.nav.presses': '언론사 목록',
+  'studio.nav.articles': '기사 목록',
+  'studio.nav.feeds': '피드 상태',
   'studio.presses.title': '언론사',
   'studio.presses.empty': '등록된 언론사가 없습니다.',
   'studio.presses.slug': '주소 이름(slug)',
@@ -28,6 +31,8 @@ export default {
   'studio.articles.revisions': '판',
   'studio.articles.updated': '최종 수정',
   'studio.articles.page': '기사 페이지',
+  'studio.articles.view': '보기',
+  'studio.articles.viewLabel': '독자 화면에서 보기: {headline}',
   'studio.status.usable': '게재 중',
   'studio.status.withdrawn': '철회됨',
   'studio.article.revisions': '수정 이력',

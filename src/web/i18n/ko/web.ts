@@ -11,6 +11,7 @@ export default {
   'web.footer.about': '소식은 여러 언론사의 기사를 한곳에서 읽는 오픈소스 뉴스 포털입니다. 기사의 책임과 권리는 각 언론사에 있습니다.',
   'web.footer.copyright': '© {site} 기여자들. 소스 코드는 MIT 라이선스로 공개됩니다.',
   'web.footer.staff': '언론사·편집자 로그인',
+  'web.footer.studio': '스튜디오로 가기',
   'web.search.label': '뉴스 검색',
   'web.search.placeholder': '뉴스 검색',
   'web.search.submit': '검색',
