@@ -70,7 +70,11 @@ export function sendStaffPage(
 ): FastifyReply {
   const locale = pageLocale(request, reply);
   const page = build(locale);
-  const path = request.url.split('?')[0] ?? '/';
+  const [path = '/', search = ''] = request.url.split('?');
+  // The language switch keeps the rest of the query (a list's ?page=2), minus the old ?lang.
+  const query = new URLSearchParams(search);
+  query.delete('lang');
+  const pathWithQuery = query.size ? `${path}?${query}` : path;
   const staff = request.staff ?? null;
   const html = renderDocument(
     <Layout
@@ -78,7 +82,7 @@ export function sendStaffPage(
       siteName={deps.config.siteName}
       meta={{ title: page.title, canonical: `${deps.config.publicUrl}${path}`, robots: 'noindex, nofollow' }}
       categories={snapshotNavCategories(locale)}
-      path={path}
+      path={pathWithQuery}
       staffSignedIn={staff !== null}
     >
       {staff ? <StaffBar locale={locale} staff={staff} path={path} /> : null}

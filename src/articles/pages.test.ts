@@ -166,6 +166,25 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     expect(newer).toBe('/categories/economy');
   });
 
+  it('labels a list page by number only when a cursor got the reader there', async () => {
+    const res = await app.inject('/categories/economy?page=5');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('5쪽');
+    expect(res.body).toContain('1쪽');
+    expect(res.body).not.toContain('rel="prev"');
+  });
+
+  it('marks UI text inside a foreign-language story, and neighbours in another language', async () => {
+    const ko = await app.inject(`/articles/${fx.englishId}`);
+    expect(ko.body).toContain('<article class="article" lang="en"');
+    expect(ko.body).toContain('<div class="article-head__info" lang="ko">');
+    expect(ko.body).toContain('<section class="press-promo" aria-labelledby="press-promo-title" lang="ko">');
+    const en = await app.inject(`/articles/${fx.englishId}?lang=en`);
+    expect(en.body).not.toContain('class="article-head__info" lang=');
+    expect(en.body).toMatch(/<span class="press-sequence__headline" lang="ko">청람 분지 소식/);
+    expect(en.body).toContain('<span aria-hidden="true" class="font-size__small">A</span>');
+  });
+
   it('shows the press page with description, subscribe control and its articles only', async () => {
     const res = await app.inject('/press/harbor-daily');
     expect(res.statusCode).toBe(200);

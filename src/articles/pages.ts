@@ -34,10 +34,10 @@ type ListParams = { before?: string; after?: string; page?: string; lang?: strin
 
 function listQuery(query: ListParams, limit: number): { q: ListQuery; page: number } {
   const pageNo = Number(query.page);
-  return {
-    q: { before: parseCursor(query.before), after: parseCursor(query.after), limit },
-    page: Number.isInteger(pageNo) && pageNo >= 1 && pageNo < 1_000_000 ? pageNo : 1,
-  };
+  const q = { before: parseCursor(query.before), after: parseCursor(query.after), limit };
+  // The number only labels a page reached by a cursor; "?page=5" alone shows (and says) page 1.
+  const hasCursor = q.before !== undefined || q.after !== undefined;
+  return { q, page: hasCursor && Number.isInteger(pageNo) && pageNo >= 1 && pageNo < 1_000_000 ? pageNo : 1 };
 }
 
 /** The list's own canonical URL: its cursor is part of what it shows, `lang` is not. */

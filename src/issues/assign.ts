@@ -27,6 +27,7 @@ export const ASSIGN_JOB = 'issues.assign';
 
 /** Terms a membership row keeps of its article's vector (enough to take it back out of a centroid). */
 const KEPT_VECTOR_TERMS = 48;
+const EVICT_EVERY = 1000;
 
 export type AssignOutcome =
   | { action: 'assigned'; issueId: number; created: boolean; absorbed: number[] }
@@ -102,6 +103,8 @@ async function placeArticle(
     await addDocumentFrequencies(trx, [...bag.keys()]);
   }
   const time = article.first_created_at;
+  // Issues past the horizon are never candidates anyway; letting go of them bounds the memory.
+  if (engine.vocab.docs % EVICT_EVERY === 0) engine.evictIdle(time);
   let issueId: number;
   let similarity = 1;
   let created = false;

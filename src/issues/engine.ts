@@ -4,6 +4,7 @@
 // today's IDF. Candidates come from an inverted index over each live issue's top terms, with capped
 // posting lists, so the work per article depends on the news rate, not on the archive size.
 import type { TermBag } from './features.ts';
+import { CandidateIndex, kthLargest } from './candidate-index.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export interface EngineConfig {
@@ -29,6 +30,8 @@ export interface EngineConfig {
   mergeThreshold: number;
   /** Threshold grows by this share as an issue grows (bigger centroids are smoother, so every article looks closer). */
   sizeGain: number;
+  /** Neighbours the document came this close to joining (share of their bar) are checked for a merge. */
+  bridgeMargin: number;
 }
 
 export const DEFAULT_ENGINE: EngineConfig = {
@@ -38,11 +41,12 @@ export const DEFAULT_ENGINE: EngineConfig = {
   indexTerms: 60,
   queryTerms: 60,
   postingCap: 64,
-  maxCandidates: 24,
+  maxCandidates: 12,
   halfLifeMs: 3 * 86_400_000,
   horizonMs: 7 * 86_400_000,
   mergeThreshold: 0.15,
   sizeGain: 0.5,
+  bridgeMargin: 0.75,
 };
 
 export interface ClusterState {
@@ -70,11 +74,6 @@ export type DocVector = Map<number, number>;
 
 const EMPTY: ReadonlySet<number> = new Set();
 
-/** The k-th largest value (k ≥ 1) of a scratch array, which it sorts in place. */
-function kthLargest(values: Float64Array, k: number): number {
-  values.sort();
-  return values[values.length - k]!;
-}
 
 interface Flat {
   ids: Int32Array;
@@ -87,15 +86,19 @@ const NORM_DRIFT = 0.02;
 export class ClusterEngine {
   readonly vocab = new Vocabulary();
   readonly clusters = new Map<number, ClusterState>();
-  // Insertion-ordered sets: re-adding moves an issue to the young end, the cap drops the oldest.
-  private readonly postings = new Map<number, Set<number>>();
+  private readonly index: CandidateIndex;
   /** Editor-curated issues: the engine never merges them into others or others into them. */
   readonly frozen = new Set<number>();
   private nextId = 1;
   /** Issues the latest bestMatch found close enough to join: the neighbours a join may bridge. */
   private lastCandidates: number[] = [];
 
-  constructor(readonly config: EngineConfig = DEFAULT_ENGINE) {}
+  constructor(readonly config: EngineConfig = DEFAULT_ENGINE) {
+    this.index = new CandidateIndex(config.postingCap, (issueId, term) => {
+      const e = this.clusters.get(issueId);
+      if (e) e.indexed = e.indexed.filter((t) => t !== term);
+    });
+  }
 
   idf(id: number): number {
     return this.vocab.idf(id);
@@ -160,7 +163,7 @@ export class ClusterEngine {
       const sim = this.clusterSimilarity(doc, c) * this.timeFactor(time, c.lastTime);
       // Ranked by how far each clears its own (size-dependent) bar, not by raw similarity.
       const margin = sim / this.thresholdFor(c);
-      if (margin >= 1) this.lastCandidates.push(c.id);
+      if (margin >= this.config.bridgeMargin) this.lastCandidates.push(c.id);
       if (margin > bestMargin || (margin === bestMargin && best && c.id < best.id)) {
         best = c;
         bestSim = sim;
@@ -242,7 +245,7 @@ export class ClusterEngine {
   drop(clusterId: number): void {
     const c = this.clusters.get(clusterId);
     if (!c) return;
-    for (const t of c.indexed) this.unpost(t, clusterId);
+    this.index.remove(clusterId, c.indexed);
     this.clusters.delete(clusterId);
   }
 
@@ -341,32 +344,9 @@ export class ClusterEngine {
   }
 
   private candidates(weighted: Map<number, number>, time: number): ClusterState[] {
-    const q = this.config.queryTerms;
-    const cutoff = weighted.size > q ? kthLargest(Float64Array.from(weighted.values()), q) : -Infinity;
-    const votes = new Map<number, number>();
-    let used = 0;
-    weighted.forEach((w, id) => {
-      if (w < cutoff || used >= q) return;
-      used++;
-      const list = this.postings.get(id);
-      if (list) for (const cid of list) votes.set(cid, (votes.get(cid) ?? 0) + w);
-    });
-    // Top-k by vote without sorting every voter: a small sorted buffer, ties to the lower id.
-    const k = this.config.maxCandidates;
-    const top: Array<[number, number]> = [];
-    for (const entry of votes) {
-      if (top.length === k) {
-        const last = top[k - 1]!;
-        if (entry[1] < last[1] || (entry[1] === last[1] && entry[0] > last[0])) continue;
-        top.pop();
-      }
-      let i = top.length;
-      while (i > 0 && (top[i - 1]![1] < entry[1] || (top[i - 1]![1] === entry[1] && top[i - 1]![0] > entry[0]))) i--;
-      top.splice(i, 0, entry);
-    }
     const out: ClusterState[] = [];
-    for (const [cid] of top) {
-      const c = this.clusters.get(cid);
+    for (const id of this.index.vote(weighted, this.config.queryTerms, this.config.maxCandidates)) {
+      const c = this.clusters.get(id);
       if (c && time - c.lastTime <= this.config.horizonMs) out.push(c);
     }
     return out;
@@ -393,31 +373,13 @@ export class ClusterEngine {
   }
 
   private reindex(c: ClusterState): void {
-    for (const t of c.indexed) this.unpost(t, c.id);
+    this.index.remove(c.id, c.indexed);
     c.indexed = this.rankedTerms(c, this.config.indexTerms).map(([id]) => id);
     this.touch(c);
   }
 
   /** Moves the issue to the young end of its posting lists, so the cap evicts stale issues first. */
   private touch(c: ClusterState): void {
-    for (const term of c.indexed) {
-      let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = new Set()));
-      list.delete(c.id);
-      list.add(c.id);
-      if (list.size > this.config.postingCap) {
-        const evicted = list.values().next().value!;
-        list.delete(evicted);
-        const e = this.clusters.get(evicted);
-        if (e) e.indexed = e.indexed.filter((t) => t !== term);
-      }
-    }
-  }
-
-  private unpost(term: number, clusterId: number): void {
-    const list = this.postings.get(term);
-    if (!list) return;
-    list.delete(clusterId);
-    if (list.size === 0) this.postings.delete(term);
+    this.index.touch(c.id, c.indexed);
   }
 }

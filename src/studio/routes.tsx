@@ -5,11 +5,11 @@ import { csrfToken, verifyCsrf } from '../accounts/csrf.tsx';
 import { assertCanSeePress, requireStaff, staffOf } from '../accounts/guards.ts';
 import { sendStaffPage } from '../accounts/staff-page.tsx';
 import type { AppDeps } from '../deps.ts';
-import { Errors } from '../errors.ts';
+import { AppError, Errors } from '../errors.ts';
 import { createPress, rotateApiKey } from '../press/keys.ts';
 import { t } from '../web/i18n/index.ts';
 import { findArticleWithRevisions, findPress, listPressArticles, listPresses } from './store.ts';
-import { ArticleDetailView, NewKeyView, PressArticlesView, PressesView } from './views.tsx';
+import { ArticleDetailView, NewKeyView, PressArticlesView, PressesView, type PressFormState } from './views.tsx';
 
 function pageNumber(request: FastifyRequest): number {
   const raw = (request.query as Record<string, unknown>).page;
@@ -52,15 +52,21 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
     }));
   }
 
-  app.get('/studio', { preHandler: anyStaff }, async (request, reply) => {
+  async function sendPressesPage(request: FastifyRequest, reply: FastifyReply, form?: PressFormState) {
     const staff = staffOf(request);
-    if (staff.role === 'press') return sendPressArticles(request, reply, staff.press!.slug, '/studio');
     const presses = await listPresses(deps.db);
     const token = await csrfToken(request, reply, deps);
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'studio.title'),
-      body: <PressesView locale={locale} presses={presses} canManage={staff.role === 'admin'} csrfToken={token} />,
+      status: form?.status,
+      body: <PressesView locale={locale} presses={presses} canManage={staff.role === 'admin'} csrfToken={token} form={form} />,
     }));
+  }
+
+  app.get('/studio', { preHandler: anyStaff }, async (request, reply) => {
+    const staff = staffOf(request);
+    if (staff.role === 'press') return sendPressArticles(request, reply, staff.press!.slug, '/studio');
+    return sendPressesPage(request, reply);
   });
 
   app.get<{ Params: { slug: string } }>('/studio/presses/:slug', { preHandler: anyStaff }, async (request, reply) =>
@@ -82,12 +88,21 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   // The new key is shown in this response only (never stored in clear, never redirected through a URL).
   app.post('/studio/presses', { preHandler: [adminOnly, csrf] }, async (request, reply) => {
-    const { press, apiKey } = await createPress(deps, {
+    const values = {
       slug: formField(request.body, 'slug') ?? '',
       name: formField(request.body, 'name') ?? '',
       nameEn: formField(request.body, 'nameEn'),
       homepage: formField(request.body, 'homepage'),
-    });
+    };
+    let created: Awaited<ReturnType<typeof createPress>>;
+    try {
+      created = await createPress(deps, values);
+    } catch (err) {
+      // A mistake in the form comes back as the form, filled in, with the reason in words.
+      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      return sendPressesPage(request, reply, { status: err.status, errorCode: err.code, values });
+    }
+    const { press, apiKey } = created;
     request.log.info({ press: press.slug, by: staffOf(request).userId }, 'press created in studio');
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'studio.key.title'),

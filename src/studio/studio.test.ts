@@ -123,6 +123,20 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
     expect(res.body).not.toContain('rotate-key');
   });
 
+  it('frames studio pages like the site: category menu, staff bar with the feed panel, footer back to the studio', async () => {
+    const res = await get('/studio', cookies['a@hanbit.test']);
+    expect(res.body).toMatch(/<nav class="category-nav"[\s\S]*href="\/categories\/economy"/);
+    expect(res.body).toContain('<a href="/studio" aria-current="page">기사 목록</a>');
+    expect(res.body).toContain('href="/studio/feeds"');
+    expect(res.body).toContain('<a class="site-footer__link" href="/studio">');
+    // Editors cannot open the feed panel, so their bar does not offer it.
+    const editor = await get('/studio', cookies['editor@sosik.test']);
+    expect(editor.body).not.toContain('href="/studio/feeds"');
+    const revisions = await get(`/studio/articles/${articleA}`, cookies['a@hanbit.test']);
+    expect(revisions.body).toContain('기사 전송 API');
+    expect(revisions.body).toContain('취소(철회) <code>canceled</code>');
+  });
+
   it("shows an article's revisions with pubstatus and the original payload as escaped, pretty JSON", async () => {
     const res = await get(`/studio/articles/${articleA}`, cookies['a@hanbit.test']);
     expect(res.statusCode).toBe(200);
@@ -233,5 +247,14 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
     const create = form({ _csrf: token, slug: 'hanbit', name: '또 한빛' });
     const res = await t.app.inject({ method: 'POST', url: '/studio/presses', payload: create.payload, headers: { ...create.headers, cookie } });
     expect(res.statusCode).toBe(409);
+    // The form comes back filled in, with the reason in the reader's language.
+    expect(res.body).toContain('이미 다른 언론사가 쓰고 있습니다');
+    expect(res.body).toContain('value="또 한빛"');
+    expect(res.body).toMatch(/id="press-slug"[^>]*aria-invalid="true"[^>]*value="hanbit"/);
+    const bad = form({ _csrf: token, slug: 'Bad Slug', name: '나쁜 주소' });
+    const res2 = await t.app.inject({ method: 'POST', url: '/studio/presses', payload: bad.payload, headers: { ...bad.headers, cookie } });
+    expect(res2.statusCode).toBe(422);
+    expect(res2.body).toContain('영문 소문자, 숫자, 하이픈으로만');
+    expect(await t.deps.db.selectFrom('presses').select('id').where('name', '=', '나쁜 주소').executeTakeFirst()).toBeUndefined();
   });
 });

@@ -4,8 +4,25 @@ import { dateTime } from '../web/format.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
 import type { PressSummary, StudioArticle, StudioArticleRow } from './store.ts';
 
-export function PressesView(props: { locale: Locale; presses: PressSummary[]; canManage: boolean; csrfToken: string }) {
+/** A create-press form sent back after a refusal: what was typed, and why it was refused. */
+export interface PressFormState {
+  status: number;
+  errorCode: string;
+  values: { slug: string; name: string; nameEn?: string; homepage?: string };
+}
+
+const FORM_ERRORS = new Set(['INVALID_SLUG', 'INVALID_NAME', 'PRESS_EXISTS', 'VALIDATION_FAILED']);
+
+export function PressesView(props: {
+  locale: Locale;
+  presses: PressSummary[];
+  canManage: boolean;
+  csrfToken: string;
+  form?: PressFormState;
+}) {
   const tr = translator(props.locale);
+  const form = props.form;
+  const errorKey = form ? `studio.presses.error.${FORM_ERRORS.has(form.errorCode) ? form.errorCode : 'other'}` : undefined;
   return (
     <section class="studio" aria-labelledby="studio-title">
       <h1 id="studio-title">{tr('studio.title')}</h1>
@@ -29,7 +46,9 @@ export function PressesView(props: { locale: Locale; presses: PressSummary[]; ca
                   <th scope="row">
                     <a href={`/studio/presses/${p.slug}`}>{p.name}</a>
                   </th>
-                  <td>{p.slug}</td>
+                  <td>
+                    <code>{p.slug}</code>
+                  </td>
                   <td>{p.articleCount}</td>
                   <td>{p.apiKeyPrefix ? <code>{p.apiKeyPrefix}…</code> : tr('studio.presses.noKey')}</td>
                 </tr>
@@ -41,22 +60,38 @@ export function PressesView(props: { locale: Locale; presses: PressSummary[]; ca
       {props.canManage && (
         <form method="post" action="/studio/presses" class="studio-form" aria-labelledby="create-press">
           <h2 id="create-press">{tr('studio.presses.create')}</h2>
+          {errorKey ? (
+            <p class="form-error" role="alert" id="create-press-error">
+              {tr(errorKey, { slug: form!.values.slug })}
+            </p>
+          ) : null}
           <CsrfField token={props.csrfToken} />
           <p>
             <label for="press-slug">{tr('studio.presses.slug')}</label>
-            <input id="press-slug" name="slug" required pattern="[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?" />
+            <input
+              id="press-slug"
+              name="slug"
+              required
+              pattern="[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?"
+              aria-describedby="press-slug-hint"
+              aria-invalid={form && form.errorCode !== 'INVALID_NAME' ? 'true' : undefined}
+              value={form?.values.slug}
+            />
+            <small id="press-slug-hint" class="field-hint">
+              {tr('studio.presses.slugHint')}
+            </small>
           </p>
           <p>
             <label for="press-name">{tr('studio.presses.name')}</label>
-            <input id="press-name" name="name" required />
+            <input id="press-name" name="name" required value={form?.values.name} aria-invalid={form?.errorCode === 'INVALID_NAME' ? 'true' : undefined} />
           </p>
           <p>
             <label for="press-name-en">{tr('studio.presses.nameEn')}</label>
-            <input id="press-name-en" name="nameEn" />
+            <input id="press-name-en" name="nameEn" value={form?.values.nameEn} />
           </p>
           <p>
             <label for="press-homepage">{tr('studio.presses.homepage')}</label>
-            <input id="press-homepage" name="homepage" type="url" />
+            <input id="press-homepage" name="homepage" type="url" placeholder="https://" value={form?.values.homepage} />
           </p>
           <p>
             <button type="submit">{tr('studio.presses.createSubmit')}</button>
@@ -85,6 +120,9 @@ export function PressArticlesView(props: PressArticlesProps) {
   return (
     <section class="studio" aria-labelledby="studio-title">
       <h1 id="studio-title">{tr('studio.articles.title', { press: props.press.name })}</h1>
+      <p class="studio-meta">
+        <a href={`/press/${props.press.slug}`}>{tr('studio.articles.pressPage')}</a>
+      </p>
       {props.rows.length === 0 ? (
         <p>{tr('studio.articles.empty')}</p>
       ) : (
@@ -143,12 +181,24 @@ export function PressArticlesView(props: PressArticlesProps) {
             {props.press.api_key_prefix ? <code>{props.press.api_key_prefix}…</code> : tr('studio.presses.noKey')}
           </p>
           <p>{tr('studio.presses.rotateWarning')}</p>
-          <button type="submit">{tr('studio.presses.rotate')}</button>
+          <p>
+            {/* The browser asks for this box before the key that presses use right now stops working. */}
+            <label class="check">
+              <input type="checkbox" name="confirm" value="yes" required /> {tr('studio.presses.rotateConfirm')}
+            </label>
+          </p>
+          <p>
+            <button type="submit" class="button button--danger">
+              {tr('studio.presses.rotate')}
+            </button>
+          </p>
         </form>
       )}
     </section>
   );
 }
+
+const KNOWN_PUBSTATUS = new Set(['usable', 'withdrawn', 'canceled']);
 
 function prettyJson(text: string): string {
   try {
@@ -183,9 +233,12 @@ export function ArticleDetailView({ locale, article, backHref }: { locale: Local
               <time dateTime={new Date(r.receivedAt).toISOString()}>{dateTime(locale, r.receivedAt)}</time>
             </dd>
             <dt>{tr('studio.article.source')}</dt>
-            <dd>{r.source}</dd>
+            <dd>{tr(`studio.source.${r.source}`)}</dd>
             <dt>{tr('studio.article.pubstatus')}</dt>
-            <dd>{r.pubstatus}</dd>
+            <dd>
+              {KNOWN_PUBSTATUS.has(r.pubstatus) ? `${tr(`studio.pubstatus.${r.pubstatus}`)} ` : null}
+              <code>{r.pubstatus}</code>
+            </dd>
           </dl>
           <h4>{tr('studio.article.original')}</h4>
           {/* Scrollable region: keyboard users need to reach it (tabIndex) to scroll it. */}

@@ -78,7 +78,14 @@ export function ErrorPage(props: {
         <h1 id="error-title">{tr(`web.error.${key}.title`)}</h1>
         <p class="error-page__lead">{tr(`web.error.${key}.lead`)}</p>
         {props.options?.detail ? <p class="error-page__detail">{props.options.detail}</p> : null}
-        {key === '4xx' || key === '403' || key === '429' ? <p class="error-page__detail">{props.message}</p> : null}
+        {key === '4xx' || key === '403' || key === '429' ? (
+          // Error messages are written in English (stable, greppable); a Korean page says so and
+          // marks the language so a screen reader switches voice.
+          <p class="error-page__detail">
+            {locale === 'en' ? null : <span class="error-page__detail-label">{tr('web.error.detail-in-english')} </span>}
+            <span lang={locale === 'en' ? undefined : 'en'}>{props.message}</span>
+          </p>
+        ) : null}
         <SearchBox locale={locale} id="error-search" class="search-box--large" label={tr('web.error.search')} />
         <p>
           <a class="button" href="/">

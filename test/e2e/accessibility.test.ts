@@ -24,6 +24,8 @@ describe.skipIf(skipBrowser)('accessibility (axe-core)', () => {
     ['press', '/press/harbor-daily'],
     ['article', `/articles/${e2e.fixture.featuredId}`],
     ['article-en', `/articles/${e2e.fixture.featuredId}?lang=en`],
+    ['english-story', `/articles/${e2e.fixture.englishId}`],
+    ['category-page-2', `/categories/economy?before=${e2e.fixture.now}-0&page=2`],
     ['not-found', '/articles/999999'],
   ];
 

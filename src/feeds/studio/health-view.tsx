@@ -55,10 +55,16 @@ export function FeedHealthPanel(props: FeedHealthProps) {
                 return (
                   <tr data-feed-id={f.id} data-state={s}>
                     <td>{f.press_name}</td>
-                    <td>
+                    <td class="feed-health__url">
                       <span class="feed-health__title">{f.title ?? ''}</span> <code>{f.url}</code>
                     </td>
-                    <td class={`feed-health__state feed-health__state--${s}`}>{s === 'failing' ? tr('feeds.health.failing', { count: f.error_count }) : tr(`feeds.health.${s}`)}</td>
+                    <td class={`feed-health__state feed-health__state--${s}`}>
+                      {s !== 'failing'
+                        ? tr(`feeds.health.${s}`)
+                        : f.error_count === 1
+                          ? tr('feeds.health.failingOnce')
+                          : tr('feeds.health.failing', { count: f.error_count })}
+                    </td>
                     <td>{time(f.last_success_at)}</td>
                     <td>
                       {f.last_error_code ? (

@@ -26,6 +26,7 @@ export default {
   'feeds.health.never': 'not yet',
   'feeds.health.ok': 'OK',
   'feeds.health.failing': '{count} failures in a row',
+  'feeds.health.failingOnce': 'Failed once',
   'feeds.health.disabled': 'disabled',
   'feeds.health.pending': 'waiting for first poll',
   'feeds.health.actions': 'Actions',

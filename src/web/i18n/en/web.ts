@@ -31,6 +31,7 @@ export default {
   'web.error.4xx.lead': 'Please check the address or what you entered.',
   'web.error.500.title': 'Something went wrong on our side',
   'web.error.500.lead': 'We could not show this page. The problem has been logged; please try again shortly.',
+  'web.error.detail-in-english': 'Details:',
   'web.error.search': 'Search again',
   'web.error.home': 'Back to the front page',
   'web.error.latest': 'Latest stories',

@@ -26,6 +26,7 @@ export default {
   'feeds.health.never': '아직 없음',
   'feeds.health.ok': '정상',
   'feeds.health.failing': '오류 {count}회 연속',
+  'feeds.health.failingOnce': '오류 1회',
   'feeds.health.disabled': '꺼짐',
   'feeds.health.pending': '첫 확인 대기',
   'feeds.health.actions': '관리',

@@ -32,6 +32,7 @@ export default {
   'web.error.500.title': '잠시 문제가 생겼습니다',
   'web.error.500.lead': '저희 쪽 문제로 페이지를 보여 드리지 못했습니다. 기록해 두었으니 잠시 뒤 다시 시도해 주세요.',
   'web.error.search': '기사 다시 찾기',
+  'web.error.detail-in-english': '자세한 사유(영문):',
   'web.error.home': '소식 홈으로',
   'web.error.latest': '최신 기사',
   'web.error.categories': '분야별로 보기',
