@@ -60,6 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, appErr.status, appErr.message));
   });
   app.setNotFoundHandler((request, reply) => {
+    const withoutSlash = trailingSlashRedirect(request.method, request.url);
+    if (withoutSlash) return reply.redirect(withoutSlash, 301);
     const err = Errors.notFound(request.url.startsWith('/api/') ? 'endpoint' : 'page');
     reply.status(404);
     if (request.url.startsWith('/api/')) return reply.send(err.toJSON());
@@ -70,6 +72,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (c.routes) await app.register(async (scope) => c.routes!(scope, deps));
   }
   return app;
+}
+
+/**
+ * "/categories/economy/" (a hand-typed or press-made link) means "/categories/economy". Never for
+ * "//host/…", which a browser would read as another site.
+ */
+export function trailingSlashRedirect(method: string, url: string): string | undefined {
+  if (method !== 'GET' && method !== 'HEAD') return undefined;
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  if (path.length < 2 || !path.endsWith('/') || path.startsWith('//') || path.startsWith('/api/')) return undefined;
+  const trimmed = path.replace(/\/+$/, '');
+  if (!trimmed || trimmed.startsWith('//') || trimmed.includes('\\')) return undefined;
+  return trimmed + (q === -1 ? '' : url.slice(q));
 }
 
 /** Maps framework errors (body parsing, size limits, schema validation) onto our stable codes. */

@@ -166,6 +166,14 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     expect(newer).toBe('/categories/economy');
   });
 
+  it('sends a path with a trailing slash to the page without it, never to another host', async () => {
+    const res = await app.inject('/categories/economy/?page=2');
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe('/categories/economy?page=2');
+    expect((await app.inject('//evil.example/')).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/login/' })).statusCode).toBe(404);
+  });
+
   it('labels a list page by number only when a cursor got the reader there', async () => {
     const res = await app.inject('/categories/economy?page=5');
     expect(res.statusCode).toBe(200);
