@@ -117,7 +117,7 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     const gone = await app.inject(`/articles/${fx.withdrawnId}`);
     expect(gone.statusCode).toBe(410);
     expect(gone.body).toContain('언론사가 내린 기사입니다');
-    expect(gone.body).toContain('해온일보이(가)');
+    expect(gone.body).toContain('해온일보가 ');
     expect(gone.body).not.toContain('정정 보도로 내려간 기사');
     expect(gone.body).toContain('action="/search"');
     expect(gone.body).toContain(`href="/articles/${fx.englishId}"`);

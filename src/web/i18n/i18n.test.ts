@@ -24,3 +24,11 @@ describe('i18n catalogues', () => {
     expect(t('en', 'no.such-key')).toBe('no.such-key');
   });
 });
+
+describe('Korean particles in messages', () => {
+  it('picks 이 or 가 from the last syllable, and shows both after non-Hangul', () => {
+    expect(t('ko', 'articles.withdrawn.detail', { press: '해온일보', time: '3시' })).toMatch(/^해온일보가 /);
+    expect(t('ko', 'articles.withdrawn.detail', { press: '뉴스결', time: '3시' })).toMatch(/^뉴스결이 /);
+    expect(t('ko', 'articles.withdrawn.detail', { press: 'NBS', time: '3시' })).toMatch(/^NBS이\(가\) /);
+  });
+});

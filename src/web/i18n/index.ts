@@ -6,8 +6,10 @@
 //   Keys start with the capability's name. Every file in ko/ and en/ is picked up at start-up, so no
 //   shared index needs editing; a key defined twice, or present in one language only, fails the
 //   i18n test (src/web/i18n/i18n.test.ts).
-// Params: `{name}` in a message is replaced by params.name (the caller's views escape on render).
+// Params: `{name}` in a message is replaced by params.name (the caller's views escape on render);
+// `{name|이/가}` also appends the Korean particle that fits the value's last syllable.
 import fs from 'node:fs';
+import { hasFinalConsonant, isHangulSyllable } from '../../text/hangul.ts';
 
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -47,7 +49,15 @@ export function catalogueKeys(locale: Locale): string[] {
   return [...catalogues[locale].keys()];
 }
 
-const PARAM = /\{(\w+)\}/g;
+// `{name}` or, for Korean particles that depend on the last syllable, `{name|이/가}`.
+const PARAM = /\{(\w+)(?:\|([^/}]+)\/([^}]+))?\}/g;
+
+/** The particle form that fits the word: 이/가, 은/는, 을/를, 과/와 (first form after a final consonant). */
+function withParticle(word: string, afterConsonant: string, afterVowel: string): string {
+  const last = word.trim().slice(-1);
+  if (!isHangulSyllable(last)) return `${word}${afterConsonant}(${afterVowel})`;
+  return word + (hasFinalConsonant(last) ? afterConsonant : afterVowel);
+}
 
 /**
  * The message for `key` in `locale`, falling back to Korean, then to the key itself (so a missing
@@ -56,7 +66,11 @@ const PARAM = /\{(\w+)\}/g;
 export function t(locale: Locale, key: string, params?: Record<string, string | number>): string {
   const message = catalogues[locale].get(key) ?? catalogues.ko.get(key) ?? key;
   if (!params) return message;
-  return message.replace(PARAM, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return message.replace(PARAM, (whole, name: string, consonantForm?: string, vowelForm?: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return consonantForm && vowelForm ? withParticle(value, consonantForm, vowelForm) : value;
+  });
 }
 
 /** A `t` bound to one locale, for views that render many strings. */

@@ -40,5 +40,5 @@ export default {
   'articles.sequence.label': '{press}의 다른 기사',
   'articles.sequence.previous': '이전 기사',
   'articles.sequence.next': '다음 기사',
-  'articles.withdrawn.detail': '{press}이(가) {time}에 이 기사를 내렸습니다.',
+  'articles.withdrawn.detail': '{press|이/가} {time}에 이 기사를 내렸습니다.',
 } satisfies Messages;
