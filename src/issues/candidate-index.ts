@@ -2,10 +2,29 @@
 // top terms. Lists are insertion-ordered sets capped at `cap`: re-adding moves an issue to the young
 // end, and the oldest falls off, so lookups cost the same however many issues the archive holds.
 
-/** The k-th largest value (k ≥ 1) of a scratch array, which it sorts in place. */
+/** The k-th largest value (1 ≤ k ≤ length) of a scratch array, which it reorders (quickselect, O(n)). */
 export function kthLargest(values: Float64Array, k: number): number {
-  values.sort();
-  return values[values.length - k]!;
+  const target = values.length - k;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target]!;
 }
 
 export class CandidateIndex {

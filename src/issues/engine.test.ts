@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kthLargest } from './candidate-index.ts';
 import { ClusterEngine, DEFAULT_ENGINE } from './engine.ts';
 import { articleTerms } from './features.ts';
 import { clusterStream } from './stream.ts';
@@ -80,5 +81,15 @@ describe('ClusterEngine', () => {
     const engine = new ClusterEngine(DEFAULT_ENGINE);
     const vs = docs.map((d) => engine.observe(articleTerms(d.headline, d.body)));
     expect(engine.similarity(vs[1]!, vs[4]!)).toBeGreaterThan(engine.similarity(vs[1]!, vs[3]!) + 0.1);
+  });
+});
+
+describe('kthLargest', () => {
+  it('agrees with sorting, duplicates included', () => {
+    for (let n = 1; n < 40; n++) {
+      const values = Float64Array.from({ length: n }, (_, i) => (i * 7919) % 11);
+      const sorted = Float64Array.from(values).sort();
+      for (let k = 1; k <= n; k++) expect(kthLargest(Float64Array.from(values), k)).toBe(sorted[n - k]);
+    }
   });
 });

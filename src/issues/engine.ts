@@ -5,6 +5,7 @@
 // posting lists, so the work per article depends on the news rate, not on the archive size.
 import type { TermBag } from './features.ts';
 import { CandidateIndex, kthLargest } from './candidate-index.ts';
+import { SparseVector } from './sparse-vector.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export interface EngineConfig {
@@ -52,7 +53,7 @@ export const DEFAULT_ENGINE: EngineConfig = {
 export interface ClusterState {
   id: number;
   /** Sum of members' normalised tf vectors, term id → weight. */
-  centroid: Map<number, number>;
+  centroid: SparseVector;
   size: number;
   lastTime: number;
   indexed: number[];
@@ -141,7 +142,7 @@ export class ClusterEngine {
   }
 
   /** Cosine of two tf vectors under the current IDF. */
-  similarity(a: DocVector, b: DocVector): number {
+  similarity(a: Iterable<[number, number]>, b: Iterable<[number, number]>): number {
     const x = this.weigh(a);
     const y = this.weigh(b);
     const [small, large] = x.size <= y.size ? [x, y] : [y, x];
@@ -196,14 +197,14 @@ export class ClusterEngine {
 
   createCluster(time: number, id = this.nextId): number {
     this.nextId = Math.max(this.nextId, id + 1);
-    this.clusters.set(id, { id, centroid: new Map(), size: 0, lastTime: time, indexed: [], norm: 0, normDocs: -1 });
+    this.clusters.set(id, { id, centroid: new SparseVector(), size: 0, lastTime: time, indexed: [], norm: 0, normDocs: -1 });
     return id;
   }
 
   /** Adds a member's vector to an issue (also used when restoring and for editor locks). */
   add(clusterId: number, vec: DocVector, time: number): void {
     const c = this.clusters.get(clusterId) ?? this.clusters.get(this.createCluster(time, clusterId))!;
-    for (const [id, w] of vec) c.centroid.set(id, (c.centroid.get(id) ?? 0) + w);
+    c.centroid = c.centroid.plus(SparseVector.fromEntries(vec));
     c.size++;
     c.normDocs = -1;
     if (time > c.lastTime) c.lastTime = time;
@@ -217,11 +218,7 @@ export class ClusterEngine {
   remove(clusterId: number, vec: DocVector): void {
     const c = this.clusters.get(clusterId);
     if (!c) return;
-    for (const [id, w] of vec) {
-      const left = (c.centroid.get(id) ?? 0) - w;
-      if (left > 1e-9) c.centroid.set(id, left);
-      else c.centroid.delete(id);
-    }
+    c.centroid = c.centroid.plus(SparseVector.fromEntries(vec), -1);
     c.size = Math.max(0, c.size - 1);
     c.normDocs = -1;
     if (c.size === 0) this.drop(clusterId);
@@ -233,7 +230,7 @@ export class ClusterEngine {
     const a = this.clusters.get(from);
     if (!a || from === into) return;
     const b = this.clusters.get(into) ?? this.clusters.get(this.createCluster(a.lastTime, into))!;
-    for (const [id, w] of a.centroid) b.centroid.set(id, (b.centroid.get(id) ?? 0) + w);
+    b.centroid = b.centroid.plus(a.centroid);
     b.size += a.size;
     b.lastTime = Math.max(a.lastTime, b.lastTime);
     b.normDocs = -1;
@@ -262,18 +259,21 @@ export class ClusterEngine {
   }
 
   /** Replaces an issue's centroid wholesale (restoring from storage). */
-  restore(id: number, centroid: Map<number, number>, size: number, lastTime: number): void {
+  restore(id: number, centroid: Iterable<[number, number]>, size: number, lastTime: number): void {
     this.drop(id);
     this.createCluster(lastTime, id);
     const c = this.clusters.get(id)!;
-    c.centroid = centroid;
+    c.centroid = SparseVector.fromEntries(centroid);
     c.size = size;
     this.reindex(c);
   }
 
   /** Term id → tf·idf of the issue's centroid, strongest first. */
   rankedTerms(c: ClusterState, n = Infinity): Array<[number, number]> {
-    const cutoff = c.centroid.size > n ? kthLargest(Float64Array.from(c.centroid, ([id, w]) => w * this.idf(id)), n) : -Infinity;
+    const scores = new Float64Array(c.centroid.size);
+    let k = 0;
+    c.centroid.forEach((w, id) => (scores[k++] = w * this.idf(id)));
+    const cutoff = c.centroid.size > n ? kthLargest(scores, n) : -Infinity;
     const out: Array<[number, number]> = [];
     c.centroid.forEach((w, id) => {
       const v = w * this.idf(id);
@@ -286,7 +286,7 @@ export class ClusterEngine {
     return this.config.threshold * (1 + this.config.sizeGain * (1 - 1 / Math.max(1, c.size)));
   }
 
-  private weigh(vec: DocVector): Map<number, number> {
+  private weigh(vec: Iterable<[number, number]>): Map<number, number> {
     const out = new Map<number, number>();
     let norm = 0;
     for (const [id, w] of vec) {
@@ -299,15 +299,11 @@ export class ClusterEngine {
     return out;
   }
 
-  /** The weighted vector as parallel arrays: the hot loops walk it for every candidate. */
+  /** The weighted vector as parallel arrays sorted by id: the hot loop merges it with each candidate. */
   private flat(weighted: Map<number, number>): Flat {
-    const ids = new Int32Array(weighted.size);
-    const ws = new Float64Array(weighted.size);
-    let i = 0;
-    for (const [id, w] of weighted) {
-      ids[i] = id;
-      ws[i++] = w * this.idf(id);
-    }
+    const ids = Int32Array.from(weighted.keys()).sort();
+    const ws = new Float64Array(ids.length);
+    for (let i = 0; i < ids.length; i++) ws[i] = weighted.get(ids[i]!)! * this.idf(ids[i]!);
     return { ids, ws };
   }
 
@@ -329,13 +325,7 @@ export class ClusterEngine {
     const norm = this.centroidNorm(c);
     if (norm <= 0) return 0;
     const { ids, ws } = doc;
-    const centroid = c.centroid;
-    let dot = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const w = centroid.get(ids[i]!);
-      if (w !== undefined) dot += ws[i]! * w;
-    }
-    return dot / norm;
+    return c.centroid.dotSorted(ids, ws) / norm;
   }
 
   private timeFactor(time: number, last: number): number {
@@ -369,7 +359,7 @@ export class ClusterEngine {
   }
 
   private truncate(c: ClusterState): void {
-    c.centroid = new Map(this.rankedTerms(c, this.config.centroidTerms).map(([id]) => [id, c.centroid.get(id)!]));
+    c.centroid = c.centroid.filter(new Set(this.rankedTerms(c, this.config.centroidTerms).map(([id]) => id)));
   }
 
   private reindex(c: ClusterState): void {
