@@ -39,26 +39,32 @@ export function cosine(a: Vec, b: Vec): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-/** Single-pass clustering of pre-computed vectors against centroids (sums of members). */
+/**
+ * Single-pass clustering of pre-computed vectors against centroids (sums of members), exact cosine.
+ * Dot products go through a term → (centroid, weight) index so a pass is not #docs × #centroids.
+ */
 export function singlePass(vectors: readonly Vec[], threshold: number): number[] {
-  const centroids: Array<{ terms: Vec; norm2: number }> = [];
+  const norms2: number[] = [];
+  const postings = new Map<string, Map<number, number>>();
   return vectors.map((v) => {
+    const dots = new Map<number, number>();
+    for (const [w, x] of v) {
+      const list = postings.get(w);
+      if (list) for (const [c, y] of list) dots.set(c, (dots.get(c) ?? 0) + x * y);
+    }
     let best = -1;
     let bestSim = -1;
-    centroids.forEach((c, i) => {
-      let dot = 0;
-      for (const [w, x] of v) dot += x * (c.terms.get(w) ?? 0);
-      const s = c.norm2 > 0 ? dot / Math.sqrt(c.norm2) : 0;
-      if (s > bestSim) [best, bestSim] = [i, s];
-    });
-    if (best < 0 || bestSim < threshold) {
-      best = centroids.push({ terms: new Map(), norm2: 0 }) - 1;
+    for (const [c, dot] of dots) {
+      const s = norms2[c]! > 0 ? dot / Math.sqrt(norms2[c]!) : 0;
+      if (s > bestSim || (s === bestSim && c < best)) [best, bestSim] = [c, s];
     }
-    const c = centroids[best]!;
+    if (best < 0 || bestSim < threshold) best = norms2.push(0) - 1;
     for (const [w, x] of v) {
-      const old = c.terms.get(w) ?? 0;
-      c.terms.set(w, old + x);
-      c.norm2 += (old + x) ** 2 - old ** 2;
+      let list = postings.get(w);
+      if (!list) postings.set(w, (list = new Map()));
+      const old = list.get(best) ?? 0;
+      list.set(best, old + x);
+      norms2[best] = norms2[best]! + (old + x) ** 2 - old ** 2;
     }
     return best;
   });
