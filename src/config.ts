@@ -78,7 +78,12 @@ export const OPTIONS = {
     doc: 'Run the durable job worker inside the web process (turn off for web-only processes).',
   }),
   jobPollMs: option({ env: 'SOSIK_JOB_POLL_MS', kind: 'int', default: 500, doc: 'Idle job-queue poll interval.' }),
-  jobMaxAttempts: option({ env: 'SOSIK_JOB_MAX_ATTEMPTS', kind: 'int', default: 8, doc: 'Attempts before a job is parked as failed.' }),
+  jobLeaseMs: option({
+    env: 'SOSIK_JOB_LEASE_MS',
+    kind: 'int',
+    default: 30_000,
+    doc: 'How long a worker holds a claimed job; a job whose worker died runs again after this.',
+  }),
   pageSize: option({ env: 'SOSIK_PAGE_SIZE', kind: 'int', default: 20, doc: 'Articles per list page.' }),
   issueMinPresses: option({
     env: 'SOSIK_ISSUE_MIN_PRESSES',

@@ -44,7 +44,14 @@ afterAll(async () => {
 describe.each(await testDialects())('crash safety on %s', (dialect) => {
   it('kill -9 after 201 loses nothing; jobs run after restart', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-crash-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, SOSIK_DEMO: '0', LOG_LEVEL: 'info', SOSIK_DB: path.join(dir, 'db.sqlite') };
+    // A short lease: a job the killed server had already claimed is handed back after one second.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SOSIK_DEMO: '0',
+      LOG_LEVEL: 'info',
+      SOSIK_DB: path.join(dir, 'db.sqlite'),
+      SOSIK_JOB_LEASE_MS: '1000',
+    };
     if (dialect === 'postgres') {
       const schema = `crash_${crypto.randomBytes(5).toString('hex')}`;
       const c = new pg.Client({ connectionString: TEST_PG_URL });
@@ -70,6 +77,7 @@ describe.each(await testDialects())('crash safety on %s', (dialect) => {
     const { id } = (await res.json()) as { id: number };
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
+    await new Promise((r) => setTimeout(r, 1200));
 
     sosik(['jobs', 'run'], env);
 

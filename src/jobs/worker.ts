@@ -30,7 +30,7 @@ export class JobWorker {
   ) {
     this.pollMs = options.pollMs ?? deps.config.jobPollMs;
     this.batchSize = options.batchSize ?? 20;
-    this.leaseMs = options.leaseMs ?? 30_000;
+    this.leaseMs = options.leaseMs ?? deps.config.jobLeaseMs;
   }
 
   start(): void {
