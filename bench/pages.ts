@@ -26,7 +26,17 @@ async function serveChild(dbFile: string, staticDir: string): Promise<void> {
     ]);
   const handle = openDatabase({ sqlitePath: dbFile });
   await migrateToLatest(handle);
-  const config = loadConfig({}, { demo: false, workers: false, logLevel: 'silent', host: '127.0.0.1', publicUrl: 'http://localhost:3000' });
+  const config = loadConfig(
+    {},
+    {
+      demo: false,
+      workers: false,
+      logLevel: 'silent',
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:3000',
+      pageCacheSeconds: Number(process.env.BENCH_PAGE_CACHE_SECONDS ?? 0),
+    },
+  );
   const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} };
   const content = await fillDatabase(deps);
   const app = await buildApp(deps);
@@ -90,10 +100,14 @@ async function measure(name: string, url: string): Promise<Measured> {
   };
 }
 
-async function startChild(dbFile: string, staticDir: string): Promise<{ child: ChildProcess; port: number; articleId: number; content: string }> {
+async function startChild(
+  dbFile: string,
+  staticDir: string,
+  pageCacheSeconds: number,
+): Promise<{ child: ChildProcess; port: number; articleId: number; content: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve', dbFile, staticDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', BENCH_PAGE_CACHE_SECONDS: String(pageCacheSeconds) },
   });
   const lines = readline.createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
@@ -103,11 +117,16 @@ async function startChild(dbFile: string, staticDir: string): Promise<{ child: C
   return { child, ...(JSON.parse(first) as { port: number; articleId: number; content: string }) };
 }
 
+// Two rounds: every request rendered (page cache off), then the shipped default (5 s page cache).
 async function main(): Promise<void> {
+  for (const pageCacheSeconds of [0, 5]) await round(pageCacheSeconds);
+}
+
+async function round(pageCacheSeconds: number): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-'));
   const staticDir = path.join(tmp, 'static');
   fs.mkdirSync(staticDir);
-  const { child, port, articleId, content } = await startChild(path.join(tmp, 'bench.db'), staticDir);
+  const { child, port, articleId, content } = await startChild(path.join(tmp, 'bench.db'), staticDir, pageCacheSeconds);
   const base = `http://127.0.0.1:${port}`;
   try {
     const targets = [
@@ -119,7 +138,8 @@ async function main(): Promise<void> {
       if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}`);
       fs.writeFileSync(path.join(staticDir, t.file), Buffer.from(await res.arrayBuffer()));
     }
-    console.log(`Sosik pages bench: SQLite, ${content}; ${CONNECTIONS} connections, ${SECONDS} s per target, node ${process.version}, ${os.cpus().length} CPUs`);
+    const mode = pageCacheSeconds ? `page cache ${pageCacheSeconds} s (shipped default)` : 'page cache off: every request rendered';
+    console.log(`\nSosik pages bench: SQLite, ${content}; ${mode}; ${CONNECTIONS} connections, ${SECONDS} s per target, node ${process.version}, ${os.cpus().length} CPUs`);
     const rows: Array<Measured & { ratio?: number; size: number }> = [];
     for (const t of targets) {
       const size = fs.statSync(path.join(staticDir, t.file)).size;

@@ -15,6 +15,7 @@ import { searchCapability } from './search/capability.ts';
 import { studioCapability } from './studio/capability.ts';
 import { webCapability } from './web/capability.ts';
 import { renderErrorPage } from './web/error-pages.tsx';
+import { registerPageCache } from './web/page-cache.ts';
 import { securityHeaders } from './web/security-headers.ts';
 
 export const CAPABILITIES: readonly Capability[] = [
@@ -49,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onSend', securityHeaders);
+  registerPageCache(app, config.pageCacheSeconds);
   // Every page and guard can read request.staff (one indexed query, only when a session cookie is sent).
   app.addHook('onRequest', loadStaffHook(deps));
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {

@@ -84,6 +84,12 @@ export const OPTIONS = {
     default: 30_000,
     doc: 'How long a worker holds a claimed job; a job whose worker died runs again after this.',
   }),
+  pageCacheSeconds: option({
+    env: 'SOSIK_PAGE_CACHE_SECONDS',
+    kind: 'int',
+    default: 5,
+    doc: 'Seconds an anonymous reader page is reused per process (0 turns the cache off).',
+  }),
   pageSize: option({ env: 'SOSIK_PAGE_SIZE', kind: 'int', default: 20, doc: 'Articles per list page.' }),
   issueMinPresses: option({
     env: 'SOSIK_ISSUE_MIN_PRESSES',

@@ -19,7 +19,7 @@ export interface StaffTestApp {
 
 export async function staffTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<StaffTestApp> {
   const testDb = await createTestDb(dialect);
-  const config = loadConfig({}, { demo: false, workers: false, publicUrl: 'http://localhost:3000', ...overrides });
+  const config = loadConfig({}, { demo: false, workers: false, publicUrl: 'http://localhost:3000', pageCacheSeconds: 0, ...overrides });
   const deps: AppDeps = { db: testDb.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} };
   const app = await buildApp(deps);
   await app.ready();

@@ -23,7 +23,7 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
   beforeAll(async () => {
     tdb = await createTestDb(dialect);
     fx = await insertFixture(tdb.db);
-    const config = loadConfig({}, { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent', pageSize: 10 });
+    const config = loadConfig({}, { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent', pageSize: 10, pageCacheSeconds: 0 });
     app = await buildApp({ db: tdb.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} });
   });
   afterAll(async () => {
@@ -219,7 +219,7 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
 describe('reader pages on an empty database', () => {
   it('render with empty states instead of failing', async () => {
     const tdb = await createTestDb('sqlite');
-    const config = loadConfig({}, { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent' });
+    const config = loadConfig({}, { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 });
     const app = await buildApp({ db: tdb.db, dialect: 'sqlite', config, log: pino({ level: 'silent' }), nudgeJobs: () => {} });
     try {
       const home = await app.inject('/');

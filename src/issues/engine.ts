@@ -33,6 +33,10 @@ export interface EngineConfig {
   sizeGain: number;
   /** Neighbours the document came this close to joining (share of their bar) are checked for a merge. */
   bridgeMargin: number;
+  /** Newest members kept per issue and compared one by one (0 compares the centroid only). */
+  memberSample: number;
+  /** Cosine with one sampled member that is enough to join, whatever the issue's size. */
+  memberThreshold: number;
 }
 
 export const DEFAULT_ENGINE: EngineConfig = {
@@ -48,6 +52,8 @@ export const DEFAULT_ENGINE: EngineConfig = {
   mergeThreshold: 0.15,
   sizeGain: 0.5,
   bridgeMargin: 0.75,
+  memberSample: 0,
+  memberThreshold: 0.3,
 };
 
 export interface ClusterState {
@@ -58,6 +64,16 @@ export interface ClusterState {
   lastTime: number;
   indexed: number[];
   /** Centroid norm under the IDF of `normDocs` documents (recomputed when either drifts). */
+  norm: number;
+  normDocs: number;
+  /** The newest members (at most memberSample): a story that drifts still matches its latest turn. */
+  members: Member[];
+}
+
+/** A sampled member: raw tf like the centroid, its norm cached under the IDF of `normDocs` documents. */
+interface Member {
+  vec: SparseVector;
+  time: number;
   norm: number;
   normDocs: number;
 }
@@ -161,9 +177,14 @@ export class ClusterEngine {
     this.lastCandidates = [];
     for (const c of this.candidates(weighted, time)) {
       if (exclude.has(c.id)) continue;
-      const sim = this.clusterSimilarity(doc, c) * this.timeFactor(time, c.lastTime);
-      // Ranked by how far each clears its own (size-dependent) bar, not by raw similarity.
-      const margin = sim / this.thresholdFor(c);
+      const decay = this.timeFactor(time, c.lastTime);
+      const centroidSim = this.clusterSimilarity(doc, c) * decay;
+      const memberSim = this.memberSimilarity(doc, c) * decay;
+      // Ranked by how far each clears its own bar (the centroid's grows with size), not by raw similarity.
+      const centroidMargin = centroidSim / this.thresholdFor(c);
+      const memberMargin = memberSim / this.config.memberThreshold;
+      const sim = memberMargin > centroidMargin ? memberSim : centroidSim;
+      const margin = Math.max(centroidMargin, memberMargin);
       if (margin >= this.config.bridgeMargin) this.lastCandidates.push(c.id);
       if (margin > bestMargin || (margin === bestMargin && best && c.id < best.id)) {
         best = c;
@@ -197,7 +218,7 @@ export class ClusterEngine {
 
   createCluster(time: number, id = this.nextId): number {
     this.nextId = Math.max(this.nextId, id + 1);
-    this.clusters.set(id, { id, centroid: new SparseVector(), size: 0, lastTime: time, indexed: [], norm: 0, normDocs: -1 });
+    this.clusters.set(id, { id, centroid: new SparseVector(), size: 0, lastTime: time, indexed: [], norm: 0, normDocs: -1, members: [] });
     return id;
   }
 
@@ -207,6 +228,7 @@ export class ClusterEngine {
     c.centroid = c.centroid.plus(SparseVector.fromEntries(vec));
     c.size++;
     c.normDocs = -1;
+    this.sample(c, [{ vec: SparseVector.fromEntries(vec), time, norm: 0, normDocs: -1 }]);
     if (time > c.lastTime) c.lastTime = time;
     if (c.centroid.size > this.config.centroidTerms * 1.5) this.truncate(c);
     // The top terms of a grown issue rarely change; re-ranking them on every join costs more than it buys.
@@ -221,6 +243,9 @@ export class ClusterEngine {
     c.centroid = c.centroid.plus(SparseVector.fromEntries(vec), -1);
     c.size = Math.max(0, c.size - 1);
     c.normDocs = -1;
+    // Stored vectors are rounded and cut, so the member cannot be recognised: the sample starts over
+    // rather than keep an article that left (withdrawn, or moved out by an editor).
+    c.members = [];
     if (c.size === 0) this.drop(clusterId);
     else this.reindex(c);
   }
@@ -234,6 +259,7 @@ export class ClusterEngine {
     b.size += a.size;
     b.lastTime = Math.max(a.lastTime, b.lastTime);
     b.normDocs = -1;
+    this.sample(b, a.members);
     this.drop(from);
     if (b.centroid.size > this.config.centroidTerms * 1.5) this.truncate(b);
     this.reindex(b);
@@ -256,6 +282,12 @@ export class ClusterEngine {
       }
     }
     return n;
+  }
+
+  /** Puts a stored member back in an issue's sample without counting it again (restoring from storage). */
+  rememberMember(clusterId: number, vec: Iterable<[number, number]>, time: number): void {
+    const c = this.clusters.get(clusterId);
+    if (c) this.sample(c, [{ vec: SparseVector.fromEntries(vec), time, norm: 0, normDocs: -1 }]);
   }
 
   /** Replaces an issue's centroid wholesale (restoring from storage). */
@@ -326,6 +358,33 @@ export class ClusterEngine {
     if (norm <= 0) return 0;
     const { ids, ws } = doc;
     return c.centroid.dotSorted(ids, ws) / norm;
+  }
+
+  /** Best cosine of the document with one of the issue's sampled members. */
+  private memberSimilarity(doc: Flat, c: ClusterState): number {
+    let best = 0;
+    const docs = this.vocab.docs;
+    for (const m of c.members) {
+      if (m.normDocs < 0 || docs - m.normDocs > m.normDocs * NORM_DRIFT) {
+        let norm = 0;
+        m.vec.forEach((w, id) => {
+          const v = w * this.idf(id);
+          norm += v * v;
+        });
+        m.norm = Math.sqrt(norm);
+        m.normDocs = docs;
+      }
+      if (m.norm > 0) best = Math.max(best, m.vec.dotSorted(doc.ids, doc.ws) / m.norm);
+    }
+    return best;
+  }
+
+  /** Keeps the newest memberSample members (ties: the one added first), so the sample is deterministic. */
+  private sample(c: ClusterState, incoming: Member[]): void {
+    const cap = this.config.memberSample;
+    if (cap <= 0) return;
+    const all = [...c.members, ...incoming];
+    c.members = all.length <= cap ? all : all.map((m, i) => ({ m, i })).sort((x, y) => y.m.time - x.m.time || x.i - y.i).slice(0, cap).map((x) => x.m);
   }
 
   private timeFactor(time: number, last: number): number {

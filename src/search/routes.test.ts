@@ -15,7 +15,7 @@ describe.each(await testDialects())('search routes on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     await loadFixtureCorpus(t);
-    const config = loadConfig({}, { publicUrl: 'https://news.example.org', demo: false, workers: false, logLevel: 'silent' });
+    const config = loadConfig({}, { publicUrl: 'https://news.example.org', demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 });
     app = await buildApp({ db: t.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} });
   });
   afterAll(async () => {

@@ -83,7 +83,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     const baseUrl = `http://127.0.0.1:${port}`;
     const config = loadConfig(
       {},
-      { port, host: '127.0.0.1', publicUrl: baseUrl, demo: false, workers: false, logLevel: 'silent', pageSize: 10 },
+      { port, host: '127.0.0.1', publicUrl: baseUrl, demo: false, workers: false, logLevel: 'silent', pageSize: 10, pageCacheSeconds: 0 },
     );
     app = await buildApp({ db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} });
     await app.listen({ port, host: '127.0.0.1' });

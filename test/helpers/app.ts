@@ -19,7 +19,8 @@ export interface TestApp {
 
 export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
   const db = await createTestDb(dialect);
-  const config = loadConfig({}, { publicUrl: 'http://sosik.test', logLevel: 'silent', ...overrides });
+  // Pages are not cached in tests unless a test asks: most tests change data and look again at once.
+  const config = loadConfig({}, { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, ...overrides });
   const deps: AppDeps = { db: db.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} };
   registerAllJobs();
   const app = await buildApp(deps);
