@@ -32,8 +32,13 @@ async function time(queries: string[], run: (q: string) => Promise<number> | num
   return { ...latencySummary(samples), empty };
 }
 
-export async function benchPeers(docs: PeerDoc[], sets: Array<{ name: string; queries: string[] }>): Promise<PeerTiming[]> {
+/** Orama keeps per-token structures that exceed Node's default 4 GB heap at 100k articles; opt in with withOrama. */
+export async function benchPeers(docs: PeerDoc[], sets: Array<{ name: string; queries: string[] }>, withOrama = false): Promise<PeerTiming[]> {
   const out: PeerTiming[] = [];
+  const done = (t: PeerTiming) => {
+    out.push(t);
+    for (const s of t.sets) process.stderr.write(`row: ${t.system} (built in ${t.buildS.toFixed(0)} s) | ${s.set} | p50 ${s.p50.toFixed(2)} | p95 ${s.p95.toFixed(2)} | ${s.empty} found nothing\n`);
+  };
   {
     const t0 = performance.now();
     const ms = new MiniSearch({ fields: ['headline', 'body'], tokenize: segmentWords });
@@ -41,7 +46,7 @@ export async function benchPeers(docs: PeerDoc[], sets: Array<{ name: string; qu
     const buildS = (performance.now() - t0) / 1000;
     const timing: PeerTiming = { system: 'MiniSearch 7 + Intl.Segmenter(ko)', buildS, sets: [] };
     for (const s of sets) timing.sets.push({ set: s.name, ...(await time(s.queries, (q) => ms.search(q).slice(0, 10).length)) });
-    out.push(timing);
+    done(timing);
   }
   {
     const t0 = performance.now();
@@ -50,9 +55,9 @@ export async function benchPeers(docs: PeerDoc[], sets: Array<{ name: string; qu
     const buildS = (performance.now() - t0) / 1000;
     const timing: PeerTiming = { system: 'FlexSearch 0.8 default + suggest', buildS, sets: [] };
     for (const s of sets) timing.sets.push({ set: s.name, ...(await time(s.queries, (q) => index.search(q, { limit: 10, suggest: true }).length)) });
-    out.push(timing);
+    done(timing);
   }
-  {
+  if (withOrama) {
     const t0 = performance.now();
     const db = create({
       schema: { headline: 'string', body: 'string' } as const,
@@ -62,7 +67,7 @@ export async function benchPeers(docs: PeerDoc[], sets: Array<{ name: string; qu
     const buildS = (performance.now() - t0) / 1000;
     const timing: PeerTiming = { system: 'Orama 3 + Intl.Segmenter(ko)', buildS, sets: [] };
     for (const s of sets) timing.sets.push({ set: s.name, ...(await time(s.queries, async (q) => (await oramaSearch(db, { term: q, limit: 10 })).hits.length)) });
-    out.push(timing);
+    done(timing);
   }
   return out;
 }

@@ -2,8 +2,8 @@
 // and 3-word queries (and two-syllable words alone), unfiltered and filtered, through the same
 // searchArticles the page calls, on SQLite and PostgreSQL, next to an FTS5 trigram baseline.
 //   npm run bench:search -- [--n 1000000] [--dialects sqlite,postgres|none] [--queries 200] [--peers]
-// --peers adds the in-memory libraries (MiniSearch, FlexSearch, Orama) on the same corpus; meant
-// for --n 100000, they hold everything in RAM.
+// --peers adds the in-memory libraries (MiniSearch, FlexSearch; Orama with --orama) on the same
+// corpus; meant for --n 100000, they hold everything in RAM.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Dialect } from '../src/db/database.ts';
@@ -65,6 +65,10 @@ async function timeQueries(run: (q: string) => Promise<unknown> | unknown, queri
   return latencySummary(samples);
 }
 
+function logRow(r: Row): void {
+  process.stderr.write(`row: ${r.system} | ${r.set} | ${r.filtered ? 'filtered' : 'unfiltered'} | p50 ${fmtMs(r.p50)} | p95 ${fmtMs(r.p95)} ${r.note ?? ''}\n`);
+}
+
 interface Row {
   system: string;
   set: string;
@@ -119,6 +123,7 @@ async function benchDialect(dialect: Dialect, n: number, perSet: number, rows: R
       for (const filtered of [false, true]) {
         const s = await timeQueries((q) => searchArticles(db, { q, now: NOW, pageSize: 10, ...(filtered ? filters : {}) }), set.queries);
         rows.push({ system: `Sosik (${dialect})`, set: set.name, filtered, p50: s.p50, p95: s.p95 });
+        logRow(rows[rows.length - 1]);
       }
     }
     if (dialect === 'sqlite') await trigramBaseline(db, sets, rows);
@@ -152,6 +157,7 @@ async function trigramBaseline(db: BenchDb, sets: QuerySet[], rows: Row[]): Prom
       let empty = 0;
       for (const q of set.queries) if ((await run(q)) === 0) empty++;
       rows.push({ system: 'FTS5 trigram baseline', set: set.name, filtered, p50: s.p50, p95: s.p95, note: `${empty}/${set.queries.length} queries found nothing` });
+      logRow(rows[rows.length - 1]);
     }
   }
 }
@@ -172,7 +178,7 @@ async function main(): Promise<void> {
     const vocab = buildVocabulary(30_000, mulberry32(1));
     const docs = [...syntheticArticles(n, vocab, 42)].map((a, id) => ({ id, headline: a.headline, body: a.body }));
     const sets = buildQuerySets(docs.slice(0, 2000).map((d) => d.headline), perSet);
-    for (const p of await benchPeers(docs, sets)) {
+    for (const p of await benchPeers(docs, sets, process.argv.includes('--orama'))) {
       console.log(`[${p.system}] built in ${p.buildS.toFixed(0)} s (in memory)`);
       for (const s of p.sets) rows.push({ system: p.system, set: s.set, filtered: false, p50: s.p50, p95: s.p95, note: `${s.empty}/${perSet} queries found nothing; no filters` });
     }
