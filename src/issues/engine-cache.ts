@@ -4,7 +4,7 @@
 import type { Db } from '../db/database.ts';
 import { ClusterEngine } from './engine.ts';
 import { SHIPPED_CLUSTERING } from './settings.ts';
-import { importCluster } from './engine-io.ts';
+import { importCluster, importVector } from './engine-io.ts';
 
 export interface CachedEngine {
   engine: ClusterEngine;
@@ -68,7 +68,37 @@ async function reloadIssues(trx: Reader, engine: ClusterEngine): Promise<Cluster
     importCluster(engine, i.id, i.centroid, i.article_count, Number(i.last_at));
     if (i.curated) engine.frozen.add(i.id);
   }
+  await restoreMemberSamples(trx, engine, since);
   return engine;
+}
+
+/** Puts each live issue's newest members back in its sample, as the engine had them before the reload. */
+async function restoreMemberSamples(trx: Reader, engine: ClusterEngine, since: number): Promise<void> {
+  const cap = engine.config.memberSample;
+  if (cap <= 0) return;
+  // Only members newer than the horizon can matter; a window function keeps the read to cap rows an issue.
+  const ranked = trx
+    .selectFrom('issue_articles')
+    .select((eb) => [
+      'issue_id',
+      'article_id',
+      'published_at',
+      'vector',
+      eb.fn.agg<number>('row_number').over((ob) => ob.partitionBy('issue_id').orderBy('published_at', 'desc').orderBy('article_id', 'desc')).as('rank'),
+    ])
+    .where('published_at', '>=', since)
+    .as('ranked');
+  const rows = await trx
+    .selectFrom(ranked)
+    .select(['issue_id', 'published_at', 'vector'])
+    .where('rank', '<=', cap)
+    .orderBy('issue_id')
+    .orderBy('published_at')
+    .orderBy('article_id')
+    .execute();
+  for (const r of rows) {
+    if (engine.clusters.has(r.issue_id)) engine.rememberMember(r.issue_id, importVector(engine, r.vector), Number(r.published_at));
+  }
 }
 
 /** Brings an issue the engine let go (idle past the horizon) back from its row before it is changed. */

@@ -77,6 +77,40 @@ describe('ClusterEngine', () => {
     expect(engine.clusters.has(clusterId)).toBe(false);
   });
 
+  it('follows a drifting story through its newest members when the centroid lags behind', () => {
+    const bag = (terms: string[]) => new Map(terms.map((t) => [t, 2]));
+    const old = ['dam', 'flood', 'river', 'rain', 'levee', 'evacuation'];
+    const turn = ['dam', 'flood', 'inquiry', 'minister', 'resigns', 'report'];
+    const latest = ['minister', 'resigns', 'parliament', 'vote', 'budget', 'speech'];
+    const filler = Array.from({ length: 30 }, (_, i) => bag([`topic${i}`, `other${i}`, 'common']));
+    const run = (memberSample: number) => {
+      const engine = new ClusterEngine({ ...DEFAULT_ENGINE, memberSample });
+      for (const f of filler) engine.observe(f);
+      const story = Array.from({ length: 11 }, (_, i) => engine.assign(engine.observe(bag(old)), i * HOUR).clusterId);
+      const turned = engine.assign(engine.observe(bag(turn)), 12 * HOUR).clusterId;
+      const next = engine.assign(engine.observe(bag(latest)), 13 * HOUR).clusterId;
+      return { story: story[0], turned, next, sample: engine.clusters.get(story[0]!)?.members.length };
+    };
+    const centroidOnly = run(0);
+    expect(centroidOnly.turned).toBe(centroidOnly.story);
+    expect(centroidOnly.next).not.toBe(centroidOnly.story);
+    const withMembers = run(DEFAULT_ENGINE.memberSample);
+    expect(withMembers.next).toBe(withMembers.story);
+    expect(withMembers.sample).toBe(DEFAULT_ENGINE.memberSample);
+  });
+
+  it('forgets a member that left, recognised from its rounded stored vector', () => {
+    const engine = new ClusterEngine(DEFAULT_ENGINE);
+    const v = [docs[0]!, docs[2]!].map((d) => engine.observe(articleTerms(d.headline, d.body)));
+    const { clusterId } = engine.assign(v[0]!, 0);
+    expect(engine.assign(v[1]!, HOUR).clusterId).toBe(clusterId);
+    const stored = new Map([...v[1]!].slice(0, 48).map(([id, w]) => [id, Math.round(w * 1e5) / 1e5]));
+    engine.remove(clusterId, stored);
+    const left = engine.clusters.get(clusterId)!.members;
+    expect(left.length).toBe(1);
+    expect(left[0]!.time).toBe(0);
+  });
+
   it('rates paraphrases above unrelated text', () => {
     const engine = new ClusterEngine(DEFAULT_ENGINE);
     const vs = docs.map((d) => engine.observe(articleTerms(d.headline, d.body)));

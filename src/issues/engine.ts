@@ -7,6 +7,7 @@ import type { TermBag } from './features.ts';
 import { CandidateIndex, kthLargest } from './candidate-index.ts';
 import { SparseVector } from './sparse-vector.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { bestMemberCosine, keepNewest, newMember, sameMember, strongestTerms, type Member } from './member-sample.ts';
 
 export interface EngineConfig {
   /** Smallest similarity (after the time factor) for an article to join an existing issue. */
@@ -37,10 +38,12 @@ export interface EngineConfig {
   memberSample: number;
   /** Cosine with one sampled member that is enough to join, whatever the issue's size. */
   memberThreshold: number;
+  /** Each sampled member's strongest terms also entered in the candidate index, so a drifted story is found. */
+  memberIndexTerms: number;
 }
 
 export const DEFAULT_ENGINE: EngineConfig = {
-  threshold: 0.06,
+  threshold: 0.063,
   docTerms: 200,
   centroidTerms: 300,
   indexTerms: 60,
@@ -52,8 +55,9 @@ export const DEFAULT_ENGINE: EngineConfig = {
   mergeThreshold: 0.15,
   sizeGain: 0.5,
   bridgeMargin: 0.75,
-  memberSample: 0,
-  memberThreshold: 0.3,
+  memberSample: 8,
+  memberThreshold: 0.11,
+  memberIndexTerms: 20,
 };
 
 export interface ClusterState {
@@ -70,14 +74,6 @@ export interface ClusterState {
   members: Member[];
 }
 
-/** A sampled member: raw tf like the centroid, its norm cached under the IDF of `normDocs` documents. */
-interface Member {
-  vec: SparseVector;
-  time: number;
-  norm: number;
-  normDocs: number;
-}
-
 export interface Assignment {
   clusterId: number;
   similarity: number;
@@ -90,7 +86,6 @@ export interface Assignment {
 export type DocVector = Map<number, number>;
 
 const EMPTY: ReadonlySet<number> = new Set();
-
 
 interface Flat {
   ids: Int32Array;
@@ -228,12 +223,18 @@ export class ClusterEngine {
     c.centroid = c.centroid.plus(SparseVector.fromEntries(vec));
     c.size++;
     c.normDocs = -1;
-    this.sample(c, [{ vec: SparseVector.fromEntries(vec), time, norm: 0, normDocs: -1 }]);
+    const member = newMember(vec, time);
+    this.sample(c, [member]);
     if (time > c.lastTime) c.lastTime = time;
     if (c.centroid.size > this.config.centroidTerms * 1.5) this.truncate(c);
     // The top terms of a grown issue rarely change; re-ranking them on every join costs more than it buys.
     if (c.size <= 4 || c.size % 4 === 0) this.reindex(c);
-    else this.touch(c);
+    else {
+      // The newest member's own terms join the index now; a stale member's leave at the next reindex.
+      const known = new Set(c.indexed);
+      if (c.members.includes(member)) for (const t of this.memberTerms([member])) if (!known.has(t)) c.indexed.push(t);
+      this.touch(c);
+    }
   }
 
   /** Takes a member's vector out of an issue (withdrawal, revision, an editor moving it). */
@@ -243,9 +244,8 @@ export class ClusterEngine {
     c.centroid = c.centroid.plus(SparseVector.fromEntries(vec), -1);
     c.size = Math.max(0, c.size - 1);
     c.normDocs = -1;
-    // Stored vectors are rounded and cut, so the member cannot be recognised: the sample starts over
-    // rather than keep an article that left (withdrawn, or moved out by an editor).
-    c.members = [];
+    // An article that left (withdrawn, revised, moved out by an editor) must not keep pulling others in.
+    c.members = c.members.filter((m) => !sameMember(m, vec));
     if (c.size === 0) this.drop(clusterId);
     else this.reindex(c);
   }
@@ -287,7 +287,7 @@ export class ClusterEngine {
   /** Puts a stored member back in an issue's sample without counting it again (restoring from storage). */
   rememberMember(clusterId: number, vec: Iterable<[number, number]>, time: number): void {
     const c = this.clusters.get(clusterId);
-    if (c) this.sample(c, [{ vec: SparseVector.fromEntries(vec), time, norm: 0, normDocs: -1 }]);
+    if (c) this.sample(c, [newMember(vec, time)]);
   }
 
   /** Replaces an issue's centroid wholesale (restoring from storage). */
@@ -362,29 +362,15 @@ export class ClusterEngine {
 
   /** Best cosine of the document with one of the issue's sampled members. */
   private memberSimilarity(doc: Flat, c: ClusterState): number {
-    let best = 0;
-    const docs = this.vocab.docs;
-    for (const m of c.members) {
-      if (m.normDocs < 0 || docs - m.normDocs > m.normDocs * NORM_DRIFT) {
-        let norm = 0;
-        m.vec.forEach((w, id) => {
-          const v = w * this.idf(id);
-          norm += v * v;
-        });
-        m.norm = Math.sqrt(norm);
-        m.normDocs = docs;
-      }
-      if (m.norm > 0) best = Math.max(best, m.vec.dotSorted(doc.ids, doc.ws) / m.norm);
-    }
-    return best;
+    return bestMemberCosine(c.members, doc.ids, doc.ws, (id) => this.idf(id), this.vocab.docs, NORM_DRIFT);
   }
 
-  /** Keeps the newest memberSample members (ties: the one added first), so the sample is deterministic. */
   private sample(c: ClusterState, incoming: Member[]): void {
-    const cap = this.config.memberSample;
-    if (cap <= 0) return;
-    const all = [...c.members, ...incoming];
-    c.members = all.length <= cap ? all : all.map((m, i) => ({ m, i })).sort((x, y) => y.m.time - x.m.time || x.i - y.i).slice(0, cap).map((x) => x.m);
+    if (this.config.memberSample > 0) c.members = keepNewest(c.members, incoming, this.config.memberSample);
+  }
+
+  private memberTerms(members: readonly Member[]): number[] {
+    return strongestTerms(members, this.config.memberIndexTerms, (id) => this.idf(id));
   }
 
   private timeFactor(time: number, last: number): number {
@@ -423,7 +409,9 @@ export class ClusterEngine {
 
   private reindex(c: ClusterState): void {
     this.index.remove(c.id, c.indexed);
-    c.indexed = this.rankedTerms(c, this.config.indexTerms).map(([id]) => id);
+    const terms = new Set(this.rankedTerms(c, this.config.indexTerms).map(([id]) => id));
+    for (const t of this.memberTerms(c.members)) terms.add(t);
+    c.indexed = [...terms];
     this.touch(c);
   }
 
