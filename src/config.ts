@@ -71,6 +71,12 @@ export const OPTIONS = {
     default: 600,
     doc: 'Press API requests per key per minute.',
   }),
+  searchApiRatePerMinute: option({
+    env: 'SOSIK_SEARCH_API_RATE',
+    kind: 'int',
+    default: 120,
+    doc: 'GET /api/v1/search requests per client IP per minute.',
+  }),
   workers: option({
     env: 'SOSIK_WORKERS',
     kind: 'bool',

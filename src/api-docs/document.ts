@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document of Sosik's public API, assembled from each capability's paths.
 import { pressOpenApiComponents, pressOpenApiPaths } from '../press/openapi-paths.ts';
+import { searchOpenApiPaths, searchOpenApiSchemas } from '../search/openapi-paths.ts';
 
 export function openApiDocument(publicUrl: string) {
   return {
@@ -11,11 +12,12 @@ export function openApiDocument(publicUrl: string) {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: publicUrl }],
-    paths: { ...pressOpenApiPaths },
+    paths: { ...pressOpenApiPaths, ...searchOpenApiPaths },
     components: {
       securitySchemes: pressOpenApiComponents.securitySchemes,
       schemas: {
         ...pressOpenApiComponents.schemas,
+        ...searchOpenApiSchemas,
         Error: {
           type: 'object',
           required: ['error'],

@@ -85,3 +85,22 @@ describe.each(await testDialects())('search routes on %s', (dialect) => {
     expect(res.body).toContain('template="https://news.example.org/search?q={searchTerms}"');
   });
 });
+
+describe('search API limits', () => {
+  it('answers 429 with a stable code once a client IP exceeds its rate', async () => {
+    const { createTestApp } = await import('../../test/helpers/app.ts');
+    const t = await createTestApp('sqlite', { searchApiRatePerMinute: 3 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await t.app.inject('/api/v1/search?q=test')).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+      const limited = await t.app.inject('/api/v1/search?q=test');
+      expect(limited.json().error.code).toBe('RATE_LIMITED');
+      expect(limited.headers['retry-after']).toBeDefined();
+      const doc = (await t.app.inject('/api/openapi.json')).json();
+      expect(doc.paths['/api/v1/search'].get.responses).toHaveProperty('200');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,7 +1,9 @@
 // HTTP: the /search page, GET /api/v1/search (JSON) and /opensearch.xml.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import { hitRateLimit } from '../accounts/rate-limit.ts';
 import type { AppDeps } from '../deps.ts';
+import { Errors } from '../errors.ts';
 import { t } from '../web/i18n/index.ts';
 import { pageLocale } from '../web/locale.ts';
 import { renderDocument } from '../web/render.ts';
@@ -19,6 +21,8 @@ function pathWithoutLang(request: FastifyRequest): string {
 
 export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/api/v1/search', async (request, reply) => {
+    const rate = await hitRateLimit(deps, `search-api:${request.ip}`, { limit: deps.config.searchApiRatePerMinute, windowMs: 60_000 });
+    if (!rate.allowed) throw Errors.rateLimited(rate.retryAfterSeconds);
     const req = toSearchRequest(request.query);
     const res = await searchArticles(deps, { ...req, facets: true });
     return reply.header('cache-control', 'no-cache').send(res);
