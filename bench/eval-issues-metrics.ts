@@ -1,4 +1,5 @@
 // Scoring for the clustering evaluation: B-cubed precision/recall/F1, correlations, seeded shuffles.
+import { seededRandom } from './seeded-random.ts';
 
 export interface Bcubed {
   p: number;
@@ -60,17 +61,7 @@ export function spearman(x: readonly number[], y: readonly number[]): number {
   return pearson(ranks(x), ranks(y));
 }
 
-/** mulberry32: a tiny seeded PRNG so every run sees the same 20 orders. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = items.slice();

@@ -3,16 +3,9 @@
 // Not real language, but it has what matters for an index: Korean-like term statistics, short
 // words, unspaced compounds and inflected forms.
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.ts';
+
+export const mulberry32 = seededRandom;
 
 // Frequent syllables of Korean news text, so bigram statistics look like the real thing.
 const SYLLABLES = [...'정부대통령국회의원경제시장기업투자수출반도체전자산업금융은행주가지수부동산아파트가격세금예산교육학교학생대학입시노동자임금고용일자리환경기후에너지전력원자력태양광자동차배터리인공지능데이터플랫폼보안개인정보의료병원환자백신감염검사외교안보북한미국중국일본러시아유럽협상회담합의발표조사수사검찰경찰법원재판판결선거후보정당여당야당지지율여론민주국민시민지역서울부산대구인천광주대전울산세종경기강원충북충남전북전남경북경남제주문화예술영화음악공연전시스포츠야구축구농구선수감독경기우승'];

@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.ts';
 import type { AnalyzedDoc } from './document.ts';
 import { filterConditions } from './filters-sql.ts';
 import { BM25_B, BM25_K1, HEADLINE_WEIGHT, idf, RELEVANCE_CANDIDATES, type ScoredHit } from './scoring.ts';
-import type { Facets, IndexQuery, SearchIndex } from './search-index.ts';
+import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
 
 // tsvector keeps at most 256 positions per lexeme and positions up to 16383; positions here only
 // count occurrences: 1… for the headline, HEAD_POSITION_LIMIT… for the body.
@@ -184,15 +184,10 @@ export class PostgresSearchIndex implements SearchIndex {
     return { press: press.rows, category: category.rows };
   }
 
-  async indexedRevisions(articleIds: number[]): Promise<Map<number, number>> {
-    if (!articleIds.length) return new Map();
-    const rows = await this.db
-      .selectFrom('search_docs')
-      .select(['article_id', 'revision'])
-      .where('article_id', 'in', articleIds)
-      .execute();
-    return new Map(rows.map((r) => [r.article_id, r.revision]));
+  indexedRevisions(articleIds: number[]): Promise<Map<number, number>> {
+    return indexedRevisions(this.db, articleIds);
   }
+
 
   private async stats(): Promise<Stats> {
     const row = await this.db.selectFrom('search_stats').selectAll().where('id', '=', 1).executeTakeFirst();

@@ -1,4 +1,5 @@
 // One index interface; SQLite (FTS5) and PostgreSQL (tsvector + GIN) implement it and rank alike.
+import type { Db } from '../db/database.ts';
 import type { AnalyzedDoc } from './document.ts';
 import type { ScoredHit } from './scoring.ts';
 
@@ -48,4 +49,11 @@ export interface SearchIndex {
   facets(query: IndexQuery, cap: number): Promise<Facets>;
   /** Revision each indexed article was built from, for incremental reindex. */
   indexedRevisions(articleIds: number[]): Promise<Map<number, number>>;
+}
+
+/** Which revision of each article the index holds (the same table on both databases). */
+export async function indexedRevisions(db: Db, articleIds: number[]): Promise<Map<number, number>> {
+  if (!articleIds.length) return new Map();
+  const rows = await db.selectFrom('search_docs').select(['article_id', 'revision']).where('article_id', 'in', articleIds).execute();
+  return new Map(rows.map((r) => [r.article_id, r.revision]));
 }

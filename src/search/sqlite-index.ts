@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { AnalyzedDoc } from './document.ts';
 import { filterConditions } from './filters-sql.ts';
 import { HEADLINE_WEIGHT, RELEVANCE_CANDIDATES, SQLITE_SCORE_SCALE, SQLITE_TERM_REPEAT, type ScoredHit } from './scoring.ts';
-import type { Facets, IndexQuery, SearchIndex } from './search-index.ts';
+import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 const repeat = (terms: string[]) => terms.map((t) => Array(SQLITE_TERM_REPEAT).fill(t).join(' ')).join(' ');
@@ -109,13 +109,8 @@ export class SqliteSearchIndex implements SearchIndex {
     return { press: press.rows, category: category.rows };
   }
 
-  async indexedRevisions(articleIds: number[]): Promise<Map<number, number>> {
-    if (!articleIds.length) return new Map();
-    const rows = await this.db
-      .selectFrom('search_docs')
-      .select(['article_id', 'revision'])
-      .where('article_id', 'in', articleIds)
-      .execute();
-    return new Map(rows.map((r) => [r.article_id, r.revision]));
+  indexedRevisions(articleIds: number[]): Promise<Map<number, number>> {
+    return indexedRevisions(this.db, articleIds);
   }
+
 }
