@@ -57,7 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const appErr = toAppError(err);
     if (appErr.status >= 500) request.log.error({ err }, 'request failed');
     reply.status(appErr.status);
-    if (appErr.code === 'RATE_LIMITED' && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+    if (appErr.retryAfterSeconds !== undefined) reply.header('retry-after', String(appErr.retryAfterSeconds));
     if (request.url.startsWith('/api/')) return reply.type('application/json; charset=utf-8').send(appErr.toJSON());
     return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, appErr.status, appErr.message));
   });

@@ -14,10 +14,14 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly details?: FieldIssue[],
-    options?: ErrorOptions,
+    options?: ErrorOptions & { retryAfterSeconds?: number },
   ) {
     super(message, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
+
+  /** For 429 and 503: sent as Retry-After. */
+  readonly retryAfterSeconds: number | undefined;
 
   toJSON(): { error: { code: string; message: string; details?: FieldIssue[] } } {
     return { error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } };
@@ -43,6 +47,6 @@ export const Errors = {
     ),
   tooLarge: (limit: number) => new AppError('BODY_TOO_LARGE', 413, `The body exceeds ${limit} bytes.`),
   rateLimited: (retryAfterSeconds: number) =>
-    new AppError('RATE_LIMITED', 429, `Too many requests; retry in ${retryAfterSeconds} s.`),
+    new AppError('RATE_LIMITED', 429, `Too many requests; retry in ${retryAfterSeconds} s.`, undefined, { retryAfterSeconds }),
   csrf: () => new AppError('CSRF_REJECTED', 403, 'The form expired or did not come from this site. Reload and try again.'),
 };
