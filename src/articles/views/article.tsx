@@ -5,7 +5,7 @@ import { Layout, type AlternateLink } from '../../web/layout.tsx';
 import type { IssueTag } from '../page-slots.ts';
 import type { ArticleDetail } from '../read-store.ts';
 import { ArticleTools, Bylines, CategoryNote, IssueTagLink, LightboxDialog, PhotoFigure } from './article-parts.tsx';
-import { absoluteUrl, categoryName, contentLang, pressName, uiLang, type PageContext } from './context.ts';
+import { absoluteUrl, categoryName, contentLang, frameOf, pressName, uiLang, type PageContext } from './context.ts';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
 
@@ -68,12 +68,8 @@ export function ArticlePage(props: ArticlePageProps) {
   ];
   return (
     <Layout
-      locale={ctx.locale}
-      siteName={ctx.siteName}
-      path={ctx.path}
-      categories={ctx.nav}
+      {...frameOf(ctx)}
       activeCategory={a.categories[0]?.slug}
-      now={ctx.now}
       scripts={ARTICLE_SCRIPTS}
       meta={{
         title: a.headline,

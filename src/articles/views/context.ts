@@ -39,3 +39,8 @@ export function uiLang(locale: Locale, contentLanguage: string): Locale | undefi
 export function contentLang(locale: Locale, lang: string): string | undefined {
   return lang && lang.toLowerCase().split('-')[0] !== locale ? lang : undefined;
 }
+
+/** The Layout props every reader page takes from its context: `<Layout {...frameOf(ctx)} meta={…}>`. */
+export function frameOf(ctx: PageContext) {
+  return { locale: ctx.locale, siteName: ctx.siteName, path: ctx.path, categories: ctx.nav, now: ctx.now };
+}

@@ -5,7 +5,7 @@ import { translator } from '../../web/i18n/index.ts';
 import { Layout, type AlternateLink } from '../../web/layout.tsx';
 import type { ArticleCard, CategoryRef, PressRef } from '../read-store.ts';
 import { ArticleCardList, ArticleCardView } from './article-card.tsx';
-import { categoryName, pressName, type PageContext } from './context.ts';
+import { categoryName, frameOf, pressName, type PageContext } from './context.ts';
 
 export interface HomeData {
   latest: ArticleCard[];
@@ -25,11 +25,7 @@ export function HomePage(props: { ctx: PageContext; data: HomeData }) {
   const rest = data.latest.filter((a) => a !== lead);
   return (
     <Layout
-      locale={ctx.locale}
-      siteName={ctx.siteName}
-      path={ctx.path}
-      categories={ctx.nav}
-      now={ctx.now}
+      {...frameOf(ctx)}
       meta={{
         title: '',
         description: tr('articles.home.description', { site: ctx.siteName }),

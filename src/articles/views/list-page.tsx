@@ -5,7 +5,7 @@ import { translator } from '../../web/i18n/index.ts';
 import { Layout, type AlternateLink } from '../../web/layout.tsx';
 import type { CategoryRef, ListPage, PressDetail } from '../read-store.ts';
 import { ArticleCardList } from './article-card.tsx';
-import { categoryName, pressName, type PageContext } from './context.ts';
+import { categoryName, frameOf, pressName, type PageContext } from './context.ts';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
 
@@ -30,12 +30,8 @@ function ListFrame(props: ListFrameProps) {
   const tr = translator(ctx.locale);
   return (
     <Layout
-      locale={ctx.locale}
-      siteName={ctx.siteName}
-      path={ctx.path}
-      categories={ctx.nav}
+      {...frameOf(ctx)}
       activeCategory={props.activeCategory}
-      now={ctx.now}
       meta={{
         title: props.page > 1 ? `${props.title} (${tr('web.pagination.page', { page: props.page })})` : props.title,
         description: props.description,

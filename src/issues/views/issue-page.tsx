@@ -1,6 +1,6 @@
 // /issues/:slug — one story across presses: name, lead article, chart, timeline by day, presses,
 // related issues and feeds; the editor panel for editors.
-import type { PageContext } from '../../articles/views/context.ts';
+import { frameOf, type PageContext } from '../../articles/views/context.ts';
 import { contentLang } from '../../articles/views/context.ts';
 import { isoTime, listTime, shortDate } from '../../web/format.ts';
 import { translator } from '../../web/i18n/index.ts';
@@ -41,11 +41,7 @@ export function IssuePage(props: { ctx: PageContext; data: IssuePageData }) {
   const canonical = `${ctx.publicUrl}/issues/${encodeURIComponent(issue.slug)}`;
   return (
     <Layout
-      locale={ctx.locale}
-      siteName={ctx.siteName}
-      path={ctx.path}
-      categories={ctx.nav}
-      now={ctx.now}
+      {...frameOf(ctx)}
       meta={{
         title: issue.name,
         description: tr('issues.page.description', { name: issue.name, articles: issue.articleCount, presses: issue.pressCount }),

@@ -1,5 +1,5 @@
 // /issues — every active issue, newest activity first, filterable by category.
-import type { PageContext } from '../../articles/views/context.ts';
+import { frameOf, type PageContext } from '../../articles/views/context.ts';
 import { isoTime, listTime } from '../../web/format.ts';
 import { translator } from '../../web/i18n/index.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -22,11 +22,7 @@ export function IssuesListPage(props: {
   const canonical = `${ctx.publicUrl}/issues${props.activeCategory ? `?category=${encodeURIComponent(props.activeCategory)}` : ''}`;
   return (
     <Layout
-      locale={ctx.locale}
-      siteName={ctx.siteName}
-      path={ctx.path}
-      categories={ctx.nav}
-      now={ctx.now}
+      {...frameOf(ctx)}
       meta={{ title: tr('issues.list.title'), description: tr('issues.list.description', { site: ctx.siteName }), canonical }}
     >
       <header class="list-head">
