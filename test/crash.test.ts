@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
 import { TEST_PG_URL, pgUrlWithSchema, testDialects } from './helpers/databases.ts';
 
@@ -36,10 +36,6 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; por
   });
 }
 
-const cleanups: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  for (const c of cleanups) await c();
-});
 
 describe.each(await testDialects())('crash safety on %s', (dialect) => {
   it('kill -9 after 201 loses nothing; jobs run after restart', async () => {
@@ -58,13 +54,7 @@ describe.each(await testDialects())('crash safety on %s', (dialect) => {
       await c.connect();
       await c.query(`create schema ${schema}`);
       await c.end();
-      env.DATABASE_URL = pgUrlWithSchema(schema);
-      cleanups.push(async () => {
-        const d = new pg.Client({ connectionString: TEST_PG_URL });
-        await d.connect();
-        await d.query(`drop schema ${schema} cascade`);
-        await d.end();
-      });
+      env.DATABASE_URL = pgUrlWithSchema(schema); // dropped after the run by test/helpers/global-setup.ts
     }
     const { apiKey } = JSON.parse(sosik(['press', 'add', '--slug', 'crash-daily', '--name', '크래시일보', '--json'], env));
     const { child, port } = await startServer(env);

@@ -35,7 +35,7 @@ export async function testDialects(): Promise<Dialect[]> {
 }
 
 export interface TestDb extends DbHandle {
-  /** Drops the PostgreSQL schema (SQLite in-memory databases vanish on close). */
+  /** Closes the database (PostgreSQL test schemas are dropped after the whole run). */
   dispose(): Promise<void>;
 }
 
@@ -53,16 +53,8 @@ export async function createTestDb(dialect: Dialect, opts: { sqlitePath?: string
   await admin.end();
   const handle = openDatabase({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 4 });
   await migrateToLatest(handle);
-  return {
-    ...handle,
-    dispose: async () => {
-      await handle.close();
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
+  // The schema itself is dropped by the global teardown (test/helpers/global-setup.ts), not here.
+  return { ...handle, dispose: () => handle.close() };
 }
 
 /** The URL + schema a child process (e.g. a crash test) can use to reach the same PostgreSQL test schema. */
