@@ -8,8 +8,10 @@ export interface CommandContext {
   args: string[];
   /** --flag value pairs (boolean flags are "true"). */
   flags: Record<string, string>;
-  /** Opens the database (migrated), logger and job worker. */
+  /** Opens the database (migrated), logger and job worker; the caller closes it. */
   open(): Promise<Runtime>;
+  /** Opens the runtime, runs `fn`, and closes the runtime whatever happens (one-shot commands). */
+  withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T>;
   print(line: string): void;
 }
 
@@ -17,4 +19,19 @@ export interface Command {
   usage: string;
   summary: string;
   run(ctx: CommandContext): Promise<number | void>;
+}
+
+/** A command context around an `open` function; `withRuntime` always closes what it opened. */
+export function commandContext(parts: Omit<CommandContext, 'withRuntime'>): CommandContext {
+  return {
+    ...parts,
+    withRuntime: async (fn) => {
+      const rt = await parts.open();
+      try {
+        return await fn(rt);
+      } finally {
+        await rt.close();
+      }
+    },
+  };
 }

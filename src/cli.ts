@@ -1,7 +1,7 @@
 // `sosik <command>`: serve, migrate, press and user management, demo content, and the commands
 // each capability contributes (feeds, search, issues). Run `sosik help` for the list.
 import { addUserCommand } from './accounts/add-user-command.ts';
-import type { Command, CommandContext } from './cli-types.ts';
+import { commandContext, type Command } from './cli-types.ts';
 import { ConfigError, loadConfig, optionsMarkdown } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
 import { AppError } from './errors.ts';
@@ -39,11 +39,7 @@ const coreCommands: Record<string, Command> = {
   migrate: {
     usage: 'migrate',
     summary: 'Apply database migrations and exit.',
-    run: async (ctx) => {
-      const rt = await ctx.open();
-      ctx.print(`database is up to date (${rt.deps.dialect})`);
-      await rt.close();
-    },
+    run: (ctx) => ctx.withRuntime(async (rt) => ctx.print(`database is up to date (${rt.deps.dialect})`)),
   },
   'press add': {
     usage: 'press add --slug <slug> --name <name> [--name-en <name>] [--homepage <url>] [--json]',
@@ -51,19 +47,16 @@ const coreCommands: Record<string, Command> = {
     run: async (ctx) => {
       const { slug, name } = ctx.flags;
       if (!slug || !name) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press add --slug <slug> --name <name>');
-      const rt = await ctx.open();
-      try {
+      return ctx.withRuntime(async (rt) => {
         const { press, apiKey } = await createPress(rt.deps, {
           slug,
           name,
           nameEn: ctx.flags['name-en'],
           homepage: ctx.flags.homepage,
           description: ctx.flags.description,
-        });
-        ctx.print(ctx.flags.json ? JSON.stringify({ slug: press.slug, apiKey }) : `created press ${press.slug}\nAPI key (shown once): ${apiKey}`);
-      } finally {
-        await rt.close();
-      }
+      });
+      ctx.print(ctx.flags.json ? JSON.stringify({ slug: press.slug, apiKey }) : `created press ${press.slug}\nAPI key (shown once): ${apiKey}`);
+      });
     },
   },
   'press rotate-key': {
@@ -72,34 +65,27 @@ const coreCommands: Record<string, Command> = {
     run: async (ctx) => {
       const slug = ctx.flags.slug ?? ctx.args[0];
       if (!slug) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press rotate-key --slug <slug>');
-      const rt = await ctx.open();
-      try {
+      return ctx.withRuntime(async (rt) => {
         const apiKey = await rotateApiKey(rt.deps, slug);
         ctx.print(ctx.flags.json ? JSON.stringify({ slug, apiKey }) : `new API key for ${slug} (shown once): ${apiKey}`);
-      } finally {
-        await rt.close();
-      }
+      });
     },
   },
   'press list': {
     usage: 'press list',
     summary: 'List presses with their key prefixes.',
     run: async (ctx) => {
-      const rt = await ctx.open();
-      try {
+      return ctx.withRuntime(async (rt) => {
         const rows = await rt.deps.db.selectFrom('presses').select(['slug', 'name', 'api_key_prefix']).orderBy('slug').execute();
         for (const r of rows) ctx.print(`${r.slug}\t${r.name}\t${r.api_key_prefix ?? '-'}…`);
-      } finally {
-        await rt.close();
-      }
+      });
     },
   },
   'user add': {
     usage: 'user add --email <e-mail> --role admin|editor|press [--press <slug>] [--password <pw>] [--json]',
     summary: 'Create a staff account (password from --password, SOSIK_USER_PASSWORD or a prompt).',
     run: async (ctx) => {
-      const rt = await ctx.open();
-      try {
+      return ctx.withRuntime(async (rt) => {
         ctx.print(
           await addUserCommand(rt.deps, {
             email: ctx.flags.email,
@@ -109,35 +95,27 @@ const coreCommands: Record<string, Command> = {
             json: ctx.flags.json === 'true',
           }),
         );
-      } finally {
-        await rt.close();
-      }
+      });
     },
   },
   demo: {
     usage: 'demo',
     summary: 'Add the bundled demo content (fictional presses and articles) to the database.',
     run: async (ctx) => {
-      const rt = await ctx.open();
-      try {
+      return ctx.withRuntime(async (rt) => {
         const counts = await seedDemo(rt.deps);
         await rt.worker.drain();
         ctx.print(`added ${counts.presses} presses and ${counts.articles} articles`);
-      } finally {
-        await rt.close();
-      }
+      });
     },
   },
   'jobs run': {
     usage: 'jobs run',
     summary: 'Run every due job once and exit (for cron, or after a bulk import).',
     run: async (ctx) => {
-      const rt = await ctx.open();
-      try {
+      return ctx.withRuntime(async (rt) => {
         ctx.print(`ran ${await rt.worker.drain()} jobs`);
-      } finally {
-        await rt.close();
-      }
+      });
     },
   },
   config: {
@@ -194,14 +172,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const config = loadConfig();
-    const ctx: CommandContext = {
+    // One-shot commands keep stdout for their answer: logs go to stderr.
+    const ctx = commandContext({
       config,
       args: found.rest,
       flags,
-      // One-shot commands keep stdout for their answer: logs go to stderr.
       open: () => openRuntime(config, createLogger(config, found.name === 'worker' ? 'stdout' : 'stderr')),
       print: (line) => console.log(line),
-    };
+    });
     return (await found.command.run(ctx)) ?? 0;
   } catch (err) {
     if (err instanceof AppError || err instanceof ConfigError) {

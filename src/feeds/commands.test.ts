@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../cli-types.ts';
+import { commandContext, type CommandContext } from '../cli-types.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { JobWorker } from '../jobs/worker.ts';
 import type { Runtime } from '../runtime.ts';
@@ -49,7 +49,7 @@ describe.each(await testDialects())('feeds commands on %s', (dialect) => {
 
   function ctx(args: string[], flags: Record<string, string>, overrides: Partial<Config> = {}): CommandContext {
     const config = loadConfig({}, { demo: false, ...overrides });
-    return {
+    return commandContext({
       config,
       args,
       flags,
@@ -60,7 +60,7 @@ describe.each(await testDialects())('feeds commands on %s', (dialect) => {
         // The test owns the database: closing the runtime must not close it.
         return { deps, handle: t, worker, close: async () => {} } as Runtime;
       },
-    };
+    });
   }
 
   it('imports OPML (creating presses), adds a feed, polls it and lists its health', async () => {

@@ -41,15 +41,12 @@ export const feedsCommands: Record<string, Command> = {
       }
       const interval = ctx.flags.interval ? Number(ctx.flags.interval) : ctx.config.feedsIntervalSeconds;
       if (!Number.isInteger(interval) || interval < 60) throw new AppError('INVALID_OPTION', 422, '--interval is a whole number of seconds, at least 60.');
-      const rt = await ctx.open();
-      try {
+      return ctx.withRuntime(async (rt) => {
         const press = await rt.deps.db.selectFrom('presses').select('id').where('slug', '=', slug).executeTakeFirst();
         if (!press) throw new AppError('NOT_FOUND', 404, `No press "${slug}" (create it with: sosik press add --slug ${slug} --name …).`);
         const { feed, created } = await addFeed(rt.deps.db, { pressId: press.id, url, intervalSeconds: interval });
         ctx.print(created ? `added feed ${feed.id} for ${slug}: ${url} (every ${interval} s)` : `feed ${feed.id} already registered for ${slug}: ${url}`);
-      } finally {
-        await rt.close();
-      }
+      });
     },
   },
   'feeds import': {
@@ -59,24 +56,22 @@ export const feedsCommands: Record<string, Command> = {
       const file = ctx.args[0];
       if (!file) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik feeds import <file.opml>');
       const text = fs.readFileSync(file, 'utf8');
-      const rt = await ctx.open();
-      try {
-        const s = await importOpml(rt.deps, text);
-        ctx.print(`created ${s.pressesCreated.length} presses${s.pressesCreated.length ? ` (${s.pressesCreated.join(', ')})` : ''}, ${s.feedsCreated} feeds; ${s.feedsExisting} feeds were already registered`);
-      } catch (err) {
-        if (err instanceof FeedError) throw new AppError('INVALID_OPML', 422, err.message);
-        throw err;
-      } finally {
-        await rt.close();
-      }
+      return ctx.withRuntime(async (rt) => {
+        try {
+          const s = await importOpml(rt.deps, text);
+          ctx.print(`created ${s.pressesCreated.length} presses${s.pressesCreated.length ? ` (${s.pressesCreated.join(', ')})` : ''}, ${s.feedsCreated} feeds; ${s.feedsExisting} feeds were already registered`);
+        } catch (err) {
+          if (err instanceof FeedError) throw new AppError('INVALID_OPML', 422, err.message);
+          throw err;
+        }
+      });
     },
   },
   'feeds poll': {
     usage: 'feeds poll [--feed <id>]',
     summary: 'Poll every due feed once (or one feed now) and exit; for cron when SOSIK_FEEDS_POLL=0.',
     run: async (ctx) => {
-      const rt = await ctx.open();
-      try {
+      return ctx.withRuntime(async (rt) => {
         const urls = new Map((await listFeeds(rt.deps.db)).map((f) => [f.id, f.url]));
         let outcomes: PollOutcome[];
         if (ctx.flags.feed) {
@@ -88,17 +83,14 @@ export const feedsCommands: Record<string, Command> = {
         ctx.print(`polled ${outcomes.length} feeds`);
         await rt.worker.drain();
         return outcomes.some((o) => o.status === 'error') ? 1 : 0;
-      } finally {
-        await rt.close();
-      }
+      });
     },
   },
   'feeds list': {
     usage: 'feeds list [--press <slug>]',
     summary: 'Show every feed with its health: last success, last error, items taken, next poll.',
     run: async (ctx) => {
-      const rt = await ctx.open();
-      try {
+      return ctx.withRuntime(async (rt) => {
         let pressId: number | undefined;
         if (ctx.flags.press) {
           const press = await rt.deps.db.selectFrom('presses').select('id').where('slug', '=', ctx.flags.press).executeTakeFirst();
@@ -115,9 +107,7 @@ export const feedsCommands: Record<string, Command> = {
               .join('\t'),
           );
         }
-      } finally {
-        await rt.close();
-      }
+      });
     },
   },
 };

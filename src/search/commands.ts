@@ -8,15 +8,12 @@ export const searchCommands: Record<string, Command> = {
     usage: 'search reindex',
     summary: 'Rebuild the search index from all published articles (with a progress bar).',
     run: async (ctx) => {
-      const rt = await ctx.open();
-      try {
+      return ctx.withRuntime(async (rt) => {
         const bar = progressBar('indexing');
         const started = Date.now();
         const { done } = await reindexAll(rt.deps, ({ done, total }) => bar(done, total));
         ctx.print(`search index rebuilt: ${done} articles in ${((Date.now() - started) / 1000).toFixed(1)} s (${rt.deps.dialect})`);
-      } finally {
-        await rt.close();
-      }
+      });
     },
   },
 };
