@@ -44,3 +44,15 @@ export function analyzeArticle(a: ArticleForIndex): AnalyzedDoc {
     cho: choseongTerms(a.headline),
   };
 }
+
+/** The search_docs columns both indexes keep for an analysed article (length norms for BM25). */
+export function docRow(d: AnalyzedDoc) {
+  return {
+    article_id: d.articleId,
+    revision: d.revision,
+    press_id: d.pressId,
+    published_at: d.publishedAt,
+    head_len: d.head.length,
+    body_len: d.body.length,
+  };
+}

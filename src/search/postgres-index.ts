@@ -3,7 +3,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import type { AnalyzedDoc } from './document.ts';
+import { docRow, type AnalyzedDoc } from './document.ts';
 import { filterConditions } from './filters-sql.ts';
 import { BM25_B, BM25_K1, HEADLINE_WEIGHT, idf, RELEVANCE_CANDIDATES, type ScoredHit } from './scoring.ts';
 import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
@@ -74,12 +74,7 @@ export class PostgresSearchIndex implements SearchIndex {
         stats.head_total += d.head.length;
         stats.body_total += d.body.length;
         const row = {
-          article_id: d.articleId,
-          revision: d.revision,
-          press_id: d.pressId,
-          published_at: d.publishedAt,
-          head_len: d.head.length,
-          body_len: d.body.length,
+          ...docRow(d),
           tsv: tsvectorLiteral(d.head, d.body),
           cho_tsv: tsvectorLiteral(d.cho),
         };

@@ -1,7 +1,7 @@
 // SQLite implementation: an FTS5 contentless table of pre-analysed terms, ranked with bm25().
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { AnalyzedDoc } from './document.ts';
+import { docRow, type AnalyzedDoc } from './document.ts';
 import { filterConditions } from './filters-sql.ts';
 import { HEADLINE_WEIGHT, RELEVANCE_CANDIDATES, SQLITE_SCORE_SCALE, SQLITE_TERM_REPEAT, type ScoredHit } from './scoring.ts';
 import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
@@ -36,14 +36,7 @@ export class SqliteSearchIndex implements SearchIndex {
         await sql`delete from search_cho where rowid = ${d.articleId}`.execute(trx);
         await sql`insert into search_fts (rowid, head, body) values (${d.articleId}, ${repeat(d.head)}, ${repeat(d.body)})`.execute(trx);
         if (d.cho.length) await sql`insert into search_cho (rowid, cho) values (${d.articleId}, ${d.cho.join(' ')})`.execute(trx);
-        const row = {
-          article_id: d.articleId,
-          revision: d.revision,
-          press_id: d.pressId,
-          published_at: d.publishedAt,
-          head_len: d.head.length,
-          body_len: d.body.length,
-        };
+        const row = docRow(d);
         await trx
           .insertInto('search_docs')
           .values(row)
