@@ -6,21 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestArticle } from '../articles/ingest.ts';
 import type { AppDeps } from '../deps.ts';
-import { createPress } from '../press/keys.ts';
+import { createPress, type NewPress } from '../press/keys.ts';
 import { ninjsToArticle } from '../press/ninjs/to-article.ts';
 
 const CONTENT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'content');
 const HOUR = 3_600_000;
-
-interface DemoPress {
-  slug: string;
-  name: string;
-  nameEn?: string;
-  homepage?: string;
-  description?: string;
-  descriptionEn?: string;
-  copyright?: string;
-}
 
 interface DemoArticleFile {
   press: string;
@@ -49,7 +39,7 @@ function withTimes(item: Record<string, unknown>, createdMs: number, versionMs: 
 }
 
 export async function seedDemo(deps: AppDeps, now = Date.now()): Promise<{ presses: number; articles: number }> {
-  const presses = readJson<DemoPress[]>(path.join(CONTENT_DIR, 'presses.json'));
+  const presses = readJson<NewPress[]>(path.join(CONTENT_DIR, 'presses.json'));
   const pressIds = new Map<string, number>();
   for (const p of presses) {
     // Demo presses get keys like any press; nobody sees them (rotate one in /studio to use it).
