@@ -3,6 +3,7 @@
 // the same feed measures a re-poll (every item already stored and unchanged).
 //   BENCH_ITEMS=2000 npm run bench:ingest     smaller run
 //   SOSIK_TEST_PG_URL=postgres://…            PostgreSQL to use (default: the test server)
+import { REGISTRY } from '../src/app.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ import type { AppDeps } from '../src/deps.ts';
 import { itemToArticleInput } from '../src/feeds/item-to-article.ts';
 import { decodeFeedBytes } from '../src/feeds/parse/decode.ts';
 import { parseFeedText } from '../src/feeds/parse/parse-feed.ts';
-import { sanitizePressHtml } from '../src/press/sanitize.ts';
+import { sanitizePressHtml } from '../src/html/sanitize.ts';
 import { generateFeed } from './ingest-feed-file.ts';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
@@ -75,7 +76,7 @@ interface StageTimes {
 async function run(dialect: Dialect, bytes: Buffer, dir: string): Promise<StageTimes> {
   const { handle, drop } = await openBenchDb(dialect, dir);
   try {
-    const deps: AppDeps = { db: handle.db, dialect, config: loadConfig({}, { demo: false }), log: pino({ level: 'silent' }), nudgeJobs: () => {} };
+    const deps: AppDeps = { db: handle.db, dialect, config: loadConfig({}, { demo: false }), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
     const press = await handle.db.insertInto('presses').values({ slug: 'bench', name: '벤치마크 일보', created_at: Date.now() }).returning('id').executeTakeFirstOrThrow();
 
     let t = process.hrtime.bigint();

@@ -2,6 +2,7 @@
 // concurrent connections, each next to the same bytes served as a static file by the same server
 // in the same run. The server runs in a child process so autocannon does not steal its event loop.
 //   BENCH_SECONDS (default 10) per target; BENCH_CONNECTIONS (default 64).
+import { REGISTRY } from '../src/app.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +38,7 @@ async function serveChild(dbFile: string, staticDir: string): Promise<void> {
       pageCacheSeconds: Number(process.env.BENCH_PAGE_CACHE_SECONDS ?? 0),
     },
   );
-  const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} };
+  const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
   const content = await fillDatabase(deps);
   const app = await buildApp(deps);
   await app.register(fastifyStatic, { root: staticDir, prefix: '/bench-static/', decorateReply: false });
@@ -53,8 +54,7 @@ async function fillDatabase(deps: import('../src/deps.ts').AppDeps): Promise<{ a
     const counts = await seedDemo(deps);
     // Work the jobs the seeding enqueued (search index, issue clustering), as a running server
     // would, so pages carry their issue tags and the front page its issues box.
-    const [{ registerAllJobs }, { JobWorker }] = await Promise.all([import('../src/app.ts'), import('../src/jobs/worker.ts')]);
-    registerAllJobs();
+    const { JobWorker } = await import('../src/jobs/worker.ts');
     const jobs = await new JobWorker(deps).drain();
     label = `demo content (${counts.presses} presses, ${counts.articles} articles, ${jobs} jobs worked)`;
   } catch (err) {

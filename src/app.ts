@@ -1,10 +1,15 @@
-// Composition root: builds the HTTP server from the capabilities. Nothing here knows what a
-// capability does; each one brings its routes, job handlers and background loops.
+// Composition root: the list of capabilities and the HTTP server built from their manifests.
+// Nothing here knows what a capability does; each one declares what it brings in its
+// capability.ts (src/capability.ts says what a manifest may hold).
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { accountsCapability } from './accounts/capability.ts';
-import { loadStaffHook } from './accounts/guards.ts';
+import { apiDocsCapability } from './api-docs/capability.ts';
 import { articlesCapability } from './articles/capability.ts';
-import type { Capability } from './capability.ts';
+import { principalHook } from './auth/principal.ts';
+import { assembleRegistry, type Capability, type Registry } from './capability.ts';
+import { demoCapability } from './demo/capability.ts';
 import type { AppDeps } from './deps.ts';
 import { AppError, Errors } from './errors.ts';
 import { feedsCapability } from './feeds/capability.ts';
@@ -17,7 +22,9 @@ import { webCapability } from './web/capability.ts';
 import { renderErrorPage } from './web/error-pages.tsx';
 import { registerPageCache } from './web/page-cache.ts';
 import { securityHeaders } from './web/security-headers.ts';
+import { EMPTY_FRAME } from './web/site-frame.ts';
 
+/** Adding a capability: its folder, and one line here. Order is the order of slots and routes. */
 export const CAPABILITIES: readonly Capability[] = [
   opsCapability,
   webCapability,
@@ -25,21 +32,18 @@ export const CAPABILITIES: readonly Capability[] = [
   studioCapability,
   pressCapability,
   articlesCapability,
-  issuesCapability,
   searchCapability,
+  issuesCapability,
   feedsCapability,
+  apiDocsCapability,
+  demoCapability,
 ];
 
-let jobsRegistered = false;
-/** Registers every capability's job handlers once per process. */
-export function registerAllJobs(): void {
-  if (jobsRegistered) return;
-  jobsRegistered = true;
-  for (const c of CAPABILITIES) c.registerJobs?.();
-}
+/** What the shipped capabilities declare; a test may assemble its own list. */
+export const REGISTRY: Registry = assembleRegistry(CAPABILITIES);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { config } = deps;
+  const { config, registry } = deps;
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
@@ -49,10 +53,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
 
+  const frame = registry.siteFrame?.(deps) ?? EMPTY_FRAME;
+  await frame.refresh();
+  app.decorate('site', { name: config.siteName, publicUrl: config.publicUrl, frame });
+  // Parsers every capability's routes share: cookies, and HTML forms (urlencoded).
+  await app.register(cookie);
+  await app.register(formbody);
   app.addHook('onSend', securityHeaders);
-  registerPageCache(app, config.pageCacheSeconds);
-  // Every page and guard can read request.staff (one indexed query, only when a session cookie is sent).
-  app.addHook('onRequest', loadStaffHook(deps));
+  registerPageCache(app, config.pageCacheSeconds, registry.uncachedPaths);
+  // Every page and guard can read request.principal (one indexed query, only when a session cookie is sent).
+  app.addHook('onRequest', principalHook(deps));
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     const appErr = toAppError(err);
     if (appErr.status >= 500) request.log.error({ err }, 'request failed');
@@ -70,8 +80,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, 404, err.message));
   });
 
-  for (const c of CAPABILITIES) {
-    if (c.routes) await app.register(async (scope) => c.routes!(scope, deps));
+  for (const c of registry.capabilities) {
+    const routes = c.routes;
+    if (routes) await app.register(async (scope) => routes(scope, deps));
   }
   return app;
 }

@@ -1,15 +1,10 @@
-// `sosik <command>`: serve, migrate, press and user management, demo content, and the commands
-// each capability contributes (feeds, search, issues). Run `sosik help` for the list.
-import { addUserCommand } from './accounts/add-user-command.ts';
+// `sosik <command>`: the process commands (serve, worker, migrate, jobs, config) and the commands
+// each capability's manifest contributes (press, user, feeds, search, demo…). `sosik help` lists them.
+import { REGISTRY } from './app.ts';
 import { commandContext, type Command } from './cli-types.ts';
 import { ConfigError, loadConfig, optionsMarkdown } from './config.ts';
-import { seedDemo } from './demo/seed.ts';
 import { AppError } from './errors.ts';
-import { feedsCommands } from './feeds/commands.ts';
-import { issuesCommands } from './issues/commands.ts';
-import { createPress, rotateApiKey } from './press/keys.ts';
 import { createLogger, openRuntime } from './runtime.ts';
-import { searchCommands } from './search/commands.ts';
 import { serve } from './server.ts';
 
 const coreCommands: Record<string, Command> = {
@@ -41,74 +36,6 @@ const coreCommands: Record<string, Command> = {
     summary: 'Apply database migrations and exit.',
     run: (ctx) => ctx.withRuntime(async (rt) => ctx.print(`database is up to date (${rt.deps.dialect})`)),
   },
-  'press add': {
-    usage: 'press add --slug <slug> --name <name> [--name-en <name>] [--homepage <url>] [--json]',
-    summary: 'Create a press and print its API key (shown once).',
-    run: async (ctx) => {
-      const { slug, name } = ctx.flags;
-      if (!slug || !name) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press add --slug <slug> --name <name>');
-      return ctx.withRuntime(async (rt) => {
-        const { press, apiKey } = await createPress(rt.deps, {
-          slug,
-          name,
-          nameEn: ctx.flags['name-en'],
-          homepage: ctx.flags.homepage,
-          description: ctx.flags.description,
-      });
-      ctx.print(ctx.flags.json ? JSON.stringify({ slug: press.slug, apiKey }) : `created press ${press.slug}\nAPI key (shown once): ${apiKey}`);
-      });
-    },
-  },
-  'press rotate-key': {
-    usage: 'press rotate-key --slug <slug> [--json]',
-    summary: "Replace a press's API key; the old key stops working at once.",
-    run: async (ctx) => {
-      const slug = ctx.flags.slug ?? ctx.args[0];
-      if (!slug) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press rotate-key --slug <slug>');
-      return ctx.withRuntime(async (rt) => {
-        const apiKey = await rotateApiKey(rt.deps, slug);
-        ctx.print(ctx.flags.json ? JSON.stringify({ slug, apiKey }) : `new API key for ${slug} (shown once): ${apiKey}`);
-      });
-    },
-  },
-  'press list': {
-    usage: 'press list',
-    summary: 'List presses with their key prefixes.',
-    run: async (ctx) => {
-      return ctx.withRuntime(async (rt) => {
-        const rows = await rt.deps.db.selectFrom('presses').select(['slug', 'name', 'api_key_prefix']).orderBy('slug').execute();
-        for (const r of rows) ctx.print(`${r.slug}\t${r.name}\t${r.api_key_prefix ?? '-'}…`);
-      });
-    },
-  },
-  'user add': {
-    usage: 'user add --email <e-mail> --role admin|editor|press [--press <slug>] [--password <pw>] [--json]',
-    summary: 'Create a staff account (password from --password, SOSIK_USER_PASSWORD or a prompt).',
-    run: async (ctx) => {
-      return ctx.withRuntime(async (rt) => {
-        ctx.print(
-          await addUserCommand(rt.deps, {
-            email: ctx.flags.email,
-            role: ctx.flags.role,
-            press: ctx.flags.press,
-            password: ctx.flags.password,
-            json: ctx.flags.json === 'true',
-          }),
-        );
-      });
-    },
-  },
-  demo: {
-    usage: 'demo',
-    summary: 'Add the bundled demo content (fictional presses and articles) to the database.',
-    run: async (ctx) => {
-      return ctx.withRuntime(async (rt) => {
-        const counts = await seedDemo(rt.deps);
-        await rt.worker.drain();
-        ctx.print(`added ${counts.presses} presses and ${counts.articles} articles`);
-      });
-    },
-  },
   'jobs run': {
     usage: 'jobs run',
     summary: 'Run every due job once and exit (for cron, or after a bulk import).',
@@ -128,7 +55,7 @@ const coreCommands: Record<string, Command> = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { ...coreCommands, ...feedsCommands, ...searchCommands, ...issuesCommands };
+export const COMMANDS: Record<string, Command> = { ...coreCommands, ...REGISTRY.commands };
 
 /** Splits argv into command words, positionals and --flags (`--x v`, `--x=v`, bare `--x`). */
 export function parseArgv(argv: string[]): { words: string[]; flags: Record<string, string> } {

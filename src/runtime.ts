@@ -1,6 +1,7 @@
 // Opens everything a process needs (database, migrations, logger, job worker) from the config.
 import pino, { type Logger } from 'pino';
-import { registerAllJobs } from './app.ts';
+import { REGISTRY } from './app.ts';
+import type { Registry } from './capability.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DbHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -26,7 +27,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>, stream: 'stdout' 
   );
 }
 
-export async function openRuntime(config: Config, log = createLogger(config)): Promise<Runtime> {
+export async function openRuntime(config: Config, log = createLogger(config), registry: Registry = REGISTRY): Promise<Runtime> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   const applied = await migrateToLatest(handle);
   if (applied.length) log.info({ applied }, 'migrations applied');
@@ -36,9 +37,9 @@ export async function openRuntime(config: Config, log = createLogger(config)): P
     dialect: handle.dialect,
     config,
     log,
+    registry,
     nudgeJobs: () => worker?.nudge(),
   };
-  registerAllJobs();
   worker = new JobWorker(deps);
   return {
     deps,

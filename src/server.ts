@@ -1,19 +1,18 @@
 // `sosik serve`: the web server, with the job worker and background loops in the same process
 // unless configured otherwise; shuts down gracefully on SIGTERM/SIGINT.
-import { buildApp, CAPABILITIES } from './app.ts';
+import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { seedDemoIfEmpty } from './demo/seed.ts';
 import { openRuntime } from './runtime.ts';
 
 export async function serve(config: Config): Promise<void> {
   const runtime = await openRuntime(config);
   const { deps, worker } = runtime;
-  if (config.demo) await seedDemoIfEmpty(deps);
+  for (const c of deps.registry.capabilities) await c.onServe?.(deps);
   const app = await buildApp(deps);
   const stops: Array<() => Promise<void>> = [];
   if (config.workers) {
     worker.start();
-    for (const c of CAPABILITIES) if (c.startBackground) stops.push(c.startBackground(deps));
+    for (const c of deps.registry.capabilities) if (c.startBackground) stops.push(c.startBackground(deps));
   }
   await app.listen({ port: config.port, host: config.host });
   deps.log.info({ url: config.publicUrl, database: deps.dialect }, 'Sosik is serving');

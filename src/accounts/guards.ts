@@ -1,41 +1,35 @@
 // Who is asking: `request.staff` (null for readers), and route guards by role and press.
-import type { FastifyReply, FastifyRequest, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { getPrincipal, type Principal } from '../auth/principal.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Role } from '../db/schema.ts';
 import { AppError, Errors } from '../errors.ts';
-import { readCookie, SESSION_COOKIE } from './cookies.ts';
-import { findStaffBySessionToken, type Staff } from './sessions.ts';
+import { STAFF, type Staff, type StaffAccount } from './staff.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The signed-in staff member, null for everyone else; set by loadStaffHook / getStaff. */
+    /** The signed-in staff member, null for everyone else; set by getStaff. */
     staff?: Staff | null;
   }
 }
 
 export type { Staff };
 
-const loading = new WeakMap<FastifyRequest, Promise<Staff | null>>();
-
-/** Loads (once per request) the staff member behind the session cookie. No cookie, no query. */
-export function getStaff(request: FastifyRequest, deps: Pick<AppDeps, 'db'>): Promise<Staff | null> {
-  let pending = loading.get(request);
-  if (!pending) {
-    const token = readCookie(request, SESSION_COOKIE);
-    pending = token ? findStaffBySessionToken(deps, token) : Promise.resolve(null);
-    pending = pending.then((staff) => (request.staff = staff));
-    loading.set(request, pending);
-  }
-  return pending;
+function staffOfPrincipal(principal: Principal | null | undefined): Staff | null {
+  if (principal?.kind !== STAFF) return null;
+  return { ...(principal.value as StaffAccount), sessionId: principal.session.sessionId, csrfToken: principal.session.csrfToken };
 }
 
-/** Root-level hook (src/app.ts) so every route, page and layout can read `request.staff`. */
-export function loadStaffHook(deps: Pick<AppDeps, 'db'>): onRequestHookHandler {
-  return async (request) => {
-    // The press API authenticates by bearer key and static files need no identity.
-    if (request.url.startsWith('/api/') || request.url.startsWith('/static/')) return;
-    await getStaff(request, deps);
-  };
+/** The staff member behind the request's session (loaded once per request), or null. */
+export async function getStaff(request: FastifyRequest, deps: Pick<AppDeps, 'db' | 'registry'>): Promise<Staff | null> {
+  if (request.staff !== undefined) return request.staff;
+  request.staff = staffOfPrincipal(await getPrincipal(request, deps));
+  return request.staff;
+}
+
+/** The staff member the root principal hook already loaded (for views), or null. */
+export function currentStaff(request: FastifyRequest): Staff | null {
+  return request.staff ?? staffOfPrincipal(request.principal);
 }
 
 export function signInRequired(): AppError {
@@ -50,7 +44,7 @@ function loginRedirect(request: FastifyRequest, reply: FastifyReply): FastifyRep
  * Route guard: only signed-in staff with one of `roles` (all staff when omitted) get through.
  * Anonymous page views are sent to /login and come back afterwards; anything else answers 401.
  */
-export function requireStaff(deps: Pick<AppDeps, 'db'>, roles?: readonly Role[]): preHandlerAsyncHookHandler {
+export function requireStaff(deps: Pick<AppDeps, 'db' | 'registry'>, roles?: readonly Role[]): preHandlerAsyncHookHandler {
   return async function staffGuard(request, reply) {
     const staff = await getStaff(request, deps);
     if (!staff) {

@@ -1,13 +1,14 @@
 // GET/POST /login and POST /logout.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.ts';
-import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts';
-import { anonymousCsrfToken, verifyAnonymousCsrf, verifyCsrf } from './csrf.tsx';
+import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from '../auth/cookies.ts';
+import { anonymousCsrfToken, verifyAnonymousCsrf, verifyCsrf } from '../auth/csrf.tsx';
 import { getStaff } from './guards.ts';
+import { STAFF } from './staff.ts';
 import { t } from '../web/i18n/index.ts';
 import { requestLocale } from '../web/locale.ts';
 import { LoginView, type LoginViewProps } from './login-view.tsx';
-import { createSession, deleteSessionByToken } from './sessions.ts';
+import { createSession, deleteSessionByToken } from '../auth/sessions.ts';
 import { checkSignIn } from './sign-in.ts';
 import { sendStaffPage } from './staff-page.tsx';
 
@@ -69,7 +70,7 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     // Rotation: whatever session this browser carried before is ended, and a fresh id is issued.
     const previous = readCookie(request, SESSION_COOKIE);
     if (previous) await deleteSessionByToken(deps, previous);
-    const session = await createSession(deps, result.user.id);
+    const session = await createSession(deps, { kind: STAFF, id: result.user.id }, { userAgent: request.headers['user-agent'] });
     setCookie(request, reply, deps.config, SESSION_COOKIE, session.token, deps.config.sessionDays * 86_400);
     request.log.info({ userId: result.user.id, role: result.user.role }, 'staff signed in');
     return reply.redirect(next, 303);

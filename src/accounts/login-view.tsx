@@ -1,6 +1,6 @@
 // The sign-in form. Errors are announced (role="alert") and the e-mail is kept; the password never is.
 import { translator, type Locale } from '../web/i18n/index.ts';
-import { CsrfField } from './csrf.tsx';
+import { CsrfField } from '../auth/csrf.tsx';
 
 export interface LoginViewProps {
   locale: Locale;

@@ -1,7 +1,7 @@
 // Staff sign-in and sign-out over HTTP, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/helpers/databases.ts';
-import { sessionIdOf } from './sessions.ts';
+import { sessionIdOf } from '../auth/sessions.ts';
 import {
   addStaff,
   form,

@@ -3,8 +3,8 @@
 // refused attempt gives its count back, so only failed checks use up the budget.
 import type { AppDeps } from '../deps.ts';
 import type { User } from '../db/schema.ts';
-import { verifyAgainstDummy, verifyPassword } from './password.ts';
-import { hitRateLimit, releaseRateLimit, type RateWindow } from './rate-limit.ts';
+import { verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
+import { hitRateLimit, releaseRateLimit, type RateWindow } from '../auth/rate-limit.ts';
 import { findUserByEmail, normalizeEmail } from './users.ts';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;

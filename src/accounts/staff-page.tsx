@@ -4,26 +4,27 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { AppDeps } from '../deps.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
-import { snapshotNavCategories } from '../web/error-pages.tsx';
+import { cachedNav } from '../web/site-frame.ts';
 import { Layout } from '../web/layout.tsx';
 import { pageLocale } from '../web/locale.ts';
 import { renderDocument } from '../web/render.ts';
-import { CsrfField } from './csrf.tsx';
-import type { Staff } from './sessions.ts';
+import { CsrfField } from '../auth/csrf.tsx';
+import type { StaffNavEntry } from '../capability.ts';
+import { currentStaff } from './guards.ts';
+import type { Staff } from './staff.ts';
 
-/** Staff areas reachable from the bar; feeds are for admins and press staff (see feeds/studio). */
-function staffLinks(staff: Staff): Array<{ href: string; key: string }> {
-  const links = [{ href: '/studio', key: staff.role === 'press' ? 'studio.nav.articles' : 'studio.nav.presses' }];
-  if (staff.role !== 'editor') links.push({ href: '/studio/feeds', key: 'studio.nav.feeds' });
-  return links;
+/** The staff bar's entries this staff member may open, as the capabilities declared them. */
+function staffLinks(entries: readonly StaffNavEntry[], staff: Staff): Array<{ href: string; key: string; matches: readonly string[] }> {
+  return entries
+    .filter((e) => !e.roles || e.roles.includes(staff.role))
+    .map((e) => ({ href: e.href, key: e.labelByRole?.[staff.role] ?? e.label, matches: e.matches ?? [`${e.href}/`] }));
 }
 
-function isCurrent(href: string, path: string): boolean {
-  if (href === '/studio') return path === '/studio' || path.startsWith('/studio/presses') || path.startsWith('/studio/articles');
-  return path === href || path.startsWith(`${href}/`);
+function isCurrent(link: { href: string; matches: readonly string[] }, path: string): boolean {
+  return path === link.href || link.matches.some((prefix) => path.startsWith(prefix));
 }
 
-function StaffBar({ locale, staff, path }: { locale: Locale; staff: Staff; path: string }) {
+function StaffBar({ locale, staff, path, nav }: { locale: Locale; staff: Staff; path: string; nav: readonly StaffNavEntry[] }) {
   const tr = translator(locale);
   return (
     <div class="staff-bar">
@@ -32,9 +33,9 @@ function StaffBar({ locale, staff, path }: { locale: Locale; staff: Staff; path:
           {tr('studio.nav')}
         </span>
         <ul>
-          {staffLinks(staff).map((l) => (
+          {staffLinks(nav, staff).map((l) => (
             <li>
-              <a href={l.href} aria-current={isCurrent(l.href, path) ? 'page' : undefined}>
+              <a href={l.href} aria-current={isCurrent(l, path) ? 'page' : undefined}>
                 {tr(l.key)}
               </a>
             </li>
@@ -65,7 +66,7 @@ export interface StaffPage {
 export function sendStaffPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  deps: Pick<AppDeps, 'config'>,
+  deps: Pick<AppDeps, 'config' | 'registry'>,
   build: (locale: Locale) => StaffPage,
 ): FastifyReply {
   const locale = pageLocale(request, reply);
@@ -75,17 +76,17 @@ export function sendStaffPage(
   const query = new URLSearchParams(search);
   query.delete('lang');
   const pathWithQuery = query.size ? `${path}?${query}` : path;
-  const staff = request.staff ?? null;
+  const staff = currentStaff(request);
   const html = renderDocument(
     <Layout
       locale={locale}
       siteName={deps.config.siteName}
       meta={{ title: page.title, canonical: `${deps.config.publicUrl}${path}`, robots: 'noindex, nofollow' }}
-      categories={snapshotNavCategories(locale)}
+      categories={cachedNav(request, locale)}
       path={pathWithQuery}
       staffSignedIn={staff !== null}
     >
-      {staff ? <StaffBar locale={locale} staff={staff} path={path} /> : null}
+      {staff ? <StaffBar locale={locale} staff={staff} path={path} nav={deps.registry.staffNav} /> : null}
       {page.body}
     </Layout>,
   );

@@ -3,7 +3,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { createTestDb, type TestDb } from '../../test/helpers/databases.ts';
-import { buildApp } from '../app.ts';
+import { buildApp , REGISTRY } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Dialect } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
@@ -20,7 +20,7 @@ export interface StaffTestApp {
 export async function staffTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<StaffTestApp> {
   const testDb = await createTestDb(dialect);
   const config = loadConfig({}, { demo: false, workers: false, publicUrl: 'http://localhost:3000', pageCacheSeconds: 0, ...overrides });
-  const deps: AppDeps = { db: testDb.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} };
+  const deps: AppDeps = { db: testDb.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
   const app = await buildApp(deps);
   await app.ready();
   return {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
 import { addUserCommand } from './add-user-command.ts';
-import { verifyPassword } from './password.ts';
+import { verifyPassword } from '../auth/password.ts';
 import { createUser } from './users.ts';
 
 describe.each(await testDialects())('creating staff users (%s)', (dialect) => {

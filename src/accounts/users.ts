@@ -2,7 +2,7 @@
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { Role, User } from '../db/schema.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
 
 export const ROLES: readonly Role[] = ['admin', 'editor', 'press'];
 

@@ -1,8 +1,8 @@
-// The OpenAPI 3.1 document of Sosik's public API, assembled from each capability's paths.
-import { pressOpenApiComponents, pressOpenApiPaths } from '../press/openapi-paths.ts';
-import { searchOpenApiPaths, searchOpenApiSchemas } from '../search/openapi-paths.ts';
+// The OpenAPI 3.1 document of Sosik's public API, assembled from what each capability's manifest
+// documents (`openApi`), plus the error shape every endpoint shares.
+import type { OpenApiPart } from '../capability.ts';
 
-export function openApiDocument(publicUrl: string) {
+export function openApiDocument(publicUrl: string, parts: Required<OpenApiPart>) {
   return {
     openapi: '3.1.0',
     info: {
@@ -12,12 +12,11 @@ export function openApiDocument(publicUrl: string) {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: publicUrl }],
-    paths: { ...pressOpenApiPaths, ...searchOpenApiPaths },
+    paths: parts.paths,
     components: {
-      securitySchemes: pressOpenApiComponents.securitySchemes,
+      securitySchemes: parts.securitySchemes,
       schemas: {
-        ...pressOpenApiComponents.schemas,
-        ...searchOpenApiSchemas,
+        ...parts.schemas,
         Error: {
           type: 'object',
           required: ['error'],

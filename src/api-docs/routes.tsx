@@ -83,7 +83,7 @@ function ApiDocsPage({ doc }: { doc: ReturnType<typeof openApiDocument> }) {
 }
 
 export async function apiDocsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const doc = openApiDocument(deps.config.publicUrl);
+  const doc = openApiDocument(deps.config.publicUrl, deps.registry.openApi);
   const html = '<!doctype html>' + renderToString(<ApiDocsPage doc={doc} />);
   app.get('/api/openapi.json', async () => doc);
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(html));

@@ -1,11 +1,10 @@
 // The one way an article enters Sosik, whether a press POSTs ninjs or its feed is pulled:
 // sanitise, categorise, store the current version plus a revision, and enqueue the follow-up
-// jobs — all in one transaction, so nothing is half-written and nothing accepted is lost.
+// jobs the capabilities declared (`onArticleChanged`) — all in one transaction, so nothing is half-written and nothing accepted is lost.
 import type { AppDeps } from '../deps.ts';
 import type { ArticleSource, ArticleStatus } from '../db/schema.ts';
 import { enqueueJob } from '../jobs/queue.ts';
-import { ARTICLE_CHANGED_JOBS } from '../jobs/kinds.ts';
-import { htmlToText, sanitizePressHtml } from '../press/sanitize.ts';
+import { htmlToText, sanitizePressHtml } from '../html/sanitize.ts';
 import { matchCategories } from './category-match.ts';
 import type { ArticleInput, PhotoInput } from './model.ts';
 
@@ -122,7 +121,8 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
         normalized,
       })
       .execute();
-    for (const kind of ARTICLE_CHANGED_JOBS) await enqueueJob(trx, kind, { articleId: id });
+    // Whatever follows an article change (indexing, clustering…) is declared by capabilities.
+    for (const kind of deps.registry.articleChangedJobs) await enqueueJob(trx, kind, { articleId: id });
     return { id, created: !existing, changed: true, status, revision };
   });
 

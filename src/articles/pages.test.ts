@@ -2,7 +2,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
+import { buildApp , REGISTRY } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
 import { FEATURED, insertFixture, type Fixture } from '../../test/e2e/fixtures.ts';
@@ -24,7 +24,7 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     tdb = await createTestDb(dialect);
     fx = await insertFixture(tdb.db);
     const config = loadConfig({}, { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent', pageSize: 10, pageCacheSeconds: 0 });
-    app = await buildApp({ db: tdb.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} });
+    app = await buildApp({ db: tdb.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY });
   });
   afterAll(async () => {
     await app?.close();
@@ -220,7 +220,7 @@ describe('reader pages on an empty database', () => {
   it('render with empty states instead of failing', async () => {
     const tdb = await createTestDb('sqlite');
     const config = loadConfig({}, { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 });
-    const app = await buildApp({ db: tdb.db, dialect: 'sqlite', config, log: pino({ level: 'silent' }), nudgeJobs: () => {} });
+    const app = await buildApp({ db: tdb.db, dialect: 'sqlite', config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY });
     try {
       const home = await app.inject('/');
       expect(home.statusCode).toBe(200);

@@ -1,15 +1,15 @@
 // Reader-facing routes: home, category and press lists, the article page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { h, type VNode } from 'preact';
+import { h } from 'preact';
 import type { AppDeps } from '../deps.ts';
-import { feedAlternates } from '../feeds/publish/alternates.ts';
-import { provideErrorPageContext, renderErrorPage } from '../web/error-pages.tsx';
+import { feedAlternates } from '../feeds/index.ts';
+import { renderErrorPage } from '../web/error-pages.tsx';
 import { t } from '../web/i18n/index.ts';
 import { dateTime } from '../web/format.ts';
 import { pageLocale } from '../web/locale.ts';
-import { renderDocument } from '../web/render.ts';
+import { pageContext, sendPage } from '../web/page.ts';
+import { renderSlots } from '../web/slots.ts';
 import { frontPage } from './front-page-store.ts';
-import { loadPageSlots } from './page-slots.ts';
 import { articleDetail } from './article-detail-store.ts';
 import {
   categoryArticles,
@@ -17,12 +17,12 @@ import {
   findPress,
   listPresses,
   parseCursor,
+  type CategoryRef,
   pressArticles,
   type ListQuery,
 } from './read-store.ts';
-import { SiteSnapshot } from './site-snapshot.ts';
 import { ArticlePage } from './views/article.tsx';
-import { categoryName, pressName, type PageContext } from './views/context.ts';
+import { categoryName, pressName } from '../web/page-context.ts';
 import { HomePage } from './views/home.tsx';
 import { CategoryPage, PressPage } from './views/list-page.tsx';
 
@@ -49,38 +49,10 @@ function listCanonicalPath(basePath: string, query: ListParams): string {
   return keep.size ? `${basePath}?${keep}` : basePath;
 }
 
-function pathWithoutLang(request: FastifyRequest): string {
-  const [path, search] = request.url.split('?');
-  const params = new URLSearchParams(search ?? '');
-  params.delete('lang');
-  return params.size ? `${path}?${params}` : path!;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page component's props
-function sendPage(reply: FastifyReply, page: VNode<any>, status = 200): FastifyReply {
-  // Pages carry the reader's language and, later, their session: shared caches must revalidate.
-  return reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
-}
-
 export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const snapshot = new SiteSnapshot(deps);
-  provideErrorPageContext(() => snapshot.errorPageContext());
-  await snapshot.refresh();
-  const slots = await loadPageSlots(deps.log);
   const pageSize = deps.config.pageSize;
-
-  async function context(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {
-    const locale = pageLocale(request, reply);
-    const categories = await snapshot.navCategories();
-    return {
-      locale,
-      siteName: deps.config.siteName,
-      publicUrl: deps.config.publicUrl,
-      path: pathWithoutLang(request),
-      nav: categories.map((c) => ({ slug: c.slug, name: categoryName(locale, c) })),
-      now: Date.now(),
-    };
-  }
+  const { slots } = deps.registry;
+  const latestHeadlines = () => app.site.frame.latest();
 
   async function notFound(request: FastifyRequest, reply: FastifyReply, what: string) {
     pageLocale(request, reply);
@@ -88,40 +60,40 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
   }
 
   app.get('/', async (request, reply) => {
-    const ctx = await context(request, reply);
-    const [boxes, presses, topIssues] = await Promise.all([
+    const ctx = await pageContext(request, reply);
+    const [front, presses, boxes, categories] = await Promise.all([
       frontPage(deps.db, { latest: HOME_LATEST, perCategory: HOME_PER_CATEGORY, perPress: HOME_PER_PRESS }),
       listPresses(deps.db),
-      slots.topIssuesNow(deps, ctx.locale),
+      renderSlots(deps, 'homeBox', slots.homeBox, deps, ctx),
+      app.site.frame.categories() as Promise<CategoryRef[]>,
     ]);
-    const categories = await snapshot.navCategories();
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'home' }, ctx.siteName);
-    return sendPage(reply, h(HomePage, { ctx, data: { ...boxes, categories, presses, topIssues, alternates } }));
+    return sendPage(reply, h(HomePage, { ctx, data: { ...front, categories, presses, boxes, alternates } }));
   });
 
   app.get<{ Params: { slug: string }; Querystring: ListParams }>('/categories/:slug', async (request, reply) => {
     const category = await findCategory(deps.db, request.params.slug);
     if (!category) return notFound(request, reply, 'category');
-    const ctx = await context(request, reply);
+    const ctx = await pageContext(request, reply);
     const { q, page } = listQuery(request.query, pageSize);
     const list = await categoryArticles(deps.db, category.id, q);
     const canonicalPath = listCanonicalPath(`/categories/${category.slug}`, request.query);
     const feed = { kind: 'category' as const, slug: category.slug, name: categoryName(ctx.locale, category) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
-    const latest = snapshot.latestHeadlines();
+    const latest = latestHeadlines();
     return sendPage(reply, h(CategoryPage, { ctx, category, list, page, canonicalPath, latest, alternates }));
   });
 
   app.get<{ Params: { slug: string }; Querystring: ListParams }>('/press/:slug', async (request, reply) => {
     const press = await findPress(deps.db, request.params.slug);
     if (!press) return notFound(request, reply, 'press');
-    const ctx = await context(request, reply);
+    const ctx = await pageContext(request, reply);
     const { q, page } = listQuery(request.query, pageSize);
     const list = await pressArticles(deps.db, press.id, q);
     const canonicalPath = listCanonicalPath(`/press/${press.slug}`, request.query);
     const feed = { kind: 'press' as const, slug: press.slug, name: pressName(ctx.locale, press) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
-    const latest = snapshot.latestHeadlines();
+    const latest = latestHeadlines();
     return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath, latest, alternates }));
   });
 
@@ -138,11 +110,17 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
       const html = renderErrorPage(request, 410, 'This article has been withdrawn.', { detail });
       return reply.status(410).type('text/html; charset=utf-8').send(html);
     }
-    const [ctx, issueTag] = await Promise.all([context(request, reply), slots.issueTagForArticle(deps, article.id)]);
+    const ctx = await pageContext(request, reply);
+    const slotArticle = { id: article.id, pressId: article.press.id, lang: article.lang };
+    const [header, sections, aside] = await Promise.all([
+      renderSlots(deps, 'articleHeader', slots.articleHeader, deps, slotArticle, ctx),
+      renderSlots(deps, 'articleSection', slots.articleSection, deps, slotArticle, ctx),
+      renderSlots(deps, 'articleAside', slots.articleAside, deps, slotArticle, ctx),
+    ]);
     // A reader who likes the article most likely wants its press's feed.
     const feed = { kind: 'press' as const, slug: article.press.slug, name: pressName(ctx.locale, article.press) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
-    const latest = snapshot.latestHeadlines();
-    return sendPage(reply, h(ArticlePage, { ctx, article, issueTag, latest, alternates }));
+    const latest = latestHeadlines();
+    return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, sections, aside }, latest, alternates }));
   });
 }

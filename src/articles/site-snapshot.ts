@@ -1,43 +1,42 @@
-// Rarely-changing data every page shows (category nav) and the latest headlines error pages offer,
-// kept in memory for a few seconds. Categories change only by migration or admin edit, so a short
-// TTL is honest across processes; nothing here is a rendered-page cache.
+// The site frame (src/web/site-frame.ts) as the articles capability keeps it: the category nav
+// every page shows and the latest headlines error pages and side columns offer, kept in memory
+// for a few seconds. Categories change only by migration or admin edit, so a short TTL is honest
+// across processes; nothing here is a rendered-page cache.
 import type { AppDeps } from '../deps.ts';
-import type { ErrorPageContext } from '../web/error-pages.tsx';
+import type { FrameHeadline, SiteFrame } from '../web/site-frame.ts';
 import { latestArticles, listCategories, type CategoryRef } from './read-store.ts';
 
 const TTL_MS = 30_000;
 const LATEST_HEADLINES = 8;
 
-export class SiteSnapshot {
-  private categories: CategoryRef[] = [];
-  private latest: ErrorPageContext['latest'] = [];
+export class SiteSnapshot implements SiteFrame {
+  private loadedCategories: CategoryRef[] = [];
+  private latestHeadlines: FrameHeadline[] = [];
   private loadedAt = 0;
   private refreshing: Promise<void> | undefined;
 
   constructor(private readonly deps: AppDeps) {}
 
   /** Categories for the nav, refreshed when older than the TTL (awaits only the first load). */
-  async navCategories(): Promise<CategoryRef[]> {
+  async categories(): Promise<CategoryRef[]> {
     if (this.loadedAt === 0) await this.refresh();
-    else if (Date.now() - this.loadedAt > TTL_MS) void this.refresh();
-    return this.categories;
+    else this.refreshIfStale();
+    return this.loadedCategories;
   }
 
-  /** The latest headlines (at most TTL old), for the article page's side column. */
-  latestHeadlines(): ErrorPageContext['latest'] {
-    if (Date.now() - this.loadedAt > TTL_MS) void this.refresh();
-    return this.latest;
+  cachedCategories(): CategoryRef[] {
+    this.refreshIfStale();
+    return this.loadedCategories;
   }
 
-  /** Synchronous view for error pages; triggers a background refresh when stale. */
-  errorPageContext(): ErrorPageContext {
+  /** The latest headlines (at most TTL old), for side columns and error pages. */
+  latest(): FrameHeadline[] {
+    this.refreshIfStale();
+    return this.latestHeadlines;
+  }
+
+  private refreshIfStale(): void {
     if (Date.now() - this.loadedAt > TTL_MS) void this.refresh();
-    return {
-      siteName: this.deps.config.siteName,
-      publicUrl: this.deps.config.publicUrl,
-      categories: this.categories,
-      latest: this.latest,
-    };
   }
 
   refresh(): Promise<void> {
@@ -47,8 +46,8 @@ export class SiteSnapshot {
           listCategories(this.deps.db),
           latestArticles(this.deps.db, { limit: LATEST_HEADLINES }),
         ]);
-        this.categories = categories;
-        this.latest = latest.items.map((a) => ({ href: `/articles/${a.id}`, headline: a.headline, lang: a.lang }));
+        this.loadedCategories = categories;
+        this.latestHeadlines = latest.items.map((a) => ({ href: `/articles/${a.id}`, headline: a.headline, lang: a.lang }));
         this.loadedAt = Date.now();
       } catch (err) {
         // Keep serving the last snapshot; the failure itself surfaces through /healthz and the pages.

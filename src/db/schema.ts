@@ -1,9 +1,6 @@
 // Table types for Kysely. Times are epoch milliseconds (bigint in PostgreSQL, integer in SQLite);
 // flags are 0/1 integers and JSON is stored as text, so one query layer serves both databases.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { FeedTables } from '../feeds/tables.ts';
-import type { IssueTables } from '../issues/tables.ts';
-import type { SearchTables } from '../search/tables.ts';
 
 export interface PressTable {
   id: Generated<number>;
@@ -102,10 +99,16 @@ export interface UserTable {
 export interface SessionTable {
   /** sha256 of the cookie token: a leaked database does not leak live sessions. */
   id: string;
-  user_id: number;
+  /** Which capability's account signed in ('staff', later 'reader'); see src/capability.ts PrincipalKind. */
+  principal_kind: string;
+  principal_id: number;
   csrf_token: string;
   created_at: number;
   expires_at: number;
+  last_seen_at: number;
+  user_agent: string | null;
+  /** 1: kept for SOSIK_SESSION_DAYS ("remember me"); 0: the cookie ends with the browser. */
+  persistent: number;
 }
 
 export interface RateBucketTable {
@@ -132,7 +135,8 @@ export interface JobTable {
   finished_at: number | null;
 }
 
-/** Core tables; each capability that owns tables declares them in its own file and they are merged here. */
+/** Core tables. A capability that owns tables declares them in its own `tables.ts` and merges them
+ * into `Database` there (`declare module '../db/schema.ts' { interface Database extends … {} }`). */
 export interface CoreTables {
   presses: PressTable;
   categories: CategoryTable;
@@ -146,7 +150,8 @@ export interface CoreTables {
   jobs: JobTable;
 }
 
-export type Database = CoreTables & FeedTables & IssueTables & SearchTables;
+// biome-ignore lint/suspicious/noEmptyInterface: capabilities merge their tables into it
+export interface Database extends CoreTables {}
 
 export type Press = Selectable<PressTable>;
 export type Category = Selectable<CategoryTable>;

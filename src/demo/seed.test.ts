@@ -1,3 +1,4 @@
+import { REGISTRY } from '../app.ts';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/helpers/databases.ts';
@@ -10,7 +11,7 @@ describe('demo content', () => {
   let deps: AppDeps;
   beforeAll(async () => {
     t = await createTestDb('sqlite');
-    deps = { db: t.db, dialect: 'sqlite', config: loadConfig({}, { logLevel: 'silent' }), log: pino({ level: 'silent' }), nudgeJobs: () => {} };
+    deps = { db: t.db, dialect: 'sqlite', config: loadConfig({}, { logLevel: 'silent' }), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
     expect(await seedDemoIfEmpty(deps)).toBe(true);
   });
   afterAll(() => t.dispose());

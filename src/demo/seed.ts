@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingestArticle } from '../articles/ingest.ts';
+import { ingestArticle } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
-import { createPress, type NewPress } from '../press/keys.ts';
-import { ninjsToArticle } from '../press/ninjs/to-article.ts';
+import { createPress, type NewPress } from '../press/index.ts';
+import { ninjsToArticle } from '../press/index.ts';
 
 const CONTENT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'content');
 const HOUR = 3_600_000;

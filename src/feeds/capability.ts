@@ -1,6 +1,8 @@
-// The feeds capability as the app composes it: published feeds, sitemaps and robots.txt; the
-// feed health studio panel; and, in the server, the background poller.
+// The feeds capability as the app composes it: feeds in (pulling press feeds: the poller, OPML,
+// `sosik feeds …`, the health panel in /studio/feeds) and feeds out (published feeds, sitemaps
+// and robots.txt, including the feeds of other capabilities' feed sources).
 import type { Capability } from '../capability.ts';
+import { feedsCommands } from './commands.ts';
 import { startFeedPolling } from './poll.ts';
 import { publishRoutes } from './publish/routes.ts';
 import { feedHealthRoutes } from './studio/health-routes.tsx';
@@ -11,6 +13,8 @@ export const feedsCapability: Capability = {
     await publishRoutes(app, deps);
     await feedHealthRoutes(app, deps);
   },
+  commands: feedsCommands,
+  staffNav: [{ href: '/studio/feeds', label: 'studio.nav.feeds', roles: ['admin', 'press'] }],
   startBackground(deps) {
     if (!deps.config.feedsPoll) return async () => {};
     return startFeedPolling(deps);

@@ -1,3 +1,4 @@
+import { REGISTRY } from '../app.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,7 +56,7 @@ describe.each(await testDialects())('feeds commands on %s', (dialect) => {
       flags,
       print: (line) => printed.push(line),
       open: async (): Promise<Runtime> => {
-        const deps = { db: t.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} };
+        const deps = { db: t.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
         const worker = new JobWorker(deps);
         // The test owns the database: closing the runtime must not close it.
         return { deps, handle: t, worker, close: async () => {} } as Runtime;

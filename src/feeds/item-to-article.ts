@@ -1,5 +1,5 @@
 // A feed item becomes the same ArticleInput the ninjs API produces, so ingest treats both alike.
-import type { ArticleInput } from '../articles/model.ts';
+import type { ArticleInput } from '../articles/index.ts';
 import type { FeedItem, ParsedFeed } from './parse/feed-item.ts';
 
 function languageOf(tag: string | undefined): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ingestArticle } from '../articles/ingest.ts';
+import { ingestArticle } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
 import { startTestServer, type TestServer } from './fetch/test-server.ts';

@@ -1,6 +1,6 @@
 // Polls feeds: fetch safely, decode, parse, and hand every item to the shared article ingest.
 // A failing feed gets a code, a message and a backoff on its own row and harms nothing else.
-import { ingestArticle } from '../articles/ingest.ts';
+import { ingestArticle } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { asFeedError, FeedError } from './feed-error.ts';
 import { safeFetch, type SafeFetchOptions } from './fetch/safe-fetch.ts';

@@ -1,4 +1,4 @@
-// Tables owned by the feeds capability (merged into Database in src/db/schema.ts).
+// Tables owned by the feeds capability (merged into Database below).
 import type { Generated, Selectable } from 'kysely';
 
 export interface FeedTable {
@@ -36,3 +36,8 @@ export interface FeedTables {
 }
 
 export type FeedRow = Selectable<FeedTable>;
+
+declare module '../db/schema.ts' {
+  // biome-ignore lint/suspicious/noEmptyInterface: declaration merging adds this capability's tables
+  interface Database extends FeedTables {}
+}

@@ -1,4 +1,5 @@
 // AppDeps over a test database, for the feeds tests (quiet logger, no job worker).
+import { REGISTRY } from '../app.ts';
 import pino from 'pino';
 import { loadConfig, type Config } from '../config.ts';
 import type { AppDeps } from '../deps.ts';
@@ -11,6 +12,7 @@ export function feedTestDeps(t: TestDb, overrides: Partial<Config> = {}): AppDep
     config: loadConfig({}, overrides),
     log: pino({ level: 'silent' }),
     nudgeJobs: () => {},
+    registry: REGISTRY,
   };
 }
 

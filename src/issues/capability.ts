@@ -1,16 +1,25 @@
-// The issues capability as the app composes it (routes, job handlers, background work).
+// The issues capability as the app composes it: issue pages and editors' curation, the clustering
+// job that follows every article change, the article's issue tag and the home page's top issues,
+// and each issue's published feeds.
 import type { Capability } from '../capability.ts';
-import { registerJobHandler } from '../jobs/queue.ts';
+import { articleChangedPayload } from '../jobs/article-changed.ts';
+import { defineJob } from '../capability.ts';
 import { ASSIGN_JOB, assignArticle } from './assign.ts';
+import { issueFeedSource } from './feed-source.ts';
+import { issueTagSlot, topIssuesSlot } from './page-slots.ts';
 import { issueRoutes } from './routes.tsx';
+
+const assignJob = defineJob({
+  kind: ASSIGN_JOB,
+  payload: articleChangedPayload,
+  run: (payload, deps) => assignArticle(deps, payload.articleId),
+});
 
 export const issuesCapability: Capability = {
   name: 'issues',
   routes: issueRoutes,
-  registerJobs() {
-    registerJobHandler(ASSIGN_JOB, async (payload: { articleId?: unknown }, deps) => {
-      if (typeof payload.articleId !== 'number') throw new Error('issues.assign needs a numeric articleId');
-      await assignArticle(deps, payload.articleId);
-    });
-  },
+  jobs: [assignJob],
+  onArticleChanged: [ASSIGN_JOB],
+  slots: { articleHeader: issueTagSlot, homeBox: topIssuesSlot },
+  feedSources: [issueFeedSource],
 };

@@ -1,7 +1,7 @@
 // Child process for job-crash.test.ts: stores the fixture articles with their issues.assign jobs
 // (committed together, as ingest does), runs the first few jobs, then dies without warning.
 import pino from 'pino';
-import { registerAllJobs } from '../app.ts';
+import { REGISTRY } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -16,8 +16,7 @@ await handle.db.transaction().execute(async (trx) => {
   const ids = await storeFixtures(trx as unknown as typeof handle.db, FIXTURE_ARTICLES);
   for (const articleId of ids) await enqueueJob(trx, 'issues.assign', { articleId });
 });
-registerAllJobs();
-const deps = { db: handle.db, dialect: handle.dialect, config: loadConfig({}, { demo: false }), log: pino({ level: 'silent' }), nudgeJobs: () => {} };
+const deps = { db: handle.db, dialect: handle.dialect, config: loadConfig({}, { demo: false }), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
 const worker = new JobWorker(deps, { batchSize: 1 });
 for (let i = 0; i < Number(jobsBeforeCrash); i++) await worker.runOnce();
 process.kill(process.pid, 'SIGKILL');

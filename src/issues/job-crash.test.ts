@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerAllJobs } from '../app.ts';
+import { REGISTRY } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type DbHandle } from '../db/database.ts';
 import { JobWorker } from '../jobs/worker.ts';
@@ -39,8 +39,7 @@ describe('issues.assign survives a process crash', () => {
     expect(pending).toHaveLength(FIXTURE_ARTICLES.length - 3);
 
     // The restarted process: a fresh worker (its claims on stale leases expire, nothing was claimed here).
-    registerAllJobs();
-    const deps = { db: handle.db, dialect: handle.dialect, config: loadConfig({}, { demo: false }), log: pino({ level: 'silent' }), nudgeJobs: () => {} };
+    const deps = { db: handle.db, dialect: handle.dialect, config: loadConfig({}, { demo: false }), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
     await new JobWorker(deps).drain();
     const rows = await handle.db.selectFrom('issue_articles').select(['article_id', 'issue_id']).orderBy('article_id').execute();
     expect(rows).toHaveLength(FIXTURE_ARTICLES.length);

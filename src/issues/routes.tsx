@@ -1,21 +1,19 @@
 // HTTP: /issues (active issues by category), /issues/:slug (one issue), and the editors' POST form.
-import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { h, type VNode } from 'preact';
-import { csrfToken, verifyCsrf } from '../accounts/csrf.tsx';
-import { getStaff, requireStaff, staffOf } from '../accounts/guards.ts';
-import type { PageContext } from '../articles/views/context.ts';
+import { h } from 'preact';
+import { csrfToken, verifyCsrf } from '../auth/csrf.tsx';
+import { getStaff, requireStaff, staffOf } from '../accounts/index.ts';
+import type { PageContext } from '../web/page-context.ts';
 import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
-import { feedAlternates } from '../feeds/publish/alternates.ts';
-import { registerIssueFeedSource } from '../feeds/publish/issue-source.ts';
+import { feedAlternates } from '../feeds/index.ts';
 import { renderErrorPage } from '../web/error-pages.tsx';
 import { pageLocale } from '../web/locale.ts';
-import { renderDocument } from '../web/render.ts';
+import { pageContext, sendPage } from '../web/page.ts';
 import { applyEditorAction } from './editor.ts';
 import { parseEditorForm } from './editor-form.ts';
 import { idFromSlug } from './naming.ts';
-import { activeIssues, findIssueBySlug, issueArticles, listIssueCategories } from './read-store.ts';
+import { activeIssues, findIssueBySlug, issueEditorName, listIssueCategories } from './read-store.ts';
 import { isDormant, issueDetail } from './service.ts';
 import { IssuePage } from './views/issue-page.tsx';
 import { IssuesListPage } from './views/issues-list.tsx';
@@ -23,39 +21,11 @@ import { IssuesListPage } from './views/issues-list.tsx';
 const EDITOR_ROLES = ['editor', 'admin'] as const;
 const LIST_LIMIT = 100;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page component's props
-function sendPage(reply: FastifyReply, page: VNode<any>): FastifyReply {
-  return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
-}
-
-function pathWithoutLang(request: FastifyRequest): string {
-  const [path, search] = request.url.split('?');
-  const params = new URLSearchParams(search ?? '');
-  params.delete('lang');
-  return params.size ? `${path}?${params}` : path!;
-}
-
 export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
-  registerIssueFeedSource(async (d, slug) => {
-    const found = await findIssueBySlug(d.db, slug);
-    if (found.kind !== 'found' || !found.issue.visible) return undefined;
-    const articles = await issueArticles(d.db, found.issue.id, 50);
-    return { title: found.issue.name, articleIds: articles.map((a) => a.id) };
-  });
 
   async function context(request: FastifyRequest, reply: FastifyReply): Promise<PageContext & { categories: Awaited<ReturnType<typeof listIssueCategories>> }> {
-    const locale = pageLocale(request, reply);
-    const categories = await listIssueCategories(deps.db);
-    return {
-      locale,
-      siteName: deps.config.siteName,
-      publicUrl: deps.config.publicUrl,
-      path: pathWithoutLang(request),
-      nav: categories.map((c) => ({ slug: c.slug, name: locale === 'ko' ? c.name_ko : c.name_en })),
-      now: Date.now(),
-      categories,
-    };
+    const [page, categories] = await Promise.all([pageContext(request, reply), listIssueCategories(deps.db)]);
+    return { ...page, categories };
   }
 
   app.get<{ Querystring: { category?: string } }>('/issues', async (request, reply) => {
@@ -83,11 +53,11 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     const ctx = await context(request, reply);
     const [detail, editorName] = await Promise.all([
       issueDetail(deps, issue),
-      isEditor ? deps.db.selectFrom('issues').select('editor_name').where('id', '=', issue.id).executeTakeFirst() : undefined,
+      isEditor ? issueEditorName(deps.db, issue.id) : undefined,
     ]);
-    const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'issue', slug: issue.slug, name: issue.name }, ctx.siteName);
+    const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'source', prefix: 'issues', slug: issue.slug, name: issue.name }, ctx.siteName);
     const editor = isEditor
-      ? { locale: ctx.locale, csrfToken: await csrfToken(request, reply, deps), editorName: editorName?.editor_name ?? null }
+      ? { locale: ctx.locale, csrfToken: await csrfToken(request, reply, deps), editorName: editorName ?? null }
       : null;
     const presses = detail.presses.map((p) => ({ slug: p.slug, name: ctx.locale === 'en' && p.nameEn ? p.nameEn : p.name, count: p.count }));
     return sendPage(

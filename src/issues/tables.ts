@@ -1,4 +1,4 @@
-// Tables owned by the issues capability (merged into Database in src/db/schema.ts).
+// Tables owned by the issues capability (merged into Database below).
 import type { Generated } from 'kysely';
 
 export interface IssueTable {
@@ -92,4 +92,9 @@ export interface IssueTables {
   issue_decisions: IssueDecisionTable;
   issue_df: IssueDfTable;
   issue_state: IssueStateTable;
+}
+
+declare module '../db/schema.ts' {
+  // biome-ignore lint/suspicious/noEmptyInterface: declaration merging adds this capability's tables
+  interface Database extends IssueTables {}
 }

@@ -1,26 +1,8 @@
 // The durable job queue: jobs are rows written in the same transaction as the change that needs
-// them, so a crash after commit loses nothing and a rollback leaves no orphan job.
+// them, so a crash after commit loses nothing and a rollback leaves no orphan job. Job kinds and
+// their handlers are declared in capability manifests (src/capability.ts `JobKind`).
 import type { Kysely, Transaction } from 'kysely';
-import type { AppDeps } from '../deps.ts';
 import type { Database } from '../db/schema.ts';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type JobHandler = (payload: any, deps: AppDeps) => Promise<void>;
-
-const handlers = new Map<string, JobHandler>();
-
-/** Registers the handler for a job kind. Handlers must be idempotent: a job may run more than once. */
-export function registerJobHandler(kind: string, handler: JobHandler): void {
-  handlers.set(kind, handler);
-}
-
-export function jobHandler(kind: string): JobHandler | undefined {
-  return handlers.get(kind);
-}
-
-export function registeredJobKinds(): string[] {
-  return [...handlers.keys()];
-}
 
 export interface EnqueueOptions {
   /** Earliest time to run (epoch ms); default now. */

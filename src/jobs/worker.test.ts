@@ -1,9 +1,11 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
+import { z } from 'zod';
+import { assembleRegistry, defineJob } from '../capability.ts';
 import { loadConfig } from '../config.ts';
 import type { AppDeps } from '../deps.ts';
-import { backoffMs, enqueueJob, registerJobHandler } from './queue.ts';
+import { backoffMs, enqueueJob } from './queue.ts';
 import { JobWorker } from './worker.ts';
 
 describe('backoff', () => {
@@ -23,17 +25,27 @@ describe.each(await testDialects())('job queue on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    deps = { db: t.db, dialect, config: loadConfig({}, { logLevel: 'silent' }), log: pino({ level: 'silent' }), nudgeJobs: () => {} };
-    registerJobHandler('test.record', async (p: { n: number }) => {
-      if (failuresLeft > 0) {
-        failuresLeft--;
-        throw new Error('flaky');
-      }
-      ran.push(p.n);
+    const record = defineJob({
+      kind: 'test.record',
+      payload: z.object({ n: z.number() }),
+      run: async (p) => {
+        if (failuresLeft > 0) {
+          failuresLeft--;
+          throw new Error('flaky');
+        }
+        ran.push(p.n);
+      },
     });
-    registerJobHandler('test.always-fails', async () => {
-      throw new Error('broken for good');
+    const alwaysFails = defineJob({
+      kind: 'test.always-fails',
+      payload: z.unknown(),
+      run: async () => {
+        throw new Error('broken for good');
+      },
     });
+    const registry = assembleRegistry([{ name: 'test', jobs: [record, alwaysFails] }]);
+    const config = loadConfig({}, { logLevel: 'silent' });
+    deps = { db: t.db, dialect, config, log: pino({ level: 'silent' }), registry, nudgeJobs: () => {} };
   });
   afterAll(() => t.dispose());
 

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import type { Job } from '../db/schema.ts';
-import { backoffMs, jobHandler, registeredJobKinds } from './queue.ts';
+import { backoffMs } from './queue.ts';
 
 export interface WorkerOptions {
   pollMs?: number;
@@ -97,7 +97,7 @@ export class JobWorker {
   }
 
   private async claim(): Promise<Job[]> {
-    const kinds = registeredJobKinds();
+    const kinds = [...this.deps.registry.jobs.keys()];
     if (kinds.length === 0) return [];
     const { db, dialect } = this.deps;
     const now = Date.now();
@@ -126,12 +126,28 @@ export class JobWorker {
     return claimed.sort((a, b) => a.run_at - b.run_at || a.id - b.id);
   }
 
+  private async park(job: Job, reason: string): Promise<void> {
+    this.deps.log.warn({ jobId: job.id, kind: job.kind, reason }, 'job parked');
+    await this.deps.db
+      .updateTable('jobs')
+      .set({ status: 'failed', finished_at: Date.now(), locked_by: null, locked_until: null, last_error: reason.slice(0, 2000) })
+      .where('id', '=', job.id)
+      .where('locked_by', '=', this.id)
+      .execute();
+  }
+
   private async runJob(job: Job): Promise<void> {
-    const handler = jobHandler(job.kind);
+    const definition = this.deps.registry.jobs.get(job.kind);
     const { db, log } = this.deps;
     try {
-      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(JSON.parse(job.payload), this.deps);
+      if (!definition) throw new Error(`no handler for job kind ${job.kind}`);
+      const payload = definition.payload.safeParse(parseJson(job.payload));
+      if (!payload.success) {
+        // A payload that does not match its schema can never succeed: park it at once, with why.
+        await this.park(job, `payload does not match ${job.kind}: ${payload.error.message}`);
+        return;
+      }
+      await definition.run(payload.data, this.deps);
       await db
         .updateTable('jobs')
         .set({ status: 'done', finished_at: Date.now(), locked_by: null, locked_until: null, last_error: null })
@@ -156,6 +172,14 @@ export class JobWorker {
         .where('locked_by', '=', this.id)
         .execute();
     }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

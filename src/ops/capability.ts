@@ -4,6 +4,7 @@ import type { Capability } from '../capability.ts';
 
 export const opsCapability: Capability = {
   name: 'ops',
+  uncachedPaths: ['/healthz'],
   routes(app, deps) {
     app.get('/healthz', async (_req, reply) => {
       const started = performance.now();

@@ -1,8 +1,8 @@
 // The press API: presses deliver ninjs items and read back what Sosik made of them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hitRateLimit } from '../accounts/rate-limit.ts';
-import { ingestArticle } from '../articles/ingest.ts';
-import type { ArticleInput } from '../articles/model.ts';
+import { hitRateLimit } from '../auth/rate-limit.ts';
+import { ingestArticle } from '../articles/index.ts';
+import type { ArticleInput } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Press } from '../db/schema.ts';
 import { Errors } from '../errors.ts';

@@ -1,12 +1,12 @@
-// The press capability: the ninjs API (and the API documentation, which starts with it).
+// The press capability: press accounts and keys, the ninjs API, and the `sosik press …` commands.
 import type { Capability } from '../capability.ts';
 import { pressApiRoutes } from './api.ts';
-import { apiDocsRoutes } from '../api-docs/routes.tsx';
+import { pressCommands } from './commands.ts';
+import { pressOpenApiComponents, pressOpenApiPaths } from './openapi-paths.ts';
 
 export const pressCapability: Capability = {
   name: 'press',
-  async routes(app, deps) {
-    await pressApiRoutes(app, deps);
-    await apiDocsRoutes(app, deps);
-  },
+  routes: pressApiRoutes,
+  commands: pressCommands,
+  openApi: { paths: pressOpenApiPaths, ...pressOpenApiComponents },
 };

@@ -74,3 +74,9 @@ export async function findPressByApiKey(deps: Pick<AppDeps, 'db'>, key: string):
   if (!key.startsWith(KEY_PREFIX) || key.length > 200) return undefined;
   return deps.db.selectFrom('presses').selectAll().where('api_key_hash', '=', hashApiKey(key)).executeTakeFirst();
 }
+
+/** Every press with the first characters of its key (enough to tell keys apart, never usable). */
+export async function listPressKeys(deps: Pick<AppDeps, 'db'>): Promise<Array<{ slug: string; name: string; apiKeyPrefix: string | null }>> {
+  const rows = await deps.db.selectFrom('presses').select(['slug', 'name', 'api_key_prefix']).orderBy('slug').execute();
+  return rows.map((r) => ({ slug: r.slug, name: r.name, apiKeyPrefix: r.api_key_prefix }));
+}

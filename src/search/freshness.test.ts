@@ -1,13 +1,13 @@
 // The index follows the store through the durable job queue: create, revise, withdraw.
+import { REGISTRY } from '../app.ts';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
-import { ingestArticle } from '../articles/ingest.ts';
-import type { ArticleInput } from '../articles/model.ts';
+import { ingestArticle } from '../articles/index.ts';
+import type { ArticleInput } from '../articles/index.ts';
 import { loadConfig } from '../config.ts';
 import type { AppDeps } from '../deps.ts';
 import { JobWorker } from '../jobs/worker.ts';
-import { registerSearchJobs } from './jobs.ts';
 import { searchArticles } from './search-service.ts';
 
 function article(headline: string, body: string, pubstatus: ArticleInput['pubstatus'] = 'usable'): ArticleInput {
@@ -23,8 +23,7 @@ describe.each(await testDialects())('index freshness on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    deps = { db: t.db, dialect, config: loadConfig({}), log: pino({ level: 'silent' }), nudgeJobs: () => {} };
-    registerSearchJobs();
+    deps = { db: t.db, dialect, config: loadConfig({}), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
     worker = new JobWorker(deps);
     pressId = (await t.db.insertInto('presses').values({ slug: 'hanbit', name: '한빛일보', created_at: 0 }).returning('id').executeTakeFirstOrThrow()).id;
   });

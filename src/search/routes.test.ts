@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
-import { buildApp } from '../app.ts';
+import { buildApp , REGISTRY } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { loadFixtureCorpus } from './fixtures/load.ts';
 import type { SearchResponse } from './model.ts';
@@ -16,7 +16,7 @@ describe.each(await testDialects())('search routes on %s', (dialect) => {
     t = await createTestDb(dialect);
     await loadFixtureCorpus(t);
     const config = loadConfig({}, { publicUrl: 'https://news.example.org', demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 });
-    app = await buildApp({ db: t.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} });
+    app = await buildApp({ db: t.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY });
   });
   afterAll(async () => {
     await app?.close();

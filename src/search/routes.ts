@@ -1,7 +1,7 @@
 // HTTP: the /search page, GET /api/v1/search (JSON) and /opensearch.xml.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { hitRateLimit } from '../accounts/rate-limit.ts';
+import { hitRateLimit } from '../auth/rate-limit.ts';
 import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
 import { t } from '../web/i18n/index.ts';

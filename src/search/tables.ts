@@ -1,4 +1,4 @@
-// Tables owned by the search capability (merged into Database in src/db/schema.ts).
+// Tables owned by the search capability (merged into Database below).
 // SQLite keeps its postings in the FTS5 virtual table search_fts (created in the migration, not
 // typed here); PostgreSQL keeps tsvectors in search_docs plus document frequencies in search_terms.
 
@@ -38,4 +38,9 @@ export interface SearchTables {
   search_docs: SearchDocTable;
   search_terms: SearchTermTable;
   search_stats: SearchStatsTable;
+}
+
+declare module '../db/schema.ts' {
+  // biome-ignore lint/suspicious/noEmptyInterface: declaration merging adds this capability's tables
+  interface Database extends SearchTables {}
 }

@@ -1,12 +1,12 @@
 // /studio: press staff see their press's articles and revisions; admins (and, read-only, editors)
 // see every press; admins create presses and rotate their API keys.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { csrfToken, verifyCsrf } from '../accounts/csrf.tsx';
-import { assertCanSeePress, requireStaff, staffOf } from '../accounts/guards.ts';
-import { sendStaffPage } from '../accounts/staff-page.tsx';
+import { csrfToken, verifyCsrf } from '../auth/csrf.tsx';
+import { assertCanSeePress, requireStaff, staffOf } from '../accounts/index.ts';
+import { sendStaffPage } from '../accounts/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError, Errors } from '../errors.ts';
-import { createPress, rotateApiKey } from '../press/keys.ts';
+import { createPress, rotateApiKey } from '../press/index.ts';
 import { t } from '../web/i18n/index.ts';
 import { findArticleWithRevisions, findPress, listPressArticles, listPresses } from './store.ts';
 import { ArticleDetailView, NewKeyView, PressArticlesView, PressesView, type PressFormState } from './views.tsx';

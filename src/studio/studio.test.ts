@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/helpers/databases.ts';
 import type { AppDeps } from '../deps.ts';
-import { findPressByApiKey } from '../press/keys.ts';
+import { findPressByApiKey } from '../press/index.ts';
 import { addStaff, form, sessionCsrf, signIn, staffTestApp, type StaffTestApp } from '../accounts/test-support.ts';
 
 async function addPress(deps: AppDeps, slug: string, name: string): Promise<number> {

@@ -1,5 +1,5 @@
 // Studio markup: press list (admins, editors), a press's articles, one article's revisions, a new key.
-import { CsrfField } from '../accounts/csrf.tsx';
+import { CsrfField } from '../auth/csrf.tsx';
 import { dateTime } from '../web/format.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
 import type { PressSummary, StudioArticle, StudioArticleRow } from './store.ts';

@@ -1,43 +1,19 @@
 // Localised 404 / 410 / 500 (and other status) pages that help the reader on: search, the latest
-// headlines, the categories and the way home. They render synchronously from a snapshot the
-// articles capability keeps fresh, so a failing database cannot break the page that reports it.
+// headlines, the categories and the way home. They render synchronously from the site frame
+// (site-frame.ts), so a failing database cannot break the page that reports it.
 import type { FastifyRequest } from 'fastify';
 import { SearchBox } from './components/search-box.tsx';
 import { translator, type Locale } from './i18n/index.ts';
-import { Layout, type NavCategory } from './layout.tsx';
+import { Layout } from './layout.tsx';
 import { requestLocale } from './locale.ts';
 import { renderDocument } from './render.ts';
+import { type FrameCategory, type FrameHeadline, siteOf } from './site-frame.ts';
 
 export interface ErrorPageContext {
   siteName: string;
   publicUrl: string;
-  categories: ReadonlyArray<{ slug: string; nameKo: string; nameEn: string }>;
-  latest: ReadonlyArray<{ href: string; headline: string; lang: string }>;
-}
-
-const EMPTY_CONTEXT: ErrorPageContext = { siteName: '소식', publicUrl: '', categories: [], latest: [] };
-let contextSource: () => ErrorPageContext = () => EMPTY_CONTEXT;
-
-/**
- * The articles capability registers where categories and latest headlines come from. One app per
- * process in production; in tests the last app built wins, which only changes the headlines shown.
- */
-export function provideErrorPageContext(source: () => ErrorPageContext): void {
-  contextSource = source;
-}
-
-/**
- * The category nav for pages outside the articles capability that cannot wait on a query (staff
- * pages): the same snapshot the error pages read, so every page shows the same menu.
- */
-export function snapshotNavCategories(locale: Locale): NavCategory[] {
-  let context: ErrorPageContext;
-  try {
-    context = contextSource();
-  } catch {
-    context = EMPTY_CONTEXT;
-  }
-  return context.categories.map((c) => ({ slug: c.slug, name: locale === 'ko' ? c.nameKo : c.nameEn }));
+  categories: readonly FrameCategory[];
+  latest: readonly FrameHeadline[];
 }
 
 function statusKey(status: number): string {
@@ -129,11 +105,13 @@ function pathOf(request: FastifyRequest): string {
 }
 
 export function renderErrorPage(request: FastifyRequest, status: number, message: string, options?: ErrorPageOptions): string {
+  const site = siteOf(request);
+  const base = { siteName: site.name, publicUrl: site.publicUrl };
   let context: ErrorPageContext;
   try {
-    context = contextSource();
+    context = { ...base, categories: site.frame.cachedCategories(), latest: site.frame.latest() };
   } catch {
-    context = EMPTY_CONTEXT;
+    context = { ...base, categories: [], latest: [] };
   }
   return renderDocument(
     <ErrorPage

@@ -2,9 +2,10 @@
 // between two changes; rendering it once per window instead of once per request keeps latency
 // flat under load. Each process keeps its own copy, so staleness is bounded by the window
 // (SOSIK_PAGE_CACHE_SECONDS; 0 turns it off) without any cross-process invalidation.
-// Never cached: signed-in staff, anything but a 200 text/html GET, responses that set a cookie.
+// Never cached: anyone signed in, anything but a 200 text/html GET, responses that set a cookie,
+// and the paths capabilities declare uncacheable (`uncachedPaths` in their manifests).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from '../accounts/cookies.ts';
+import { SESSION_COOKIE } from '../auth/cookies.ts';
 import { requestLocale } from './locale.ts';
 
 interface Entry {
@@ -13,18 +14,25 @@ interface Entry {
   expires: number;
 }
 
-const UNCACHED_PREFIXES = ['/api/', '/static/', '/studio', '/login', '/logout', '/healthz'];
+/** The kernel's own never-cached paths; capabilities add theirs. */
+const KERNEL_UNCACHED = ['/api/', '/static/'];
 const HIT = Symbol('page-cache-hit');
 const KEY = Symbol('page-cache-key');
 
 type Tagged = FastifyRequest & { [KEY]?: string; [HIT]?: boolean };
 
-export function registerPageCache(app: FastifyInstance, seconds: number, maxEntries = 1000): void {
+export function registerPageCache(
+  app: FastifyInstance,
+  seconds: number,
+  uncachedPaths: readonly string[],
+  maxEntries = 1000,
+): void {
   if (seconds <= 0) return;
+  const uncached = [...KERNEL_UNCACHED, ...uncachedPaths];
   const entries = new Map<string, Entry>();
 
   app.addHook('onRequest', async (request: Tagged, reply: FastifyReply) => {
-    if (request.method !== 'GET' || UNCACHED_PREFIXES.some((p) => request.url.startsWith(p))) return;
+    if (request.method !== 'GET' || uncached.some((p) => request.url.startsWith(p))) return;
     if (request.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return;
     const key = `${requestLocale(request)} ${request.url}`;
     const hit = entries.get(key);

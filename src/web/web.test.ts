@@ -1,13 +1,25 @@
 // Locale choice, Korean dates, JSON-LD escaping and the error pages' content.
 import { describe, expect, it } from 'vitest';
 import type { FastifyRequest } from 'fastify';
-import { provideErrorPageContext, renderErrorPage } from './error-pages.tsx';
+import { renderErrorPage } from './error-pages.tsx';
+import type { Site } from './site-frame.ts';
 import { dateTime, listTime, shortDate } from './format.ts';
 import { localeFromAcceptLanguage, requestLocale } from './locale.ts';
 import { jsonForScript } from './render.ts';
 
+const site: Site = {
+  name: '소식',
+  publicUrl: 'https://news.example.org',
+  frame: {
+    categories: async () => [{ slug: 'economy', nameKo: '경제', nameEn: 'Economy' }],
+    cachedCategories: () => [{ slug: 'economy', nameKo: '경제', nameEn: 'Economy' }],
+    latest: () => [{ href: '/articles/7', headline: '<b>최신</b> 기사', lang: 'ko' }],
+    refresh: async () => {},
+  },
+};
+
 function fakeRequest(url: string, headers: Record<string, string> = {}, query: Record<string, string> = {}): FastifyRequest {
-  return { url, headers, query } as unknown as FastifyRequest;
+  return { url, headers, query, server: { site } } as unknown as FastifyRequest;
 }
 
 describe('locale', () => {
@@ -46,13 +58,6 @@ describe('jsonForScript', () => {
 });
 
 describe('error pages', () => {
-  provideErrorPageContext(() => ({
-    siteName: '소식',
-    publicUrl: 'https://news.example.org',
-    categories: [{ slug: 'economy', nameKo: '경제', nameEn: 'Economy' }],
-    latest: [{ href: '/articles/7', headline: '<b>최신</b> 기사', lang: 'ko' }],
-  }));
-
   it('404 helps the reader on: search, latest headlines, categories, home', () => {
     const html = renderErrorPage(fakeRequest('/nowhere?x=1'), 404, 'No such page.');
     expect(html).toContain('<html lang="ko">');

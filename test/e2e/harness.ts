@@ -9,7 +9,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
+import { buildApp , REGISTRY } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type DbHandle } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -85,7 +85,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       {},
       { port, host: '127.0.0.1', publicUrl: baseUrl, demo: false, workers: false, logLevel: 'silent', pageSize: 10, pageCacheSeconds: 0 },
     );
-    app = await buildApp({ db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} });
+    app = await buildApp({ db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY });
     await app.listen({ port, host: '127.0.0.1' });
 
     const context = await chromium.launchPersistentContext(profile, {

@@ -1,7 +1,8 @@
 // A real app on a real test database, for route tests through app.inject (no network, no mocks).
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { buildApp, registerAllJobs } from '../../src/app.ts';
+import { buildApp, REGISTRY } from '../../src/app.ts';
+import type { Registry } from '../../src/capability.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Dialect } from '../../src/db/database.ts';
 import type { AppDeps } from '../../src/deps.ts';
@@ -17,12 +18,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}, registry: Registry = REGISTRY): Promise<TestApp> {
   const db = await createTestDb(dialect);
   // Pages are not cached in tests unless a test asks: most tests change data and look again at once.
   const config = loadConfig({}, { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, ...overrides });
-  const deps: AppDeps = { db: db.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {} };
-  registerAllJobs();
+  const deps: AppDeps = { db: db.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry };
   const app = await buildApp(deps);
   await app.ready();
   const worker = new JobWorker(deps);

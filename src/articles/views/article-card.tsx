@@ -1,7 +1,7 @@
 // An article as lists show it: lead (large photo), item (thumbnail beside), or headline only.
 import { listTime, isoTime } from '../../web/format.ts';
 import type { ArticleCard } from '../read-store.ts';
-import { contentLang, pressName, uiLang, type PageContext } from './context.ts';
+import { contentLang, pressName, uiLang, type PageContext } from '../../web/page-context.ts';
 
 type Variant = 'lead' | 'item' | 'headline';
 

@@ -1,20 +1,7 @@
 // Pieces of the article page, each small enough to read at a glance.
 import { translator, type Locale, type Translate } from '../../web/i18n/index.ts';
 import type { ArticleDetail, Byline, Photo } from '../read-store.ts';
-import type { IssueTag } from '../page-slots.ts';
-import { categoryName } from './context.ts';
-
-export function IssueTagLink(props: { locale: Locale; tag: IssueTag; lang?: string }) {
-  const tr = translator(props.locale);
-  return (
-    <p class="issue-tag" lang={props.lang}>
-      <a href={`/issues/${encodeURIComponent(props.tag.slug)}`}>
-        <span class="issue-tag__label">{tr('articles.issue.label')}</span>
-        <span class="issue-tag__name">{props.tag.name}</span>
-      </a>
-    </p>
-  );
-}
+import { categoryName } from '../../web/page-context.ts';
 
 /** Copy-link and font-size controls: client islands (js/article-tools.js) unhide and run them. */
 export function ArticleTools(props: { tr: Translate; canonical: string }) {

@@ -1,5 +1,6 @@
 // The article view's optional slots, rendered without a server.
-import { h } from 'preact';
+import { IssueTagLink } from '../../issues/index.ts';
+import { h, type VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../web/render.ts';
 import type { ArticleDetail } from '../read-store.ts';
@@ -33,7 +34,9 @@ describe('article view', () => {
   it('renders the issue tag only when the issues capability gives one', () => {
     const without = renderDocument(h(ArticlePage, { ctx, article }));
     expect(without).not.toContain('class="issue-tag"');
-    const withTag = renderDocument(h(ArticlePage, { ctx, article, issueTag: { name: '조력발전 가동', slug: 'tidal-power' } }));
+    // The tag is the issues capability's header slot; the page renders what its slots give it.
+    const tag = h(IssueTagLink, { locale: 'ko', tag: { name: '조력발전 가동', slug: 'tidal-power' } }) as VNode;
+    const withTag = renderDocument(h(ArticlePage, { ctx, article, slots: { header: [tag], sections: [], aside: [] } }));
     expect(withTag).toContain('<a href="/issues/tidal-power"><span class="issue-tag__label">이슈</span><span class="issue-tag__name">조력발전 가동</span></a>');
   });
 

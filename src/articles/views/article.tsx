@@ -2,17 +2,18 @@
 import { dateTime, isoTime } from '../../web/format.ts';
 import { translator } from '../../web/i18n/index.ts';
 import { Layout, type AlternateLink } from '../../web/layout.tsx';
-import type { IssueTag } from '../page-slots.ts';
+import type { VNode } from 'preact';
 import type { ArticleDetail } from '../read-store.ts';
-import { ArticleTools, Bylines, CategoryNote, IssueTagLink, LightboxDialog, PhotoFigure } from './article-parts.tsx';
-import { absoluteUrl, categoryName, contentLang, frameOf, pressName, uiLang, type PageContext } from './context.ts';
+import { ArticleTools, Bylines, CategoryNote, LightboxDialog, PhotoFigure } from './article-parts.tsx';
+import { absoluteUrl, categoryName, contentLang, frameOf, pressName, uiLang, type PageContext } from '../../web/page-context.ts';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
 
 export interface ArticlePageProps {
   ctx: PageContext;
   article: ArticleDetail;
-  issueTag?: IssueTag | null;
+  /** What other capabilities put on the page (src/capability.ts `PageSlots`), already rendered. */
+  slots?: { header: VNode[]; sections: VNode[]; aside: VNode[] };
   /** Until the comments capability exists, always 0. */
   commentCount?: number;
   alternates?: AlternateLink[];
@@ -86,7 +87,7 @@ export function ArticlePage(props: ArticlePageProps) {
         <div class="article-layout">
           <article class="article" lang={contentLang(ctx.locale, a.lang)} aria-labelledby="article-title">
             <header class="article-head">
-              {props.issueTag ? <IssueTagLink locale={ctx.locale} tag={props.issueTag} lang={ui} /> : null}
+              {props.slots?.header}
               <p class="article-head__press" lang={ui}>
                 <a href={`/press/${a.press.slug}`}>{press}</a>
               </p>
@@ -171,6 +172,8 @@ export function ArticlePage(props: ArticlePageProps) {
             {comments === 0 ? <p class="comments__empty">{tr('articles.comments.empty')}</p> : null}
           </section>
 
+          {props.slots?.sections}
+
           <nav class="press-sequence" aria-label={tr('articles.sequence.label', { press })}>
             {a.previous ? (
               <a class="press-sequence__link press-sequence__link--previous" href={`/articles/${a.previous.id}`} rel="prev">
@@ -190,7 +193,14 @@ export function ArticlePage(props: ArticlePageProps) {
             ) : null}
           </nav>
         </div>
-        <LatestAside ctx={ctx} currentHref={`/articles/${a.id}`} latest={props.latest ?? []} />
+        {props.slots?.aside.length ? (
+          <div class="side-stack">
+            <LatestAside ctx={ctx} currentHref={`/articles/${a.id}`} latest={props.latest ?? []} />
+            {props.slots.aside}
+          </div>
+        ) : (
+          <LatestAside ctx={ctx} currentHref={`/articles/${a.id}`} latest={props.latest ?? []} />
+        )}
       </div>
       <LightboxDialog tr={tr} />
       <div class="toast" role="status" aria-live="polite" data-toast data-copied-message={tr('articles.tools.copied')} data-copy-failed-message={tr('articles.tools.copy-failed')} data-subscribe-message={tr('articles.subscribe.soon')} />

@@ -1,11 +1,11 @@
-// The front page: latest news, each category's newest, a strip per press, and the issues box
-// once the issues capability supplies it.
+// The front page: latest news, each category's newest, a strip per press, and the boxes other
+// capabilities put beside the latest news (home slots, e.g. top issues now).
 import type { VNode } from 'preact';
 import { translator } from '../../web/i18n/index.ts';
 import { Layout, type AlternateLink } from '../../web/layout.tsx';
 import type { ArticleCard, CategoryRef, PressRef } from '../read-store.ts';
 import { ArticleCardList, ArticleCardView } from './article-card.tsx';
-import { categoryName, frameOf, pressName, type PageContext } from './context.ts';
+import { categoryName, frameOf, pressName, type PageContext } from '../../web/page-context.ts';
 
 export interface HomeData {
   latest: ArticleCard[];
@@ -13,7 +13,8 @@ export interface HomeData {
   byCategory: Map<number, ArticleCard[]>;
   presses: PressRef[];
   byPress: Map<number, ArticleCard[]>;
-  topIssues?: VNode | null;
+  /** Rendered home slots (src/capability.ts `PageSlots.homeBox`), in capability order. */
+  boxes?: VNode[];
   alternates?: AlternateLink[];
 }
 
@@ -49,7 +50,7 @@ export function HomePage(props: { ctx: PageContext; data: HomeData }) {
           )}
           {rest.length > 5 ? <ArticleCardList ctx={ctx} articles={rest.slice(5)} variant="headline" /> : null}
         </section>
-        {data.topIssues ? <aside class="home-issues">{data.topIssues}</aside> : null}
+        {data.boxes?.length ? <aside class="home-issues">{data.boxes}</aside> : null}
       </div>
 
       <div class="home-categories">

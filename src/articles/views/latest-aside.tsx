@@ -1,7 +1,7 @@
 // The side column of article and list pages: the site's latest headlines (from the in-memory
 // snapshot, so it costs no query per page).
 import { translator } from '../../web/i18n/index.ts';
-import { contentLang, type PageContext } from './context.ts';
+import { contentLang, type PageContext } from '../../web/page-context.ts';
 
 export interface HeadlineLink {
   href: string;

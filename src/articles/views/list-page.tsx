@@ -5,7 +5,7 @@ import { translator } from '../../web/i18n/index.ts';
 import { Layout, type AlternateLink } from '../../web/layout.tsx';
 import type { CategoryRef, ListPage, PressDetail } from '../read-store.ts';
 import { ArticleCardList } from './article-card.tsx';
-import { categoryName, frameOf, pressName, type PageContext } from './context.ts';
+import { categoryName, frameOf, pressName, type PageContext } from '../../web/page-context.ts';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
 

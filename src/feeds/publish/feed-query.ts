@@ -1,5 +1,6 @@
 // Loads the channel and newest articles for an outgoing feed: everything, one press, one
-// category, or a given list of articles (an issue). A handful of indexed queries per feed.
+// category, or a given list of articles from a feed source another capability declares (an
+// issue). A handful of indexed queries per feed.
 import type { AppDeps } from '../../deps.ts';
 import { t, type Locale } from '../../web/i18n/index.ts';
 import type { FeedDocument, PublishedItem } from './feed-document.ts';
@@ -10,7 +11,8 @@ export type FeedScope =
   | { kind: 'all' }
   | { kind: 'press'; slug: string }
   | { kind: 'category'; slug: string }
-  | { kind: 'issue'; slug: string; title: string; articleIds: number[] };
+  /** A set of articles a capability's FeedSource found (src/capability.ts), e.g. an issue. */
+  | { kind: 'source'; prefix: string; noun: string; slug: string; title: string; articleIds: number[] };
 
 /** Path of the HTML page a scope mirrors, and the base its feed URLs hang from. */
 export function scopePaths(scope: FeedScope): { page: string; feedBase: string } {
@@ -21,8 +23,8 @@ export function scopePaths(scope: FeedScope): { page: string; feedBase: string }
       return { page: `/press/${encodeURIComponent(scope.slug)}`, feedBase: `/press/${encodeURIComponent(scope.slug)}` };
     case 'category':
       return { page: `/categories/${encodeURIComponent(scope.slug)}`, feedBase: `/categories/${encodeURIComponent(scope.slug)}` };
-    case 'issue':
-      return { page: `/issues/${encodeURIComponent(scope.slug)}`, feedBase: `/issues/${encodeURIComponent(scope.slug)}` };
+    case 'source':
+      return { page: `/${scope.prefix}/${encodeURIComponent(scope.slug)}`, feedBase: `/${scope.prefix}/${encodeURIComponent(scope.slug)}` };
   }
 }
 
@@ -60,8 +62,8 @@ export async function loadFeedDocument(deps: AppDeps, scope: FeedScope, locale: 
       eb.exists(eb.selectFrom('article_categories as ac').select('ac.article_id').whereRef('ac.article_id', '=', 'a.id').where('ac.category_id', '=', category.id)),
     );
   } else {
-    title = t(locale, 'feeds.title.issue', { site, name: scope.title });
-    description = t(locale, 'feeds.description.issue', { name: scope.title });
+    title = t(locale, `feeds.title.${scope.noun}`, { site, name: scope.title });
+    description = t(locale, `feeds.description.${scope.noun}`, { name: scope.title });
     if (scope.articleIds.length === 0) query = query.where('a.id', '=', -1);
     else query = query.where('a.id', 'in', scope.articleIds.slice(0, 1000));
   }

@@ -2,15 +2,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestArticle } from '../../articles/ingest.ts';
-import type { ArticleInput } from '../../articles/model.ts';
+import { ingestArticle } from '../../articles/index.ts';
+import type { ArticleInput } from '../../articles/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { createTestDb, testDialects, type TestDb } from '../../../test/helpers/databases.ts';
 import { parseFeedText } from '../parse/parse-feed.ts';
 import { addTestPress, feedTestDeps } from '../test-deps.ts';
 import { feedAlternates } from './alternates.ts';
-import { registerIssueFeedSource } from './issue-source.ts';
+import { CAPABILITIES } from '../../app.ts';
+import { assembleRegistry, type Capability } from '../../capability.ts';
 import { publishRoutes } from './routes.ts';
 
 const BASE = 'https://news.example.org';
@@ -40,7 +41,19 @@ describe.each(await testDialects())('published feeds on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    deps = feedTestDeps(t, { publicUrl: BASE, siteName: '소식' });
+    // An issue-like feed source of the test's own, in place of the issues capability's.
+    const busIssue: Capability = {
+      name: 'test-issues',
+      feedSources: [
+        {
+          prefix: 'issues',
+          noun: 'issue',
+          lookup: async (_deps, slug) => (slug === 'bus' ? { title: '버스 개편', articleIds: [ids.tricky!, ids.old!] } : undefined),
+        },
+      ],
+    };
+    const registry = assembleRegistry([...CAPABILITIES.filter((c) => c.name !== 'issues'), busIssue]);
+    deps = { ...feedTestDeps(t, { publicUrl: BASE, siteName: '소식' }), registry };
     const hanbit = await addTestPress(t, 'hanbit', '한빛일보');
     const baram = await addTestPress(t, 'baram', '바람신문');
     const ingest = async (pressId: number, input: ArticleInput) =>
@@ -58,7 +71,6 @@ describe.each(await testDialects())('published feeds on %s', (dialect) => {
     );
     ids.baram = await ingest(baram, article('baram-1', { firstCreated: NOW - 3_600_000, subjects: [{ name: 'sports' }] }));
     ids.gone = await ingest(baram, article('gone', { firstCreated: NOW - 1000, pubstatus: 'canceled' }));
-    registerIssueFeedSource(async (_deps, slug) => (slug === 'bus' ? { title: '버스 개편', articleIds: [ids.tricky!, ids.old!] } : undefined));
 
     app = Fastify();
     app.setErrorHandler((err, _req, reply) => {

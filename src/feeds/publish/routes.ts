@@ -8,7 +8,6 @@ import { renderAtom } from './atom.ts';
 import { answerConditional, validatorsFor } from './conditional.ts';
 import type { FeedDocument, FeedFormat } from './feed-document.ts';
 import { FEED_FILES, loadFeedDocument, type FeedScope } from './feed-query.ts';
-import { issueFeedSource } from './issue-source.ts';
 import { renderJsonFeed } from './json-feed.ts';
 import { renderRss } from './rss.ts';
 import { articlesSitemap, newsSitemap, pagesSitemap, robotsTxt, sitemapIndex } from './sitemaps.ts';
@@ -48,10 +47,13 @@ export async function publishRoutes(app: FastifyInstance, deps: AppDeps): Promis
     app.get<{ Params: { slug: string } }>(`/categories/:slug/${file}`, (req, reply) =>
       sendFeed(deps, req, reply, { kind: 'category', slug: req.params.slug }, format),
     );
-    app.get<{ Params: { slug: string } }>(`/issues/:slug/${file}`, async (req, reply) => {
-      const found = await issueFeedSource()?.(deps, req.params.slug);
-      return sendFeed(deps, req, reply, found && { kind: 'issue', slug: req.params.slug, ...found }, format);
-    });
+    for (const source of deps.registry.feedSources) {
+      app.get<{ Params: { slug: string } }>(`/${source.prefix}/:slug/${file}`, async (req, reply) => {
+        const found = await source.lookup(deps, req.params.slug);
+        const scope = found && { kind: 'source' as const, prefix: source.prefix, noun: source.noun, slug: req.params.slug, ...found };
+        return sendFeed(deps, req, reply, scope, format);
+      });
+    }
   }
 
   app.get('/sitemap.xml', async (req, reply) => {

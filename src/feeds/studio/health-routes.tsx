@@ -1,9 +1,8 @@
 // /studio/feeds: the feed health panel, and the form that registers a feed.
 import type { FastifyInstance } from 'fastify';
-import { acceptForms } from '../../accounts/capability.ts';
-import { verifyCsrf } from '../../accounts/csrf.tsx';
-import { requireStaff, type Staff } from '../../accounts/guards.ts';
-import { sendStaffPage } from '../../accounts/staff-page.tsx';
+import { verifyCsrf } from '../../auth/csrf.tsx';
+import { requireStaff, type Staff } from '../../accounts/index.ts';
+import { sendStaffPage } from '../../accounts/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Errors } from '../../errors.ts';
 import { t } from '../../web/i18n/index.ts';
@@ -17,7 +16,6 @@ async function visiblePresses(deps: AppDeps, staff: Staff) {
 }
 
 export async function feedHealthRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  await acceptForms(app);
   const guard = requireStaff(deps, ['admin', 'press']);
 
   app.get<{ Querystring: { notice?: string } }>('/studio/feeds', { preHandler: guard }, async (request, reply) => {

@@ -1,6 +1,6 @@
 // The feed health panel: each feed's state, last success, last error in words, items taken and
 // next poll. Press staff see their own press's feeds; admins see all and may add feeds for any press.
-import { CsrfField } from '../../accounts/csrf.tsx';
+import { CsrfField } from '../../auth/csrf.tsx';
 import { translator, type Locale } from '../../web/i18n/index.ts';
 import { dateTime } from '../../web/format.ts';
 import type { FeedWithPress } from '../store.ts';

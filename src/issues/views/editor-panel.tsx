@@ -1,7 +1,7 @@
 // Editors' controls on the issue page: plain POST forms (work without script), each carrying the
 // session's CSRF token. Only rendered for staff with the editor or admin role.
 import type { ComponentChildren } from 'preact';
-import { CsrfField } from '../../accounts/csrf.tsx';
+import { CsrfField } from '../../auth/csrf.tsx';
 import { translator, type Locale } from '../../web/i18n/index.ts';
 import type { IssueArticle, IssueSummary } from '../read-store.ts';
 

@@ -1,7 +1,7 @@
 // /issues/:slug — one story across presses: name, lead article, chart, timeline by day, presses,
 // related issues and feeds; the editor panel for editors.
-import { frameOf, type PageContext } from '../../articles/views/context.ts';
-import { contentLang } from '../../articles/views/context.ts';
+import { frameOf, type PageContext } from '../../web/page-context.ts';
+import { contentLang } from '../../web/page-context.ts';
 import { isoTime, listTime, shortDate } from '../../web/format.ts';
 import { translator } from '../../web/i18n/index.ts';
 import { Layout, type AlternateLink } from '../../web/layout.tsx';

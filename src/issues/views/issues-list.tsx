@@ -1,5 +1,5 @@
 // /issues — every active issue, newest activity first, filterable by category.
-import { frameOf, type PageContext } from '../../articles/views/context.ts';
+import { frameOf, type PageContext } from '../../web/page-context.ts';
 import { isoTime, listTime } from '../../web/format.ts';
 import { translator } from '../../web/i18n/index.ts';
 import { Layout } from '../../web/layout.tsx';

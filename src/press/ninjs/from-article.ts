@@ -1,5 +1,5 @@
 // An article as IPTC ninjs 2.x: what the press sent, normalised and sanitised.
-import type { ArticleInput } from '../../articles/model.ts';
+import type { ArticleInput } from '../../articles/index.ts';
 
 export interface StoredArticleView {
   id: number;

@@ -1,6 +1,6 @@
 // Maps one ninjs item (2.x or 3.x) onto ArticleInput. Validation failures carry field paths;
 // item types that are not articles are refused with a clear reason.
-import type { ArticleInput, Byline, PhotoInput, SubjectRef } from '../../articles/model.ts';
+import type { ArticleInput, Byline, PhotoInput, SubjectRef } from '../../articles/index.ts';
 import { Errors, type FieldIssue } from '../../errors.ts';
 import { lowerCaseKeys } from './keys.ts';
 import { ninjsItemSchema, type NinjsAssociation, type NinjsItem, type NinjsRendition } from './schema.ts';

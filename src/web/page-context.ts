@@ -1,7 +1,7 @@
-// What every reader page view receives besides its own data.
-import type { Locale } from '../../web/i18n/index.ts';
-import type { NavCategory } from '../../web/layout.tsx';
-import type { CategoryRef, PressRef } from '../read-store.ts';
+// What every reader page view receives besides its own data, and the small helpers every
+// capability's views use to name presses and categories in the reader's language.
+import type { Locale } from './i18n/index.ts';
+import type { NavCategory } from './layout.tsx';
 
 export interface PageContext {
   locale: Locale;
@@ -14,11 +14,11 @@ export interface PageContext {
   now: number;
 }
 
-export function pressName(locale: Locale, press: Pick<PressRef, 'name' | 'nameEn'>): string {
+export function pressName(locale: Locale, press: { name: string; nameEn?: string | null }): string {
   return locale === 'en' && press.nameEn ? press.nameEn : press.name;
 }
 
-export function categoryName(locale: Locale, category: Pick<CategoryRef, 'nameKo' | 'nameEn'>): string {
+export function categoryName(locale: Locale, category: { nameKo: string; nameEn: string }): string {
   return locale === 'ko' ? category.nameKo : category.nameEn;
 }
 

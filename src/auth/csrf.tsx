@@ -1,12 +1,12 @@
-// CSRF protection for every state-changing form. Signed-in staff: a synchronizer token stored with
-// the session. Signed-out visitors (the sign-in form): a double-submit token in its own cookie.
+// CSRF protection for every state-changing form. Signed in (any principal): a synchronizer token
+// stored with the session. Signed-out visitors (the sign-in form): a double-submit token in its own cookie.
 // On top, a request that names a foreign Origin is refused outright.
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
 import { CSRF_COOKIE, readCookie, setCookie } from './cookies.ts';
-import { getStaff } from './guards.ts';
+import { getPrincipal } from './principal.ts';
 import { randomToken } from './sessions.ts';
 
 export const CSRF_FIELD = '_csrf';
@@ -15,9 +15,13 @@ export const CSRF_HEADER = 'x-csrf-token';
 const CSRF_COOKIE_SECONDS = 2 * 60 * 60;
 
 /** The token forms on this page must carry; sets the double-submit cookie for signed-out visitors. */
-export async function csrfToken(request: FastifyRequest, reply: FastifyReply, deps: Pick<AppDeps, 'db' | 'config'>): Promise<string> {
-  const staff = await getStaff(request, deps);
-  if (staff) return staff.csrfToken;
+export async function csrfToken(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: Pick<AppDeps, 'db' | 'config' | 'registry'>,
+): Promise<string> {
+  const principal = await getPrincipal(request, deps);
+  if (principal) return principal.session.csrfToken;
   return anonymousCsrfToken(request, reply, deps);
 }
 
@@ -80,10 +84,10 @@ export function verifyAnonymousCsrf(request: FastifyRequest, deps: Pick<AppDeps,
  * preHandler for every state-changing route: the submitted token must match the session's
  * (signed in) or the double-submit cookie (signed out). Answers 403 CSRF_REJECTED otherwise.
  */
-export function verifyCsrf(deps: Pick<AppDeps, 'db' | 'config'>): preHandlerAsyncHookHandler {
+export function verifyCsrf(deps: Pick<AppDeps, 'db' | 'config' | 'registry'>): preHandlerAsyncHookHandler {
   return async function csrfGuard(request) {
-    const staff = await getStaff(request, deps);
-    if (!staff) return verifyAnonymousCsrf(request, deps);
-    if (foreignOrigin(request, deps) || !sameToken(submittedToken(request), staff.csrfToken)) throw Errors.csrf();
+    const principal = await getPrincipal(request, deps);
+    if (!principal) return verifyAnonymousCsrf(request, deps);
+    if (foreignOrigin(request, deps) || !sameToken(submittedToken(request), principal.session.csrfToken)) throw Errors.csrf();
   };
 }

@@ -1,0 +1,5 @@
+// The articles capability's public API: the one ingest path, the article model, and the reads
+// other capabilities need of categories and articles.
+export { type IngestRequest, type IngestResult, ingestArticle } from './ingest.ts';
+export type { ArticleInput, Byline, PhotoInput, SubjectRef } from './model.ts';
+export { listCategories, type CategoryRef } from './read-store.ts';

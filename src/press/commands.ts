@@ -1,0 +1,46 @@
+// `sosik press …`: create a press (printing its API key once), rotate its key, list presses.
+import type { Command } from '../cli-types.ts';
+import { AppError } from '../errors.ts';
+import { createPress, listPressKeys, rotateApiKey } from './keys.ts';
+
+export const pressCommands: Record<string, Command> = {
+  'press add': {
+    usage: 'press add --slug <slug> --name <name> [--name-en <name>] [--homepage <url>] [--json]',
+    summary: 'Create a press and print its API key (shown once).',
+    run: async (ctx) => {
+      const { slug, name } = ctx.flags;
+      if (!slug || !name) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press add --slug <slug> --name <name>');
+      return ctx.withRuntime(async (rt) => {
+        const { press, apiKey } = await createPress(rt.deps, {
+          slug,
+          name,
+          nameEn: ctx.flags['name-en'],
+          homepage: ctx.flags.homepage,
+          description: ctx.flags.description,
+      });
+      ctx.print(ctx.flags.json ? JSON.stringify({ slug: press.slug, apiKey }) : `created press ${press.slug}\nAPI key (shown once): ${apiKey}`);
+      });
+    },
+  },
+  'press rotate-key': {
+    usage: 'press rotate-key --slug <slug> [--json]',
+    summary: "Replace a press's API key; the old key stops working at once.",
+    run: async (ctx) => {
+      const slug = ctx.flags.slug ?? ctx.args[0];
+      if (!slug) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press rotate-key --slug <slug>');
+      return ctx.withRuntime(async (rt) => {
+        const apiKey = await rotateApiKey(rt.deps, slug);
+        ctx.print(ctx.flags.json ? JSON.stringify({ slug, apiKey }) : `new API key for ${slug} (shown once): ${apiKey}`);
+      });
+    },
+  },
+  'press list': {
+    usage: 'press list',
+    summary: 'List presses with their key prefixes.',
+    run: async (ctx) => {
+      return ctx.withRuntime(async (rt) => {
+        for (const r of await listPressKeys(rt.deps)) ctx.print(`${r.slug}\t${r.name}\t${r.apiKeyPrefix ?? '-'}…`);
+      });
+    },
+  },
+};

@@ -1,0 +1,3 @@
+// The press capability's public API: press accounts and their keys, and ninjs → article.
+export { createPress, findPressByApiKey, listPressKeys, type NewPress, rotateApiKey, SLUG_PATTERN } from './keys.ts';
+export { ninjsToArticle } from './ninjs/to-article.ts';

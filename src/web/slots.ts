@@ -1,0 +1,23 @@
+// Runs the page slots other capabilities declared (src/capability.ts `PageSlots`). A slot that
+// throws is logged and left out: the page still renders without that part.
+import type { VNode } from 'preact';
+import type { AppDeps } from '../deps.ts';
+
+export async function renderSlots<A extends unknown[]>(
+  deps: Pick<AppDeps, 'log'>,
+  name: string,
+  slots: ReadonlyArray<(...args: A) => Promise<VNode | null>>,
+  ...args: A
+): Promise<VNode[]> {
+  const rendered = await Promise.all(
+    slots.map(async (slot) => {
+      try {
+        return await slot(...args);
+      } catch (err) {
+        deps.log.error({ err, slot: name }, 'page slot failed');
+        return null;
+      }
+    }),
+  );
+  return rendered.filter((v): v is VNode => v !== null);
+}
