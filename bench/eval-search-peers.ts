@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
-import type { Corpus, SystemResult } from './eval-search.ts';
+import type { Corpus, SystemResult } from './eval-search-types.ts';
 
 const koSegmenter = new Intl.Segmenter('ko', { granularity: 'word' });
 /** Dictionary-free word segmentation from ICU, what Orama's CJK tokenizers are built on. */

@@ -10,26 +10,8 @@ import type { Dialect } from '../src/db/database.ts';
 import { reindexAll } from '../src/search/indexing.ts';
 import { searchArticles } from '../src/search/search-service.ts';
 import { peerSystems } from './eval-search-peers.ts';
+import type { Corpus, Paragraph, Question, SystemResult } from './eval-search-types.ts';
 import { createBenchDb, fmtMs, insertArticles, latencySummary, postgresReachable, SHARED_DIR } from './search-support.ts';
-
-interface Paragraph {
-  title: string;
-  context: string;
-}
-interface Question {
-  question: string;
-  paragraph: number;
-}
-export interface Corpus {
-  paragraphs: Paragraph[];
-  questions: Question[];
-}
-
-export interface SystemResult {
-  name: string;
-  ranks: number[]; // 0-based rank of the answering paragraph, -1 when not in the top 10
-  latenciesMs: number[];
-}
 
 const KORQUAD = path.join(SHARED_DIR, 'data/korquad/KorQuAD_v1.0_dev.json');
 

@@ -1,13 +1,15 @@
 // The capability manifest: the one seam between the kernel and a capability. A capability is a
 // folder with a `capability.ts` that exports one of these and an `index.ts` that other
 // capabilities may import; src/app.ts lists the manifests, and `assembleRegistry` turns them into
-// the lookup tables the kernel reads at run time. Nothing registers itself at import time.
+// the lookup tables the kernel reads at run time (src/registry.ts). Nothing registers itself at
+// import time. The types every capability and the kernel share live here, in one file, because
+// they refer to one another (a manifest's handlers take AppDeps, which carries the Registry).
 import type { FastifyInstance } from 'fastify';
 import type { VNode } from 'preact';
 import type { z } from 'zod';
-import type { Command } from './cli-types.ts';
-import type { AppDeps } from './deps.ts';
-import type { Db } from './db/database.ts';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Db, DbHandle, Dialect } from './db/database.ts';
 import type { PageContext } from './web/page-context.ts';
 import type { SiteFrame } from './web/site-frame.ts';
 
@@ -81,7 +83,7 @@ export interface OpenApiPart {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each job kind has its own payload type (checked by defineJob)
-type AnyJobKind = JobKind<any>;
+export type AnyJobKind = JobKind<any>;
 
 export interface Capability {
   name: string;
@@ -122,48 +124,51 @@ export interface Registry {
   readonly siteFrame: ((deps: AppDeps) => SiteFrame) | undefined;
 }
 
-function uniqueInto<V>(map: Map<string, V>, key: string, value: V, what: string, owner: string): void {
-  if (map.has(key)) throw new Error(`${what} "${key}" is declared twice (again by ${owner})`);
-  map.set(key, value);
+/** What every service, route and job handler receives: plain values, no globals. */
+export interface AppDeps {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+  log: Logger;
+  /** What the capability manifests declare (job kinds, slots, feeds, commands…), assembled once. */
+  registry: Registry;
+  /** Wakes the in-process job worker after a commit that enqueued work (no-op without one). */
+  nudgeJobs(): void;
 }
 
-export function assembleRegistry(capabilities: readonly Capability[]): Registry {
-  const jobs = new Map<string, AnyJobKind>();
-  const principals = new Map<string, PrincipalKind>();
-  const commands = new Map<string, Command>();
-  const openApi: Required<OpenApiPart> = { paths: {}, schemas: {}, securitySchemes: {} };
-  const slots = { articleHeader: [], articleSection: [], articleAside: [], homeBox: [] } as {
-    [K in keyof PageSlots]-?: Array<NonNullable<PageSlots[K]>>;
-  };
-  for (const c of capabilities) {
-    for (const job of c.jobs ?? []) uniqueInto(jobs, job.kind, job, 'job kind', c.name);
-    for (const p of c.principals ?? []) uniqueInto(principals, p.kind, p, 'principal kind', c.name);
-    for (const [name, cmd] of Object.entries(c.commands ?? {})) uniqueInto(commands, name, cmd, 'command', c.name);
-    Object.assign(openApi.paths, c.openApi?.paths);
-    Object.assign(openApi.schemas, c.openApi?.schemas);
-    Object.assign(openApi.securitySchemes, c.openApi?.securitySchemes);
-    for (const key of Object.keys(slots) as Array<keyof PageSlots>) {
-      const slot = c.slots?.[key];
-      if (slot) (slots[key] as unknown[]).push(slot);
-    }
-  }
-  const articleChangedJobs = capabilities.flatMap((c) => c.onArticleChanged ?? []);
-  for (const kind of articleChangedJobs) {
-    if (!jobs.has(kind)) throw new Error(`onArticleChanged names job kind "${kind}", which no capability declares`);
-  }
-  const frames = capabilities.filter((c) => c.siteFrame);
-  if (frames.length > 1) throw new Error(`siteFrame is declared by ${frames.map((c) => c.name).join(' and ')}; one may`);
-  return Object.freeze({
-    capabilities,
-    jobs,
-    articleChangedJobs,
-    commands: Object.fromEntries(commands),
-    openApi,
-    slots,
-    staffNav: capabilities.flatMap((c) => c.staffNav ?? []),
-    feedSources: capabilities.flatMap((c) => c.feedSources ?? []),
-    principals,
-    uncachedPaths: capabilities.flatMap((c) => c.uncachedPaths ?? []),
-    siteFrame: frames[0]?.siteFrame,
-  });
+/** The durable job worker as commands see it (src/jobs/worker.ts). */
+export interface JobRunner {
+  start(): void;
+  nudge(): void;
+  stop(): Promise<void>;
+  /** Runs every due job now; returns how many ran. */
+  drain(): Promise<number>;
+}
+
+/** What a command that opened the database holds (src/runtime.ts `openRuntime` makes one). */
+export interface Runtime {
+  deps: AppDeps;
+  handle: DbHandle;
+  worker: JobRunner;
+  close(): Promise<void>;
+}
+
+export interface CommandContext {
+  config: Config;
+  /** Positional arguments after the command words. */
+  args: string[];
+  /** --flag value pairs (boolean flags are "true"). */
+  flags: Record<string, string>;
+  /** Opens the database (migrated), logger and job worker; the caller closes it. */
+  open(): Promise<Runtime>;
+  /** Opens the runtime, runs `fn`, and closes the runtime whatever happens (one-shot commands). */
+  withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T>;
+  print(line: string): void;
+}
+
+/** A `sosik <words>` command; a capability's manifest maps the words to one of these. */
+export interface Command {
+  usage: string;
+  summary: string;
+  run(ctx: CommandContext): Promise<number | void>;
 }

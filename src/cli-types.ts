@@ -1,25 +1,8 @@
-// The shape of a CLI command, so each capability can contribute its own (see src/cli.ts).
-import type { Config } from './config.ts';
-import type { Runtime } from './runtime.ts';
+// The shape of a CLI command, so each capability can contribute its own (src/capability.ts
+// `commands`), and the context every command runs in.
+import type { CommandContext } from './capability.ts';
 
-export interface CommandContext {
-  config: Config;
-  /** Positional arguments after the command words. */
-  args: string[];
-  /** --flag value pairs (boolean flags are "true"). */
-  flags: Record<string, string>;
-  /** Opens the database (migrated), logger and job worker; the caller closes it. */
-  open(): Promise<Runtime>;
-  /** Opens the runtime, runs `fn`, and closes the runtime whatever happens (one-shot commands). */
-  withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T>;
-  print(line: string): void;
-}
-
-export interface Command {
-  usage: string;
-  summary: string;
-  run(ctx: CommandContext): Promise<number | void>;
-}
+export type { Command, CommandContext, Runtime } from './capability.ts';
 
 /** A command context around an `open` function; `withRuntime` always closes what it opened. */
 export function commandContext(parts: Omit<CommandContext, 'withRuntime'>): CommandContext {

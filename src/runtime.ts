@@ -3,17 +3,13 @@ import pino, { type Logger } from 'pino';
 import { REGISTRY } from './app.ts';
 import type { Registry } from './capability.ts';
 import type { Config } from './config.ts';
-import { openDatabase, type DbHandle } from './db/database.ts';
+import type { Runtime } from './capability.ts';
+import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
 import { JobWorker } from './jobs/worker.ts';
 
-export interface Runtime {
-  deps: AppDeps;
-  handle: DbHandle;
-  worker: JobWorker;
-  close(): Promise<void>;
-}
+export type { Runtime };
 
 /** JSON logs; one-shot CLI commands log to stderr so their stdout stays machine-readable. */
 export function createLogger(config: Pick<Config, 'logLevel'>, stream: 'stdout' | 'stderr' = 'stdout'): Logger {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES } from '../../src/app.ts';
 import { ingestArticle } from '../../src/articles/index.ts';
-import { assembleRegistry } from '../../src/capability.ts';
+import { assembleRegistry } from '../../src/registry.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/databases.ts';
 import { exampleCapability, seen } from './capability.ts';

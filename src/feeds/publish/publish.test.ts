@@ -11,7 +11,8 @@ import { parseFeedText } from '../parse/parse-feed.ts';
 import { addTestPress, feedTestDeps } from '../test-deps.ts';
 import { feedAlternates } from './alternates.ts';
 import { CAPABILITIES } from '../../app.ts';
-import { assembleRegistry, type Capability } from '../../capability.ts';
+import { type Capability } from '../../capability.ts';
+import { assembleRegistry } from '../../registry.ts';
 import { publishRoutes } from './routes.ts';
 
 const BASE = 'https://news.example.org';
