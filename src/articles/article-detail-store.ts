@@ -1,17 +1,8 @@
 // The article page's data: the article, its press, photos, categories and the press's
 // previous/next article. Five small indexed queries, four of them in parallel.
 import type { Db } from '../db/database.ts';
-import { isSafeUrl, type ArticleDetail, type Byline } from './read-store.ts';
-
-function parseJsonArray<T>(text: string | null): T[] {
-  if (!text) return [];
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? (v as T[]) : [];
-  } catch {
-    return [];
-  }
-}
+import { readBylines, readKeywords } from './columns.ts';
+import { isSafeUrl, type ArticleDetail } from './read-store.ts';
 
 /** Everything the article page shows, withdrawn articles included (their page says so). */
 export async function articleDetail(db: Db, id: number): Promise<ArticleDetail | undefined> {
@@ -84,8 +75,8 @@ export async function articleDetail(db: Db, id: number): Promise<ArticleDetail |
     bodyHtml: a.body_html,
     summary: a.summary,
     lang: a.lang,
-    bylines: parseJsonArray<Byline>(a.bylines).filter((b) => b && typeof b.name === 'string' && b.name.trim()),
-    keywords: parseJsonArray<string>(a.keywords).filter((k) => typeof k === 'string' && k.trim()),
+    bylines: readBylines(a.bylines),
+    keywords: readKeywords(a.keywords),
     copyright: a.copyright,
     status: a.status,
     revision: Number(a.revision),

@@ -3,3 +3,4 @@
 export { type IngestRequest, type IngestResult, ingestArticle } from './ingest.ts';
 export type { ArticleInput, Byline, PhotoInput, SubjectRef } from './model.ts';
 export { listCategories, type CategoryRef } from './read-store.ts';
+export { readBylines, readKeywords } from './columns.ts';

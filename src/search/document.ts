@@ -1,4 +1,5 @@
 // Turns an article into the analysed term lists the index stores.
+import { readKeywords } from '../articles/index.ts';
 import { choseongTerms, indexTerms } from '../text/index.ts';
 
 export interface ArticleForIndex {
@@ -25,12 +26,7 @@ export interface AnalyzedDoc {
 }
 
 function keywordText(json: string): string {
-  try {
-    const list: unknown = JSON.parse(json);
-    return Array.isArray(list) ? list.filter((k) => typeof k === 'string').join(' ') : '';
-  } catch {
-    return '';
-  }
+  return readKeywords(json).join(' ');
 }
 
 export function analyzeArticle(a: ArticleForIndex): AnalyzedDoc {

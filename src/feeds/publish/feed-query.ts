@@ -1,6 +1,7 @@
 // Loads the channel and newest articles for an outgoing feed: everything, one press, one
 // category, or a given list of articles from a feed source another capability declares (an
 // issue). A handful of indexed queries per feed.
+import { readBylines } from '../../articles/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { t, type Locale } from '../../web/i18n/index.ts';
 import type { FeedDocument, PublishedItem } from './feed-document.ts';
@@ -120,10 +121,5 @@ export async function loadFeedDocument(deps: AppDeps, scope: FeedScope, locale: 
 }
 
 function parseBylines(json: string): string[] {
-  try {
-    const list = JSON.parse(json) as Array<{ name?: string }>;
-    return Array.isArray(list) ? list.map((b) => b.name ?? '').filter(Boolean) : [];
-  } catch {
-    return [];
-  }
+  return readBylines(json).map((b) => b.name);
 }
