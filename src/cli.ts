@@ -2,7 +2,7 @@
 // each capability contributes (feeds, search, issues). Run `sosik help` for the list.
 import { addUserCommand } from './accounts/add-user-command.ts';
 import { commandContext, type Command } from './cli-types.ts';
-import { ConfigError, loadConfig, optionsMarkdown } from './config.ts';
+import { ConfigError, loadConfig, optionsMarkdown, redactedConfig } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
 import { AppError } from './errors.ts';
 import { feedsCommands } from './feeds/commands.ts';
@@ -123,7 +123,7 @@ const coreCommands: Record<string, Command> = {
     summary: 'Print the effective configuration (or the README table with --markdown).',
     run: async (ctx) => {
       if (ctx.flags.markdown) ctx.print(optionsMarkdown());
-      else ctx.print(JSON.stringify({ ...ctx.config, databaseUrl: ctx.config.databaseUrl ? '(set)' : '' }, null, 2));
+      else ctx.print(JSON.stringify(redactedConfig(ctx.config), null, 2));
     },
   },
 };
