@@ -23,4 +23,5 @@ export default {
   'readers.oidc.denied': 'Sign-in with {name} was cancelled.',
   'readers.oidc.failed': 'Sign-in with {name} could not be completed. Please try again later.',
   'readers.oidc.unavailable': '{name} cannot be reached right now. Please try again later.',
+  'readers.rate-limited': 'Too many requests. Please try again in {minutes} min.',
 } satisfies Messages;

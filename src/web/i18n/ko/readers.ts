@@ -23,4 +23,5 @@ export default {
   'readers.oidc.denied': '{name} 로그인이 취소되었습니다.',
   'readers.oidc.failed': '{name} 로그인을 마치지 못했습니다. 잠시 뒤 다시 시도해 주세요.',
   'readers.oidc.unavailable': '지금은 {name}에 연결할 수 없습니다. 잠시 뒤 다시 시도해 주세요.',
+  'readers.rate-limited': '요청이 너무 많습니다. {minutes}분 뒤에 다시 시도해 주세요.',
 } satisfies Messages;
