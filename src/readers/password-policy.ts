@@ -3,7 +3,10 @@
 // Length and dictionary checks follow NIST SP 800-63B: no composition rules, a blocklist instead.
 //
 // The blocklist is zxcvbn-ts's common-password list (~49,000 entries from leaked-password corpora),
-// loaded on first use and kept as a Set of normalised entries.
+// loaded on first use and kept as a Set of normalised entries. Decompressing and normalising it
+// takes 50–150 ms of CPU, so it happens in a short-lived worker thread, not on the event loop.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 
 export const MIN_PASSWORD_LENGTH = 10;
 /** scrypt hashes whatever it is given; a cap keeps one sign-up from costing megabytes of hashing. */
@@ -27,12 +30,39 @@ export function normalisePassword(password: string): string {
   return password.normalize('NFKC').toLowerCase();
 }
 
+// CommonJS so the worker needs no TypeScript loader; it must normalise exactly like normalisePassword.
+const LIST_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { dictionary } = require(workerData);
+parentPort.postMessage(dictionary['passwords-common'].map((p) => p.normalize('NFKC').toLowerCase()));
+`;
+
+function readListOffThread(): Promise<string[]> {
+  const modulePath = createRequire(import.meta.url).resolve('@zxcvbn-ts/language-common');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LIST_WORKER, { eval: true, workerData: modulePath });
+    worker.once('message', (list: string[]) => {
+      resolve(list);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`common-password worker exited with ${code}`)));
+  });
+}
+
 let commonPasswords: Promise<ReadonlySet<string>> | undefined;
 
-/** The common-password Set, loaded once (the import itself decompresses the list). */
+/**
+ * The common-password Set, loaded once per process. Call it at start-up to warm it; a failed load
+ * is retried by the next caller.
+ */
 export function loadCommonPasswords(): Promise<ReadonlySet<string>> {
-  commonPasswords ??= import('@zxcvbn-ts/language-common').then(
-    ({ dictionary }) => new Set(dictionary['passwords-common'].map(normalisePassword)),
+  commonPasswords ??= readListOffThread().then(
+    (list) => new Set(list),
+    (err: unknown) => {
+      commonPasswords = undefined;
+      throw err;
+    },
   );
   return commonPasswords;
 }
