@@ -44,6 +44,13 @@ describe('reader password policy', () => {
     expect(await refusal('1q2w3e4r5t')).toBe('common');
   });
 
+  it('refuses a handful of characters repeated to length', async () => {
+    expect(await refusal('zzzzzzzzzzzz')).toBe('repetitive');
+    expect(await refusal('xyzxyzxyzxyz')).toBe('repetitive');
+    expect(await refusal('하하하하하하하하하하')).toBe('repetitive');
+    expect(await refusal('wxyzwxyzwxyz')).toBe('ok');
+  });
+
   it('refuses a common word dressed up with digits and symbols', async () => {
     expect(await refusal('iloveyou2024!')).toBe('common');
     expect(await refusal('!!dragon123456')).toBe('common');
@@ -67,7 +74,7 @@ describe('reader password policy', () => {
   });
 
   it('has a Korean and an English message for every refusal', () => {
-    const reasons: PasswordRefusal[] = ['too_short', 'too_long', 'common', 'contains_email', 'contains_nickname'];
+    const reasons: PasswordRefusal[] = ['too_short', 'too_long', 'repetitive', 'common', 'contains_email', 'contains_nickname'];
     for (const reason of reasons) {
       const key = passwordRefusalMessageKey(reason);
       expect(t('ko', key)).not.toBe(key);

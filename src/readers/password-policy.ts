@@ -16,7 +16,10 @@ const MIN_PERSONAL_PART = 3;
 /** "dragon2024!" is as guessable as "dragon": strip affixed digits and symbols down to a word this long. */
 const MIN_COMMON_STEM = 4;
 
-export type PasswordRefusal = 'too_short' | 'too_long' | 'common' | 'contains_email' | 'contains_nickname';
+/** "aaaaaaaaaa", "1212121212", "abcabcabca": long, but a handful of characters repeated. */
+const MIN_DISTINCT_CHARACTERS = 4;
+
+export type PasswordRefusal = 'too_short' | 'too_long' | 'repetitive' | 'common' | 'contains_email' | 'contains_nickname';
 
 export type PasswordVerdict = { ok: true } | { ok: false; reason: PasswordRefusal };
 
@@ -106,6 +109,7 @@ export async function checkPassword(password: string, context: PasswordContext =
   if (length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'too_short' };
   if (length > MAX_PASSWORD_LENGTH) return { ok: false, reason: 'too_long' };
   const normalised = normalisePassword(password);
+  if (new Set(normalised).size < MIN_DISTINCT_CHARACTERS) return { ok: false, reason: 'repetitive' };
   if (emailParts(context.email).some((part) => usesPersonal(normalised, part))) return { ok: false, reason: 'contains_email' };
   const nickname = context.nickname ? normalisePassword(context.nickname) : '';
   if (nickname && usesPersonal(normalised, nickname)) return { ok: false, reason: 'contains_nickname' };

@@ -4,6 +4,7 @@ import type { Messages } from '../index.ts';
 export default {
   'readers.password.too_short': 'A password needs at least 10 characters.',
   'readers.password.too_long': 'A password may not be longer than 256 characters.',
+  'readers.password.repetitive': 'A password may not just repeat a few characters.',
   'readers.password.common': 'This password is too common. Please use a phrase or a mix of words others cannot guess.',
   'readers.password.contains_email': 'A password may not contain the name part of your e-mail address.',
   'readers.password.contains_nickname': 'A password may not contain your nickname.',

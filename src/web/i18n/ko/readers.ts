@@ -4,6 +4,7 @@ import type { Messages } from '../index.ts';
 export default {
   'readers.password.too_short': '비밀번호는 10자 이상이어야 합니다.',
   'readers.password.too_long': '비밀번호는 256자를 넘을 수 없습니다.',
+  'readers.password.repetitive': '같은 글자나 짧은 묶음을 되풀이한 비밀번호는 쓸 수 없습니다.',
   'readers.password.common': '너무 흔히 쓰이는 비밀번호입니다. 다른 사람이 쉽게 짐작할 수 없는 문장이나 단어 조합을 써 주세요.',
   'readers.password.contains_email': '비밀번호에 이메일 주소의 아이디 부분을 넣을 수 없습니다.',
   'readers.password.contains_nickname': '비밀번호에 닉네임을 넣을 수 없습니다.',
