@@ -46,7 +46,8 @@ const OFFICIAL_AFFIXES = [
 // Digits standing in for letters in a reserved Latin name ("adm1n", "r00t").
 const LOOKALIKE_DIGITS: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
 
-interface Lexicon {
+/** Names to refuse and the affixes that only decorate them (see pressLexicon). */
+export interface Lexicon {
   words: ReadonlySet<string>;
   affixes: ReadonlySet<string>;
 }

@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { t } from '../web/i18n/index.ts';
 import {
   beginOidcSignIn,
+  cachedOidcConfiguration,
   completeOidcSignIn,
   decodeOidcState,
   discoverOidc,
@@ -190,6 +191,17 @@ describe('OIDC configuration', () => {
     expect(await errorCode(discoverOidc(oidcSettings({ ...base, issuer: 'http://localhost.example.org', allowHttpLoopback: true })))).toBe(
       'OIDC_MISCONFIGURED',
     );
+  });
+
+  it('discovers once per settings, and tries again after a failure', async () => {
+    const settings = oidcSettings({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, allowHttpLoopback: true });
+    const first = await cachedOidcConfiguration(settings);
+    expect(await cachedOidcConfiguration(settings)).toBe(first);
+    const down = oidcSettings({ issuer: await unreachableLoopbackUrl(), clientId: 'c', clientSecret: 's', allowHttpLoopback: true });
+    const failed = cachedOidcConfiguration(down);
+    expect(await errorCode(failed)).toBe('OIDC_UNAVAILABLE');
+    expect(cachedOidcConfiguration(down)).not.toBe(failed);
+    await cachedOidcConfiguration(down).catch(() => {});
   });
 
   it('answers 503 when the provider cannot be reached', async () => {

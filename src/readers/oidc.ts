@@ -82,6 +82,19 @@ export async function discoverOidc(settings: OidcSettings): Promise<client.Confi
   }
 }
 
+const discovered = new WeakMap<OidcSettings, Promise<client.Configuration>>();
+
+/** discoverOidc once per settings object (per process); a failed discovery is retried by the next caller. */
+export function cachedOidcConfiguration(settings: OidcSettings): Promise<client.Configuration> {
+  let pending = discovered.get(settings);
+  if (!pending) {
+    pending = discoverOidc(settings);
+    discovered.set(settings, pending);
+    pending.catch(() => discovered.delete(settings));
+  }
+  return pending;
+}
+
 /** How long a started sign-in may take before the saved state is refused. */
 export const OIDC_STATE_TTL_MS = 10 * 60 * 1000;
 export const OIDC_STATE_COOKIE = 'sosik_oidc';

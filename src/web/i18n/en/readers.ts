@@ -2,6 +2,8 @@
 import type { Messages } from '../index.ts';
 
 export default {
+  'readers.email.invalid': 'Please enter a valid e-mail address.',
+  'readers.field.required': 'Please fill in this field.',
   'readers.password.too_short': 'A password needs at least 10 characters.',
   'readers.password.too_long': 'A password may not be longer than 256 characters.',
   'readers.password.repetitive': 'A password may not just repeat a few characters.',

@@ -2,6 +2,8 @@
 import type { Messages } from '../index.ts';
 
 export default {
+  'readers.email.invalid': '올바른 이메일 주소를 입력해 주세요.',
+  'readers.field.required': '이 칸을 채워 주세요.',
   'readers.password.too_short': '비밀번호는 10자 이상이어야 합니다.',
   'readers.password.too_long': '비밀번호는 256자를 넘을 수 없습니다.',
   'readers.password.repetitive': '같은 글자나 짧은 묶음을 되풀이한 비밀번호는 쓸 수 없습니다.',
