@@ -50,7 +50,7 @@ describe('reserved nicknames', () => {
   });
 
   it('refuses them dressed up with digits, underscores, official words or look-alike digits', () => {
-    for (const name of ['admin_1', '관리자1', '관리자님', 'sosik_official', 'SosikTeam', '소식운영팀', 'the_real_admin', 'adm1n', 'r00t', 'a_d_m_i_n', 'ｓｏｓｉｋ', 'editor_kim', '공식관리자']) {
+    for (const name of ['admin_1', '관리자1', '관리자님', 'sosik_official', 'SosikTeam', '소식운영팀', 'the_real_admin', 'adm1n', 'r00t', 'a_d_m_i_n', 'ｓｏｓｉｋ', 'editor_kim', '공식관리자', '어드민', '소식뉴스팀', 'sosiknews', '시스템_1']) {
       expect(isReservedNickname(name), name).toBe(true);
     }
   });

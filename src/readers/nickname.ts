@@ -35,13 +35,15 @@ export function nicknameKey(name: string): string {
 // Names of the site's roles and of the site itself, as a reader would write them.
 const RESERVED = [
   '관리자', '운영자', '운영팀', '운영진', '관리팀', '편집자', '편집장', '편집팀', '편집국', '기자단', '소식', '고객센터', '공지', '공지사항',
+  // The English role names as Koreans write them in Hangul.
+  '어드민', '모더레이터', '에디터', '스태프', '시스템', '루트', '소식뉴스',
   'admin', 'administrator', 'sysadmin', 'moderator', 'mod', 'operator', 'sosik', 'editor', 'staff', 'root',
   'system', 'support', 'official', 'webmaster', 'postmaster', 'security', 'help', 'notice', 'press',
 ];
 // Words that, next to a reserved name, only make it look more official ("sosik_team", "관리자님").
 const OFFICIAL_AFFIXES = [
   '님', '팀', '실', '측', '공식', '본사', '본부', '센터', '담당', '담당자', '계정',
-  'team', 'official', 'bot', 'kr', 'korea', 'hq', 'desk', 'center', 'account', 'the', 'real',
+  'team', 'official', 'bot', 'kr', 'korea', 'hq', 'desk', 'center', 'account', 'the', 'real', 'news', '뉴스',
 ];
 // Digits standing in for letters in a reserved Latin name ("adm1n", "r00t").
 const LOOKALIKE_DIGITS: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };

@@ -115,6 +115,14 @@ describe('OIDC sign-in against a real provider', () => {
     expect(await errorCode(completeOidcSignIn(configuration, elsewhere, saved))).toBe('OIDC_STATE_MISMATCH');
   });
 
+  it('refuses a callback claiming to come from another issuer (mix-up)', async () => {
+    const { callback, saved } = await signIn('minji');
+    expect(callback.searchParams.get('iss')).toBe(provider.issuer);
+    const mixedUp = new URL(callback);
+    mixedUp.searchParams.set('iss', 'https://evil.example');
+    expect(await errorCode(completeOidcSignIn(configuration, mixedUp, saved))).toBe('OIDC_STATE_MISMATCH');
+  });
+
   it('refuses a replayed code', async () => {
     const { callback, saved } = await signIn('minji');
     expect((await completeOidcSignIn(configuration, callback, saved)).subject).toBe('minji');

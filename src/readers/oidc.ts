@@ -233,6 +233,9 @@ export async function completeOidcSignIn(
   if (`${callbackUrl.origin}${callbackUrl.pathname}` !== saved.redirectUri) throw stateMismatch();
   const state = callbackUrl.searchParams.get('state');
   if (state === null || !sameString(state, saved.state)) throw stateMismatch();
+  // RFC 9207: a response naming another issuer belongs to another sign-in (a mix-up attack).
+  const iss = callbackUrl.searchParams.get('iss');
+  if (iss !== null && iss !== configuration.serverMetadata().issuer) throw stateMismatch();
 
   let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
   try {
