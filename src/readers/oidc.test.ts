@@ -6,20 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, redactedConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { t } from '../web/i18n/index.ts';
-import {
-  beginOidcSignIn,
-  cachedOidcConfiguration,
-  completeOidcSignIn,
-  decodeOidcState,
-  discoverOidc,
-  encodeOidcState,
-  OIDC_STATE_TTL_MS,
-  oidcErrorMessageKey,
-  oidcSettings,
-  oidcSettingsFromConfig,
-  requireVerifiedEmail,
-  type OidcSavedState,
-} from './oidc.ts';
+import { beginOidcSignIn, completeOidcSignIn, oidcErrorMessageKey, requireVerifiedEmail } from './oidc.ts';
+import { cachedOidcConfiguration, discoverOidc, oidcSettings, oidcSettingsFromConfig } from './oidc-settings.ts';
+import { decodeOidcState, encodeOidcState, OIDC_STATE_TTL_MS, type OidcSavedState } from './oidc-state.ts';
 import { signInAtProvider, startTestOidcProvider, type TestOidcProvider, unreachableLoopbackUrl } from './oidc-test-provider.ts';
 
 let provider: TestOidcProvider;
