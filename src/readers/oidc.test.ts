@@ -115,7 +115,13 @@ describe('OIDC sign-in against a real provider', () => {
   it('refuses a replayed code', async () => {
     const { callback, saved } = await signIn('minji');
     expect((await completeOidcSignIn(configuration, callback, saved)).subject).toBe('minji');
-    expect(await errorCode(completeOidcSignIn(configuration, callback, saved))).toBe('OIDC_CODE_REJECTED');
+    const replay = await completeOidcSignIn(configuration, callback, saved).catch((err: unknown) => err);
+    expect(replay).toMatchObject({ code: 'OIDC_CODE_REJECTED', status: 400 });
+    // Whatever logs the error (with its cause) must not learn the client secret.
+    const logged = inspect(replay, { depth: 20, showHidden: true });
+    expect(logged).toContain('invalid_grant');
+    expect(logged).not.toContain(provider.clientSecret);
+    expect(logged).not.toContain(Buffer.from(`${provider.clientId}:${provider.clientSecret}`).toString('base64'));
   });
 
   it('refuses a code redeemed without its PKCE verifier', async () => {
