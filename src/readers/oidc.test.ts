@@ -19,6 +19,7 @@ beforeAll(async () => {
     minji: { email: 'minji@example.kr', email_verified: true, name: '박민지' },
     unverified: { email: 'someone@example.kr', email_verified: false, name: 'Someone' },
     noemail: { name: '익명' },
+    oddname: { email: 'odd@example.kr', email_verified: true, name: { ko: '이상한' } as unknown as string },
   });
   configuration = await discoverOidc(
     oidcSettings({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, allowHttpLoopback: true }),
@@ -142,6 +143,11 @@ describe('OIDC sign-in against a real provider', () => {
     const identity = await completeOidcSignIn(configuration, callback, saved);
     expect(identity).toEqual({ issuer: provider.issuer, subject: 'noemail', email: null, emailVerified: false, name: '익명' });
     expect(() => requireVerifiedEmail(identity)).toThrow(expect.objectContaining({ code: 'OIDC_EMAIL_MISSING' }));
+  });
+
+  it('drops a claim of the wrong type instead of failing the sign-in', async () => {
+    const { callback, saved } = await signIn('oddname');
+    expect(await completeOidcSignIn(configuration, callback, saved)).toMatchObject({ subject: 'oddname', email: 'odd@example.kr', emailVerified: true, name: null });
   });
 
   it('says so when the reader cancels at the provider', async () => {

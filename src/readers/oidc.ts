@@ -60,14 +60,16 @@ export interface OidcIdentity {
 }
 
 // The claims we read, from the ID token or the userinfo response: outside input like any other.
+// Only `sub` is required; an odd value in any other claim is dropped rather than failing the sign-in.
+const optionalText = z.string().max(1000).optional().catch(undefined);
 const claimsSchema = z.looseObject({
   sub: z.string().min(1).max(255),
-  email: z.string().optional(),
+  email: optionalText,
   // Some providers (AWS Cognito among them) send the flag as a string.
-  email_verified: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
-  name: z.string().optional(),
-  nickname: z.string().optional(),
-  preferred_username: z.string().optional(),
+  email_verified: z.union([z.boolean(), z.enum(['true', 'false'])]).optional().catch(undefined),
+  name: optionalText,
+  nickname: optionalText,
+  preferred_username: optionalText,
 });
 type Claims = z.infer<typeof claimsSchema>;
 
@@ -104,7 +106,8 @@ function providerFailure(err: unknown): AppError {
 function toIdentity(issuer: string, subject: string, emailSource: Claims | undefined, profile: Claims): OidcIdentity {
   const email = emailSource?.email !== undefined && emailSchema.safeParse(emailSource.email.trim()).success ? emailSource.email.trim() : null;
   const verified = emailSource?.email_verified === true || emailSource?.email_verified === 'true';
-  const name = (profile.name ?? profile.nickname ?? profile.preferred_username)?.trim().slice(0, 100) || null;
+  const fullName = (profile.name ?? profile.nickname ?? profile.preferred_username)?.trim();
+  const name = fullName ? Array.from(fullName).slice(0, 100).join('') : null;
   return { issuer, subject, email, emailVerified: email !== null && verified, name };
 }
 
