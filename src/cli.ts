@@ -2,7 +2,7 @@
 // each capability's manifest contributes (press, user, feeds, search, demo…). `sosik help` lists them.
 import { REGISTRY } from './app.ts';
 import { commandContext, type Command } from './cli-types.ts';
-import { ConfigError, loadConfig, optionsMarkdown } from './config.ts';
+import { ConfigError, loadConfig, optionsMarkdown, redactedConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { createLogger, openRuntime } from './runtime.ts';
 import { serve } from './server.ts';
@@ -50,7 +50,7 @@ const coreCommands: Record<string, Command> = {
     summary: 'Print the effective configuration (or the README table with --markdown).',
     run: async (ctx) => {
       if (ctx.flags.markdown) ctx.print(optionsMarkdown());
-      else ctx.print(JSON.stringify({ ...ctx.config, databaseUrl: ctx.config.databaseUrl ? '(set)' : '' }, null, 2));
+      else ctx.print(JSON.stringify(redactedConfig(ctx.config), null, 2));
     },
   },
 };

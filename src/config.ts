@@ -9,6 +9,8 @@ interface OptionSpec<K extends Kind> {
   kind: K;
   default: K extends 'int' ? number : K extends 'bool' ? boolean : string;
   doc: string;
+  /** Never printed or logged: `redactedConfig` masks it. */
+  secret?: boolean;
 }
 
 function option<K extends Kind>(spec: OptionSpec<K>): OptionSpec<K> {
@@ -29,6 +31,7 @@ export const OPTIONS = {
     kind: 'string',
     default: '',
     doc: 'postgres://… to run on PostgreSQL. Empty: SQLite at SOSIK_DB.',
+    secret: true, // may carry a password
   }),
   sqlitePath: option({ env: 'SOSIK_DB', kind: 'string', default: './data/sosik.db', doc: 'SQLite database file.' }),
   demo: option({ env: 'SOSIK_DEMO', kind: 'bool', default: true, doc: 'Fill an empty database with demo content on start.' }),
@@ -141,6 +144,26 @@ export const OPTIONS = {
     doc: 'Feed fetches at once to one host.',
   }),
   feedsConcurrency: option({ env: 'SOSIK_FEEDS_CONCURRENCY', kind: 'int', default: 8, doc: 'Feed fetches at once in total.' }),
+  oidcIssuer: option({
+    env: 'SOSIK_OIDC_ISSUER',
+    kind: 'string',
+    default: '',
+    doc: 'OpenID Connect issuer URL (https) readers may sign in with. Empty: no such sign-in.',
+  }),
+  oidcClientId: option({ env: 'SOSIK_OIDC_CLIENT_ID', kind: 'string', default: '', doc: 'Client id registered at the OIDC issuer.' }),
+  oidcClientSecret: option({
+    env: 'SOSIK_OIDC_CLIENT_SECRET',
+    kind: 'string',
+    default: '',
+    doc: 'Client secret for the OIDC issuer (never printed or logged).',
+    secret: true,
+  }),
+  oidcName: option({
+    env: 'SOSIK_OIDC_NAME',
+    kind: 'string',
+    default: '',
+    doc: 'Provider name on the sign-in button (e.g. 카카오). Empty: the issuer\'s host name.',
+  }),
 } as const;
 
 type Options = typeof OPTIONS;
@@ -181,9 +204,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!['auto', 'always', 'never'].includes(out.secureCookies as string)) {
     throw new ConfigError('SOSIK_SECURE_COOKIES must be auto, always or never');
   }
+  checkOidcOptions(out);
   if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port}`;
   out.publicUrl = String(out.publicUrl).replace(/\/+$/, '');
   return Object.freeze(out) as Config;
+}
+
+// OIDC sign-in needs all three of issuer, client id and secret; half a configuration is a typo.
+function checkOidcOptions(out: Record<string, unknown>): void {
+  const parts = [out.oidcIssuer, out.oidcClientId, out.oidcClientSecret];
+  if (parts.every((p) => !p)) return;
+  if (parts.some((p) => !p)) {
+    throw new ConfigError('SOSIK_OIDC_ISSUER, SOSIK_OIDC_CLIENT_ID and SOSIK_OIDC_CLIENT_SECRET must be set together');
+  }
+  if (!URL.canParse(String(out.oidcIssuer)) || new URL(String(out.oidcIssuer)).protocol !== 'https:') {
+    throw new ConfigError(`SOSIK_OIDC_ISSUER must be an https URL, got "${out.oidcIssuer}"`);
+  }
+}
+
+/** The configuration with every secret option replaced by "(set)" or "", for printing. */
+export function redactedConfig(config: Config): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...config };
+  for (const [key, spec] of Object.entries(OPTIONS) as [string, OptionSpec<Kind>][]) {
+    if (spec.secret) out[key] = out[key] ? '(set)' : '';
+  }
+  return out;
 }
 
 /** The README's configuration table. */
