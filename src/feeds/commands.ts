@@ -1,4 +1,5 @@
 // CLI commands of the feeds capability (merged into `sosik` by src/cli.ts). Keys are the command words.
+import { pressIdBySlug } from '../press/index.ts';
 import fs from 'node:fs';
 import type { Command } from '../cli-types.ts';
 import { AppError } from '../errors.ts';
@@ -29,6 +30,7 @@ export const feedsCommands: Record<string, Command> = {
   'feeds add': {
     usage: 'feeds add --press <slug> <url> [--interval <seconds>]',
     summary: "Register a feed (RSS, Atom or JSON Feed) to pull into a press's articles.",
+    options: { press: 'string', url: 'string', interval: 'string' },
     run: async (ctx) => {
       const slug = ctx.flags.press;
       const raw = ctx.args[0] ?? ctx.flags.url;
@@ -42,9 +44,9 @@ export const feedsCommands: Record<string, Command> = {
       const interval = ctx.flags.interval ? Number(ctx.flags.interval) : ctx.config.feedsIntervalSeconds;
       if (!Number.isInteger(interval) || interval < 60) throw new AppError('INVALID_OPTION', 422, '--interval is a whole number of seconds, at least 60.');
       return ctx.withRuntime(async (rt) => {
-        const press = await rt.deps.db.selectFrom('presses').select('id').where('slug', '=', slug).executeTakeFirst();
-        if (!press) throw new AppError('NOT_FOUND', 404, `No press "${slug}" (create it with: sosik press add --slug ${slug} --name …).`);
-        const { feed, created } = await addFeed(rt.deps.db, { pressId: press.id, url, intervalSeconds: interval });
+        const pressId = await pressIdBySlug(rt.deps.db, slug);
+        if (pressId === undefined) throw new AppError('NOT_FOUND', 404, `No press "${slug}" (create it with: sosik press add --slug ${slug} --name …).`);
+        const { feed, created } = await addFeed(rt.deps.db, { pressId, url, intervalSeconds: interval });
         ctx.print(created ? `added feed ${feed.id} for ${slug}: ${url} (every ${interval} s)` : `feed ${feed.id} already registered for ${slug}: ${url}`);
       });
     },
@@ -70,6 +72,7 @@ export const feedsCommands: Record<string, Command> = {
   'feeds poll': {
     usage: 'feeds poll [--feed <id>]',
     summary: 'Poll every due feed once (or one feed now) and exit; for cron when SOSIK_FEEDS_POLL=0.',
+    options: { feed: 'string' },
     run: async (ctx) => {
       return ctx.withRuntime(async (rt) => {
         const urls = new Map((await listFeeds(rt.deps.db)).map((f) => [f.id, f.url]));
@@ -89,13 +92,13 @@ export const feedsCommands: Record<string, Command> = {
   'feeds list': {
     usage: 'feeds list [--press <slug>]',
     summary: 'Show every feed with its health: last success, last error, items taken, next poll.',
+    options: { press: 'string' },
     run: async (ctx) => {
       return ctx.withRuntime(async (rt) => {
         let pressId: number | undefined;
         if (ctx.flags.press) {
-          const press = await rt.deps.db.selectFrom('presses').select('id').where('slug', '=', ctx.flags.press).executeTakeFirst();
-          if (!press) throw new AppError('NOT_FOUND', 404, `No press "${ctx.flags.press}".`);
-          pressId = press.id;
+          pressId = await pressIdBySlug(rt.deps.db, ctx.flags.press);
+          if (pressId === undefined) throw new AppError('NOT_FOUND', 404, `No press "${ctx.flags.press}".`);
         }
         const feeds = await listFeeds(rt.deps.db, pressId);
         if (!feeds.length) ctx.print('no feeds');

@@ -214,10 +214,6 @@ export async function issueTagOf(db: Db, articleId: number): Promise<{ name: str
   return row ? { name: row.editor_name ?? row.auto_name, slug: row.slug } : null;
 }
 
-export async function listIssueCategories(db: Db) {
-  return db.selectFrom('categories').select(['id', 'slug', 'name_ko', 'name_en']).orderBy('position').execute();
-}
-
 /** The name an editor gave the issue (null when the algorithm's name stands). */
 export async function issueEditorName(db: Db, issueId: number): Promise<string | null> {
   const row = await db.selectFrom('issues').select('editor_name').where('id', '=', issueId).executeTakeFirst();

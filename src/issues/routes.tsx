@@ -13,7 +13,8 @@ import { pageContext, sendPage } from '../web/page.ts';
 import { applyEditorAction } from './editor.ts';
 import { parseEditorForm } from './editor-form.ts';
 import { idFromSlug } from './naming.ts';
-import { activeIssues, findIssueBySlug, issueEditorName, listIssueCategories } from './read-store.ts';
+import { activeIssues, findIssueBySlug, issueEditorName } from './read-store.ts';
+import { type CategoryRef, listCategories } from '../articles/index.ts';
 import { isDormant, issueDetail } from './service.ts';
 import { IssuePage } from './views/issue-page.tsx';
 import { IssuesListPage } from './views/issues-list.tsx';
@@ -23,8 +24,8 @@ const LIST_LIMIT = 100;
 
 export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
 
-  async function context(request: FastifyRequest, reply: FastifyReply): Promise<PageContext & { categories: Awaited<ReturnType<typeof listIssueCategories>> }> {
-    const [page, categories] = await Promise.all([pageContext(request, reply), listIssueCategories(deps.db)]);
+  async function context(request: FastifyRequest, reply: FastifyReply): Promise<PageContext & { categories: CategoryRef[] }> {
+    const [page, categories] = await Promise.all([pageContext(request, reply), listCategories(deps.db)]);
     return { ...page, categories };
   }
 

@@ -7,6 +7,7 @@ export const pressCommands: Record<string, Command> = {
   'press add': {
     usage: 'press add --slug <slug> --name <name> [--name-en <name>] [--homepage <url>] [--json]',
     summary: 'Create a press and print its API key (shown once).',
+    options: { slug: 'string', name: 'string', 'name-en': 'string', homepage: 'string', description: 'string', json: 'boolean' },
     run: async (ctx) => {
       const { slug, name } = ctx.flags;
       if (!slug || !name) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press add --slug <slug> --name <name>');
@@ -25,6 +26,7 @@ export const pressCommands: Record<string, Command> = {
   'press rotate-key': {
     usage: 'press rotate-key --slug <slug> [--json]',
     summary: "Replace a press's API key; the old key stops working at once.",
+    options: { slug: 'string', json: 'boolean' },
     run: async (ctx) => {
       const slug = ctx.flags.slug ?? ctx.args[0];
       if (!slug) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press rotate-key --slug <slug>');

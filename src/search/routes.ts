@@ -1,23 +1,20 @@
 // HTTP: the /search page, GET /api/v1/search (JSON) and /opensearch.xml.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { hitRateLimit } from '../auth/rate-limit.ts';
 import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
 import { t } from '../web/i18n/index.ts';
 import { pageLocale } from '../web/locale.ts';
+import { pathWithoutLang } from '../web/page.ts';
+import { categoryName } from '../web/page-context.ts';
 import { renderDocument } from '../web/render.ts';
+import { listCategories } from '../articles/index.ts';
+import { listPressSummaries } from '../press/index.ts';
 import { toSearchRequest } from './model.ts';
 import { openSearchDescription } from './opensearch.ts';
 import { searchArticles } from './search-service.ts';
 import { SearchPage } from './views.tsx';
-
-function pathWithoutLang(request: FastifyRequest): string {
-  const [path, search] = request.url.split('?');
-  const params = new URLSearchParams(search ?? '');
-  params.delete('lang');
-  return params.size ? `${path}?${params}` : path!;
-}
 
 export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/api/v1/search', async (request, reply) => {
@@ -33,10 +30,10 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const req = toSearchRequest(request.query);
     const [response, categories, presses] = await Promise.all([
       searchArticles(deps, { ...req, facets: true }),
-      deps.db.selectFrom('categories').select(['slug', 'name_ko', 'name_en']).orderBy('position').execute(),
-      deps.db.selectFrom('presses').select(['slug', 'name', 'name_en']).orderBy('name').limit(500).execute(),
+      listCategories(deps.db),
+      listPressSummaries(deps.db),
     ]);
-    const nav = categories.map((c) => ({ slug: c.slug, name: locale === 'ko' ? c.name_ko : c.name_en }));
+    const nav = categories.map((c) => ({ slug: c.slug, name: categoryName(locale, c) }));
     const page = h(SearchPage, {
       locale,
       siteName: deps.config.siteName,
@@ -44,7 +41,7 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise
       path: pathWithoutLang(request),
       nav,
       categories: nav,
-      presses: presses.map((p) => ({ slug: p.slug, name: p.name, nameEn: p.name_en })),
+      presses: presses.map((p) => ({ slug: p.slug, name: p.name, nameEn: p.nameEn })),
       request: req,
       response,
       now: Date.now(),

@@ -1,5 +1,6 @@
 // /studio: press staff see their press's articles and revisions; admins (and, read-only, editors)
 // see every press; admins create presses and rotate their API keys.
+import { parseIdParam } from '../web/params.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, verifyCsrf } from '../auth/csrf.tsx';
 import { assertCanSeePress, requireStaff, staffOf } from '../accounts/index.ts';
@@ -75,8 +76,8 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   app.get<{ Params: { id: string } }>('/studio/articles/:id', { preHandler: anyStaff }, async (request, reply) => {
     const staff = staffOf(request);
-    const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : NaN;
-    const article = Number.isFinite(id) ? await findArticleWithRevisions(deps.db, id) : undefined;
+    const id = parseIdParam(request.params.id);
+    const article = id === undefined ? undefined : await findArticleWithRevisions(deps.db, id);
     if (!article) throw Errors.notFound('article');
     assertCanSeePress(staff, article.pressId);
     const backHref = staff.role === 'press' ? '/studio' : `/studio/presses/${article.pressSlug}`;
