@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -25,14 +25,21 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests isolate themselves in a schema of their own). */
   pgSchema?: string;
   poolSize?: number;
+  /** Called with every query's SQL and parameters (query-plan tests; never in production). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 export function openDatabase(options: OpenOptions): DbHandle {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize);
-  return openSqlite(options.sqlitePath ?? ':memory:');
+  const log = options.onQuery
+    ? (event: LogEvent) => {
+        if (event.level === 'query') options.onQuery!(event.query.sql, event.query.parameters);
+      }
+    : undefined;
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize, log);
+  return openSqlite(options.sqlitePath ?? ':memory:', log);
 }
 
-function openSqlite(file: string): DbHandle {
+function openSqlite(file: string, log?: (event: LogEvent) => void): DbHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers (page renders) proceed while the writer commits; NORMAL sync is durable
@@ -42,7 +49,7 @@ function openSqlite(file: string): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   cacheStatements(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -65,12 +72,12 @@ function cacheStatements(sqlite: SQLite.Database, max = 1000): void {
   }) as typeof sqlite.prepare;
 }
 
-function openPostgres(url: string, schema: string | undefined, poolSize = 10): DbHandle {
+function openPostgres(url: string, schema: string | undefined, poolSize = 10, log?: (event: LogEvent) => void): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
