@@ -1,5 +1,7 @@
-// Composition root: builds the HTTP server from the capabilities. Nothing here knows what a
-// capability does; each one brings its routes, job handlers and background loops.
+// Composition root: builds the HTTP server from the list of capabilities (each brings its routes,
+// job handlers and background loops) plus the site-wide hooks every route shares: security
+// headers, the anonymous page cache, the staff session, and the mapping of every error (ours and
+// the framework's) onto one catalogue code and one page or JSON shape.
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { accountsCapability } from './accounts/capability.ts';
 import { loadStaffHook } from './accounts/guards.ts';

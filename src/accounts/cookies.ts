@@ -1,5 +1,5 @@
-// Reading and writing our cookies without depending on @fastify/cookie being registered in the
-// caller's plugin scope: guards and CSRF checks run inside other capabilities' routes too.
+// Reading and writing our two cookies by hand, with no cookie plugin: guards and CSRF checks run
+// inside every capability's routes, so nothing may depend on a plugin registered in one scope.
 // Our cookie values are base64url tokens, so no encoding is needed either way.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';

@@ -1,10 +1,8 @@
 // Parts of the reader pages that other capabilities fill: the issue tag on an article and the
-// "top issues now" box on the home page. They are looked up once, guarded, so the pages work
-// (without those parts) before — or without — the issues capability.
+// "top issues now" box on the home page. They are looked up once, guarded, so the pages still
+// render (without those parts) when the provider is missing or throws.
 //
-// Contract for src/issues/page-slots.ts (or the same names exported from src/issues/capability.ts):
-//   export async function issueTagForArticle(deps: AppDeps, articleId: number): Promise<{ name: string; slug: string } | null>
-//   export async function topIssuesNow(deps: AppDeps, locale: Locale): Promise<VNode | null>
+// The provider today is src/issues/page-slots.ts; the contract is the PageSlots interface below.
 import type { VNode } from 'preact';
 import type { AppDeps } from '../deps.ts';
 import type { Locale } from '../web/i18n/index.ts';
