@@ -2,9 +2,9 @@
 // each capability contributes (feeds, search, issues). Run `sosik help` for the list.
 import { addUserCommand } from './accounts/add-user-command.ts';
 import { commandContext, type Command } from './cli-types.ts';
-import { ConfigError, loadConfig, optionsMarkdown } from './config.ts';
+import { ConfigError, loadConfig, maskedConfig, optionsMarkdown } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
-import { AppError } from './errors.ts';
+import { AppError, Errors } from './errors.ts';
 import { feedsCommands } from './feeds/commands.ts';
 import { issuesCommands } from './issues/commands.ts';
 import { createPress, rotateApiKey } from './press/keys.ts';
@@ -46,7 +46,7 @@ const coreCommands: Record<string, Command> = {
     summary: 'Create a press and print its API key (shown once).',
     run: async (ctx) => {
       const { slug, name } = ctx.flags;
-      if (!slug || !name) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press add --slug <slug> --name <name>');
+      if (!slug || !name) throw Errors.missingOption('press add --slug <slug> --name <name>');
       return ctx.withRuntime(async (rt) => {
         const { press, apiKey } = await createPress(rt.deps, {
           slug,
@@ -64,7 +64,7 @@ const coreCommands: Record<string, Command> = {
     summary: "Replace a press's API key; the old key stops working at once.",
     run: async (ctx) => {
       const slug = ctx.flags.slug ?? ctx.args[0];
-      if (!slug) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press rotate-key --slug <slug>');
+      if (!slug) throw Errors.missingOption('press rotate-key --slug <slug>');
       return ctx.withRuntime(async (rt) => {
         const apiKey = await rotateApiKey(rt.deps, slug);
         ctx.print(ctx.flags.json ? JSON.stringify({ slug, apiKey }) : `new API key for ${slug} (shown once): ${apiKey}`);
@@ -93,7 +93,7 @@ const coreCommands: Record<string, Command> = {
             press: ctx.flags.press,
             password: ctx.flags.password,
             json: ctx.flags.json === 'true',
-          }),
+          }, ctx.config.userPassword),
         );
       });
     },
@@ -123,7 +123,7 @@ const coreCommands: Record<string, Command> = {
     summary: 'Print the effective configuration (or the README table with --markdown).',
     run: async (ctx) => {
       if (ctx.flags.markdown) ctx.print(optionsMarkdown());
-      else ctx.print(JSON.stringify({ ...ctx.config, databaseUrl: ctx.config.databaseUrl ? '(set)' : '' }, null, 2));
+      else ctx.print(JSON.stringify(maskedConfig(ctx.config), null, 2));
     },
   },
 };

@@ -39,7 +39,7 @@ export function loadStaffHook(deps: Pick<AppDeps, 'db'>): onRequestHookHandler {
 }
 
 export function signInRequired(): AppError {
-  return new AppError('SIGN_IN_REQUIRED', 401, 'Please sign in as staff to continue.');
+  return Errors.signInRequired();
 }
 
 function loginRedirect(request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -1,5 +1,6 @@
 // Studio markup: press list (admins, editors), a press's articles, one article's revisions, a new key.
 import { CsrfField } from '../accounts/csrf.tsx';
+import type { ErrorCode } from '../errors.ts';
 import { dateTime } from '../web/format.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
 import type { PressSummary, StudioArticle, StudioArticleRow } from './store.ts';
@@ -7,11 +8,12 @@ import type { PressSummary, StudioArticle, StudioArticleRow } from './store.ts';
 /** A create-press form sent back after a refusal: what was typed, and why it was refused. */
 export interface PressFormState {
   status: number;
-  errorCode: string;
+  errorCode: ErrorCode;
   values: { slug: string; name: string; nameEn?: string; homepage?: string };
 }
 
-const FORM_ERRORS = new Set(['INVALID_SLUG', 'INVALID_NAME', 'PRESS_EXISTS', 'VALIDATION_FAILED']);
+// Typed against the catalogue, so a renamed code fails to compile instead of silently showing 'other'.
+const FORM_ERRORS = new Set<ErrorCode>(['INVALID_SLUG', 'INVALID_NAME', 'PRESS_EXISTS', 'VALIDATION_FAILED']);
 
 export function PressesView(props: {
   locale: Locale;
