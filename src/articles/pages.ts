@@ -56,7 +56,7 @@ function pathWithoutLang(request: FastifyRequest): string {
   return params.size ? `${path}?${params}` : path!;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page component's props
+// biome-ignore lint/suspicious/noExplicitAny: any page component's props
 function sendPage(reply: FastifyReply, page: VNode<any>, status = 200): FastifyReply {
   // Pages carry the reader's language and, later, their session: shared caches must revalidate.
   return reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));

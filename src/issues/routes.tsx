@@ -23,7 +23,7 @@ import { IssuesListPage } from './views/issues-list.tsx';
 const EDITOR_ROLES = ['editor', 'admin'] as const;
 const LIST_LIMIT = 100;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page component's props
+// biome-ignore lint/suspicious/noExplicitAny: any page component's props
 function sendPage(reply: FastifyReply, page: VNode<any>): FastifyReply {
   return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
 }

@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import type { Database } from '../db/schema.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: each handler declares its own payload type; the registry cannot know them
 export type JobHandler = (payload: any, deps: AppDeps) => Promise<void>;
 
 const handlers = new Map<string, JobHandler>();

@@ -17,7 +17,7 @@ const SPINE_CATEGORIES = [
   { slug: 'entertainment', name_ko: '연예', name_en: 'Entertainment' },
 ];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema of its day, not the current Database type
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await withId(db.schema.createTable('presses'), dialect)
     .addColumn('slug', 'text', (c) => c.notNull().unique())
