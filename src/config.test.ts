@@ -3,7 +3,9 @@ import { ConfigError, loadConfig, maskedConfig, optionsMarkdown, publicUrlWarnin
 
 describe('option units and ranges', () => {
   it('refuses a value outside its range at start-up, naming the option, the range and the unit', () => {
-    expect(() => loadConfig({ SOSIK_JOB_POLL_MS: '5' })).toThrow(new ConfigError('SOSIK_JOB_POLL_MS must be between 10 and 3600000 ms, got "5"'));
+    expect(() => loadConfig({ SOSIK_JOB_POLL_MS: '5' })).toThrow(
+      new ConfigError('SOSIK_JOB_POLL_MS must be between 10 and 3600000 ms, got "5"'),
+    );
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be between 0 and 65535/);
     expect(() => loadConfig({ SOSIK_PAGE_SIZE: '0' })).toThrow(/SOSIK_PAGE_SIZE/);
     expect(() => loadConfig({ SOSIK_FEEDS_INTERVAL: '10' })).toThrow(/between 60 and 604800 seconds/);
@@ -51,13 +53,18 @@ describe('secret options', () => {
 
 describe('publicUrlWarning', () => {
   it('warns when links would say localhost while the server listens beyond loopback', () => {
-    expect(publicUrlWarning(loadConfig({ HOST: '0.0.0.0' }))).toMatch(/SOSIK_PUBLIC_URL is http:\/\/localhost:3000 but the server listens on 0\.0\.0\.0/);
+    expect(publicUrlWarning(loadConfig({ HOST: '0.0.0.0' }))).toMatch(
+      /SOSIK_PUBLIC_URL is http:\/\/localhost:3000 but the server listens on 0\.0\.0\.0/,
+    );
     expect(publicUrlWarning(loadConfig({ HOST: '::' }))).toBeDefined();
     expect(publicUrlWarning(loadConfig({ HOST: '10.0.0.5', SOSIK_PUBLIC_URL: 'http://127.0.0.1:3000' }))).toBeDefined();
   });
 
   it('is quiet on loopback, or when a public URL is set', () => {
-    for (const HOST of ['127.0.0.1', '::1', 'localhost']) expect(publicUrlWarning(loadConfig({ HOST }))).toBeUndefined();
-    expect(publicUrlWarning(loadConfig({ HOST: '0.0.0.0', SOSIK_PUBLIC_URL: 'https://news.example.org' }))).toBeUndefined();
+    for (const HOST of ['127.0.0.1', '::1', 'localhost'])
+      expect(publicUrlWarning(loadConfig({ HOST }))).toBeUndefined();
+    expect(
+      publicUrlWarning(loadConfig({ HOST: '0.0.0.0', SOSIK_PUBLIC_URL: 'https://news.example.org' })),
+    ).toBeUndefined();
   });
 });

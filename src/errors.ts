@@ -105,7 +105,10 @@ export class AppError extends Error {
   ) {
     if (token !== FROM_CATALOGUE) throw new TypeError('AppError comes from Errors.* in src/errors.ts');
     const entry = ERROR_CATALOGUE[code];
-    super(options.message ?? fillTemplate(entry.message, params), options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      options.message ?? fillTemplate(entry.message, params),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.status = entry.status;
     this.details = options.details;
     this.retryAfterSeconds = options.retryAfterSeconds;
@@ -139,14 +142,16 @@ export const Errors = {
   signInRequired: () => make('SIGN_IN_REQUIRED'),
   forbidden: (message?: string) => make('FORBIDDEN', {}, { message }),
   csrf: () => make('CSRF_REJECTED'),
-  rateLimited: (retryAfterSeconds: number) => make('RATE_LIMITED', { seconds: retryAfterSeconds }, { retryAfterSeconds }),
+  rateLimited: (retryAfterSeconds: number) =>
+    make('RATE_LIMITED', { seconds: retryAfterSeconds }, { retryAfterSeconds }),
 
   notFound: (what = 'resource', message?: string) => make('NOT_FOUND', { what }, { message }),
   methodNotAllowed: () => make('METHOD_NOT_ALLOWED'),
   gone: (what = 'resource') => make('GONE', { what }),
 
   validation: (details: FieldIssue[], message?: string) => make('VALIDATION_FAILED', {}, { details, message }),
-  unsupportedType: (type: string) => make('UNSUPPORTED_ITEM_TYPE', { type }, { details: at('type', `"${type}" is not accepted`) }),
+  unsupportedType: (type: string) =>
+    make('UNSUPPORTED_ITEM_TYPE', { type }, { details: at('type', `"${type}" is not accepted`) }),
 
   invalidSlug: () => make('INVALID_SLUG', {}, { details: at('slug', 'invalid slug') }),
   invalidName: () => make('INVALID_NAME', {}, { details: at('name', 'required') }),

@@ -7,7 +7,10 @@ import { createPress } from '../src/press/keys.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
 /** Sends raw bytes, returns status, lower-cased headers and body of the (single) answer. */
-function rawRequest(port: number, payload: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+function rawRequest(
+  port: number,
+  payload: string,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.end(payload));
     const chunks: Buffer[] = [];
@@ -26,7 +29,12 @@ function rawRequest(port: number, payload: string): Promise<{ status: number; he
 }
 
 function get(port: number, url: string, headers: Record<string, string> = {}) {
-  const lines = [`GET ${url} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `GET ${url} HTTP/1.1`,
+    'Host: 127.0.0.1',
+    'Connection: close',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   return rawRequest(port, `${lines.join('\r\n')}\r\n\r\n`);
 }
 
@@ -36,7 +44,9 @@ describe('framework errors in our shapes', () => {
   let auth: Record<string, string>;
   beforeAll(async () => {
     t = await createTestApp('sqlite', { demo: false, workers: false });
-    auth = { authorization: `Bearer ${(await createPress(t.deps, { slug: 'errors-daily', name: '오류일보' })).apiKey}` };
+    auth = {
+      authorization: `Bearer ${(await createPress(t.deps, { slug: 'errors-daily', name: '오류일보' })).apiKey}`,
+    };
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     port = (t.app.server.address() as net.AddressInfo).port;
   });
@@ -55,7 +65,9 @@ describe('framework errors in our shapes', () => {
   it('the same on /api/ answers our JSON error shape, and English readers get English', async () => {
     const api = await get(port, '/api/v1/articles/%E0%A4%A');
     expect(api.status).toBe(400);
-    expect(JSON.parse(api.body)).toEqual({ error: { code: 'BAD_URL', message: 'The address contains a broken %-escape.' } });
+    expect(JSON.parse(api.body)).toEqual({
+      error: { code: 'BAD_URL', message: 'The address contains a broken %-escape.' },
+    });
     const en = await get(port, '/articles/%E0%A4%A', { 'Accept-Language': 'en' });
     expect(en.body).toContain('broken character');
   });
@@ -96,9 +108,16 @@ describe('framework errors in our shapes', () => {
   });
 
   it('an unknown content type on the API is a 415 with our code, not the framework message', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/articles', headers: { ...auth, 'content-type': 'text/csv' }, payload: 'a,b' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/articles',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      payload: 'a,b',
+    });
     expect(res.statusCode).toBe(415);
-    expect(res.json()).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'This content type is not accepted here: text/csv.' } });
+    expect(res.json()).toEqual({
+      error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'This content type is not accepted here: text/csv.' },
+    });
   });
 
   it('a body over the limit names the configured limit', async () => {
@@ -109,6 +128,9 @@ describe('framework errors in our shapes', () => {
       payload: `{"x":"${'x'.repeat(t.deps.config.bodyLimitBytes)}"}`,
     });
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toEqual({ code: 'BODY_TOO_LARGE', message: `The body exceeds ${t.deps.config.bodyLimitBytes} bytes.` });
+    expect(res.json().error).toEqual({
+      code: 'BODY_TOO_LARGE',
+      message: `The body exceeds ${t.deps.config.bodyLimitBytes} bytes.`,
+    });
   });
 });

@@ -53,18 +53,34 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
   afterEach(() => t.dispose());
 
   async function addPress(slug: string): Promise<number> {
-    const row = await t.db.insertInto('presses').values({ slug, name: slug, created_at: T0 }).returning('id').executeTakeFirstOrThrow();
+    const row = await t.db
+      .insertInto('presses')
+      .values({ slug, name: slug, created_at: T0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return row.id;
   }
   const ingest = (input: ArticleInput, extra: Partial<IngestRequest> = {}) =>
     ingestArticle(deps, { pressId, source: 'api', input, original: input, now, ...extra });
-  const article = (id: number) => t.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const article = (id: number) =>
+    t.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const revisions = async (id: number) =>
-    (await t.db.selectFrom('article_revisions').select(['revision', 'pubstatus']).where('article_id', '=', id).orderBy('revision').execute()).map(
-      (r) => `${r.revision}:${r.pubstatus}`,
-    );
+    (
+      await t.db
+        .selectFrom('article_revisions')
+        .select(['revision', 'pubstatus'])
+        .where('article_id', '=', id)
+        .orderBy('revision')
+        .execute()
+    ).map((r) => `${r.revision}:${r.pubstatus}`);
   const jobCount = async (id: number) =>
-    (await t.db.selectFrom('jobs').select('kind').where('payload', '=', JSON.stringify({ articleId: id })).execute()).length;
+    (
+      await t.db
+        .selectFrom('jobs')
+        .select('kind')
+        .where('payload', '=', JSON.stringify({ articleId: id }))
+        .execute()
+    ).length;
   const categories = async (id: number) =>
     (
       await t.db
@@ -79,7 +95,14 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
     const r = await ingest(version());
     expect(r).toMatchObject({ created: true, changed: true, status: 'usable', revision: 1 });
     const a = await article(r.id);
-    expect(a).toMatchObject({ headline: '가람시 은빛대교 상판 균열', status: 'usable', revision: 1, updated_at: T0, first_created_at: T0, withdrawn_at: null });
+    expect(a).toMatchObject({
+      headline: '가람시 은빛대교 상판 균열',
+      status: 'usable',
+      revision: 1,
+      updated_at: T0,
+      first_created_at: T0,
+      withdrawn_at: null,
+    });
     expect(await revisions(r.id)).toEqual(['1:usable']);
     expect(await categories(r.id)).toEqual(['society']);
     expect(await jobCount(r.id)).toBe(2);
@@ -88,10 +111,21 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
 
   it('the same uri with new content is a new revision of the same article', async () => {
     const first = await ingest(version());
-    const r = await ingest(version({ headline: '은빛대교 균열, 보수에 두 달', subjects: [{ code: 'economy' }], versionCreated: T0 + 10 * MINUTE }));
+    const r = await ingest(
+      version({
+        headline: '은빛대교 균열, 보수에 두 달',
+        subjects: [{ code: 'economy' }],
+        versionCreated: T0 + 10 * MINUTE,
+      }),
+    );
     expect(r).toMatchObject({ id: first.id, created: false, changed: true, revision: 2 });
     const a = await article(r.id);
-    expect(a).toMatchObject({ headline: '은빛대교 균열, 보수에 두 달', revision: 2, updated_at: T0 + 10 * MINUTE, first_created_at: T0 });
+    expect(a).toMatchObject({
+      headline: '은빛대교 균열, 보수에 두 달',
+      revision: 2,
+      updated_at: T0 + 10 * MINUTE,
+      first_created_at: T0,
+    });
     expect(await revisions(r.id)).toEqual(['1:usable', '2:usable']);
     expect(await categories(r.id)).toEqual(['economy']); // replaced, not added to
     expect(await jobCount(r.id)).toBe(4);
@@ -99,7 +133,9 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
 
   it('a new uri with a known link is the same story (a feed that changed its guids)', async () => {
     const first = await ingest(version());
-    const r = await ingest(version({ uri: 'urn:ingest:new-guid', headline: '은빛대교 통제 이틀째', versionCreated: T0 + MINUTE }));
+    const r = await ingest(
+      version({ uri: 'urn:ingest:new-guid', headline: '은빛대교 통제 이틀째', versionCreated: T0 + MINUTE }),
+    );
     expect(r).toMatchObject({ id: first.id, created: false, changed: true, revision: 2 });
     expect((await article(first.id)).headline).toBe('은빛대교 통제 이틀째');
     expect(await t.db.selectFrom('articles').select('id').execute()).toHaveLength(1);
@@ -150,19 +186,27 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
 
   it('withdrawal keeps the article (its page answers 410), then re-publication brings it back', async () => {
     const first = await ingest(version());
-    const withdrawn = await ingest(version({ pubstatus: 'canceled', versionCreated: T0 + 5 * MINUTE }), { now: now + MINUTE });
+    const withdrawn = await ingest(version({ pubstatus: 'canceled', versionCreated: T0 + 5 * MINUTE }), {
+      now: now + MINUTE,
+    });
     expect(withdrawn).toMatchObject({ id: first.id, changed: true, status: 'withdrawn', revision: 2 });
     expect(await article(first.id)).toMatchObject({ status: 'withdrawn', withdrawn_at: now + MINUTE });
 
     // Withheld after canceled is a new revision but keeps the first withdrawal time; the same
     // withdrawal once more changes nothing.
-    const repeated = await ingest(version({ pubstatus: 'withheld', versionCreated: T0 + 5 * MINUTE }), { now: now + 2 * MINUTE });
+    const repeated = await ingest(version({ pubstatus: 'withheld', versionCreated: T0 + 5 * MINUTE }), {
+      now: now + 2 * MINUTE,
+    });
     expect(repeated).toMatchObject({ changed: true, status: 'withdrawn', revision: 3 });
     expect((await article(first.id)).withdrawn_at).toBe(now + MINUTE);
-    const same = await ingest(version({ pubstatus: 'withheld', versionCreated: T0 + 5 * MINUTE }), { now: now + 3 * MINUTE });
+    const same = await ingest(version({ pubstatus: 'withheld', versionCreated: T0 + 5 * MINUTE }), {
+      now: now + 3 * MINUTE,
+    });
     expect(same).toMatchObject({ changed: false, status: 'withdrawn', revision: 3 });
 
-    const back = await ingest(version({ pubstatus: 'usable', versionCreated: T0 + 9 * MINUTE }), { now: now + 4 * MINUTE });
+    const back = await ingest(version({ pubstatus: 'usable', versionCreated: T0 + 9 * MINUTE }), {
+      now: now + 4 * MINUTE,
+    });
     expect(back).toMatchObject({ id: first.id, changed: true, status: 'usable', revision: 4 });
     expect(await article(first.id)).toMatchObject({ status: 'usable', withdrawn_at: null });
     expect(await revisions(first.id)).toEqual(['1:usable', '2:canceled', '3:withheld', '4:usable']);
@@ -186,7 +230,9 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
   it('a version dated in the future is stored as of now, so a real later version is not refused', async () => {
     const first = await ingest(version({ versionCreated: now + 60 * MINUTE }));
     expect((await article(first.id)).updated_at).toBe(now);
-    const r = await ingest(version({ headline: '바로잡은 판', versionCreated: now + 30 * MINUTE }), { now: now + 40 * MINUTE });
+    const r = await ingest(version({ headline: '바로잡은 판', versionCreated: now + 30 * MINUTE }), {
+      now: now + 40 * MINUTE,
+    });
     expect(r).toMatchObject({ changed: true, revision: 2 });
   });
 });

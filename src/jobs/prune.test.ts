@@ -35,11 +35,23 @@ describe.each(await testDialects())('pruning finished jobs on %s', (dialect) => 
     for (const r of rows) {
       await t.db
         .insertInto('jobs')
-        .values({ kind: 'test.prune-old', payload: r.payload, status: r.status, run_at: now - 600 * HOUR, attempts: 1, max_attempts: 8, created_at: now - 600 * HOUR, finished_at: r.finished_at })
+        .values({
+          kind: 'test.prune-old',
+          payload: r.payload,
+          status: r.status,
+          run_at: now - 600 * HOUR,
+          attempts: 1,
+          max_attempts: 8,
+          created_at: now - 600 * HOUR,
+          finished_at: r.finished_at,
+        })
         .execute();
     }
   }
-  const left = async () => (await t.db.selectFrom('jobs').select('payload').where('kind', '=', 'test.prune-old').orderBy('payload').execute()).map((r) => r.payload);
+  const left = async () =>
+    (
+      await t.db.selectFrom('jobs').select('payload').where('kind', '=', 'test.prune-old').orderBy('payload').execute()
+    ).map((r) => r.payload);
 
   it('deletes done jobs past the retention and keeps failed, pending and recent ones', async () => {
     const now = Date.now();
@@ -53,7 +65,16 @@ describe.each(await testDialects())('pruning finished jobs on %s', (dialect) => 
     for (let i = 0; i < 25; i++) {
       await t.db
         .insertInto('jobs')
-        .values({ kind: 'test.prune-old', payload: `b${i}`, status: 'done', run_at: 0, attempts: 1, max_attempts: 8, created_at: 0, finished_at: now - 48 * HOUR })
+        .values({
+          kind: 'test.prune-old',
+          payload: `b${i}`,
+          status: 'done',
+          run_at: 0,
+          attempts: 1,
+          max_attempts: 8,
+          created_at: 0,
+          finished_at: now - 48 * HOUR,
+        })
         .execute();
     }
     expect(await pruneFinishedJobs(deps, 24 * HOUR, now, 10)).toBe(25);
@@ -70,7 +91,11 @@ describe.each(await testDialects())('pruning finished jobs on %s', (dialect) => 
     expect(await left()).toEqual(['fresh-done', 'old-failed', 'old-pending']);
     // Two hours later "fresh-done" is past the 24 h retention, but the next prune is not due until
     // an hour after the last one.
-    await t.db.updateTable('jobs').set({ finished_at: now - 30 * HOUR }).where('payload', '=', 'fresh-done').execute();
+    await t.db
+      .updateTable('jobs')
+      .set({ finished_at: now - 30 * HOUR })
+      .where('payload', '=', 'fresh-done')
+      .execute();
     expect(await worker.pruneIfDue(now + HOUR / 2)).toBe(0);
     expect(await worker.pruneIfDue(now + 2 * HOUR)).toBe(1);
     expect(await left()).toEqual(['old-failed', 'old-pending']);

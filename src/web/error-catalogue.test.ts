@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError, ERROR_CATALOGUE, Errors, isErrorCode } from '../errors.ts';
 import { localizedErrorMessage, toAppError } from './error-response.ts';
 
-const fakeRequest = (url: string) => ({ url, headers: { 'content-type': 'text/csv' }, query: {} }) as unknown as FastifyRequest;
+const fakeRequest = (url: string) =>
+  ({ url, headers: { 'content-type': 'text/csv' }, query: {} }) as unknown as FastifyRequest;
 
 describe('the error catalogue', () => {
   it('every code has an error status and a text in Korean and English with the same placeholders', () => {
@@ -22,11 +23,21 @@ describe('the error catalogue', () => {
   });
 
   it('factories take their status from the catalogue', () => {
-    for (const err of [Errors.notFound('page'), Errors.rateLimited(3), Errors.pressExists('x'), Errors.urlTooLong(), Errors.internal(new Error('x'))]) {
+    for (const err of [
+      Errors.notFound('page'),
+      Errors.rateLimited(3),
+      Errors.pressExists('x'),
+      Errors.urlTooLong(),
+      Errors.internal(new Error('x')),
+    ]) {
       expect(err).toBeInstanceOf(AppError);
       expect(err.status).toBe(ERROR_CATALOGUE[err.code].status);
     }
-    expect(Errors.rateLimited(7)).toMatchObject({ status: 429, message: 'Too many requests; retry in 7 s.', retryAfterSeconds: 7 });
+    expect(Errors.rateLimited(7)).toMatchObject({
+      status: 429,
+      message: 'Too many requests; retry in 7 s.',
+      retryAfterSeconds: 7,
+    });
   });
 
   it('only the catalogue can make an AppError', () => {

@@ -53,7 +53,10 @@ export function toAppError(err: unknown, request: FastifyRequest, bodyLimit: num
       return Errors.unsupportedMediaType(String(request.headers['content-type'] ?? '(none)').slice(0, 100));
     case 'FST_ERR_VALIDATION':
       return Errors.validation(
-        (e.validation ?? []).map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message ?? 'invalid' })),
+        (e.validation ?? []).map((v) => ({
+          path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+          message: v.message ?? 'invalid',
+        })),
       );
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_INVALID_URL':
@@ -114,7 +117,11 @@ export function errorServerOptions(bodyLimit: number) {
 }
 
 /** What a raw packet says about the request Node refused: its URL and the headers that fit. */
-function describeRawRequest(raw: Buffer | undefined): { url: string; requestLineComplete: boolean; headers: Record<string, string> } {
+function describeRawRequest(raw: Buffer | undefined): {
+  url: string;
+  requestLineComplete: boolean;
+  headers: Record<string, string>;
+} {
   const text = raw ? raw.subarray(0, 64 * 1024).toString('latin1') : '';
   const lineEnd = text.indexOf('\r\n');
   const requestLine = lineEnd === -1 ? text : text.slice(0, lineEnd);
@@ -137,12 +144,17 @@ function describeRawRequest(raw: Buffer | undefined): { url: string; requestLine
  * Answered like any other error: JSON under /api/, else the error page (in Korean unless the
  * surviving headers ask for English).
  */
-export function clientErrorHandler(this: FastifyInstance, err: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
+export function clientErrorHandler(
+  this: FastifyInstance,
+  err: Error & { code?: string; rawPacket?: unknown },
+  socket: Socket,
+): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   // Node passes the bytes it was parsing as a Buffer (Fastify's types say otherwise).
   const raw = describeRawRequest(Buffer.isBuffer(err.rawPacket) ? err.rawPacket : undefined);
   let appErr: AppError;
-  if (err.code === 'HPE_HEADER_OVERFLOW') appErr = raw.requestLineComplete ? Errors.headersTooLarge() : Errors.urlTooLong();
+  if (err.code === 'HPE_HEADER_OVERFLOW')
+    appErr = raw.requestLineComplete ? Errors.headersTooLarge() : Errors.urlTooLong();
   else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') appErr = Errors.requestTimeout();
   else appErr = Errors.badRequest();
   this.log.debug({ err, code: appErr.code }, 'client error');
@@ -162,6 +174,9 @@ export function clientErrorHandler(this: FastifyInstance, err: Error & { code?: 
     'cache-control': 'no-store',
     connection: 'close',
   };
-  const head = [`HTTP/1.1 ${appErr.status} ${http.STATUS_CODES[appErr.status]}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const head = [
+    `HTTP/1.1 ${appErr.status} ${http.STATUS_CODES[appErr.status]}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }

@@ -20,7 +20,9 @@ describe('sharedData', () => {
 
   it('finds ../shared from the repository root, wherever the clone is', () => {
     const repoRoot = layout(true, true);
-    expect(sharedData('spec/ninjs', { repoRoot, env: {} })).toEqual({ path: path.join(repoRoot, '..', 'shared', 'spec', 'ninjs') });
+    expect(sharedData('spec/ninjs', { repoRoot, env: {} })).toEqual({
+      path: path.join(repoRoot, '..', 'shared', 'spec', 'ninjs'),
+    });
   });
 
   it('gives a one-line reason when ../shared is absent, in CI too', () => {
