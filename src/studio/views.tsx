@@ -21,6 +21,8 @@ export function PressesView(props: {
   canManage: boolean;
   csrfToken: string;
   form?: PressFormState;
+  /** Set when SOSIK_PUBLIC_URL leaves links on localhost while the server is reachable (config.publicUrlWarning). */
+  publicUrlProblem?: { publicUrl: string; host: string };
 }) {
   const tr = translator(props.locale);
   const form = props.form;
@@ -28,6 +30,11 @@ export function PressesView(props: {
   return (
     <section class="studio" aria-labelledby="studio-title">
       <h1 id="studio-title">{tr('studio.title')}</h1>
+      {props.publicUrlProblem ? (
+        <p class="form-error" role="status" id="public-url-warning">
+          {tr('studio.warning.public-url', { publicUrl: props.publicUrlProblem.publicUrl, host: props.publicUrlProblem.host })}
+        </p>
+      ) : null}
       <h2>{tr('studio.presses.title')}</h2>
       {props.presses.length === 0 ? (
         <p>{tr('studio.presses.empty')}</p>
