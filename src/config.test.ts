@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, maskedConfig, optionsMarkdown, publicUrlWarning } from './config.ts';
 
@@ -66,5 +68,15 @@ describe('publicUrlWarning', () => {
     expect(
       publicUrlWarning(loadConfig({ HOST: '0.0.0.0', SOSIK_PUBLIC_URL: 'https://news.example.org' })),
     ).toBeUndefined();
+  });
+});
+
+describe('the environment', () => {
+  it('is read only by src/config.ts (every option typed, documented and masked in one place)', () => {
+    const src = path.resolve(import.meta.dirname);
+    const readers = (fs.readdirSync(src, { recursive: true }) as string[])
+      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && f !== 'config.ts')
+      .filter((f) => /process\.env\b/.test(fs.readFileSync(path.join(src, f), 'utf8')));
+    expect(readers).toEqual([]);
   });
 });
