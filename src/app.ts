@@ -1,9 +1,10 @@
-// Composition root: the list of capabilities and the HTTP server built from their manifests.
-// Nothing here knows what a capability does; each one declares what it brings in its
-// capability.ts (src/capability.ts says what a manifest may hold).
+// Composition root: the list of capabilities and the HTTP server built from their manifests, plus
+// the site-wide hooks every route shares: parsers, security headers, the anonymous page cache, the
+// session's principal, and the mapping of every error (ours and the framework's) onto one
+// catalogue code and one page or JSON shape. Nothing here knows what a capability does.
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { accountsCapability } from './accounts/capability.ts';
 import { apiDocsCapability } from './api-docs/capability.ts';
 import { articlesCapability } from './articles/capability.ts';
@@ -12,7 +13,7 @@ import { type Capability, type Registry } from './capability.ts';
 import { assembleRegistry } from './registry.ts';
 import { demoCapability } from './demo/capability.ts';
 import type { AppDeps } from './deps.ts';
-import { AppError, Errors } from './errors.ts';
+import { Errors } from './errors.ts';
 import { feedsCapability } from './feeds/capability.ts';
 import { issuesCapability } from './issues/capability.ts';
 import { opsCapability } from './ops/capability.ts';
@@ -20,7 +21,7 @@ import { pressCapability } from './press/capability.ts';
 import { searchCapability } from './search/capability.ts';
 import { studioCapability } from './studio/capability.ts';
 import { webCapability } from './web/capability.ts';
-import { renderErrorPage } from './web/error-pages.tsx';
+import { errorServerOptions, isApiUrl, registerErrorResponses, sendAppError } from './web/error-response.ts';
 import { registerPageCache } from './web/page-cache.ts';
 import { securityHeaders } from './web/security-headers.ts';
 import { EMPTY_FRAME } from './web/site-frame.ts';
@@ -51,7 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
-    return503OnClosing: true,
+    ...errorServerOptions(config.bodyLimitBytes),
   });
 
   const frame = registry.siteFrame?.(deps) ?? EMPTY_FRAME;
@@ -64,21 +65,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPageCache(app, config.pageCacheSeconds, registry.uncachedPaths);
   // Every page and guard can read request.principal (one indexed query, only when a session cookie is sent).
   app.addHook('onRequest', principalHook(deps));
-  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
-    const appErr = toAppError(err);
-    if (appErr.status >= 500) request.log.error({ err }, 'request failed');
-    reply.status(appErr.status);
-    if (appErr.retryAfterSeconds !== undefined) reply.header('retry-after', String(appErr.retryAfterSeconds));
-    if (request.url.startsWith('/api/')) return reply.type('application/json; charset=utf-8').send(appErr.toJSON());
-    return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, appErr.status, appErr.message));
-  });
+  registerErrorResponses(app, config.bodyLimitBytes);
   app.setNotFoundHandler((request, reply) => {
     const withoutSlash = trailingSlashRedirect(request.method, request.url);
     if (withoutSlash) return reply.redirect(withoutSlash, 301);
-    const err = Errors.notFound(request.url.startsWith('/api/') ? 'endpoint' : 'page');
-    reply.status(404);
-    if (request.url.startsWith('/api/')) return reply.send(err.toJSON());
-    return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, 404, err.message));
+    return sendAppError(request, reply, Errors.notFound(isApiUrl(request.url) ? 'endpoint' : 'page'));
   });
 
   for (const c of registry.capabilities) {
@@ -100,27 +91,4 @@ export function trailingSlashRedirect(method: string, url: string): string | und
   const trimmed = path.replace(/\/+$/, '');
   if (!trimmed || trimmed.startsWith('//') || trimmed.includes('\\')) return undefined;
   return trimmed + (q === -1 ? '' : url.slice(q));
-}
-
-/** Maps framework errors (body parsing, size limits, schema validation) onto our stable codes. */
-function toAppError(err: FastifyError | AppError): AppError {
-  if (err instanceof AppError) return err;
-  switch (err.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return Errors.tooLarge(Number((err as { limit?: number }).limit) || 0);
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return Errors.badJson(err.message);
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('UNSUPPORTED_MEDIA_TYPE', 415, err.message);
-    case 'FST_ERR_VALIDATION':
-      return Errors.validation(
-        (err.validation ?? []).map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message ?? 'invalid' })),
-      );
-  }
-  if (err.statusCode && err.statusCode < 500) {
-    if (err instanceof SyntaxError) return Errors.badJson(err.message);
-    return new AppError(err.code ?? 'BAD_REQUEST', err.statusCode, err.message);
-  }
-  return new AppError('INTERNAL', 500, 'Something went wrong on our side. It has been logged.', undefined, { cause: err });
 }

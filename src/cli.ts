@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { REGISTRY } from './app.ts';
 import { commandContext, type Command } from './cli-types.ts';
-import { ConfigError, loadConfig, optionsMarkdown, redactedConfig } from './config.ts';
+import { ConfigError, loadConfig, optionsMarkdown, maskedConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { createLogger, openRuntime } from './runtime.ts';
 import { serve } from './server.ts';
@@ -52,7 +52,7 @@ const coreCommands: Record<string, Command> = {
     summary: 'Print the effective configuration (or the README table with --markdown).',
     run: async (ctx) => {
       if (ctx.flags.markdown) ctx.print(optionsMarkdown());
-      else ctx.print(JSON.stringify(redactedConfig(ctx.config), null, 2));
+      else ctx.print(JSON.stringify(maskedConfig(ctx.config), null, 2));
     },
   },
 };

@@ -16,7 +16,7 @@ export const accountsCommands: Record<string, Command> = {
             press: ctx.flags.press,
             password: ctx.flags.password,
             json: ctx.flags.json === 'true',
-          }),
+          }, ctx.config.userPassword),
         );
       });
     },

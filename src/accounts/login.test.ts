@@ -13,7 +13,7 @@ import {
   staffTestApp,
   TEST_PASSWORD,
   type StaffTestApp,
-} from './test-support.ts';
+} from '../../test/helpers/staff.ts';
 
 describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
   let t: StaffTestApp;

@@ -7,7 +7,7 @@ import * as issues from './migrations/0003-issues.ts';
 import * as search from './migrations/0004-search.ts';
 import * as sessionPrincipals from './migrations/0005-session-principals.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
 type Up = (db: any, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: Record<string, { up: Up }> = {
   '0001-spine': spine,

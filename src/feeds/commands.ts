@@ -2,7 +2,7 @@
 import { pressIdBySlug } from '../press/index.ts';
 import fs from 'node:fs';
 import type { Command } from '../cli-types.ts';
-import { AppError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import { FeedError } from './feed-error.ts';
 import { parseFeedUrl } from './fetch/safe-fetch.ts';
 import { importOpml } from './opml.ts';
@@ -34,18 +34,18 @@ export const feedsCommands: Record<string, Command> = {
     run: async (ctx) => {
       const slug = ctx.flags.press;
       const raw = ctx.args[0] ?? ctx.flags.url;
-      if (!slug || !raw) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik feeds add --press <slug> <url>');
+      if (!slug || !raw) throw Errors.missingOption('feeds add --press <slug> <url>');
       let url: string;
       try {
         url = parseFeedUrl(raw).href;
       } catch (err) {
-        throw new AppError('INVALID_FEED_URL', 422, (err as FeedError).message);
+        throw Errors.invalidFeedUrl((err as FeedError).message);
       }
       const interval = ctx.flags.interval ? Number(ctx.flags.interval) : ctx.config.feedsIntervalSeconds;
-      if (!Number.isInteger(interval) || interval < 60) throw new AppError('INVALID_OPTION', 422, '--interval is a whole number of seconds, at least 60.');
+      if (!Number.isInteger(interval) || interval < 60) throw Errors.invalidOption('--interval is a whole number of seconds, at least 60.');
       return ctx.withRuntime(async (rt) => {
         const pressId = await pressIdBySlug(rt.deps.db, slug);
-        if (pressId === undefined) throw new AppError('NOT_FOUND', 404, `No press "${slug}" (create it with: sosik press add --slug ${slug} --name …).`);
+        if (pressId === undefined) throw Errors.notFound('press', `No press "${slug}" (create it with: sosik press add --slug ${slug} --name …).`);
         const { feed, created } = await addFeed(rt.deps.db, { pressId, url, intervalSeconds: interval });
         ctx.print(created ? `added feed ${feed.id} for ${slug}: ${url} (every ${interval} s)` : `feed ${feed.id} already registered for ${slug}: ${url}`);
       });
@@ -56,14 +56,14 @@ export const feedsCommands: Record<string, Command> = {
     summary: 'Import an OPML file: creates the presses (press="slug" attribute, else the site host) and their feeds.',
     run: async (ctx) => {
       const file = ctx.args[0];
-      if (!file) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik feeds import <file.opml>');
+      if (!file) throw Errors.missingOption('feeds import <file.opml>');
       const text = fs.readFileSync(file, 'utf8');
       return ctx.withRuntime(async (rt) => {
         try {
           const s = await importOpml(rt.deps, text);
           ctx.print(`created ${s.pressesCreated.length} presses${s.pressesCreated.length ? ` (${s.pressesCreated.join(', ')})` : ''}, ${s.feedsCreated} feeds; ${s.feedsExisting} feeds were already registered`);
         } catch (err) {
-          if (err instanceof FeedError) throw new AppError('INVALID_OPML', 422, err.message);
+          if (err instanceof FeedError) throw Errors.invalidOpml(err.message);
           throw err;
         }
       });
@@ -79,7 +79,7 @@ export const feedsCommands: Record<string, Command> = {
         let outcomes: PollOutcome[];
         if (ctx.flags.feed) {
           const feed = await getFeed(rt.deps.db, Number(ctx.flags.feed));
-          if (!feed) throw new AppError('NOT_FOUND', 404, `No feed ${ctx.flags.feed}.`);
+          if (!feed) throw Errors.notFound(`feed ${ctx.flags.feed}`);
           outcomes = [await pollFeed(rt.deps, feed)];
         } else outcomes = await pollDueFeeds(rt.deps);
         for (const o of outcomes) ctx.print(describeOutcome(o, urls.get(o.feedId) ?? `feed ${o.feedId}`));
@@ -98,7 +98,7 @@ export const feedsCommands: Record<string, Command> = {
         let pressId: number | undefined;
         if (ctx.flags.press) {
           pressId = await pressIdBySlug(rt.deps.db, ctx.flags.press);
-          if (pressId === undefined) throw new AppError('NOT_FOUND', 404, `No press "${ctx.flags.press}".`);
+          if (pressId === undefined) throw Errors.notFound(`press "${ctx.flags.press}"`);
         }
         const feeds = await listFeeds(rt.deps.db, pressId);
         if (!feeds.length) ctx.print('no feeds');

@@ -4,7 +4,7 @@
 import { ensureFeedPress } from '../press/index.ts';
 import { parseOpml } from 'feedsmith';
 import type { AppDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import { parseFeedUrl } from './fetch/safe-fetch.ts';
 import { guardXml } from './parse/xml-guard.ts';
 import { addFeed } from './store.ts';
@@ -38,7 +38,7 @@ export function planOpmlImport(text: string): PlannedFeed[] {
   try {
     doc = parseOpml(text, { extraOutlineAttributes: ['press'] });
   } catch (err) {
-    throw new AppError('INVALID_OPML', 422, `Not a readable OPML file: ${(err as Error).message}`);
+    throw Errors.invalidOpml((err as Error).message);
   }
   const out: PlannedFeed[] = [];
   const walk = (outlines: Outline[] | undefined, folder?: Outline) => {

@@ -27,7 +27,7 @@ export interface IssueArticle {
   locked: boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: one row shape from several queries, typed by the IssueSummary it returns
 function toSummary(r: any): IssueSummary {
   return {
     id: r.id,

@@ -1,6 +1,6 @@
 // `sosik press …`: create a press (printing its API key once), rotate its key, list presses.
 import type { Command } from '../cli-types.ts';
-import { AppError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import { createPress, listPressKeys, rotateApiKey } from './keys.ts';
 
 export const pressCommands: Record<string, Command> = {
@@ -10,7 +10,7 @@ export const pressCommands: Record<string, Command> = {
     options: { slug: 'string', name: 'string', 'name-en': 'string', homepage: 'string', description: 'string', json: 'boolean' },
     run: async (ctx) => {
       const { slug, name } = ctx.flags;
-      if (!slug || !name) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press add --slug <slug> --name <name>');
+      if (!slug || !name) throw Errors.missingOption('press add --slug <slug> --name <name>');
       return ctx.withRuntime(async (rt) => {
         const { press, apiKey } = await createPress(rt.deps, {
           slug,
@@ -29,7 +29,7 @@ export const pressCommands: Record<string, Command> = {
     options: { slug: 'string', json: 'boolean' },
     run: async (ctx) => {
       const slug = ctx.flags.slug ?? ctx.args[0];
-      if (!slug) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press rotate-key --slug <slug>');
+      if (!slug) throw Errors.missingOption('press rotate-key --slug <slug>');
       return ctx.withRuntime(async (rt) => {
         const apiKey = await rotateApiKey(rt.deps, slug);
         ctx.print(ctx.flags.json ? JSON.stringify({ slug, apiKey }) : `new API key for ${slug} (shown once): ${apiKey}`);

@@ -3,8 +3,8 @@
 import { parseIdParam } from '../web/params.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, verifyCsrf } from '../auth/csrf.tsx';
-import { assertCanSeePress, requireStaff, staffOf } from '../accounts/index.ts';
-import { sendStaffPage } from '../accounts/index.ts';
+import { assertCanSeePress, requireStaff, sendStaffPage, staffOf } from '../accounts/index.ts';
+import { publicUrlWarning } from '../config.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError, Errors } from '../errors.ts';
 import { createPress, rotateApiKey } from '../press/index.ts';
@@ -57,10 +57,21 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const staff = staffOf(request);
     const presses = await listPresses(deps.db);
     const token = await csrfToken(request, reply, deps);
+    // Admins run the site: tell them when every shared link would point readers at localhost.
+    const publicUrlProblem = staff.role === 'admin' && publicUrlWarning(deps.config) ? deps.config : undefined;
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'studio.title'),
       status: form?.status,
-      body: <PressesView locale={locale} presses={presses} canManage={staff.role === 'admin'} csrfToken={token} form={form} />,
+      body: (
+        <PressesView
+          locale={locale}
+          presses={presses}
+          canManage={staff.role === 'admin'}
+          csrfToken={token}
+          form={form}
+          publicUrlProblem={publicUrlProblem}
+        />
+      ),
     }));
   }
 

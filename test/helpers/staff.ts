@@ -2,13 +2,13 @@
 // sign-in that carries cookies and CSRF tokens the way a browser would.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
-import { createTestDb, type TestDb } from '../../test/helpers/databases.ts';
-import { buildApp , REGISTRY } from '../app.ts';
-import { loadConfig, type Config } from '../config.ts';
-import type { Dialect } from '../db/database.ts';
-import type { Role } from '../db/schema.ts';
-import type { AppDeps } from '../deps.ts';
-import { createUser } from './users.ts';
+import { createTestDb, type TestDb } from './databases.ts';
+import { buildApp , REGISTRY } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { Dialect } from '../../src/db/database.ts';
+import type { Role } from '../../src/db/schema.ts';
+import type { AppDeps } from '../../src/deps.ts';
+import { createUser } from '../../src/accounts/users.ts';
 
 export interface StaffTestApp {
   app: FastifyInstance;

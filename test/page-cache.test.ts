@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { createPress } from '../press/index.ts';
+import { createTestApp, type TestApp } from './helpers/app.ts';
+import { createPress } from '../src/press/index.ts';
 
 describe('page cache', () => {
   let t: TestApp;
