@@ -6,6 +6,7 @@ import * as feeds from './migrations/0002-feeds.ts';
 import * as issues from './migrations/0003-issues.ts';
 import * as search from './migrations/0004-search.ts';
 import * as sessionPrincipals from './migrations/0005-session-principals.ts';
+import * as archiveIndexes from './migrations/0008-archive-indexes.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
 type Up = (db: any, dialect: Dialect) => Promise<void>;
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0003-issues': issues,
   '0004-search': search,
   '0005-session-principals': sessionPrincipals,
+  '0008-archive-indexes': archiveIndexes,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -75,6 +75,12 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
           .returning('id')
           .executeTakeFirstOrThrow();
         await trx.insertInto('article_categories').values({ article_id: row.id, category_id: categories[i % categories.length]!.id }).execute();
+        if (i % 3 === 0) {
+          await trx
+            .insertInto('article_photos')
+            .values({ article_id: row.id, position: 0, url: `https://img.example/${i}.jpg`, width: null, height: null, caption: null, credit: null, alt: null })
+            .execute();
+        }
       }
     });
     await sql`analyze`.execute(handle.db);
@@ -118,9 +124,12 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
     const scans: string[] = [];
     for (const [text, params] of queries) {
       const plan = raw.prepare(`explain query plan ${text}`).all(...(params as unknown[])) as Array<{ detail: string }>;
+      // A scan that walks an index (or the rowid) in the query's own order and stops at its LIMIT
+      // reads only the rows it shows; any other scan of a growing table reads the archive.
+      const stopsEarly = /\blimit\s+\?\s*$/i.test(text) && !plan.some((p) => p.detail.startsWith('USE TEMP B-TREE FOR ORDER BY'));
       for (const { detail } of plan) {
-        const m = /^SCAN (\w+)(?: AS \w+)?$/.exec(detail) ?? /^SCAN (\w+)(?: AS \w+)? USING (?:COVERING )?INDEX/.exec(detail);
-        if (m && GROWING.has(m[1]!) && !/USING (COVERING )?INDEX/.test(detail)) scans.push(`${detail}\n    in: ${text.slice(0, 240)}`);
+        const m = /^SCAN (\w+)/.exec(detail);
+        if (m && GROWING.has(m[1]!) && !stopsEarly) scans.push(`${detail}\n    in: ${text.slice(0, 240)}`);
       }
     }
     raw.close();
