@@ -4,6 +4,7 @@ import { DetectError, parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith'
 import { FeedError } from '../feed-error.ts';
 import { normalizeAtom, normalizeJson, normalizeRdf, normalizeRss, type NormalizeContext } from './normalize.ts';
 import type { ParsedFeed } from './feed-item.ts';
+import { capXmlItems } from './cap-items.ts';
 import { guardXml } from './xml-guard.ts';
 
 export interface ParseOptions {
@@ -27,6 +28,7 @@ export function parseFeedText(text: string, options: ParseOptions = {}): ParsedF
     }
   } else if (trimmed.startsWith('<')) {
     guardXml(body);
+    if (options.maxItems) input = capXmlItems(body, options.maxItems);
   } else {
     throw new FeedError('FEED_NOT_A_FEED', 'the answer is neither XML nor JSON');
   }
