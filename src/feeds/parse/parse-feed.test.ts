@@ -169,7 +169,7 @@ describe('hostile and broken feeds', () => {
     expect(refusal(() => parseFeedText('{"version": "https://jsonfeed.org/version/1.1", ')).code).toBe('FEED_MALFORMED');
   });
 
-  it('gives sensible defaults for missing titles and invalid dates, drops unidentifiable items', () => {
+  it('gives sensible defaults for missing titles and invalid dates, identifies items by content, drops empty ones', () => {
     const now = Date.UTC(2024, 9, 10);
     const feed = parseFeedText(fixture('odd-items.xml').toString(), { now });
     const byId = new Map(feed.items.map((i) => [i.id, i]));
@@ -179,8 +179,12 @@ describe('hostile and broken feeds', () => {
     expect(untitled.published).toBeUndefined();
     expect(byId.get('odd-future')!.published).toBeUndefined();
     expect(byId.get('odd-local')!.published).toBe(Date.parse('2024-10-01T00:00:00Z'));
-    expect(feed.items).toHaveLength(3);
-    expect(feed.skipped).toBe(2);
+    // No guid and no link: identified by a digest of its content (issue 14, class 1).
+    const anonymous = feed.items.find((i) => i.title === '아무 식별자도 없음')!;
+    expect(anonymous.id).toMatch(/^urn:sosik:item:sha256:[0-9a-f]{40}$/);
+    expect(parseFeedText(fixture('odd-items.xml').toString(), { now }).items.find((i) => i.title === '아무 식별자도 없음')!.id).toBe(anonymous.id);
+    expect(feed.items).toHaveLength(4);
+    expect(feed.skipped).toBe(1); // the item with a guid and nothing else
   });
 });
 
@@ -191,7 +195,7 @@ describe('parseFeedDate', () => {
     ['2024.10.01 09:30', Date.parse('2024-10-01T00:30:00Z')],
     ['garbage', undefined],
     ['', undefined],
-    ['Mon, 01 Jan 1900 00:00:00 GMT', undefined],
+    ['Mon, 01 Jan 1900 00:00:00 GMT', Date.UTC(1900, 0, 1)], // years before 1990 are kept
   ])('%s', (raw, expected) => {
     expect(parseFeedDate(raw, Date.UTC(2030, 0, 1))).toBe(expected);
   });
