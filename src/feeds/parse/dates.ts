@@ -81,7 +81,7 @@ function parseIso(text: string): number | undefined {
   if (compact) return toEpoch({ y: expandYear(compact[1]!), mo: +compact[2]!, d: +compact[3]!, h: 0, mi: 0, s: 0, ms: 0 });
   const m = new RegExp(
     String.raw`^(\d{4}|\d{2})(?:-?(\d{2})(?:-?(\d{2}))?|-?(\d{3}))?` +
-      String.raw`(?:[T ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$`,
+      String.raw`(?:[T ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z][A-Za-z/]+)?$`,
     'i',
   ).exec(text);
   if (!m) return undefined;
@@ -137,9 +137,14 @@ function parseRfc822(text: string): number | undefined {
   let time: RegExpExecArray | undefined;
   let offset: number | undefined;
   let zoneSeen = false;
+  let meridiem: string | undefined;
   for (const token of tokens) {
     const lower = token.toLowerCase().replace(/\.$/, '');
     if (DAYS.test(token)) continue;
+    if (time && !meridiem && /^(am|pm|a\.m|p\.m)$/.test(lower)) {
+      meridiem = lower[0];
+      continue;
+    }
     if (MONTHS[lower] !== undefined && month === undefined) month = MONTHS[lower];
     else if (/^\d{1,2}$/.test(token) && day === undefined && (month === undefined || year === undefined)) day = +token;
     else if (/^\d{4}$/.test(token) && year === undefined) year = +token;
@@ -153,7 +158,12 @@ function parseRfc822(text: string): number | undefined {
   }
   if (day === undefined || month === undefined || year === undefined) return undefined;
   const [, h = '0', mi = '0', s = '0', frac] = time ?? [];
-  return toEpoch({ y: year, mo: month, d: day, h: +h, mi: +mi, s: +s, ms: fraction(frac), offset });
+  let hour = +h;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+  }
+  return toEpoch({ y: year, mo: month, d: day, h: hour, mi: +mi, s: +s, ms: fraction(frac), offset });
 }
 
 export function parseFeedDate(raw: string | undefined | null, now: number = Date.now()): number | undefined {

@@ -10,8 +10,6 @@ import { rawExtrasFor, type RawExtras } from './raw-extras.ts';
 import { cleanTitle, deriveTitle, escapeHtml, htmlToText, plainTextToHtml } from './text.ts';
 import { absoluteUrl, selfAbsoluteUrl } from './urls.ts';
 
-export { absoluteUrl } from './urls.ts';
-
 export interface NormalizeContext {
   baseUrl?: string;
   now: number;

@@ -196,6 +196,19 @@ describe('parseFeedDate', () => {
     ['garbage', undefined],
     ['', undefined],
     ['Mon, 01 Jan 1900 00:00:00 GMT', Date.UTC(1900, 0, 1)], // years before 1990 are kept
+    ['2024-10-01T09:30:00 KST', Date.parse('2024-10-01T00:30:00Z')],
+    ['2024.10.01 09:30:00 KST', Date.parse('2024-10-01T00:30:00Z')],
+    ['October 1, 2024 9:30 PM GMT', Date.parse('2024-10-01T21:30:00Z')],
+    ['Wed, 2 Oct 02 08:00 +0000 (UTC)', Date.parse('2002-10-02T08:00:00Z')],
+    ['Sun Dec 16 20:00:00 2012', Date.parse('2012-12-16T11:00:00Z')], // asctime, no zone: UTC+9
+    ['Tue, 01 Oct 2024 09:30:00 Etc/GMT-9', Date.parse('2024-10-01T00:30:00Z')], // POSIX sign
+    ['20031231T101455Z', Date.parse('2003-12-31T10:14:55Z')],
+    ['2003-12-31T10:14:55.123-08:00', Date.parse('2003-12-31T18:14:55.123Z')],
+    ['2004-02-30', undefined], // no such day
+    ['0000-00-00 00:00:00', undefined],
+    ['Sun, Dec x 2012', undefined], // Date.parse says 2012-12-01
+    ['Tue, 01 Oct 2024 25:00:00 GMT', undefined],
+    ['어제 오후', undefined],
   ])('%s', (raw, expected) => {
     expect(parseFeedDate(raw, Date.UTC(2030, 0, 1))).toBe(expected);
   });
