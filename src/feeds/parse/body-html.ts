@@ -6,9 +6,12 @@ import { absoluteUrl } from './urls.ts';
 // href / src / poster attribute values in start tags, quoted or not.
 const URL_ATTR = /(<[A-Za-z][^>]*?\s(?:href|src|poster)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
+// An attribute value that does not start with a scheme or "#": the cheap test that spares most bodies the rewrite.
+const RELATIVE_VALUE = /\s(?:href|src|poster)\s*=\s*["']?(?![a-z][a-z0-9+.-]*:|#|["'])/i;
+
 /** Rewrites relative href/src/poster values to absolute ones; anything unresolvable is left for the sanitiser to judge. */
 export function resolveRelativeUrls(html: string, base: string | undefined): string {
-  if (!base || !/\s(?:href|src|poster)\s*=/i.test(html)) return html;
+  if (!base || !RELATIVE_VALUE.test(html)) return html;
   return html.replace(URL_ATTR, (all, head: string, dq?: string, sq?: string, bare?: string) => {
     const value = (dq ?? sq ?? bare ?? '').trim();
     if (!value || /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('#')) return all;

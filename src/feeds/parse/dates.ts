@@ -70,20 +70,24 @@ function expandYear(y: string): number {
 
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?`;
 
+const TIME_TOKEN = new RegExp(`^${TIME}$`);
+
 function fraction(f: string | undefined): number {
   return f ? Math.round(+`0.${f}` * 1000) : 0;
 }
+
+const ISO = new RegExp(
+    String.raw`^(\d{4}|\d{2})(?:-?(\d{2})(?:-?(\d{2}))?|-?(\d{3}))?` +
+      String.raw`(?:[T ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z][A-Za-z/]+)?$`,
+    'i',
+  );
 
 /** ISO 8601 / W3C-DTF, extended and basic, calendar and ordinal dates, two-digit years. */
 function parseIso(text: string): number | undefined {
   // Six bare digits are YYMMDD ("031231" is 31 December 2003), as feedparser reads them.
   const compact = /^(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (compact) return toEpoch({ y: expandYear(compact[1]!), mo: +compact[2]!, d: +compact[3]!, h: 0, mi: 0, s: 0, ms: 0 });
-  const m = new RegExp(
-    String.raw`^(\d{4}|\d{2})(?:-?(\d{2})(?:-?(\d{2}))?|-?(\d{3}))?` +
-      String.raw`(?:[T ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z][A-Za-z/]+)?$`,
-    'i',
-  ).exec(text);
+  const m = ISO.exec(text);
   if (!m) return undefined;
   const [, year, month, day, ordinal, h, mi, s, frac, zone] = m;
   // A bare 4-digit number with nothing else is a year, but a bare 2-digit one is not a date.
@@ -107,13 +111,15 @@ function parseIso(text: string): number | undefined {
   return toEpoch({ y, mo, d, h: h ? +h : 0, mi: mi ? +mi : 0, s: s ? +s : 0, ms: fraction(frac), offset });
 }
 
-/** "2004-05-25 오후 11:23:17", "2004.05.25 09:30", "2004년 05월 28일 01:31:15", "2004/5/25 AM 9:30". */
-function parseLocalForms(text: string): number | undefined {
-  const m = new RegExp(
+const LOCAL_FORMS = new RegExp(
     String.raw`^(\d{4})\s*(?:[-./]|년)\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})\s*일?\.?` +
       String.raw`(?:\s*(?:\([^)]*\))?\s*(오전|오후|AM|PM)?\s*${TIME}\s*(오전|오후|AM|PM)?)?\s*(\S+)?$`,
     'i',
-  ).exec(text);
+  );
+
+/** "2004-05-25 오후 11:23:17", "2004.05.25 09:30", "2004년 05월 28일 01:31:15", "2004/5/25 AM 9:30". */
+function parseLocalForms(text: string): number | undefined {
+  const m = LOCAL_FORMS.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, before, h = '0', mi = '0', s = '0', frac, after, zone] = m;
   const meridiem = (before ?? after)?.toUpperCase();
@@ -149,7 +155,7 @@ function parseRfc822(text: string): number | undefined {
     else if (/^\d{1,2}$/.test(token) && day === undefined && (month === undefined || year === undefined)) day = +token;
     else if (/^\d{4}$/.test(token) && year === undefined) year = +token;
     else if (/^\d{2}$/.test(token) && year === undefined && day !== undefined) year = expandYear(token);
-    else if (!time && new RegExp(`^${TIME}$`).test(token)) time = new RegExp(`^${TIME}$`).exec(token)!;
+    else if (!time && TIME_TOKEN.test(token)) time = TIME_TOKEN.exec(token)!;
     else if (!zoneSeen && zoneOffset(token.replace(/^\((.*)\)$/, '$1')) !== undefined) {
       offset = zoneOffset(token.replace(/^\((.*)\)$/, '$1'));
       zoneSeen = true;
