@@ -4,8 +4,13 @@
 // Appendix F, for documents without a mark), then "the bytes are valid UTF-8", then the declared
 // charset (HTTP header, then XML declaration), then a detector (jschardet) for undeclared Chinese,
 // Japanese or Western text, then CP949 (the superset of EUC-KR) as the Korean default.
+import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
-import jschardet from 'jschardet';
+import type jschardetModule from 'jschardet';
+
+// Loaded on first need: the detector is large and most feeds are UTF-8 or say what they are.
+let jschardet: typeof jschardetModule | undefined;
+const detector = () => (jschardet ??= createRequire(import.meta.url)('jschardet') as typeof jschardetModule);
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
@@ -68,7 +73,7 @@ function sniffUnicode(bytes: Buffer): { encoding: string; skip: number; via: Dec
 
 /** What jschardet makes of undeclared bytes, when it is sure enough and the answer is not Korean. */
 function detected(bytes: Buffer): string | undefined {
-  const guess = jschardet.detect(bytes.subarray(0, DETECT_SAMPLE_BYTES));
+  const guess = detector().detect(bytes.subarray(0, DETECT_SAMPLE_BYTES));
   if (!guess.encoding || guess.confidence < DETECT_MIN_CONFIDENCE || guess.language === 'ko') return undefined;
   const enc = canonical(guess.encoding.toLowerCase());
   if (enc === 'utf-8' || enc === 'ascii' || KOREAN_LABELS.has(enc) || !iconv.encodingExists(enc)) return undefined;
