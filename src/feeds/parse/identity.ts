@@ -22,9 +22,9 @@ export function ambiguousGuids(items: Array<{ guid?: string; link?: string }>): 
   const links = new Map<string, Set<string | undefined>>();
   for (const { guid, link } of items) {
     if (!guid) continue;
-    let set = links.get(guid);
-    if (!set) links.set(guid, (set = new Set()));
+    const set = links.get(guid) ?? new Set<string | undefined>();
     set.add(link);
+    links.set(guid, set);
   }
   return new Set([...links].filter(([, set]) => set.size > 1).map(([guid]) => guid));
 }
