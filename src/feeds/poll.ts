@@ -152,11 +152,15 @@ export async function pollDueFeeds(deps: AppDeps, options: PollDueOptions = {}):
         running++;
         void (async () => {
           try {
-            if (await claimFeed(deps.db, feed, now(), CLAIM_LEASE_MS)) {
-              outcomes.push(await pollFeed(deps, { ...feed, next_poll_at: now() + CLAIM_LEASE_MS }, options));
+            const claimedAt = now();
+            if (await withBusyRetry(() => claimFeed(deps.db, feed, claimedAt, CLAIM_LEASE_MS))) {
+              outcomes.push(await pollFeed(deps, { ...feed, next_poll_at: claimedAt + CLAIM_LEASE_MS }, options));
             } else outcomes.push({ feedId: feed.id, status: 'skipped' });
           } catch (err) {
+            // Only the database can fail here (pollFeed records its own failures); say so, so that
+            // `feeds poll` exits 1 rather than reporting a poll that never happened as fine.
             deps.log.error({ err, feedId: feed.id }, 'feed poll crashed');
+            outcomes.push({ feedId: feed.id, status: 'error', code: 'FEED_INGEST', message: `the poll could not be recorded: ${(err as Error).message}`, nextPollAt: feed.next_poll_at });
           } finally {
             running--;
             perHost.set(host, (perHost.get(host) ?? 1) - 1);
