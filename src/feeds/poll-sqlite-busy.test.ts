@@ -106,12 +106,19 @@ describe('feed polling on SQLite next to another writing process', () => {
     // A real database refusal for one item (standing in for any write that keeps failing).
     await sql`CREATE TRIGGER refuse_busy_2 BEFORE INSERT ON articles WHEN NEW.uri = 'busy-2' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`.execute(t.db);
     const deps = feedTestDeps(t);
-    const first = await pollFeed(deps, feed, LOCAL);
-    expect(first).toMatchObject({ status: 'error', code: 'FEED_INGEST' });
+    const now = Date.parse('2024-10-10T00:00:00Z');
+    const first = await pollFeed(deps, feed, { ...LOCAL, now: () => now, random: () => 0.5 });
+    // Reported as a failure, but polled again at the feed's own pace (no backoff for lost items).
+    expect(first).toMatchObject({ status: 'error', code: 'FEED_INGEST', nextPollAt: now + 600_000 });
     expect(first.status === 'error' && first.message).toContain('1 of 3 items could not be stored');
     let row = (await getFeed(t.db, feed.id))!;
     // Not advanced past the lost item: no ETag kept (so no 304 next time), the failure on record.
     expect(row).toMatchObject({ etag: null, items_taken: 2, error_count: 1, last_error_code: 'FEED_INGEST' });
+
+    const again = await pollFeed(deps, row, { ...LOCAL, now: () => now, random: () => 0.5 });
+    expect(again).toMatchObject({ status: 'error', code: 'FEED_INGEST', nextPollAt: now + 600_000 });
+    row = (await getFeed(t.db, feed.id))!;
+    expect(row).toMatchObject({ etag: null, items_taken: 2, error_count: 2 });
 
     await sql`DROP TRIGGER refuse_busy_2`.execute(t.db);
     const second = await pollFeed(deps, row, LOCAL);

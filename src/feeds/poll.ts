@@ -106,7 +106,10 @@ export async function pollFeed(deps: AppDeps, feed: FeedRow, options: PollOption
   } catch (err) {
     const error = asFeedError(err);
     const errorCount = feed.error_count + 1;
-    const nextPollAt = nextPollAfterFailure(feed.interval_seconds, errorCount, now(), error.extra.retryAfterMs, random);
+    // Items not stored are no reason to poll the feed less: the server answered, and the next poll
+    // at the usual pace takes the lost items (and any new ones) again, so FEED_INGEST does not back off.
+    const backoffCount = error.code === 'FEED_INGEST' ? 1 : errorCount;
+    const nextPollAt = nextPollAfterFailure(feed.interval_seconds, backoffCount, now(), error.extra.retryAfterMs, random);
     await withBusyRetry(() =>
       recordFailure(deps.db, feed.id, { now: now(), nextPollAt, code: error.code, message: error.message, errorCount, itemsTaken: error.extra.itemsTaken ?? 0 }),
     );
