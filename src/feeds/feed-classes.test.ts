@@ -199,7 +199,11 @@ describe.each(await testDialects())('feed classes on %s', (dialect) => {
     await poll('/c8', rss(items));
     expect((await article('퍼머링크')).link).toBe('https://press.example/news/81');
     expect((await article('퍼머링크 아님')).link).toBeNull();
-    expect((await article('피드버너')).link).toBe('https://press.example/news/83');
+    const fb = await article('피드버너');
+    expect(fb.link).toBe('https://press.example/news/83');
+    // The audit copy keeps what was read beside feedsmith.
+    const original = await t.db.selectFrom('article_revisions').select('original').where('article_id', '=', fb.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(original.original).item.sosikExtras.origLink).toBe('https://press.example/news/83');
     const pod = await article('아이튠즈 제목');
     expect(JSON.parse(pod.bylines)).toEqual([{ name: '디씨 저자' }, { name: '진행자' }]);
     expect(JSON.parse(pod.keywords)).toEqual(['과학', 'Technology']);

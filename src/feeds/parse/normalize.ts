@@ -86,7 +86,7 @@ export function normalizeRss(feed: RssFeed.Feed<string>, ctx: NormalizeContext):
       ],
       base: link ?? base,
       fallbackImage: channelImage,
-      raw: item,
+      raw: withExtras(item, x),
     };
   });
   return finish('rss', feed.title, base, feed.language, drafts);
@@ -115,7 +115,7 @@ export function normalizeRdf(feed: RdfFeed.Feed<string>, ctx: NormalizeContext):
       updated: parseFeedDate(item.dcterms?.modified?.[0], ctx.now),
       images: mediaImages(item.media, link ?? base),
       base: link ?? base,
-      raw: item,
+      raw: withExtras(item, x),
     };
   });
   return finish('rdf', feed.title, base, feed.dc?.languages?.[0], drafts);
@@ -160,7 +160,7 @@ export function normalizeAtom(feed: AtomFeed.Feed<string>, ctx: NormalizeContext
         ...links.filter((l) => l.rel === 'enclosure' && isImageType(l.type, l.href)).map((l) => ({ url: l.href ?? '', caption: l.title })),
       ],
       base,
-      raw: entry,
+      raw: withExtras(entry, x),
     };
   });
   return finish('atom', feed.title?.value ? titleText(feed.title.value, feed.title.type) : undefined, siteLink ?? docBase, undefined, drafts);
@@ -232,6 +232,11 @@ function finish(format: ParsedFeed['format'], title: string | undefined, link: s
     });
   }
   return { format, title: title ? cleanTitle(title) : undefined, link, lang, items, skipped };
+}
+
+/** The audit copy of an item (article_revisions.original), with what raw-extras.ts read beside feedsmith. */
+function withExtras(raw: object, x: RawExtras): unknown {
+  return x === noExtras ? raw : { ...raw, sosikExtras: x };
 }
 
 function mediaImages(media: MediaNs.ItemOrFeed | undefined, base: string | undefined): FeedImage[] {
