@@ -3,6 +3,7 @@ import { pressIdBySlug } from '../press/index.ts';
 import fs from 'node:fs';
 import type { Command } from '../cli-types.ts';
 import { Errors } from '../errors.ts';
+import { t } from '../web/i18n/index.ts';
 import { FeedError } from './feed-error.ts';
 import { parseFeedUrl } from './fetch/safe-fetch.ts';
 import { importOpml } from './opml.ts';
@@ -16,10 +17,15 @@ function describeOutcome(o: PollOutcome, url: string): string {
     case 'not-modified':
       return `unchanged ${url}`;
     case 'error':
-      return `error     ${url}  ${o.code}: ${o.message}`;
+      return `error     ${url}  ${failure(o.code, o.message)}`;
     case 'skipped':
       return `skipped   ${url}  (polled by another process)`;
   }
+}
+
+/** What went wrong, in words (the same catalogue /studio/feeds uses), then the code and the detail. */
+function failure(code: string, detail: string | null): string {
+  return `${t('en', `feeds.error.${code}`)} (${code}: ${detail ?? ''})`;
 }
 
 function when(ms: number | null): string {
@@ -105,7 +111,7 @@ export const feedsCommands: Record<string, Command> = {
         for (const f of feeds) {
           const state = !f.enabled ? 'disabled' : f.error_count ? `failing x${f.error_count}` : f.last_success_at ? 'ok' : 'pending';
           ctx.print(
-            [f.id, f.press_slug, state, f.url, `success ${when(f.last_success_at)}`, `taken ${f.items_taken}`, `next ${when(f.next_poll_at)}`, f.last_error_code ? `${f.last_error_code}: ${f.last_error}` : '']
+            [f.id, f.press_slug, state, f.url, `success ${when(f.last_success_at)}`, `taken ${f.items_taken}`, `next ${when(f.next_poll_at)}`, f.last_error_code ? failure(f.last_error_code, f.last_error) : '']
               .filter(Boolean)
               .join('\t'),
           );

@@ -27,7 +27,7 @@ export class FeedError extends Error {
   constructor(
     readonly code: FeedErrorCode,
     message: string,
-    readonly extra: { status?: number; retryAfterMs?: number } = {},
+    readonly extra: { status?: number; retryAfterMs?: number; itemsTaken?: number } = {},
     options?: ErrorOptions,
   ) {
     super(message, options);
