@@ -11,6 +11,7 @@ import { createPress, rotateApiKey } from './press/keys.ts';
 import { createLogger, openRuntime } from './runtime.ts';
 import { searchCommands } from './search/commands.ts';
 import { serve } from './server.ts';
+import { summaryCommands } from './summary/commands.ts';
 
 const coreCommands: Record<string, Command> = {
   serve: {
@@ -128,7 +129,7 @@ const coreCommands: Record<string, Command> = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { ...coreCommands, ...feedsCommands, ...searchCommands, ...issuesCommands };
+export const COMMANDS: Record<string, Command> = { ...coreCommands, ...feedsCommands, ...searchCommands, ...issuesCommands, ...summaryCommands };
 
 /** Splits argv into command words, positionals and --flags (`--x v`, `--x=v`, bare `--x`). */
 export function parseArgv(argv: string[]): { words: string[]; flags: Record<string, string> } {

@@ -15,6 +15,7 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const DATELINE = /^\s*[[(【][^\])】]{1,30}[\])】]\s*(?:[가-힣]{2,4}(?:\s*·\s*[가-힣]{2,4})*\s*(?:기자|특파원|통신원|객원기자)\s*)?=\s*/;
 // A line that is only a byline: "홍길동 기자", "홍길동 기자 hong@x.kr", "글·사진 홍길동 기자".
 const BYLINE_LINE = /^\s*(?:글\s*[·ㆍ]\s*사진\s*|사진\s*)?(?:[가-힣]{2,4}(?:\s*[·ㆍ,]\s*[가-힣]{2,4})*\s*(?:기자|특파원|통신원|객원기자|선임기자|논설위원|편집위원))(?:\s|$)/;
+const SENTENCE_END = /[가-힣][.?!]["”’']?(?:\s|$)/;
 const COPYRIGHT = /ⓒ|©|무단\s*전재|재배포\s*금지|저작권자/;
 // Photo captions: "▲ …", "[사진] …", "사진=…", "(사진=연합뉴스)", "/뉴시스" credit at the end.
 const CAPTION_START = /^\s*(?:▲|△|▶|<사진|\[사진|\(사진|사진\s*=|사진\s*설명|\[그래픽|\(그래픽|그래픽\s*=)/;
@@ -44,8 +45,8 @@ export function isNonProseLine(line: string): boolean {
   if (COPYRIGHT.test(line)) return true;
   if (CAPTION_START.test(line)) return true;
   if (BYLINE_LINE.test(line) && line.length < 60) return true;
-  // A short line with an e-mail address is contact information, not prose.
-  if (EMAIL.test(line) && line.replace(EMAIL, '').trim().length < 30) return true;
+  // A short line with an e-mail address and no sentence in it is contact information, not prose.
+  if (EMAIL.test(line) && line.replace(EMAIL, '').trim().length < 30 && !SENTENCE_END.test(line)) return true;
   // A short line without a sentence ending that ends in a press credit is a caption ("… /연합뉴스").
   if (line.length < 120 && CAPTION_CREDIT.test(line) && !/[다요까][.?!]?\s*["”’]?\s*$/.test(line.replace(CAPTION_CREDIT, ''))) return true;
   return false;
@@ -104,7 +105,9 @@ export function splitParagraph(text: string): string[] {
     let j = i;
     while (j + 1 < chars.length && (TERMINAL.has(chars[j + 1]) || isCloser(chars[j + 1]))) j++;
     const followedBySpace = j + 1 >= chars.length || chars[j + 1] === ' ';
-    if (followedBySpace && !inside[i] && endsSentence(chars, i)) {
+    // Inside a quotation only when the run closes it: “우리는 해냈다.” 그가 웃었다.
+    const outside = !inside[i] || (j > i && isCloser(chars[j]) && !inside[j]);
+    if (followedBySpace && outside && endsSentence(chars, i, start)) {
       out.push(chars.slice(start, j + 1).join('').trim());
       start = j + 1;
     }
@@ -116,7 +119,7 @@ export function splitParagraph(text: string): string[] {
 }
 
 /** Whether the period at `i` ends a sentence (not an initial, abbreviation, ellipsis or list number). */
-function endsSentence(chars: string[], i: number): boolean {
+function endsSentence(chars: string[], i: number, sentenceStart: number): boolean {
   if (chars[i] !== '.') return true;
   if (chars[i - 1] === '.' || chars[i + 1] === '.') return false; // ellipsis "..."
   // The word before the period.
@@ -126,15 +129,17 @@ function endsSentence(chars: string[], i: number): boolean {
   if (/^[A-Za-z]$/.test(word)) return false; // an initial: "J. 케네디"
   if (ABBREVIATIONS.has(word.toLowerCase().replace(/^[("'“‘]+/, ''))) return false;
   if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return false; // U.S, U.N
-  if (/^\d{1,2}$/.test(word) && k < 0) return false; // "1. 첫째" list numbering at the line start
+  // "1. 첫째" list numbering at the start of a sentence
+  if (/^\d{1,2}$/.test(word) && chars.slice(sentenceStart, k + 1).join('').trim() === '') return false;
   return true;
 }
 
 /** A piece too short to be a sentence ("네." "Ⅰ.") joins the sentence before it. */
+const MIN_SENTENCE_LETTERS = 2;
 function mergeFragments(pieces: string[]): string[] {
   const out: string[] = [];
   for (const p of pieces) {
-    if (out.length && [...p].filter((c) => /[\p{L}\p{N}]/u.test(c)).length < 4) out[out.length - 1] += ` ${p}`;
+    if (out.length && [...p].filter((c) => /[\p{L}\p{N}]/u.test(c)).length < MIN_SENTENCE_LETTERS) out[out.length - 1] += ` ${p}`;
     else out.push(p);
   }
   return out;
