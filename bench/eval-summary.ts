@@ -12,7 +12,9 @@ import path from 'node:path';
 import { SUMMARY_SENTENCES } from '../src/summary/model.ts';
 import { DEFAULT_CONFIG, selectSentences, sentenceFeatures, type ScorerConfig, type SentenceFeatures } from '../src/summary/scorer.ts';
 import { splitSentences } from '../src/summary/sentences.ts';
+import { summarizeText } from '../src/summary/summarize.ts';
 import { textRankSummary } from '../src/summary/textrank.ts';
+import { performance } from 'node:perf_hooks';
 import { mean, scoreSummary, type Scores } from './eval-summary-metrics.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'sci-news-sum-kr-50', 'data');
@@ -79,6 +81,18 @@ function main(): void {
     if (again.length === it.sentences.length && again.every((s, i) => s === `${it.sentences[i]}.`)) sameSplit++;
   }
 
+  // Whole path a job takes (split + score), on each article's sentences joined into a body.
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const it of items) {
+      const body = it.sentences.map((s) => `${s}.`).join(' ');
+      const t0 = performance.now();
+      summarizeText(it.title, body);
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+
   const gold = items.reduce((s, it) => s + it.summaries.length, 0) / items.length;
   const sents = items.reduce((s, it) => s + it.sentences.length, 0) / items.length;
   console.log(`\nsci-news-sum-kr-50: ${items.length} articles, ${sents.toFixed(1)} sentences and ${gold.toFixed(1)} chosen per article; ${K} sentences picked\n`);
@@ -90,7 +104,10 @@ function main(): void {
   console.log(row(`Sosik scorer, leave-one-out over ${configs.length} configurations`, mean(loo)));
   console.log(`\nshipped: ${JSON.stringify(DEFAULT_CONFIG)}`);
   console.log(`best on all 50: ${JSON.stringify(bestAll)} (F1 ${(Math.max(...total) / items.length).toFixed(3)})`);
-  console.log(`splitter: ${sameSplit}/${items.length} articles re-split into exactly their sentences`);
+  console.log(`time per article (split + score, 5 rounds): median ${times[times.length >> 1].toFixed(2)} ms, max ${times.at(-1)?.toFixed(2)} ms`);
+  console.log(
+    `splitter: ${sameSplit}/${items.length} articles re-split into exactly their sentences (the data set cuts inside multi-sentence quotations, which Sosik keeps whole, and keeps caption/e-mail lines Sosik drops)`,
+  );
 }
 
 main();
