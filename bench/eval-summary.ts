@@ -68,7 +68,7 @@ function main(): void {
   const configs = grid();
   const f1 = configs.map((c) => items.map((it, i) => scoreSummary(it.sentences, selectSentences(features[i], c, K), it.summaries).f1));
   const total = f1.map((list) => list.reduce((s, x) => s + x, 0));
-  const loo = run((it, i) => {
+  const loo = run((_, i) => {
     let best = 0;
     for (let c = 1; c < configs.length; c++) if (total[c] - f1[c][i] > total[best] - f1[best][i]) best = c;
     return selectSentences(features[i], configs[best], K);

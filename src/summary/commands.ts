@@ -80,7 +80,7 @@ export const summaryCommands: Record<string, Command> = {
         if (size > MAX_BODY_CHARS * 4) throw new AppError('BODY_TOO_LARGE', 413, `The input exceeds ${MAX_BODY_CHARS * 4} bytes.`);
         chunks.push(chunk as Buffer);
       }
-      splitSentences(Buffer.concat(chunks).toString('utf8')).forEach((s, i) => ctx.print(`${i}\t${s}`));
+      for (const [i, s] of splitSentences(Buffer.concat(chunks).toString('utf8')).entries()) ctx.print(`${i}\t${s}`);
     },
   },
 };

@@ -5,7 +5,6 @@
 
 /** Characters that end a sentence when followed by space or the end of a paragraph. */
 const TERMINAL = new Set(['.', '?', '!', '。']);
-const OPENING_QUOTES = new Set(['“', '‘', '「', '『', '《']);
 const CLOSING_QUOTES = new Set(['”', '’', '」', '』', '》']);
 /** Latin abbreviations whose period does not end a sentence (case-insensitive). */
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'vs', 'etc', 'inc', 'co', 'corp', 'ltd', 'jr', 'sr', 'no', 'vol', 'fig', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n']);
