@@ -22,6 +22,9 @@ describe('splitParagraph', () => {
   it('treats an opening quote that is never closed as no quotation at all', () => {
     expect(splitParagraph('이 로봇은 "프로젝트 제이\'의 일환이다. 개발은 지난해 시작됐다. 내년에 완성된다.')).toHaveLength(3);
   });
+  it('ends a Korean sentence whose space was forgotten, but not a decimal', () => {
+    expect(splitParagraph('정부가 발표했다.업계는 3.5%를 요구했다.')).toEqual(['정부가 발표했다.', '업계는 3.5%를 요구했다.']);
+  });
   it('keeps ellipses and list numbers inside the sentence', () => {
     expect(splitParagraph('그런데... 결과는 달랐다. 1. 첫째 항목이다.')).toEqual(['그런데... 결과는 달랐다.', '1. 첫째 항목이다.']);
   });

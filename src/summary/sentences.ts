@@ -103,7 +103,10 @@ export function splitParagraph(text: string): string[] {
     // A run of terminal marks and closing quotes ends together: 했다." / 정말?! / 끝났다.”
     let j = i;
     while (j + 1 < chars.length && (TERMINAL.has(chars[j + 1]) || isCloser(chars[j + 1]))) j++;
-    const followedBySpace = j + 1 >= chars.length || chars[j + 1] === ' ';
+    // A missing space after a Korean sentence ending is a common typo ("발표했다.정부는"): a
+    // period after 다/요/까 followed by Hangul still ends the sentence; 3.5 and U.S. never match.
+    const glued = chars[i] === '.' && j === i && /[다요까]/.test(chars[i - 1] ?? '') && /[\uAC00-\uD7A3]/.test(chars[j + 1] ?? '');
+    const followedBySpace = j + 1 >= chars.length || chars[j + 1] === ' ' || glued;
     // Inside a quotation only when the run closes it: “우리는 해냈다.” 그가 웃었다.
     const outside = !inside[i] || (j > i && isCloser(chars[j]) && !inside[j]);
     if (followedBySpace && outside && endsSentence(chars, i, start)) {
