@@ -20,6 +20,7 @@ import { opsCapability } from './ops/capability.ts';
 import { pressCapability } from './press/capability.ts';
 import { searchCapability } from './search/capability.ts';
 import { studioCapability } from './studio/capability.ts';
+import { summaryCapability } from './summary/capability.ts';
 import { webCapability } from './web/capability.ts';
 import { errorServerOptions, isApiUrl, registerErrorResponses, sendAppError } from './web/error-response.ts';
 import { registerPageCache } from './web/page-cache.ts';
@@ -36,6 +37,7 @@ export const CAPABILITIES: readonly Capability[] = [
   articlesCapability,
   searchCapability,
   issuesCapability,
+  summaryCapability,
   feedsCapability,
   apiDocsCapability,
   demoCapability,

@@ -60,6 +60,7 @@ export const ERROR_CATALOGUE = {
   INVALID_FEED_URL: { status: 422, message: 'Not a feed address: {detail}' },
   INVALID_OPML: { status: 422, message: 'Not a readable OPML file: {detail}' },
   MISSING_OPTION: { status: 400, message: 'Usage: sosik {usage}' },
+  LINE_TOO_LONG: { status: 413, message: 'The line exceeds {limit} characters.' },
   INVALID_OPTION: { status: 422, message: '{detail}' },
   // Readers' single sign-on (OpenID Connect).
   OIDC_MISCONFIGURED: { status: 500, message: 'Single sign-on is configured wrongly: {detail}' },
@@ -183,6 +184,7 @@ export const Errors = {
   /** `usage` is the command line without "sosik ", e.g. "press add --slug <slug> --name <name>". */
   missingOption: (usage: string, message?: string) => make('MISSING_OPTION', { usage }, { message }),
   invalidOption: (detail: string) => make('INVALID_OPTION', { detail }),
+  lineTooLong: (limit: number) => make('LINE_TOO_LONG', { limit }),
 
   oidcMisconfigured: (detail: string) => make('OIDC_MISCONFIGURED', { detail }),
   oidcUnavailable: (cause?: unknown, message?: string) => make('OIDC_UNAVAILABLE', {}, { cause, message, retryAfterSeconds: 60 }),

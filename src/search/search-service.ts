@@ -2,7 +2,7 @@
 // and dress the hits with highlighted snippets, facets and suggestions.
 import { articleTeasers, listCategories } from '../articles/index.ts';
 import { pressIdsBySlugs, pressSummariesByIds } from '../press/index.ts';
-import { analyzeQuery, stripParticle, type AnalyzedQuery } from '../text/index.ts';
+import { analyzeQuery, compoundAlternatives, stripParticle, type AnalyzedQuery } from '../text/index.ts';
 import { searchIndexFor, type IndexDeps } from './indexing.ts';
 import {
   DEFAULT_PAGE_SIZE,
@@ -46,6 +46,8 @@ export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promi
     suggestions: { looserQueries: [], issues: [] },
   };
   const words = analysis.words.slice(0, MAX_WORDS).map((w) => w.terms);
+  // A long compound written as one word also matches where it is written as two.
+  const alternatives = analysis.words.slice(0, MAX_WORDS).map((w) => compoundAlternatives(stripParticle(w.surface)));
   if (!analysis.choseongTerms.length && !words.length) return base;
 
   const index = searchIndexFor(deps.db, deps.dialect);
@@ -55,7 +57,7 @@ export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promi
   const limit = sort === 'relevance' ? wanted + RERANK_MARGIN : wanted;
   const iq: IndexQuery = analysis.choseongTerms.length
     ? { words: [], mode: 'all', choseong: analysis.choseongTerms, filters, sort: 'newest', limit }
-    : { words, mode: words.length <= ALL_WORDS_MAX ? 'all' : 'any', filters, sort, limit };
+    : { words, alternatives, mode: words.length <= ALL_WORDS_MAX ? 'all' : 'any', filters, sort, limit };
 
   let total = await index.count(iq, COUNT_CAP);
   let loosened = false;
@@ -151,8 +153,9 @@ async function facetItems(deps: IndexDeps, index: SearchIndex, iq: IndexQuery): 
 async function looserQueries(index: SearchIndex, analysis: AnalyzedQuery, iq: IndexQuery): Promise<string[]> {
   if (analysis.words.length < 2) return [];
   const out: string[] = [];
-  for (const w of analysis.words.slice(0, 5)) {
-    const n = await index.count({ ...iq, words: [w.terms], mode: 'all', filters: iq.filters, choseong: undefined }, 1);
+  for (const [i, w] of analysis.words.slice(0, 5).entries()) {
+    const alternatives = [iq.alternatives?.[i]];
+    const n = await index.count({ ...iq, words: [w.terms], alternatives, mode: 'all', filters: iq.filters, choseong: undefined }, 1);
     if (n > 0) out.push(w.surface);
     if (out.length >= 3) break;
   }

@@ -48,6 +48,7 @@ export default {
   'errors.OIDC_FAILED': 'The sign-in provider gave an answer that could not be accepted. Please try again shortly.',
   'errors.OIDC_EMAIL_MISSING': 'The provider did not share an e-mail address, so no account can be created.',
   'errors.OIDC_EMAIL_UNVERIFIED': 'The provider has not verified this e-mail address, so no account can be created.',
+  'errors.LINE_TOO_LONG': 'The line exceeds {limit} characters.',
   'errors.INTERNAL': 'Something went wrong on our side. It has been logged.',
   'errors.UNAVAILABLE': 'The server is restarting. Please try again in a moment.',
 } satisfies Messages;

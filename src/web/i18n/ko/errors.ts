@@ -48,6 +48,7 @@ export default {
   'errors.OIDC_FAILED': '로그인 제공자의 응답을 받아들일 수 없었습니다. 잠시 뒤 다시 시도해 주세요.',
   'errors.OIDC_EMAIL_MISSING': '로그인 제공자가 이메일 주소를 알려 주지 않아 가입할 수 없습니다.',
   'errors.OIDC_EMAIL_UNVERIFIED': '로그인 제공자에서 이메일 주소가 인증되지 않아 가입할 수 없습니다.',
+  'errors.LINE_TOO_LONG': '한 줄이 너무 깁니다({limit}자까지).',
   'errors.INTERNAL': '저희 쪽 문제로 처리하지 못했습니다. 기록해 두었습니다.',
   'errors.UNAVAILABLE': '서버가 다시 시작하는 중입니다. 잠시 뒤 다시 시도해 주세요.',
 } satisfies Messages;
