@@ -3,6 +3,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { accountsCapability } from './accounts/capability.ts';
 import { loadStaffHook } from './accounts/guards.ts';
+import { fastifyTrustProxy } from './accounts/trust-proxy.ts';
 import { articlesCapability } from './articles/capability.ts';
 import type { Capability } from './capability.ts';
 import type { AppDeps } from './deps.ts';
@@ -43,7 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     return503OnClosing: true,
@@ -54,7 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Every page and guard can read request.staff (one indexed query, only when a session cookie is sent).
   app.addHook('onRequest', loadStaffHook(deps));
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
-    const appErr = toAppError(err);
+    const appErr = toAppError(err, config.bodyLimitBytes);
     if (appErr.status >= 500) request.log.error({ err }, 'request failed');
     reply.status(appErr.status);
     if (appErr.retryAfterSeconds !== undefined) reply.header('retry-after', String(appErr.retryAfterSeconds));
@@ -91,11 +92,12 @@ export function trailingSlashRedirect(method: string, url: string): string | und
 }
 
 /** Maps framework errors (body parsing, size limits, schema validation) onto our stable codes. */
-function toAppError(err: FastifyError | AppError): AppError {
+function toAppError(err: FastifyError | AppError, bodyLimitBytes: number): AppError {
   if (err instanceof AppError) return err;
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return Errors.tooLarge(Number((err as { limit?: number }).limit) || 0);
+      // Fastify's error does not carry the limit; ours is the configured one.
+      return Errors.tooLarge(bodyLimitBytes);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return Errors.badJson(err.message);

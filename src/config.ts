@@ -2,6 +2,8 @@
 // The README's configuration table is generated from OPTIONS (`npx sosik config --markdown`),
 // so this file is the single source of truth.
 
+import { parseTrustProxy } from './accounts/trust-proxy.ts';
+
 type Kind = 'string' | 'int' | 'bool';
 
 interface OptionSpec<K extends Kind> {
@@ -36,9 +38,9 @@ export const OPTIONS = {
   logLevel: option({ env: 'LOG_LEVEL', kind: 'string', default: 'info', doc: 'pino log level (fatal…trace, silent).' }),
   trustProxy: option({
     env: 'SOSIK_TRUST_PROXY',
-    kind: 'bool',
-    default: false,
-    doc: 'Trust X-Forwarded-* from a load balancer (client IP, https detection).',
+    kind: 'string',
+    default: '',
+    doc: 'Proxies whose X-Forwarded-* (client IP, https) to trust: empty none; a hop count (1 or true: the load balancer in front); or addresses/CIDRs, comma-separated. The client is the right-most untrusted address.',
   }),
   secureCookies: option({
     env: 'SOSIK_SECURE_COOKIES',
@@ -57,13 +59,13 @@ export const OPTIONS = {
     env: 'SOSIK_LOGIN_MAX_PER_ACCOUNT',
     kind: 'int',
     default: 5,
-    doc: 'Failed sign-ins per account per 15 minutes before it is throttled.',
+    doc: 'Failed sign-ins per account from one source (IPv4 address, IPv6 /64) per 15 minutes before that source is throttled for it (others can still sign in).',
   }),
   loginMaxPerIp: option({
     env: 'SOSIK_LOGIN_MAX_PER_IP',
     kind: 'int',
     default: 20,
-    doc: 'Failed sign-ins per client IP per 15 minutes before it is throttled.',
+    doc: 'Failed sign-ins per source (IPv4 address, IPv6 /64) per 15 minutes, whatever the account, before it is throttled.',
   }),
   apiRatePerMinute: option({
     env: 'SOSIK_API_RATE',
@@ -180,6 +182,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   Object.assign(out, overrides);
   if (!['auto', 'always', 'never'].includes(out.secureCookies as string)) {
     throw new ConfigError('SOSIK_SECURE_COOKIES must be auto, always or never');
+  }
+  try {
+    parseTrustProxy(out.trustProxy as string);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
   }
   if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port}`;
   out.publicUrl = String(out.publicUrl).replace(/\/+$/, '');

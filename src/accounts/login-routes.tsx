@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps.ts';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts';
 import { anonymousCsrfToken, verifyAnonymousCsrf, verifyCsrf } from './csrf.tsx';
 import { getStaff } from './guards.ts';
+import { safeRedirectPath } from './safe-path.ts';
 import { t } from '../web/i18n/index.ts';
 import { requestLocale } from '../web/locale.ts';
 import { LoginView, type LoginViewProps } from './login-view.tsx';
@@ -13,14 +14,11 @@ import { sendStaffPage } from './staff-page.tsx';
 
 const DEFAULT_AFTER_LOGIN = '/studio';
 
-/**
- * Only same-site paths: "//evil.example" and "/\evil.example" are protocol-relative in browsers.
- * Back to /login itself would loop for a signed-in visitor.
- */
+/** Only same-site paths (safe-path.ts); back to /login itself would loop for a signed-in visitor. */
 export function safeNext(raw: unknown): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return DEFAULT_AFTER_LOGIN;
-  if (raw === '/login' || raw.startsWith('/login?') || /[\r\n]/.test(raw)) return DEFAULT_AFTER_LOGIN;
-  return raw;
+  const next = safeRedirectPath(raw, DEFAULT_AFTER_LOGIN);
+  if (next === '/login' || next.startsWith('/login?') || next.startsWith('/login#')) return DEFAULT_AFTER_LOGIN;
+  return next;
 }
 
 function field(body: unknown, name: string): string {

@@ -15,7 +15,13 @@ const CSP = [
   "form-action 'self'",
 ].join('; ');
 
-export async function securityHeaders(_req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+// Sent only over https (request.protocol honours X-Forwarded-Proto from a trusted proxy): browsers
+// ignore it over http, and sending it there would pin a plain-http development host.
+// No includeSubDomains: sibling hosts of a news site are not ours to force onto https.
+const HSTS = 'max-age=31536000';
+
+export async function securityHeaders(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
   reply.header('content-security-policy', CSP);
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'strict-origin-when-cross-origin');
