@@ -77,7 +77,7 @@ export const OPTIONS = {
     env: 'SOSIK_SEARCH_API_RATE',
     kind: 'int',
     default: 120,
-    doc: 'GET /api/v1/search requests per client IP per minute.',
+    doc: 'Searches (the /search page and GET /api/v1/search together) per client source (IPv4 address, IPv6 /64) per minute.',
   }),
   workers: option({
     env: 'SOSIK_WORKERS',
