@@ -27,13 +27,13 @@ function field(body: unknown, name: string): string {
 }
 
 export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  function sendLoginPage(
+  async function sendLoginPage(
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     view: Omit<LoginViewProps, 'locale' | 'csrfToken'>,
   ) {
-    const csrfToken = anonymousCsrfToken(request, reply, deps);
+    const csrfToken = await anonymousCsrfToken(request, reply, deps);
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'accounts.login.title'),
       status,
@@ -48,7 +48,7 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   });
 
   app.post('/login', async (request, reply) => {
-    verifyAnonymousCsrf(request, deps);
+    await verifyAnonymousCsrf(request, deps);
     const locale = requestLocale(request);
     const email = field(request.body, 'email').trim();
     const password = field(request.body, 'password');

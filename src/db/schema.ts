@@ -1,6 +1,7 @@
 // Table types for Kysely. Times are epoch milliseconds (bigint in PostgreSQL, integer in SQLite);
 // flags are 0/1 integers and JSON is stored as text, so one query layer serves both databases.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AccountTables } from '../accounts/tables.ts';
 import type { FeedTables } from '../feeds/tables.ts';
 import type { IssueTables } from '../issues/tables.ts';
 import type { SearchTables } from '../search/tables.ts';
@@ -146,7 +147,7 @@ export interface CoreTables {
   jobs: JobTable;
 }
 
-export type Database = CoreTables & FeedTables & IssueTables & SearchTables;
+export type Database = CoreTables & AccountTables & FeedTables & IssueTables & SearchTables;
 
 export type Press = Selectable<PressTable>;
 export type Category = Selectable<CategoryTable>;
