@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import type { ArticleSource, ArticleStatus } from '../db/schema.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { ARTICLE_CHANGED_JOBS } from '../jobs/kinds.ts';
-import { htmlToText, sanitizePressHtml } from '../press/sanitize.ts';
+import { sanitizeArticleBody } from '../press/sanitize-pool.ts';
 import { matchCategories } from './category-match.ts';
 import type { ArticleInput, PhotoInput } from './model.ts';
 
@@ -34,8 +34,8 @@ const SUMMARY_CHARS = 160;
 export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<IngestResult> {
   const now = req.now ?? Date.now();
   const { input } = req;
-  const bodyHtml = sanitizePressHtml(input.bodyHtml);
-  const bodyText = htmlToText(bodyHtml);
+  // Bounded, and off the main thread for large bodies (press/sanitize-pool.ts).
+  const { html: bodyHtml, text: bodyText } = await sanitizeArticleBody(input.bodyHtml);
   const photos = input.photos.filter((p) => acceptablePhotoUrl(p.url, req.trustLocalMedia)).slice(0, 30);
   const normalized = JSON.stringify({ ...input, bodyHtml, photos });
   const status: ArticleStatus = input.pubstatus === 'usable' ? 'usable' : 'withdrawn';
