@@ -7,6 +7,7 @@ import { enqueueJob } from '../jobs/queue.ts';
 import { ARTICLE_CHANGED_JOBS } from '../jobs/kinds.ts';
 import { sanitizeArticleBody } from '../press/sanitize-pool.ts';
 import { matchCategories } from './category-match.ts';
+import { checkArticleInput } from './input-limits.ts';
 import type { ArticleInput, PhotoInput } from './model.ts';
 
 export interface IngestRequest {
@@ -33,7 +34,8 @@ const SUMMARY_CHARS = 160;
 
 export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<IngestResult> {
   const now = req.now ?? Date.now();
-  const { input } = req;
+  // The same limits for API and feed items, before any work is spent on them.
+  const input = checkArticleInput(req.input);
   // Bounded, and off the main thread for large bodies (press/sanitize-pool.ts).
   const { html: bodyHtml, text: bodyText } = await sanitizeArticleBody(input.bodyHtml);
   const photos = input.photos.filter((p) => acceptablePhotoUrl(p.url, req.trustLocalMedia)).slice(0, 30);
