@@ -4,7 +4,8 @@
 import crypto from 'node:crypto';
 import type { AppDeps } from '../deps.ts';
 import type { Press } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { AppError, Errors } from '../errors.ts';
+import { isAbsoluteHttpUrl } from './url-schemes.ts';
 
 const KEY_PREFIX = 'sosik_';
 
@@ -36,6 +37,10 @@ export async function createPress(deps: Pick<AppDeps, 'db'>, input: NewPress): P
     ]);
   }
   if (!input.name.trim()) throw new AppError('INVALID_NAME', 422, 'A press needs a name.', [{ path: 'name', message: 'required' }]);
+  // Shown as a link on the press page: only an absolute http(s) address (no javascript:, no relative path).
+  if (input.homepage !== undefined && (input.homepage.length > 2_000 || !isAbsoluteHttpUrl(input.homepage))) {
+    throw Errors.validation([{ path: 'homepage', message: 'must be an http or https address' }], 'The homepage must be an http or https address.');
+  }
   const taken = await deps.db.selectFrom('presses').select('id').where('slug', '=', input.slug).executeTakeFirst();
   if (taken) throw new AppError('PRESS_EXISTS', 409, `A press with the slug "${input.slug}" already exists.`);
   const { key, hash, prefix } = newApiKey();
