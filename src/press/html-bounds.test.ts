@@ -12,7 +12,7 @@ import { sanitizeBody } from './sanitize-body.ts';
 import { POOL_THRESHOLD_CHARS, sanitizeArticleBody } from './sanitize-pool.ts';
 
 // The probe's inputs: 66,333 unclosed <a> (199k characters), nested <b>, 100,000 nested tags.
-const unclosedLinks = '<a href="x">'.repeat(66_333).slice(0, 199_000);
+const unclosedLinks = '<a>'.repeat(66_333);
 const nestedBold = '<b>x'.repeat(49_000);
 const feedNesting = '<span>'.repeat(100_000) + 'x' + '</span>'.repeat(100_000);
 
