@@ -212,6 +212,16 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     expect(Number(account?.count ?? 0)).toBe(0);
   });
 
+  it('counts parallel guesses from one source atomically: exactly loginMaxPerAccount are checked', async () => {
+    await addStaff(t.deps, 'parallel@sosik.test', 'editor');
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => postLogin(t.app, 'parallel@sosik.test', `guess-${i}`, { ip: '10.4.0.1' })),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 401)).toHaveLength(3);
+    expect(codes.filter((c) => c === 429)).toHaveLength(9);
+  });
+
   it('successful sign-ins do not use up the failure budget', async () => {
     await addStaff(t.deps, 'often@sosik.test', 'editor');
     for (let i = 0; i < 5; i++) expect((await postLogin(t.app, 'often@sosik.test', TEST_PASSWORD, { ip: '10.3.0.1' })).statusCode).toBe(303);

@@ -61,6 +61,11 @@ describe('address-list trust', () => {
       expect(viaProxy.headers['strict-transport-security']).toBeDefined();
       const direct = await t.app.inject({ url: '/login', remoteAddress: '203.0.113.50', headers: { 'x-forwarded-proto': 'https' } });
       expect(direct.headers['strict-transport-security']).toBeUndefined();
+      // The client is the right-most address not among the trusted proxies.
+      await t.app.inject({ url: '/search?q=x', remoteAddress: LOAD_BALANCER, headers: forwardedBy('203.0.113.9') });
+      await t.app.inject({ url: '/search?q=x', remoteAddress: '203.0.113.50', headers: forwardedBy('203.0.113.9') });
+      const keys = (await t.deps.db.selectFrom('rate_buckets').select('key').where('key', 'like', 'search:%').execute()).map((r) => r.key);
+      expect(keys.sort()).toEqual([`search:${CLIENT}`, 'search:203.0.113.50']);
     } finally {
       await t.close();
     }
