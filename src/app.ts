@@ -3,6 +3,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { accountsCapability } from './accounts/capability.ts';
 import { loadStaffHook } from './accounts/guards.ts';
+import { sameOriginPath } from './accounts/safe-path.ts';
 import { fastifyTrustProxy } from './accounts/trust-proxy.ts';
 import { articlesCapability } from './articles/capability.ts';
 import type { Capability } from './capability.ts';
@@ -88,7 +89,9 @@ export function trailingSlashRedirect(method: string, url: string): string | und
   if (path.length < 2 || !path.endsWith('/') || path.startsWith('//') || path.startsWith('/api/')) return undefined;
   const trimmed = path.replace(/\/+$/, '');
   if (!trimmed || trimmed.startsWith('//') || trimmed.includes('\\')) return undefined;
-  return trimmed + (q === -1 ? '' : url.slice(q));
+  const target = trimmed + (q === -1 ? '' : url.slice(q));
+  // The same check as every other redirect (accounts/safe-path.ts).
+  return sameOriginPath(target) === undefined ? undefined : target;
 }
 
 /** Maps framework errors (body parsing, size limits, schema validation) onto our stable codes. */

@@ -17,8 +17,8 @@ async function loadOrCreate(deps: Pick<AppDeps, 'db'>, name: string): Promise<Bu
 
 /** The secret called `name` (32 random bytes), created on first use and cached per database. */
 export function serverSecret(deps: Pick<AppDeps, 'db'>, name: string): Promise<Buffer> {
-  let byName = cache.get(deps.db);
-  if (!byName) cache.set(deps.db, (byName = new Map()));
+  const byName = cache.get(deps.db) ?? new Map<string, Promise<Buffer>>();
+  cache.set(deps.db, byName);
   let pending = byName.get(name);
   if (!pending) {
     pending = loadOrCreate(deps, name);

@@ -23,13 +23,13 @@ export const ARTICLE_LIMITS = {
   photos: 100,
 } as const;
 
-const NUL = /\u0000/g;
-const text = (max: number) => z.string().max(max).transform((s) => s.replace(NUL, ''));
+const NUL = '\u0000';
+const text = (max: number) => z.string().max(max).transform((s) => s.replaceAll(NUL, ''));
 const identifier = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => !s.includes('\u0000'), { message: 'must not contain a NUL character' });
+    .refine((s) => !s.includes(NUL), { message: 'must not contain a NUL character' });
 const time = z.number().finite();
 
 const L = ARTICLE_LIMITS;
