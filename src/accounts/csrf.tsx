@@ -8,12 +8,12 @@ import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
 import { CSRF_COOKIE, readCookie, setCookie } from './cookies.ts';
 import { getStaff } from './guards.ts';
-import { isIssuedAnonymousToken, issueAnonymousToken } from './anonymous-csrf.ts';
+import { ANONYMOUS_TOKEN_MS, isIssuedAnonymousToken, issueAnonymousToken } from './anonymous-csrf.ts';
 
 export const CSRF_FIELD = '_csrf';
 /** For fetch() from our own scripts: the same token in a header. */
 export const CSRF_HEADER = 'x-csrf-token';
-const CSRF_COOKIE_SECONDS = 2 * 60 * 60;
+const CSRF_COOKIE_SECONDS = ANONYMOUS_TOKEN_MS / 1000;
 
 /** The token forms on this page must carry; sets the double-submit cookie for signed-out visitors. */
 export async function csrfToken(request: FastifyRequest, reply: FastifyReply, deps: Pick<AppDeps, 'db' | 'config'>): Promise<string> {
@@ -25,8 +25,9 @@ export async function csrfToken(request: FastifyRequest, reply: FastifyReply, de
 /** Double-submit token regardless of session (the sign-in form must work even with a stale session cookie). */
 export async function anonymousCsrfToken(request: FastifyRequest, reply: FastifyReply, deps: Pick<AppDeps, 'db' | 'config'>): Promise<string> {
   const existing = readCookie(request, CSRF_COOKIE);
-  // A planted or pre-upgrade cookie is replaced, not reused.
-  if (await isIssuedAnonymousToken(deps, existing)) return existing!;
+  // A planted, expired or pre-upgrade cookie is replaced, not reused; so is one past half its
+  // life, so that a form shown now can still be sent an hour later.
+  if (await isIssuedAnonymousToken(deps, existing, Date.now() + ANONYMOUS_TOKEN_MS / 2)) return existing!;
   const token = await issueAnonymousToken(deps);
   setCookie(request, reply, deps.config, CSRF_COOKIE, token, CSRF_COOKIE_SECONDS);
   return token;

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/helpers/databases.ts';
+import { ANONYMOUS_TOKEN_MS, issueAnonymousToken } from './anonymous-csrf.ts';
 import { form, hiddenCsrf, postLogin, setCookies, staffTestApp, addStaff, TEST_PASSWORD, type StaffTestApp } from './test-support.ts';
 
 const madeUp = () => crypto.randomBytes(32).toString('base64url');
@@ -22,7 +23,7 @@ describe.each(await testDialects())('anonymous CSRF tokens (%s)', (dialect) => {
 
   it.each([
     ['a made-up value in cookie and field', () => madeUp()],
-    ['a made-up value shaped like ours', () => `${madeUp()}.${madeUp()}`],
+    ['a made-up value shaped like ours', () => `${madeUp()}.${Date.now().toString(36)}.${madeUp()}`],
   ])('refuses %s (403, no session)', async (_name, token) => {
     const res = await postWith(token());
     expect(res.statusCode).toBe(403);
@@ -31,9 +32,16 @@ describe.each(await testDialects())('anonymous CSRF tokens (%s)', (dialect) => {
 
   it('refuses an issued nonce with its MAC changed', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/login' });
-    const [nonce] = hiddenCsrf(page.body).split('.');
-    const res = await postWith(`${nonce}.${madeUp()}`);
+    const [nonce, issuedAt] = hiddenCsrf(page.body).split('.');
+    const res = await postWith(`${nonce}.${issuedAt}.${madeUp()}`);
     expect(res.statusCode).toBe(403);
+  });
+
+  it('refuses an issued token past its lifetime (a token fetched once cannot be planted forever)', async () => {
+    const old = await issueAnonymousToken(t.deps, Date.now() - ANONYMOUS_TOKEN_MS - 60_000);
+    expect((await postWith(old)).statusCode).toBe(403);
+    const fresh = await issueAnonymousToken(t.deps);
+    expect((await postWith(fresh)).statusCode).toBe(303);
   });
 
   it('replaces a planted cookie with an issued token on the sign-in page', async () => {
