@@ -7,6 +7,8 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { accountsCapability } from './accounts/capability.ts';
 import { apiDocsCapability } from './api-docs/capability.ts';
+import { sameOriginPath } from './auth/safe-path.ts';
+import { fastifyTrustProxy } from './auth/trust-proxy.ts';
 import { articlesCapability } from './articles/capability.ts';
 import { principalHook } from './auth/principal.ts';
 import { type Capability, type Registry } from './capability.ts';
@@ -23,6 +25,7 @@ import { studioCapability } from './studio/capability.ts';
 import { summaryCapability } from './summary/capability.ts';
 import { webCapability } from './web/capability.ts';
 import { errorServerOptions, isApiUrl, registerErrorResponses, sendAppError } from './web/error-response.ts';
+import { refuseNulInForm, refuseNulInUrl } from './web/refuse-nul.ts';
 import { registerPageCache } from './web/page-cache.ts';
 import { securityHeaders } from './web/security-headers.ts';
 import { EMPTY_FRAME } from './web/site-frame.ts';
@@ -51,7 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     ...errorServerOptions(config.bodyLimitBytes),
@@ -65,6 +68,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formbody);
   app.addHook('onSend', securityHeaders);
   registerPageCache(app, config.pageCacheSeconds, registry.uncachedPaths);
+  // A NUL reaching PostgreSQL is a 500 there: refused up front, alike on both databases.
+  app.addHook('onRequest', refuseNulInUrl);
+  app.addHook('preValidation', refuseNulInForm);
   // Every page and guard can read request.principal (one indexed query, only when a session cookie is sent).
   app.addHook('onRequest', principalHook(deps));
   registerErrorResponses(app, config.bodyLimitBytes);
@@ -92,5 +98,7 @@ export function trailingSlashRedirect(method: string, url: string): string | und
   if (path.length < 2 || !path.endsWith('/') || path.startsWith('//') || path.startsWith('/api/')) return undefined;
   const trimmed = path.replace(/\/+$/, '');
   if (!trimmed || trimmed.startsWith('//') || trimmed.includes('\\')) return undefined;
-  return trimmed + (q === -1 ? '' : url.slice(q));
+  const target = trimmed + (q === -1 ? '' : url.slice(q));
+  // The same check as every other redirect (accounts/safe-path.ts).
+  return sameOriginPath(target) === undefined ? undefined : target;
 }

@@ -2,6 +2,8 @@
 // documentation. The README's configuration table is generated from OPTIONS (`npm run docs:config`),
 // so this file is the single source of truth, and the only place in src/ that reads process.env.
 
+import { parseTrustProxy } from './auth/trust-proxy.ts';
+
 type Kind = 'string' | 'int' | 'bool';
 /** What an int counts. Shown in the README and in every range error, so "30" is never ambiguous. */
 type Unit = 'ms' | 'seconds' | 'hours' | 'days' | 'bytes' | 'count' | 'per minute' | 'port';
@@ -56,9 +58,9 @@ export const OPTIONS = {
   }),
   trustProxy: option({
     env: 'SOSIK_TRUST_PROXY',
-    kind: 'bool',
-    default: false,
-    doc: 'Trust X-Forwarded-* from a load balancer (client IP, https detection).',
+    kind: 'string',
+    default: '',
+    doc: 'Proxies whose X-Forwarded-* (client IP, https) to trust: empty none; a hop count (1 or true: the load balancer in front); or addresses/CIDRs, comma-separated. The client is the right-most untrusted address.',
   }),
   secureCookies: option({
     env: 'SOSIK_SECURE_COOKIES',
@@ -84,7 +86,7 @@ export const OPTIONS = {
     min: 1,
     max: 10_000,
     default: 5,
-    doc: 'Failed sign-ins per account per 15 minutes before it is throttled.',
+    doc: 'Failed sign-ins per account from one source (IPv4 address, IPv6 /64) per 15 minutes before that source is throttled for it (others can still sign in).',
   }),
   loginMaxPerIp: option({
     env: 'SOSIK_LOGIN_MAX_PER_IP',
@@ -93,7 +95,7 @@ export const OPTIONS = {
     min: 1,
     max: 100_000,
     default: 20,
-    doc: 'Failed sign-ins per client IP per 15 minutes before it is throttled.',
+    doc: 'Failed sign-ins per source (IPv4 address, IPv6 /64) per 15 minutes, whatever the account, before it is throttled.',
   }),
   apiRatePerMinute: option({
     env: 'SOSIK_API_RATE',
@@ -111,7 +113,7 @@ export const OPTIONS = {
     min: 1,
     max: 1_000_000,
     default: 120,
-    doc: 'GET /api/v1/search requests per client IP.',
+    doc: 'Searches (the /search page and GET /api/v1/search together) per client source (IPv4 address, IPv6 /64) per minute.',
   }),
   workers: option({
     env: 'SOSIK_WORKERS',
@@ -316,6 +318,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (leave it empty for SQLite)');
   }
   checkOidcOptions(out);
+  try {
+    parseTrustProxy(out.trustProxy as string);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
   if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port}`;
   out.publicUrl = String(out.publicUrl).replace(/\/+$/, '');
   return Object.freeze(out) as Config;

@@ -40,6 +40,11 @@ export const ERROR_CATALOGUE = {
     status: 422,
     message: 'ninjs items of type "{type}" are not articles; send type "text" or "composite".',
   },
+  JSON_TOO_DEEP: { status: 400, message: 'The body nests objects or arrays deeper than {max} levels.' },
+  NUL_CHARACTER: { status: 400, message: 'The request contains a NUL character (%00), which nothing on this site accepts.' },
+  HTML_TOO_DEEP: { status: 422, message: 'The body HTML nests elements deeper than {max} levels.' },
+  HTML_TOO_MANY_ELEMENTS: { status: 422, message: 'The body HTML has more than {max} elements.' },
+  HTML_TOO_LARGE: { status: 422, message: 'The cleaned body HTML exceeds {max} characters.' },
   // Presses and staff.
   INVALID_SLUG: { status: 422, message: 'A press slug uses a–z, 0–9 and hyphens (e.g. "hanbit-daily").' },
   INVALID_NAME: { status: 422, message: 'A press needs a name.' },
@@ -74,6 +79,7 @@ export const ERROR_CATALOGUE = {
   // Ours.
   INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   UNAVAILABLE: { status: 503, message: 'The server is restarting; retry in a moment.' },
+  BUSY: { status: 503, message: 'Too many large bodies are being cleaned right now; retry shortly.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
@@ -194,6 +200,13 @@ export const Errors = {
   oidcFailed: (cause?: unknown, message?: string) => make('OIDC_FAILED', {}, { cause, message }),
   oidcEmailMissing: () => make('OIDC_EMAIL_MISSING', {}, { details: at('email', 'missing') }),
   oidcEmailUnverified: () => make('OIDC_EMAIL_UNVERIFIED', {}, { details: at('email', 'not verified by the provider') }),
+
+  jsonTooDeep: (max: number) => make('JSON_TOO_DEEP', { max }, { details: at('', `nesting deeper than ${max} levels`) }),
+  nulCharacter: (path: string) => make('NUL_CHARACTER', {}, { details: at(path, 'contains a NUL character') }),
+  /** Press HTML over one of the bounds of src/html/html-bounds.ts (field path "bodies"). */
+  htmlBounds: (code: 'HTML_TOO_DEEP' | 'HTML_TOO_MANY_ELEMENTS' | 'HTML_TOO_LARGE', max: number, message: string) =>
+    make(code, { max }, { message, details: at('bodies', message) }),
+  busy: (retryAfterSeconds = 5) => make('BUSY', {}, { retryAfterSeconds }),
 
   internal: (cause: unknown) => make('INTERNAL', {}, { cause }),
   unavailable: (retryAfterSeconds = 5) => make('UNAVAILABLE', {}, { retryAfterSeconds }),

@@ -5,6 +5,7 @@ import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from '../auth/cook
 import { anonymousCsrfToken, verifyAnonymousCsrf, verifyCsrf } from '../auth/csrf.tsx';
 import { getStaff } from './guards.ts';
 import { STAFF } from './staff.ts';
+import { safeRedirectPath } from '../auth/safe-path.ts';
 import { t } from '../web/i18n/index.ts';
 import { requestLocale } from '../web/locale.ts';
 import { LoginView, type LoginViewProps } from './login-view.tsx';
@@ -14,14 +15,11 @@ import { sendStaffPage } from './staff-page.tsx';
 
 const DEFAULT_AFTER_LOGIN = '/studio';
 
-/**
- * Only same-site paths: "//evil.example" and "/\evil.example" are protocol-relative in browsers.
- * Back to /login itself would loop for a signed-in visitor.
- */
+/** Only same-site paths (safe-path.ts); back to /login itself would loop for a signed-in visitor. */
 export function safeNext(raw: unknown): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return DEFAULT_AFTER_LOGIN;
-  if (raw === '/login' || raw.startsWith('/login?') || /[\r\n]/.test(raw)) return DEFAULT_AFTER_LOGIN;
-  return raw;
+  const next = safeRedirectPath(raw, DEFAULT_AFTER_LOGIN);
+  if (next === '/login' || next.startsWith('/login?') || next.startsWith('/login#')) return DEFAULT_AFTER_LOGIN;
+  return next;
 }
 
 function field(body: unknown, name: string): string {
@@ -30,13 +28,13 @@ function field(body: unknown, name: string): string {
 }
 
 export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  function sendLoginPage(
+  async function sendLoginPage(
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     view: Omit<LoginViewProps, 'locale' | 'csrfToken'>,
   ) {
-    const csrfToken = anonymousCsrfToken(request, reply, deps);
+    const csrfToken = await anonymousCsrfToken(request, reply, deps);
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'accounts.login.title'),
       status,
@@ -51,7 +49,7 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   });
 
   app.post('/login', async (request, reply) => {
-    verifyAnonymousCsrf(request, deps);
+    await verifyAnonymousCsrf(request, deps);
     const locale = requestLocale(request);
     const email = field(request.body, 'email').trim();
     const password = field(request.body, 'password');

@@ -1,9 +1,12 @@
-// Checking credentials under the per-account and per-IP throttles. Every attempt is counted
+// Checking credentials under two throttles: per account *and* source (an IPv4 address or an IPv6
+// /64), so wrong passwords from one place cannot lock the owner out from another (OWASP
+// authentication cheat sheet), and per source, whatever the account. Every attempt is counted
 // before the password is hashed (atomically, so parallel guesses cannot overshoot); a success or a
 // refused attempt gives its count back, so only failed checks use up the budget.
 import type { AppDeps } from '../deps.ts';
 import type { User } from '../db/schema.ts';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
+import { clientSource } from '../auth/client-source.ts';
 import { hitRateLimit, releaseRateLimit, type RateWindow } from '../auth/rate-limit.ts';
 import { findUserByEmail, normalizeEmail } from './users.ts';
 
@@ -20,8 +23,9 @@ export async function checkSignIn(
   password: string,
   clientIp: string,
 ): Promise<SignInResult> {
-  const accountKey = `login:account:${normalizeEmail(email)}`;
-  const ipKey = `login:ip:${clientIp}`;
+  const source = clientSource(clientIp);
+  const accountKey = `login:account-source:${normalizeEmail(email)} ${source}`;
+  const ipKey = `login:ip:${source}`;
   const perAccount: RateWindow = { limit: deps.config.loginMaxPerAccount, windowMs: LOGIN_WINDOW_MS };
   const perIp: RateWindow = { limit: deps.config.loginMaxPerIp, windowMs: LOGIN_WINDOW_MS };
   const [account, ip] = await Promise.all([hitRateLimit(deps, accountKey, perAccount), hitRateLimit(deps, ipKey, perIp)]);

@@ -5,6 +5,7 @@ import * as spine from './migrations/0001-spine.ts';
 import * as feeds from './migrations/0002-feeds.ts';
 import * as issues from './migrations/0003-issues.ts';
 import * as search from './migrations/0004-search.ts';
+import * as secrets from './migrations/0006-secrets.ts';
 import * as sessionPrincipals from './migrations/0005-session-principals.ts';
 import * as archiveIndexes from './migrations/0008-archive-indexes.ts';
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0003-issues': issues,
   '0004-search': search,
   '0005-session-principals': sessionPrincipals,
+  '0006-secrets': secrets,
   '0008-archive-indexes': archiveIndexes,
 };
 

@@ -6,6 +6,7 @@ import { currentVersion, ingestArticle } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Press } from '../db/schema.ts';
 import { Errors } from '../errors.ts';
+import { registerGuardedJsonParser } from './json-body.ts';
 import { findPressByApiKey } from './keys.ts';
 import { articleToNinjs } from './ninjs/from-article.ts';
 import { ninjsToArticle } from './ninjs/to-article.ts';
@@ -21,12 +22,8 @@ export function articleUrl(deps: AppDeps, id: number): string {
 }
 
 export async function pressApiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  // ninjs has its own media type; accept it as JSON.
-  app.addContentTypeParser(
-    ['application/ninjs+json', 'application/vnd.iptc.ninjs+json'],
-    { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
-  );
+  // ninjs has its own media type; accept it as JSON. Both refuse hostile nesting before parsing.
+  registerGuardedJsonParser(app, ['application/ninjs+json', 'application/vnd.iptc.ninjs+json']);
 
   async function authenticate(request: FastifyRequest): Promise<Press> {
     const header = request.headers.authorization ?? '';

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import type { AppDeps } from '../deps.ts';
 import type { Press } from '../db/schema.ts';
 import { Errors } from '../errors.ts';
+import { isAbsoluteHttpUrl } from '../html/url-schemes.ts';
 
 const KEY_PREFIX = 'sosik_';
 
@@ -34,6 +35,10 @@ export async function createPress(deps: Pick<AppDeps, 'db'>, input: NewPress): P
     throw Errors.invalidSlug();
   }
   if (!input.name.trim()) throw Errors.invalidName();
+  // Shown as a link on the press page: only an absolute http(s) address (no javascript:, no relative path).
+  if (input.homepage !== undefined && (input.homepage.length > 2_000 || !isAbsoluteHttpUrl(input.homepage))) {
+    throw Errors.validation([{ path: 'homepage', message: 'must be an http or https address' }], 'The homepage must be an http or https address.');
+  }
   const taken = await deps.db.selectFrom('presses').select('id').where('slug', '=', input.slug).executeTakeFirst();
   if (taken) throw Errors.pressExists(input.slug);
   const { key, hash, prefix } = newApiKey();

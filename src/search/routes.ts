@@ -1,6 +1,7 @@
 // HTTP: the /search page, GET /api/v1/search (JSON) and /opensearch.xml.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import { clientSource } from '../auth/client-source.ts';
 import { hitRateLimit } from '../auth/rate-limit.ts';
 import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
@@ -17,15 +18,23 @@ import { searchArticles } from './search-service.ts';
 import { SearchPage } from './views.tsx';
 
 export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/api/v1/search', async (request, reply) => {
-    const rate = await hitRateLimit(deps, `search-api:${request.ip}`, { limit: deps.config.searchApiRatePerMinute, windowMs: 60_000 });
+  // A search can cost the database close to a second: the page and the API share one budget per
+  // source (IPv4 address, IPv6 /64), so neither is a way around the other's limit.
+  async function limitSearches(request: FastifyRequest): Promise<void> {
+    const key = `search:${clientSource(request.ip)}`;
+    const rate = await hitRateLimit(deps, key, { limit: deps.config.searchApiRatePerMinute, windowMs: 60_000 });
     if (!rate.allowed) throw Errors.rateLimited(rate.retryAfterSeconds);
+  }
+
+  app.get('/api/v1/search', async (request, reply) => {
+    await limitSearches(request);
     const req = toSearchRequest(request.query);
     const res = await searchArticles(deps, { ...req, facets: true });
     return reply.header('cache-control', 'no-cache').send(res);
   });
 
   app.get('/search', async (request, reply) => {
+    await limitSearches(request);
     const locale = pageLocale(request, reply);
     const req = toSearchRequest(request.query);
     const [response, categories, presses] = await Promise.all([

@@ -15,6 +15,11 @@ const CSP = [
   "form-action 'self'",
 ].join('; ');
 
+// Sent only over https (request.protocol honours X-Forwarded-Proto from a trusted proxy): browsers
+// ignore it over http, and sending it there would pin a plain-http development host.
+// No includeSubDomains: sibling hosts of a news site are not ours to force onto https.
+const HSTS = 'max-age=31536000';
+
 /** Also written by hand on answers Node's HTTP parser makes before Fastify (web/error-response.ts). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CSP,
@@ -24,7 +29,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'permissions-policy': 'interest-cohort=()',
 };
 
-export async function securityHeaders(_req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+export async function securityHeaders(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
   reply.headers(SECURITY_HEADERS);
   return payload;
 }

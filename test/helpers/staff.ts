@@ -71,14 +71,15 @@ export async function postLogin(
   app: FastifyInstance,
   email: string,
   password: string,
-  opts: { ip?: string; cookie?: string } = {},
+  opts: { ip?: string; cookie?: string; headers?: Record<string, string> } = {},
 ): Promise<LightMyRequestResponse> {
-  const page = await app.inject({ method: 'GET', url: '/login', remoteAddress: opts.ip, headers: opts.cookie ? { cookie: opts.cookie } : {} });
+  const extra = opts.headers ?? {};
+  const page = await app.inject({ method: 'GET', url: '/login', remoteAddress: opts.ip, headers: { ...extra, ...(opts.cookie ? { cookie: opts.cookie } : {}) } });
   const csrfCookie = setCookies(page).sosik_csrf?.value;
   const token = hiddenCsrf(page.body);
   const cookie = [opts.cookie, csrfCookie ? `sosik_csrf=${csrfCookie}` : undefined].filter(Boolean).join('; ');
   const body = form({ _csrf: token, email, password, next: '/studio' });
-  return app.inject({ method: 'POST', url: '/login', remoteAddress: opts.ip, payload: body.payload, headers: { ...body.headers, cookie } });
+  return app.inject({ method: 'POST', url: '/login', remoteAddress: opts.ip, payload: body.payload, headers: { ...extra, ...body.headers, cookie } });
 }
 
 /** Signs in and returns the Cookie header value a browser would send afterwards. */

@@ -49,6 +49,12 @@ export default {
   'errors.OIDC_EMAIL_MISSING': 'The provider did not share an e-mail address, so no account can be created.',
   'errors.OIDC_EMAIL_UNVERIFIED': 'The provider has not verified this e-mail address, so no account can be created.',
   'errors.LINE_TOO_LONG': 'The line exceeds {limit} characters.',
+  'errors.JSON_TOO_DEEP': 'The JSON nests objects or arrays deeper than {max} levels.',
+  'errors.NUL_CHARACTER': 'The request contains a NUL character (%00), which nothing on this site accepts.',
+  'errors.HTML_TOO_DEEP': 'The body HTML nests elements deeper than {max} levels.',
+  'errors.HTML_TOO_MANY_ELEMENTS': 'The body HTML has more than {max} elements.',
+  'errors.HTML_TOO_LARGE': 'The cleaned body HTML exceeds {max} characters.',
+  'errors.BUSY': 'Too many large bodies are being cleaned right now; please retry shortly.',
   'errors.INTERNAL': 'Something went wrong on our side. It has been logged.',
   'errors.UNAVAILABLE': 'The server is restarting. Please try again in a moment.',
 } satisfies Messages;

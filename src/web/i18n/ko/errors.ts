@@ -49,6 +49,12 @@ export default {
   'errors.OIDC_EMAIL_MISSING': '로그인 제공자가 이메일 주소를 알려 주지 않아 가입할 수 없습니다.',
   'errors.OIDC_EMAIL_UNVERIFIED': '로그인 제공자에서 이메일 주소가 인증되지 않아 가입할 수 없습니다.',
   'errors.LINE_TOO_LONG': '한 줄이 너무 깁니다({limit}자까지).',
+  'errors.JSON_TOO_DEEP': '보낸 JSON이 너무 깊게 중첩되어 있습니다({max}단계까지).',
+  'errors.NUL_CHARACTER': '요청에 NUL 문자(%00)가 들어 있습니다. 이 사이트는 이 문자를 받지 않습니다.',
+  'errors.HTML_TOO_DEEP': '본문 HTML의 요소가 너무 깊게 중첩되어 있습니다({max}단계까지).',
+  'errors.HTML_TOO_MANY_ELEMENTS': '본문 HTML의 요소가 너무 많습니다({max}개까지).',
+  'errors.HTML_TOO_LARGE': '정리한 본문 HTML이 너무 깁니다({max}자까지).',
+  'errors.BUSY': '지금 큰 본문을 처리하는 요청이 많습니다. 잠시 뒤 다시 시도해 주세요.',
   'errors.INTERNAL': '저희 쪽 문제로 처리하지 못했습니다. 기록해 두었습니다.',
   'errors.UNAVAILABLE': '서버가 다시 시작하는 중입니다. 잠시 뒤 다시 시도해 주세요.',
 } satisfies Messages;
