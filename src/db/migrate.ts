@@ -5,6 +5,7 @@ import * as spine from './migrations/0001-spine.ts';
 import * as feeds from './migrations/0002-feeds.ts';
 import * as issues from './migrations/0003-issues.ts';
 import * as search from './migrations/0004-search.ts';
+import * as mail from './migrations/0005-mail.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Up = (db: any, dialect: Dialect) => Promise<void>;
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0002-feeds': feeds,
   '0003-issues': issues,
   '0004-search': search,
+  '0005-mail': mail,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -3,6 +3,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { FeedTables } from '../feeds/tables.ts';
 import type { IssueTables } from '../issues/tables.ts';
+import type { MailTables } from '../mail/tables.ts';
 import type { SearchTables } from '../search/tables.ts';
 
 export interface PressTable {
@@ -146,7 +147,7 @@ export interface CoreTables {
   jobs: JobTable;
 }
 
-export type Database = CoreTables & FeedTables & IssueTables & SearchTables;
+export type Database = CoreTables & FeedTables & IssueTables & SearchTables & MailTables;
 
 export type Press = Selectable<PressTable>;
 export type Category = Selectable<CategoryTable>;
