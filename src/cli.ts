@@ -123,7 +123,7 @@ const coreCommands: Record<string, Command> = {
     summary: 'Print the effective configuration (or the README table with --markdown).',
     run: async (ctx) => {
       if (ctx.flags.markdown) ctx.print(optionsMarkdown());
-      else ctx.print(JSON.stringify({ ...ctx.config, databaseUrl: ctx.config.databaseUrl ? '(set)' : '' }, null, 2));
+      else ctx.print(JSON.stringify({ ...ctx.config, databaseUrl: ctx.config.databaseUrl ? '(set)' : '', smtpUrl: ctx.config.smtpUrl ? '(set)' : '' }, null, 2));
     },
   },
 };

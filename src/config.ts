@@ -141,6 +141,24 @@ export const OPTIONS = {
     doc: 'Feed fetches at once to one host.',
   }),
   feedsConcurrency: option({ env: 'SOSIK_FEEDS_CONCURRENCY', kind: 'int', default: 8, doc: 'Feed fetches at once in total.' }),
+  smtpUrl: option({
+    env: 'SOSIK_SMTP_URL',
+    kind: 'string',
+    default: '',
+    doc: 'smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 to send mail. Secret: never logged. Empty: mail goes to SOSIK_OUTBOX_DIR.',
+  }),
+  mailFrom: option({
+    env: 'SOSIK_MAIL_FROM',
+    kind: 'string',
+    default: '',
+    doc: 'Sender of every message, e.g. "소식 <no-reply@news.example.org>". Empty: SOSIK_SITE_NAME <no-reply@host of SOSIK_PUBLIC_URL>.',
+  }),
+  outboxDir: option({
+    env: 'SOSIK_OUTBOX_DIR',
+    kind: 'string',
+    default: './data/outbox',
+    doc: 'Without SOSIK_SMTP_URL, messages are written here as .eml files (admins read them at /studio/outbox).',
+  }),
 } as const;
 
 type Options = typeof OPTIONS;
@@ -180,6 +198,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   Object.assign(out, overrides);
   if (!['auto', 'always', 'never'].includes(out.secureCookies as string)) {
     throw new ConfigError('SOSIK_SECURE_COOKIES must be auto, always or never');
+  }
+  // The URL itself is a secret: the message names the variable, never the value.
+  if (out.smtpUrl && !/^smtps?:\/\/[^/?#]+/i.test(String(out.smtpUrl))) {
+    throw new ConfigError('SOSIK_SMTP_URL must look like smtp://user:pass@host:port or smtps://user:pass@host:port');
   }
   if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port}`;
   out.publicUrl = String(out.publicUrl).replace(/\/+$/, '');
