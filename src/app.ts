@@ -9,6 +9,7 @@ import type { AppDeps } from './deps.ts';
 import { AppError, Errors } from './errors.ts';
 import { feedsCapability } from './feeds/capability.ts';
 import { issuesCapability } from './issues/capability.ts';
+import { mailCapability } from './mail/capability.ts';
 import { opsCapability } from './ops/capability.ts';
 import { pressCapability } from './press/capability.ts';
 import { searchCapability } from './search/capability.ts';
@@ -28,6 +29,7 @@ export const CAPABILITIES: readonly Capability[] = [
   issuesCapability,
   searchCapability,
   feedsCapability,
+  mailCapability,
 ];
 
 let jobsRegistered = false;

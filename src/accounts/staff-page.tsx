@@ -15,6 +15,7 @@ import type { Staff } from './sessions.ts';
 function staffLinks(staff: Staff): Array<{ href: string; key: string }> {
   const links = [{ href: '/studio', key: staff.role === 'press' ? 'studio.nav.articles' : 'studio.nav.presses' }];
   if (staff.role !== 'editor') links.push({ href: '/studio/feeds', key: 'studio.nav.feeds' });
+  if (staff.role === 'admin') links.push({ href: '/studio/outbox', key: 'mail.outbox.nav' });
   return links;
 }
 
