@@ -7,6 +7,7 @@ import { seedDemo } from './demo/seed.ts';
 import { AppError } from './errors.ts';
 import { feedsCommands } from './feeds/commands.ts';
 import { issuesCommands } from './issues/commands.ts';
+import { mailCommands } from './mail/commands.ts';
 import { createPress, rotateApiKey } from './press/keys.ts';
 import { createLogger, openRuntime } from './runtime.ts';
 import { searchCommands } from './search/commands.ts';
@@ -128,7 +129,7 @@ const coreCommands: Record<string, Command> = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { ...coreCommands, ...feedsCommands, ...searchCommands, ...issuesCommands };
+export const COMMANDS: Record<string, Command> = { ...coreCommands, ...feedsCommands, ...searchCommands, ...issuesCommands, ...mailCommands };
 
 /** Splits argv into command words, positionals and --flags (`--x v`, `--x=v`, bare `--x`). */
 export function parseArgv(argv: string[]): { words: string[]; flags: Record<string, string> } {
