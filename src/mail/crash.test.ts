@@ -74,6 +74,18 @@ function runWorker(w: World): Promise<NodeJS.Signals | null> {
   });
 }
 
+/** SIGSTOP, and wait until the kernel reports the process stopped (Linux /proc; elsewhere best effort). */
+function freeze(child: ReturnType<typeof spawn>): void {
+  child.kill('SIGSTOP');
+  const stat = `/proc/${child.pid}/stat`;
+  if (!fs.existsSync(stat)) return;
+  const until = Date.now() + 5000;
+  // The state is the field after the parenthesised command name.
+  while (Date.now() < until && !/\) [Tt] /.test(fs.readFileSync(stat, 'utf8'))) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+  }
+}
+
 /** What a restarted process sees once the dead worker's lease ran out (the test moves the clock, it does not wait). */
 async function expireLeases(handle: DbHandle): Promise<void> {
   await handle.db.updateTable('jobs').set({ locked_until: 0 }).where('status', '=', 'pending').execute();
@@ -90,10 +102,17 @@ describe.each(await testDialects())('mail survives kill -9 on %s', (dialect) => 
   it('killed right after the 250: exactly one copy, and the message ends up uncertain, not resent', async () => {
     let killed = false;
     const w = await world(dialect, (self) => ({
+      // A worker reads the 250 and records it within microseconds, as fast as a kill can land.
+      // So the worker is frozen before the 250 goes out and killed once it is on the wire: the
+      // moment "accepted by the server, not yet recorded", every time.
+      beforeAccept: () => {
+        if (killed) return;
+        freeze(self.child!);
+      },
       afterAccept: () => {
         if (killed) return;
         killed = true;
-        self.child!.kill('SIGKILL'); // the 250 is on the wire; the worker has not recorded it
+        setImmediate(() => self.child!.kill('SIGKILL'));
       },
     }));
     const id = await enqueueVerify(w.handle, 'verify-email:user:1:1');

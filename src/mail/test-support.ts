@@ -12,6 +12,8 @@ export interface ReceivedMail {
 export interface SmtpServerOptions {
   /** Answer for a message before it is accepted: an SMTP code (4xx, 5xx) refuses it. */
   refuse?: (index: number) => { code: number; message: string } | undefined;
+  /** Called when a message is taken, just before its 250 goes out. */
+  beforeAccept?: (mail: ReceivedMail) => void;
   /** Called right after the 250 for an accepted message went out. */
   afterAccept?: (mail: ReceivedMail) => void;
   /** Called when a client connects, before the greeting. */
@@ -59,6 +61,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
           raw: Buffer.concat(chunks).toString('utf8'),
         };
         state.received.push(mail);
+        options.beforeAccept?.(mail);
         callback(null, 'OK queued');
         options.afterAccept?.(mail);
       });
