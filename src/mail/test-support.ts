@@ -40,6 +40,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     authOptional: !options.auth,
     allowInsecureAuth: true,
     logger: false,
+    disableReverseLookup: true, // 127.0.0.1 has no name worth a DNS round trip per connection
     onConnect(session, callback) {
       options.onConnect?.(session);
       callback();
