@@ -79,7 +79,9 @@ registerMailJobs();
 const server = await startSmtpServer();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-mail-'));
 const results: Record<string, number[]> = {};
-const add = (k: string, v: number) => (results[k] ??= []).push(v);
+const add = (k: string, v: number) => {
+  results[k] = [...(results[k] ?? []), v];
+};
 try {
   for (let run = 0; run < RUNS; run++) {
     const smtp = await ourPath(server.url, dir, run);

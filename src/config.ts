@@ -203,6 +203,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (out.smtpUrl && !/^smtps?:\/\/[^/?#]+/i.test(String(out.smtpUrl))) {
     throw new ConfigError('SOSIK_SMTP_URL must look like smtp://user:pass@host:port or smtps://user:pass@host:port');
   }
+  if (out.mailFrom && !/^(?:[^<>@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(String(out.mailFrom).trim())) {
+    throw new ConfigError('SOSIK_MAIL_FROM must be an address or "Name <address>"');
+  }
   if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port}`;
   out.publicUrl = String(out.publicUrl).replace(/\/+$/, '');
   return Object.freeze(out) as Config;

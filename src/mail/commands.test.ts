@@ -75,6 +75,16 @@ describe('the SMTP URL is a secret', () => {
     }
   });
 
+  it('SOSIK_MAIL_FROM takes an address or "Name <address>", nothing else', async () => {
+    const { senderAddress } = await import('./message.ts');
+    const named = loadConfig({ SOSIK_MAIL_FROM: '"소식 뉴스" <news@example.org>' });
+    expect(senderAddress(named)).toEqual({ name: '소식 뉴스', address: 'news@example.org' });
+    expect(senderAddress(loadConfig({ SOSIK_MAIL_FROM: 'news@example.org' }))).toEqual({ name: '', address: 'news@example.org' });
+    expect(senderAddress(loadConfig({ SOSIK_PUBLIC_URL: 'https://n.example.org' }))).toEqual({ name: '소식', address: 'no-reply@n.example.org' });
+    expect(() => loadConfig({ SOSIK_MAIL_FROM: 'news at example.org' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SOSIK_MAIL_FROM: 'a@b.org, c@d.org' })).toThrow(ConfigError);
+  });
+
   it('is read into host, port, TLS mode and credentials', () => {
     expect(parseSmtpUrl(url)).toEqual({ host: 'smtp.example.org', port: 465, secure: true, user: 'mailer', pass: 'hunter2-pw' });
     expect(parseSmtpUrl('smtp://a%40b:p%3Aw@[::1]')).toEqual({ host: '::1', port: 587, secure: false, user: 'a@b', pass: 'p:w' });
