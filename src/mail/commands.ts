@@ -15,7 +15,12 @@ const flagsSchema = z.object({ to: z.email(), lang: z.enum(['ko', 'en']).default
 /** Enqueues the settings check; the caller runs the worker. Each run is a new message (a fresh key). */
 export async function enqueueSettingsCheck(deps: Pick<AppDeps, 'db' | 'config'>, flags: Record<string, string>): Promise<number> {
   const parsed = flagsSchema.safeParse(flags);
-  if (!parsed.success) throw Errors.validation(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })), 'Usage: sosik mail test --to <e-mail> [--lang ko|en]');
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    // The CLI prints only the message: name the flags that are wrong in it.
+    const which = issues.map((i) => `--${i.path}: ${i.message}`).join('; ');
+    throw Errors.validation(issues, `${which}. Usage: sosik mail test --to <e-mail> [--lang ko|en]`);
+  }
   const { config } = deps;
   const message = buildMail(config, mailSettingsCheck, { site: config.siteName, siteUrl: `${config.publicUrl}/` }, {
     to: parsed.data.to,

@@ -1,7 +1,7 @@
 // /studio/outbox (admins only): the messages Sosik sent or is sending, each with its state; with
 // no SMTP server configured, the .eml files of the outbox folder are read here.
 import path from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { acceptForms } from '../accounts/capability.ts';
 import { verifyCsrf } from '../accounts/csrf.tsx';
@@ -18,6 +18,9 @@ import { OutboxListView, OutboxMessageView } from './outbox-views.tsx';
 
 const idParams = z.object({ id: z.string().regex(/^\d{1,12}$/).transform(Number) });
 const listQuery = z.object({ page: z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1)).optional() });
+
+// Route-level onSend runs after the site-wide one (src/web/security-headers.ts) and replaces its CSP.
+const MAIL_PREVIEW_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:";
 
 // The source shown inline; larger ones are still downloadable.
 const INLINE_SOURCE_BYTES = 200_000;
@@ -97,8 +100,13 @@ export async function outboxRoutes(app: FastifyInstance, deps: AppDeps): Promise
       .send(source);
   });
 
-  // Our own template output, every value escaped when it was rendered; the site CSP still applies.
-  app.get('/studio/outbox/:id/html', { preHandler: adminOnly }, async (request, reply) => {
+  // The HTML part as a mail client shows it (inline styles), in a sandbox: an opaque origin with
+  // no script, so even a template bug could not reach the admin's session.
+  const previewCsp = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    reply.header('content-security-policy', MAIL_PREVIEW_CSP);
+    return payload;
+  };
+  app.get('/studio/outbox/:id/html', { preHandler: adminOnly, onSend: previewCsp }, async (request, reply) => {
     const mail = await mailOf(request);
     if (mail.html_body === null) throw Errors.notFound('HTML part');
     return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(mail.html_body);
