@@ -183,6 +183,17 @@ describe.each(await testDialects())('mail on %s', (dialect) => {
     expect(await mailJobs(env)).toEqual([expect.objectContaining({ status: 'failed' })]);
   });
 
+  it.each(['implicit', 'starttls'] as const)('refuses a mail server whose certificate it cannot trust (%s TLS), sending nothing', async (tls) => {
+    const server = await smtp({ tls });
+    const env = await setup(dialect, { smtpUrl: server.url });
+    const { id } = await enqueueMail(env.db.db, resetMail(env.deps.config, `password-reset:user:13:${tls}`, 'en'));
+    await env.worker.drain();
+    expect(server.attempts).toBe(0);
+    const row = await findMail(env.db.db, id);
+    expect(row).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(row!.last_response).toMatch(/certificate/i);
+  });
+
   it('without SMTP writes one .eml per key to the outbox, and a rerun rewrites the same file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-outbox-'));
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));

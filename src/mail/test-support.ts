@@ -18,6 +18,11 @@ export interface SmtpServerOptions {
   afterAccept?: (mail: ReceivedMail) => void;
   /** Called when a client connects, before the greeting. */
   onConnect?: (session: SMTPServerSession) => void;
+  /**
+   * TLS with smtp-server's bundled self-signed certificate, which no client should trust:
+   * 'implicit' (smtps://) or 'starttls' (offered after EHLO). Default: plain text.
+   */
+  tls?: 'implicit' | 'starttls';
   /** Require AUTH PLAIN/LOGIN with these credentials. */
   auth?: { user: string; pass: string };
 }
@@ -35,8 +40,9 @@ export interface TestSmtpServer {
 export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const state = { received: [] as ReceivedMail[], attempts: 0 };
   const server = new SMTPServer({
-    // Plain text on loopback: STARTTLS would need a certificate the client trusts.
-    disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    // Plain text on loopback unless a test asks for TLS (a certificate the client must refuse).
+    secure: options.tls === 'implicit',
+    disabledCommands: [...(options.tls === 'starttls' ? [] : ['STARTTLS']), ...(options.auth ? [] : ['AUTH'])],
     authOptional: !options.auth,
     allowInsecureAuth: true,
     logger: false,
@@ -76,7 +82,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
   const creds = options.auth ? `${encodeURIComponent(options.auth.user)}:${encodeURIComponent(options.auth.pass)}@` : '';
   return {
     port,
-    url: `smtp://${creds}127.0.0.1:${port}`,
+    url: `${options.tls === 'implicit' ? 'smtps' : 'smtp'}://${creds}127.0.0.1:${port}`,
     received: state.received,
     get attempts() {
       return state.attempts;
