@@ -8,7 +8,7 @@ import { Errors } from '../errors.ts';
 import { enqueueMail } from './enqueue.ts';
 import { findMail, type MailMessageRow } from './store.ts';
 import { buildMail } from './template.tsx';
-import { mailSettingsCheck } from './test-message.ts';
+import { mailSettingsCheck } from './settings-check.ts';
 
 const flagsSchema = z.object({ to: z.email(), lang: z.enum(['ko', 'en']).default('ko') });
 

@@ -17,7 +17,7 @@ import { outboxFileName } from './outbox-transport.ts';
 import { passwordResetTemplate } from './reader-templates.ts';
 import { findMail } from './store.ts';
 import { buildMail } from './template.tsx';
-import { mailSettingsCheck } from './test-message.ts';
+import { mailSettingsCheck } from './settings-check.ts';
 import { parseComposedMail, startSmtpServer, type TestSmtpServer } from './test-support.ts';
 
 registerMailJobs();

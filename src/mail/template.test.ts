@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { emailChangedTemplate, passwordResetTemplate, verifyEmailTemplate } from './reader-templates.ts';
 import { buildMail, renderMail, type MailTemplate } from './template.tsx';
-import { mailSettingsCheck } from './test-message.ts';
+import { mailSettingsCheck } from './settings-check.ts';
 
 const common = { site: '소식', name: '서연' };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
