@@ -30,8 +30,12 @@ export async function deliverMail(deps: Pick<AppDeps, 'db' | 'config' | 'log'>, 
 
   const composed = await composeMail(deps.config, row);
   let result: { response: string };
+  // Whether this attempt moved the row to `sending`. A failure before that must only touch a row
+  // still `pending`: another worker (this one's lease ran out) may be mid-delivery with it.
+  let mine = false;
+  const pointOfNoReturn = async () => (mine = await transition(db, row.id, from, 'sending', { transport: transport.name }));
   try {
-    result = await transport.deliver(composed, row.key, () => transition(db, row.id, from, 'sending', { transport: transport.name }));
+    result = await transport.deliver(composed, row.key, pointOfNoReturn);
   } catch (err) {
     if (err instanceof DeliveryAborted) return;
     if (!(err instanceof DeliveryError)) throw err;
@@ -41,7 +45,7 @@ export async function deliverMail(deps: Pick<AppDeps, 'db' | 'config' | 'log'>, 
       return;
     }
     const givingUp = err.failure === 'permanent' || attempts >= MAIL_MAX_ATTEMPTS;
-    await transition(db, row.id, ['pending', 'sending'], givingUp ? 'failed' : 'pending', { last_response: err.message });
+    await transition(db, row.id, mine ? ['sending'] : ['pending'], givingUp ? 'failed' : 'pending', { last_response: err.message });
     if (givingUp) throw new PermanentJobError(`mail ${row.id} not delivered: ${err.message}`, { cause: err });
     throw err; // the job queue retries with backoff
   }

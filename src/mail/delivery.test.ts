@@ -183,6 +183,25 @@ describe.each(await testDialects())('mail on %s', (dialect) => {
     expect(await mailJobs(env)).toEqual([expect.objectContaining({ status: 'failed' })]);
   });
 
+  it('a failure before the point of no return leaves alone a message another worker is sending', async () => {
+    let id = 0;
+    let env: Env | undefined;
+    const server = await smtp({
+      // While this worker connects, another (that took the job over after a lease ran out)
+      // reaches its point of no return; then this worker's connection is turned away.
+      onConnect: async () => {
+        await env!.db.db.updateTable('mail_messages').set({ state: 'sending' }).where('id', '=', id).execute();
+        return { code: 421, message: 'Too busy' };
+      },
+    });
+    env = await setup(dialect, { smtpUrl: server.url });
+    id = (await enqueueMail(env.db.db, resetMail(env.deps.config, 'password-reset:user:14:1', 'en'))).id;
+    await env.worker.drain();
+    expect(server.attempts).toBe(0);
+    // Not put back to pending (which would let a third attempt send a second copy).
+    expect(await findMail(env.db.db, id)).toMatchObject({ state: 'sending' });
+  });
+
   it.each(['implicit', 'starttls'] as const)('refuses a mail server whose certificate it cannot trust (%s TLS), sending nothing', async (tls) => {
     const server = await smtp({ tls });
     const env = await setup(dialect, { smtpUrl: server.url });

@@ -16,8 +16,8 @@ export interface SmtpServerOptions {
   beforeAccept?: (mail: ReceivedMail) => void;
   /** Called right after the 250 for an accepted message went out. */
   afterAccept?: (mail: ReceivedMail) => void;
-  /** Called when a client connects, before the greeting. */
-  onConnect?: (session: SMTPServerSession) => void;
+  /** Called when a client connects, before the greeting; a returned code (421) turns it away. */
+  onConnect?: (session: SMTPServerSession) => void | Promise<{ code: number; message: string } | undefined>;
   /**
    * TLS with smtp-server's bundled self-signed certificate, which no client should trust:
    * 'implicit' (smtps://) or 'starttls' (offered after EHLO). Default: plain text.
@@ -48,8 +48,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     logger: false,
     disableReverseLookup: true, // 127.0.0.1 has no name worth a DNS round trip per connection
     onConnect(session, callback) {
-      options.onConnect?.(session);
-      callback();
+      Promise.resolve(options.onConnect?.(session)).then(
+        (refusal) => callback(refusal ? Object.assign(new Error(refusal.message), { responseCode: refusal.code }) : undefined),
+        (err: Error) => callback(err),
+      );
     },
     onAuth(auth, _session, callback) {
       if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
