@@ -3,7 +3,7 @@
 // The kernel is what every capability may use: the folders below plus four files. A capability is
 // any other folder under src/. The composition files (src/app.ts, cli.ts, server.ts, runtime.ts)
 // sit outside both and may import anything.
-const KERNEL_FOLDERS = ['db', 'jobs', 'auth', 'html', 'text', 'web', 'mail'];
+const KERNEL_FOLDERS = ['db', 'jobs', 'auth', 'html', 'text', 'web'];
 const KERNEL_FILES = ['config', 'errors', 'capability', 'deps', 'registry', 'cli-types'];
 
 const kernelFolder = `^src/(${KERNEL_FOLDERS.join('|')})/`;

@@ -18,6 +18,7 @@ import type { AppDeps } from './deps.ts';
 import { Errors } from './errors.ts';
 import { feedsCapability } from './feeds/capability.ts';
 import { issuesCapability } from './issues/capability.ts';
+import { mailCapability } from './mail/capability.ts';
 import { opsCapability } from './ops/capability.ts';
 import { pressCapability } from './press/capability.ts';
 import { searchCapability } from './search/capability.ts';
@@ -43,6 +44,7 @@ export const CAPABILITIES: readonly Capability[] = [
   summaryCapability,
   feedsCapability,
   apiDocsCapability,
+  mailCapability,
   demoCapability,
 ];
 

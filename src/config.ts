@@ -252,6 +252,25 @@ export const OPTIONS = {
     default: '',
     doc: 'Provider name on the sign-in button (e.g. 카카오). Empty: the issuer\'s host name.',
   }),
+  smtpUrl: option({
+    env: 'SOSIK_SMTP_URL',
+    kind: 'string',
+    default: '',
+    secret: true,
+    doc: 'smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 to send mail. Empty: mail goes to SOSIK_OUTBOX_DIR.',
+  }),
+  mailFrom: option({
+    env: 'SOSIK_MAIL_FROM',
+    kind: 'string',
+    default: '',
+    doc: 'Sender of every message, e.g. "소식 <no-reply@news.example.org>". Empty: SOSIK_SITE_NAME <no-reply@host of SOSIK_PUBLIC_URL>.',
+  }),
+  outboxDir: option({
+    env: 'SOSIK_OUTBOX_DIR',
+    kind: 'string',
+    default: './data/outbox',
+    doc: 'Without SOSIK_SMTP_URL, messages are written here as .eml files (admins read them at /studio/outbox).',
+  }),
 } as const;
 
 type Options = typeof OPTIONS;
@@ -322,6 +341,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     parseTrustProxy(out.trustProxy as string);
   } catch (err) {
     throw new ConfigError((err as Error).message);
+  }
+  // The URL itself is a secret: the message names the variable, never the value.
+  if (out.smtpUrl && !/^smtps?:\/\/[^/?#]+/i.test(String(out.smtpUrl))) {
+    throw new ConfigError('SOSIK_SMTP_URL must look like smtp://user:pass@host:port or smtps://user:pass@host:port');
+  }
+  if (out.mailFrom && !/^(?:[^<>@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(String(out.mailFrom).trim())) {
+    throw new ConfigError('SOSIK_MAIL_FROM must be an address or "Name <address>"');
   }
   if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port}`;
   out.publicUrl = String(out.publicUrl).replace(/\/+$/, '');

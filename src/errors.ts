@@ -67,6 +67,8 @@ export const ERROR_CATALOGUE = {
   MISSING_OPTION: { status: 400, message: 'Usage: sosik {usage}' },
   LINE_TOO_LONG: { status: 413, message: 'The line exceeds {limit} characters.' },
   INVALID_OPTION: { status: 422, message: '{detail}' },
+  // Mail.
+  MAIL_NOT_RESENDABLE: { status: 409, message: 'Only an uncertain or failed message can be sent again.' },
   // Readers' single sign-on (OpenID Connect).
   OIDC_MISCONFIGURED: { status: 500, message: 'Single sign-on is configured wrongly: {detail}' },
   OIDC_UNAVAILABLE: { status: 503, message: 'The sign-in provider could not be reached.' },
@@ -191,6 +193,8 @@ export const Errors = {
   missingOption: (usage: string, message?: string) => make('MISSING_OPTION', { usage }, { message }),
   invalidOption: (detail: string) => make('INVALID_OPTION', { detail }),
   lineTooLong: (limit: number) => make('LINE_TOO_LONG', { limit }),
+
+  mailNotResendable: () => make('MAIL_NOT_RESENDABLE'),
 
   oidcMisconfigured: (detail: string) => make('OIDC_MISCONFIGURED', { detail }),
   oidcUnavailable: (cause?: unknown, message?: string) => make('OIDC_UNAVAILABLE', {}, { cause, message, retryAfterSeconds: 60 }),

@@ -5,8 +5,9 @@ import * as spine from './migrations/0001-spine.ts';
 import * as feeds from './migrations/0002-feeds.ts';
 import * as issues from './migrations/0003-issues.ts';
 import * as search from './migrations/0004-search.ts';
-import * as secrets from './migrations/0006-secrets.ts';
 import * as sessionPrincipals from './migrations/0005-session-principals.ts';
+import * as secrets from './migrations/0006-secrets.ts';
+import * as mail from './migrations/0007-mail.ts';
 import * as archiveIndexes from './migrations/0008-archive-indexes.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0004-search': search,
   '0005-session-principals': sessionPrincipals,
   '0006-secrets': secrets,
+  '0007-mail': mail,
   '0008-archive-indexes': archiveIndexes,
 };
 

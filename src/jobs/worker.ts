@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import type { Job } from '../db/schema.ts';
+import { PermanentJobError } from './permanent-error.ts';
 import { backoffMs } from './queue.ts';
 
 export interface WorkerOptions {
@@ -176,7 +177,7 @@ export class JobWorker {
         .execute();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const parked = job.attempts >= job.max_attempts;
+      const parked = job.attempts >= job.max_attempts || err instanceof PermanentJobError;
       log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, parked, err }, 'job failed');
       await db
         .updateTable('jobs')

@@ -55,6 +55,7 @@ export default {
   'errors.HTML_TOO_MANY_ELEMENTS': 'The body HTML has more than {max} elements.',
   'errors.HTML_TOO_LARGE': 'The cleaned body HTML exceeds {max} characters.',
   'errors.BUSY': 'Too many large bodies are being cleaned right now; please retry shortly.',
+  'errors.MAIL_NOT_RESENDABLE': 'Only an uncertain or failed message can be sent again.',
   'errors.INTERNAL': 'Something went wrong on our side. It has been logged.',
   'errors.UNAVAILABLE': 'The server is restarting. Please try again in a moment.',
 } satisfies Messages;

@@ -55,6 +55,7 @@ export default {
   'errors.HTML_TOO_MANY_ELEMENTS': '본문 HTML의 요소가 너무 많습니다({max}개까지).',
   'errors.HTML_TOO_LARGE': '정리한 본문 HTML이 너무 깁니다({max}자까지).',
   'errors.BUSY': '지금 큰 본문을 처리하는 요청이 많습니다. 잠시 뒤 다시 시도해 주세요.',
+  'errors.MAIL_NOT_RESENDABLE': '확실하지 않거나 실패한 메일만 다시 보낼 수 있습니다.',
   'errors.INTERNAL': '저희 쪽 문제로 처리하지 못했습니다. 기록해 두었습니다.',
   'errors.UNAVAILABLE': '서버가 다시 시작하는 중입니다. 잠시 뒤 다시 시도해 주세요.',
 } satisfies Messages;
