@@ -2,7 +2,7 @@
 // logistic regression on log-scaled counts, and NB-LR (log-count ratios folded into the weights) —
 // averaged; the decision threshold is the best-F1 point of 5-fold out-of-fold scores on the
 // training data itself (never on the evaluation data).
-import { extractFeatures, type FeatureConfig, type SparseVector } from '../src/comments/toxicity/features.ts';
+import { extractFeatures, view, type FeatureConfig, type SparseVector } from '../src/comments/toxicity/features.ts';
 import type { HeadToWrite } from '../src/comments/toxicity/model-file.ts';
 import type { Example } from './toxicity-data.ts';
 import { dot, logCountRatio, scaleBy, trainLogistic, type LogisticOptions } from './toxicity-learn.ts';
@@ -13,6 +13,12 @@ export interface HeadSettings {
   features: FeatureConfig;
   learner: Omit<LogisticOptions, 'dim'>;
   folds: number;
+  /**
+   * Buckets seen in fewer training comments than this get no weight (they are dropped from the
+   * vectors after normalisation, so inference, which sees them with weight 0, computes the same).
+   * This keeps the model file small.
+   */
+  minCount?: number;
 }
 
 interface Prepared {
@@ -22,19 +28,30 @@ interface Prepared {
 }
 
 function prepare(examples: Example[], features: FeatureConfig): Prepared {
-  return {
-    logtf: examples.map((e) => extractFeatures(features, 'logtf', e.text, e.title)),
-    binary: examples.map((e) => extractFeatures(features, 'binary', e.text, e.title)),
-    labels: examples.map((e) => e.label),
-  };
+  const vectors = examples.map((e) => extractFeatures(features, e.text, e.title));
+  return { logtf: vectors.map((v) => view(v, 'logtf')), binary: vectors.map((v) => view(v, 'binary')), labels: examples.map((e) => e.label) };
 }
 
 function subset(p: Prepared, rows: number[]): Prepared {
   return { logtf: rows.map((i) => p.logtf[i]), binary: rows.map((i) => p.binary[i]), labels: rows.map((i) => p.labels[i]) };
 }
 
-function fit(p: Prepared, s: HeadSettings): HeadToWrite['members'] {
+function keepFrequent(xs: SparseVector[], dim: number, minCount: number): SparseVector[] {
+  if (minCount <= 1) return xs;
+  const df = new Uint32Array(dim);
+  for (const x of xs) for (const h of new Set(x.idx)) df[h]++;
+  return xs.map((x) => {
+    const keep: number[] = [];
+    x.idx.forEach((h, i) => {
+      if (df[h] >= minCount) keep.push(i);
+    });
+    return { idx: Int32Array.from(keep, (i) => x.idx[i]), val: Float32Array.from(keep, (i) => x.val[i]) };
+  });
+}
+
+function fit(raw: Prepared, s: HeadSettings): HeadToWrite['members'] {
   const dim = 1 << s.features.bits;
+  const p = { ...raw, logtf: keepFrequent(raw.logtf, dim, s.minCount ?? 1), binary: keepFrequent(raw.binary, dim, s.minCount ?? 1) };
   const lr = trainLogistic(p.logtf, p.labels, { ...s.learner, dim });
   const r = logCountRatio(p.binary, p.labels, dim);
   const nb = trainLogistic(p.binary.map((x) => scaleBy(x, r)), p.labels, { ...s.learner, dim });
@@ -66,4 +83,14 @@ export function trainHead(examples: Example[], s: HeadSettings): HeadToWrite & {
     for (const i of held) outOfFold[i] = score(members, all.logtf[i], all.binary[i]);
   }
   return { features: s.features, threshold: bestF1Threshold(outOfFold, all.labels), members: fit(all, s), outOfFold };
+}
+
+/** Members fitted on `examples` without the cross-validated threshold (for tuning experiments). */
+export function fitMembers(examples: Example[], s: HeadSettings): HeadToWrite['members'] {
+  return fit(prepare(examples, s.features), s);
+}
+
+export function scoreExample(members: HeadToWrite['members'], features: FeatureConfig, e: Example): number {
+  const v = extractFeatures(features, e.text, e.title);
+  return score(members, view(v, 'logtf'), view(v, 'binary'));
 }

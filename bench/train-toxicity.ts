@@ -22,14 +22,16 @@ const TEXT_FEATURES: FeatureConfig = { bits: 20, charMin: 1, charMax: 5, jamoMin
 
 export const TOXICITY_SETTINGS: HeadSettings = {
   features: { ...TEXT_FEATURES, titleWeight: 0.3 },
-  learner: { lambda: 1e-5, epochs: 10, learningRate: 0.2, seed: SEED },
+  learner: { lambda: 1e-5, epochs: 5, learningRate: 0.1, seed: SEED },
   folds: 5,
+  minCount: 3,
 };
 
 export const PROFANITY_SETTINGS: HeadSettings = {
-  features: { ...TEXT_FEATURES, profanityWeight: 1 },
+  features: { ...TEXT_FEATURES, profanityWeight: 3 },
   learner: { lambda: 1e-5, epochs: 10, learningRate: 0.2, seed: SEED },
   folds: 5,
+  minCount: 2,
 };
 
 const t0 = performance.now();

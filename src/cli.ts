@@ -2,6 +2,7 @@
 // each capability contributes (feeds, search, issues). Run `sosik help` for the list.
 import { addUserCommand } from './accounts/add-user-command.ts';
 import { commandContext, type Command } from './cli-types.ts';
+import { commentsCommands } from './comments/commands.ts';
 import { ConfigError, loadConfig, optionsMarkdown } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
 import { AppError } from './errors.ts';
@@ -128,7 +129,7 @@ const coreCommands: Record<string, Command> = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { ...coreCommands, ...feedsCommands, ...searchCommands, ...issuesCommands };
+export const COMMANDS: Record<string, Command> = { ...coreCommands, ...feedsCommands, ...searchCommands, ...issuesCommands, ...commentsCommands };
 
 /** Splits argv into command words, positionals and --flags (`--x v`, `--x=v`, bare `--x`). */
 export function parseArgv(argv: string[]): { words: string[]; flags: Record<string, string> } {

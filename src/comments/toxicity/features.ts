@@ -3,6 +3,7 @@
 // bigrams, the news headline's words as context, and the profanity detector's verdict.
 // Hashing keeps the model a fixed size whatever the vocabulary; the same code runs in training
 // and inference, so the two cannot drift apart.
+import { stripParticle } from '../../text/particles.ts';
 import { normalizeComment } from './normalize.ts';
 import { findProfanity } from './profanity.ts';
 import { buildSkeleton } from './skeleton.ts';
@@ -18,6 +19,12 @@ export interface FeatureConfig {
   jamoMax: number;
   words: boolean;
   wordBigrams: boolean;
+  /** Particle-stripped word stems as extra word features (송중기가 → 송중기). */
+  stems?: boolean;
+  /** Character n-grams over the text with spaces removed (Korean spacing in comments is loose); 0 = off. */
+  compactMax?: number;
+  /** Char, jamo and word features each normalised as their own block instead of one. */
+  splitBlocks?: boolean;
   /** Weight of the headline block (0 = headline ignored). */
   titleWeight: number;
   /** Weight of the profanity-detector block (0 = off). */
@@ -39,6 +46,8 @@ const SEED_WORD = 0xc2b2ae35;
 const SEED_BIGRAM = 0x27d4eb2f;
 const SEED_TITLE = 0x165667b1;
 const SEED_FLAG = 0xd3a2646c;
+const SEED_STEM = 0x7feb352d;
+const SEED_COMPACT = 0x846ca68b;
 
 function fmix(h: number): number {
   h ^= h >>> 16;
@@ -78,55 +87,98 @@ function tokens(normal: string): string[] {
   return out;
 }
 
-/** Sorts bucket hits and turns them into a sparse block with unit L2 norm times `scale`. */
-function block(hits: number[], weighting: Weighting, scale: number): SparseVector {
-  const sorted = Int32Array.from(hits).sort();
-  const idx: number[] = [];
-  const val: number[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    idx.push(sorted[i]);
-    val.push(weighting === 'binary' ? 1 : 1 + Math.log(j - i));
-    i = j;
+/** Both weightings of one comment over the same buckets (a bucket may repeat across blocks; dot products add). */
+export interface FeatureVectors {
+  idx: Int32Array;
+  logtf: Float32Array;
+  binary: Float32Array;
+}
+
+export function view(v: FeatureVectors, weighting: Weighting): SparseVector {
+  return { idx: v.idx, val: weighting === 'logtf' ? v.logtf : v.binary };
+}
+
+class Builder {
+  idx: number[] = [];
+  logtf: number[] = [];
+  binary: number[] = [];
+
+  /** Adds one block: bucket hits counted, each weighting scaled to L2 norm `scale`. */
+  block(hits: number[], scale: number): void {
+    if (!hits.length) return;
+    const sorted = Int32Array.from(hits).sort();
+    const from = this.idx.length;
+    let tfNorm = 0;
+    for (let i = 0; i < sorted.length; ) {
+      let j = i + 1;
+      while (j < sorted.length && sorted[j] === sorted[i]) j++;
+      const tf = 1 + Math.log(j - i);
+      this.idx.push(sorted[i]);
+      this.logtf.push(tf);
+      tfNorm += tf * tf;
+      i = j;
+    }
+    const kt = scale / Math.sqrt(tfNorm);
+    const kb = scale / Math.sqrt(this.idx.length - from);
+    for (let k = from; k < this.idx.length; k++) {
+      this.logtf[k] *= kt;
+      this.binary.push(kb);
+    }
   }
-  let norm = 0;
-  for (const v of val) norm += v * v;
-  const k = norm > 0 ? scale / Math.sqrt(norm) : 0;
-  return { idx: Int32Array.from(idx), val: Float32Array.from(val, (v) => v * k) };
+
+  /** Adds fixed-value flags (not normalised). */
+  flags(hits: number[], value: number): void {
+    for (const h of hits) {
+      this.idx.push(h);
+      this.logtf.push(value);
+      this.binary.push(value);
+    }
+  }
+
+  done(): FeatureVectors {
+    return { idx: Int32Array.from(this.idx), logtf: Float32Array.from(this.logtf), binary: Float32Array.from(this.binary) };
+  }
 }
 
-/** Adds sparse blocks (their indices may overlap) into one sorted sparse vector. */
-function concat(blocks: SparseVector[]): SparseVector {
-  const acc = new Map<number, number>();
-  for (const b of blocks) for (let i = 0; i < b.idx.length; i++) acc.set(b.idx[i], (acc.get(b.idx[i]) ?? 0) + b.val[i]);
-  const idx = Int32Array.from(acc.keys()).sort();
-  return { idx, val: Float32Array.from(idx, (i) => acc.get(i)!) };
-}
-
-export function extractFeatures(cfg: FeatureConfig, weighting: Weighting, text: string, title?: string): SparseVector {
+/** `profanityCount` may be passed when the caller already ran findProfanity on `text`. */
+export function extractFeatures(cfg: FeatureConfig, text: string, title?: string, profanityCount?: number): FeatureVectors {
   const mask = (1 << cfg.bits) - 1;
   const normal = normalizeComment(text);
-  const hits: number[] = [];
+  const out = new Builder();
+  let hits: number[] = [];
+  const split = cfg.splitBlocks ? Math.SQRT1_2 : 1;
+  const flush = () => {
+    if (!cfg.splitBlocks) return;
+    out.block(hits, split);
+    hits = [];
+  };
   pushNgrams(hits, SEED_CHAR, ` ${normal} `, cfg.charMin, cfg.charMax, mask);
+  if (cfg.compactMax) pushNgrams(hits, SEED_COMPACT, normal.replace(/ /g, ''), 2, cfg.compactMax, mask);
+  flush();
   if (cfg.jamoMax > 0) pushNgrams(hits, SEED_JAMO, buildSkeleton(normal, 'lookalike').text, cfg.jamoMin, cfg.jamoMax, mask);
+  flush();
   if (cfg.words) {
     const ws = tokens(normal);
     for (let i = 0; i < ws.length; i++) {
       const h = hashString(SEED_WORD, ws[i]);
       hits.push(h & mask);
       if (cfg.wordBigrams && i + 1 < ws.length) hits.push(fmix(h ^ hashString(SEED_BIGRAM, ws[i + 1])) & mask);
+      if (cfg.stems && /^[가-힣]+$/.test(ws[i])) {
+        const stem = stripParticle(ws[i]);
+        if (stem !== ws[i]) hits.push(hashString(SEED_STEM, stem) & mask);
+      }
     }
   }
-  const blocks = [block(hits, weighting, 1)];
+  if (cfg.splitBlocks) flush();
+  else out.block(hits, 1);
   if (cfg.titleWeight > 0 && title) {
-    blocks.push(block(tokens(normalizeComment(title)).map((w) => hashString(SEED_TITLE, w) & mask), weighting, cfg.titleWeight));
+    out.block(tokens(normalizeComment(title)).map((w) => hashString(SEED_TITLE, w) & mask), cfg.titleWeight);
   }
   if (cfg.profanityWeight > 0) {
-    const found = findProfanity(text).length;
+    const found = profanityCount ?? findProfanity(text).length;
     const flags = [hashString(SEED_FLAG, found === 0 ? 'clean' : 'profane') & mask];
     if (found > 1) flags.push(hashString(SEED_FLAG, 'profane2') & mask);
-    blocks.push({ idx: Int32Array.from(flags).sort(), val: Float32Array.from(flags, () => cfg.profanityWeight) });
+    out.flags(flags, cfg.profanityWeight);
   }
-  return blocks.length === 1 ? blocks[0] : concat(blocks);
+  return out.done();
 }

@@ -13,6 +13,9 @@ const featureConfigSchema = z.object({
   jamoMax: z.number().int().min(0).max(10),
   words: z.boolean(),
   wordBigrams: z.boolean(),
+  stems: z.boolean().optional(),
+  compactMax: z.number().int().min(0).max(8).optional(),
+  splitBlocks: z.boolean().optional(),
   titleWeight: z.number().min(0).max(10),
   profanityWeight: z.number().min(0).max(10),
 });
@@ -137,7 +140,13 @@ export function decodeModel(file: Buffer): LoadedModel {
   if (raw.length < 4) throw new ModelFileError('toxicity model file is truncated');
   const jsonLength = raw.readUInt32LE(0);
   if (4 + jsonLength > raw.length) throw new ModelFileError('toxicity model header is truncated');
-  const parsed = modelHeaderSchema.safeParse(JSON.parse(raw.subarray(4, 4 + jsonLength).toString('utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.subarray(4, 4 + jsonLength).toString('utf8'));
+  } catch (err) {
+    throw new ModelFileError(`toxicity model header is not JSON: ${(err as Error).message}`);
+  }
+  const parsed = modelHeaderSchema.safeParse(json);
   if (!parsed.success) throw new ModelFileError(`toxicity model header is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const header = parsed.data;
   let at = 4 + jsonLength;

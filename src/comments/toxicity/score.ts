@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractFeatures } from './features.ts';
 import { decodeModel, type LoadedHead, type LoadedModel } from './model-file.ts';
+import { findProfanity } from './profanity.ts';
 
 export const DEFAULT_MODEL_PATH = path.join(import.meta.dirname, 'model', 'toxicity.bin');
 
@@ -24,20 +25,23 @@ export function defaultToxicityModel(): ToxicityModel {
   return defaultModel;
 }
 
-function scoreHead(head: LoadedHead, text: string, title?: string): number {
-  const body = text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text;
+/**
+ * How sure a word-list hit makes the profanity score: it is combined with the model as a noisy OR,
+ * so a detected obfuscation the training data never showed (tlqkf, ㅅ1발) still scores at least
+ * this. Measured on a split of the training data, the combination leaves F1 and AUC unchanged.
+ */
+export const WORD_LIST_CONFIDENCE = 0.8;
+
+const bounded = (text: string) => (text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text);
+
+function scoreHead(head: LoadedHead, body: string, title?: string, profanityCount?: number): number {
   const heading = title && title.length > 300 ? title.slice(0, 300) : title;
   let sum = 0;
-  // Members sharing a weighting share one feature extraction.
-  const vectors = new Map<string, ReturnType<typeof extractFeatures>>();
+  const x = extractFeatures(head.header.features, body, heading, profanityCount);
   for (const m of head.members) {
-    let x = vectors.get(m.weighting);
-    if (!x) {
-      x = extractFeatures(head.header.features, m.weighting, body, heading);
-      vectors.set(m.weighting, x);
-    }
+    const val = m.weighting === 'logtf' ? x.logtf : x.binary;
     let z = 0;
-    for (let i = 0; i < x.idx.length; i++) z += m.weights[x.idx[i]] * x.val[i];
+    for (let i = 0; i < x.idx.length; i++) z += m.weights[x.idx[i]] * val[i];
     sum += 1 / (1 + Math.exp(-(z * m.scale + m.bias)));
   }
   return sum / head.members.length;
@@ -45,12 +49,15 @@ function scoreHead(head: LoadedHead, text: string, title?: string): number {
 
 /** How toxic (hateful or offensive) a comment is, in [0, 1]; `title` is the article's headline. */
 export function scoreToxicity(model: ToxicityModel, text: string, title?: string): number {
-  return scoreHead(model.toxicity, text, title);
+  return scoreHead(model.toxicity, bounded(text), title);
 }
 
 /** How likely the comment contains profanity, in [0, 1]. */
 export function scoreProfanity(model: ToxicityModel, text: string): number {
-  return scoreHead(model.profanity, text);
+  const body = bounded(text);
+  const found = findProfanity(body).length;
+  const learned = scoreHead(model.profanity, body, undefined, found);
+  return found ? 1 - (1 - learned) * (1 - WORD_LIST_CONFIDENCE) : learned;
 }
 
 /** Whether the toxicity score reaches the threshold tuned in training. */
