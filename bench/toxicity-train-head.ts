@@ -19,6 +19,8 @@ export interface HeadSettings {
    * This keeps the model file small.
    */
   minCount?: number;
+  /** Turns a head's learned score into the score the product uses (before the threshold is tuned). */
+  finalScore?: (learned: number, e: Example) => number;
 }
 
 interface Prepared {
@@ -80,7 +82,10 @@ export function trainHead(examples: Example[], s: HeadSettings): HeadToWrite & {
   for (let f = 0; f < s.folds; f++) {
     const held = rows.filter((_, k) => k % s.folds === f);
     const members = fit(subset(all, rows.filter((_, k) => k % s.folds !== f)), s);
-    for (const i of held) outOfFold[i] = score(members, all.logtf[i], all.binary[i]);
+    for (const i of held) {
+      const learned = score(members, all.logtf[i], all.binary[i]);
+      outOfFold[i] = s.finalScore ? s.finalScore(learned, examples[i]) : learned;
+    }
   }
   return { features: s.features, threshold: bestF1Threshold(outOfFold, all.labels), members: fit(all, s), outOfFold };
 }

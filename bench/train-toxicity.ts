@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { FeatureConfig } from '../src/comments/toxicity/features.ts';
 import { encodeModel } from '../src/comments/toxicity/model-file.ts';
-import { DEFAULT_MODEL_PATH } from '../src/comments/toxicity/score.ts';
+import { findProfanity } from '../src/comments/toxicity/profanity.ts';
+import { DEFAULT_MODEL_PATH, withWordList } from '../src/comments/toxicity/score.ts';
 import { CURSE_SPLIT_SEED, loadBeep, loadCurseSplit, missingDataReason } from './toxicity-data.ts';
 import { trainHead, type HeadSettings } from './toxicity-train-head.ts';
 
@@ -32,6 +33,7 @@ export const PROFANITY_SETTINGS: HeadSettings = {
   learner: { lambda: 1e-5, epochs: 10, learningRate: 0.2, seed: SEED },
   folds: 5,
   minCount: 2,
+  finalScore: (learned, e) => withWordList(learned, findProfanity(e.text).length),
 };
 
 const t0 = performance.now();
