@@ -51,7 +51,7 @@ function keepFrequent(xs: SparseVector[], dim: number, minCount: number): Sparse
   });
 }
 
-function fit(raw: Prepared, s: HeadSettings): HeadToWrite['members'] {
+function fitPrepared(raw: Prepared, s: HeadSettings): HeadToWrite['members'] {
   const dim = 1 << s.features.bits;
   const p = { ...raw, logtf: keepFrequent(raw.logtf, dim, s.minCount ?? 1), binary: keepFrequent(raw.binary, dim, s.minCount ?? 1) };
   const lr = trainLogistic(p.logtf, p.labels, { ...s.learner, dim });
@@ -81,18 +81,18 @@ export function trainHead(examples: Example[], s: HeadSettings): HeadToWrite & {
   const outOfFold = new Array<number>(examples.length).fill(0);
   for (let f = 0; f < s.folds; f++) {
     const held = rows.filter((_, k) => k % s.folds === f);
-    const members = fit(subset(all, rows.filter((_, k) => k % s.folds !== f)), s);
+    const members = fitPrepared(subset(all, rows.filter((_, k) => k % s.folds !== f)), s);
     for (const i of held) {
       const learned = score(members, all.logtf[i], all.binary[i]);
       outOfFold[i] = s.finalScore ? s.finalScore(learned, examples[i]) : learned;
     }
   }
-  return { features: s.features, threshold: bestF1Threshold(outOfFold, all.labels), members: fit(all, s), outOfFold };
+  return { features: s.features, threshold: bestF1Threshold(outOfFold, all.labels), members: fitPrepared(all, s), outOfFold };
 }
 
 /** Members fitted on `examples` without the cross-validated threshold (for tuning experiments). */
 export function fitMembers(examples: Example[], s: HeadSettings): HeadToWrite['members'] {
-  return fit(prepare(examples, s.features), s);
+  return fitPrepared(prepare(examples, s.features), s);
 }
 
 export function scoreExample(members: HeadToWrite['members'], features: FeatureConfig, e: Example): number {

@@ -75,7 +75,10 @@ describe('scoreLines', () => {
     const chunks = [bytes.subarray(0, 4), bytes.subarray(4, 8), bytes.subarray(8)];
     const seen: string[] = [];
     const out: string[] = [];
-    const n = await scoreLines(Readable.from(chunks), (l) => (seen.push(l), l.length / 10), (t) => out.push(t));
+    const n = await scoreLines(Readable.from(chunks), (l) => {
+        seen.push(l);
+        return l.length / 10;
+      }, (t) => out.push(t));
     expect(n).toBe(3);
     expect(seen).toEqual(['가나', '다라', '마']);
     expect(out.join('\n')).toBe('0.2000\n0.2000\n0.1000');

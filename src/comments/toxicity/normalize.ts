@@ -3,7 +3,7 @@
 import { conjoiningToCompat } from './jamo.ts';
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** Comment text as the model's features see it. */

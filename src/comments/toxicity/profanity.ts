@@ -118,7 +118,11 @@ export function containsProfanity(text: string): boolean {
 
 /** `text` with every profane stretch replaced by `mask` per character (spaces inside are kept). */
 export function maskProfanity(text: string, mask = '*'): string {
-  const spans = findProfanity(text);
+  return maskSpans(text, findProfanity(text), mask);
+}
+
+/** `text` with the given spans (from findProfanity) masked. */
+export function maskSpans(text: string, spans: readonly ProfanitySpan[], mask = '*'): string {
   if (!spans.length) return text;
   let out = '';
   let at = 0;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeModel, encodeModel, ModelFileError } from './model-file.ts';
-import { DEFAULT_MODEL_PATH, isToxic, loadToxicityModel, scoreProfanity, scoreToxicity } from './score.ts';
+import { maskProfanity } from './profanity.ts';
+import { assessComment, DEFAULT_MODEL_PATH, isToxic, loadToxicityModel, scoreProfanity, scoreToxicity } from './score.ts';
 
 const model = loadToxicityModel();
 
@@ -83,5 +84,19 @@ describe('model file', () => {
 
   it('is small enough to commit and to load on every start', () => {
     expect(fs.statSync(DEFAULT_MODEL_PATH).size).toBeLessThan(3 * 1024 * 1024);
+  });
+});
+
+describe('assessComment', () => {
+  it('agrees with the single-purpose functions and masks the text', () => {
+    for (const text of ['씨발 이딴게 배우라고', '좋은 기사 감사합니다', 'tlqkf 뭐하냐', `${'가'.repeat(2500)} 씨발`]) {
+      const a = assessComment(model, text, '배우 A씨 논란');
+      expect(a.toxicity).toBe(scoreToxicity(model, text, '배우 A씨 논란'));
+      expect(a.toxic).toBe(isToxic(model, text, '배우 A씨 논란'));
+      expect(a.profanity).toBeCloseTo(scoreProfanity(model, text), 12);
+      expect(a.masked).toBe(maskProfanity(text));
+    }
+    expect(assessComment(model, 'tlqkf 뭐하냐').profane).toBe(true);
+    expect(assessComment(model, '좋은 기사 감사합니다').profane).toBe(false);
   });
 });

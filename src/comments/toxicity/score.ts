@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractFeatures } from './features.ts';
 import { decodeModel, type LoadedHead, type LoadedModel } from './model-file.ts';
-import { findProfanity } from './profanity.ts';
+import { findProfanity, maskSpans } from './profanity.ts';
 
 export const DEFAULT_MODEL_PATH = path.join(import.meta.dirname, 'model', 'toxicity.bin');
 
@@ -60,9 +60,37 @@ export function scoreToxicity(model: ToxicityModel, text: string, title?: string
 /** How likely the comment contains profanity, in [0, 1]. */
 export function scoreProfanity(model: ToxicityModel, text: string): number {
   const body = bounded(text);
-  const found = findProfanity(body).length;
-  const learned = scoreHead(model.profanity, body, undefined, found);
-  return withWordList(learned, found);
+  return profanityWithSpans(model, body, findProfanity(body).length);
+}
+
+function profanityWithSpans(model: ToxicityModel, body: string, found: number): number {
+  return withWordList(scoreHead(model.profanity, body, undefined, found), found);
+}
+
+export interface CommentAssessment {
+  toxicity: number;
+  toxic: boolean;
+  profanity: number;
+  profane: boolean;
+  /** The comment with profanity masked ("*" per character). */
+  masked: string;
+}
+
+/** Everything moderation needs about one comment, running the profanity matcher once. */
+export function assessComment(model: ToxicityModel, text: string, title?: string): CommentAssessment {
+  const body = bounded(text);
+  const spans = findProfanity(text);
+  // Spans of the scored prefix only, so the profanity score sees what its features see.
+  const foundInBody = body === text ? spans.length : spans.filter((s) => s.end <= body.length).length;
+  const toxicity = scoreHead(model.toxicity, body, title);
+  const profanity = profanityWithSpans(model, body, foundInBody);
+  return {
+    toxicity,
+    toxic: toxicity >= model.toxicity.header.threshold,
+    profanity,
+    profane: profanity >= model.profanity.header.threshold,
+    masked: maskSpans(text, spans),
+  };
 }
 
 /** Whether the toxicity score reaches the threshold tuned in training. */

@@ -38,19 +38,25 @@ const DIGIT = /[0-9]/;
 
 export function buildSkeleton(input: string, reading: LatinReading): Skeleton {
   const sk: Skeleton = { text: '', raw: '', start: [], end: [], word: [], lone: [] };
+  // Built as arrays and joined once: string += per letter was most of the time spent here.
+  const text: string[] = [];
+  const raws: string[] = [];
+  let last = '';
   let word = 0;
   let inSpace = false;
-  const push = (raw: string, start: number, end: number, lone: boolean) => {
-    for (const r of raw) {
+  const push = (letters: string, start: number, end: number, lone: boolean) => {
+    for (let k = 0; k < letters.length; k++) {
+      const r = letters[k];
       const j = foldJamo(r);
-      const n = sk.text.length;
+      const n = text.length;
       // Squeeze repeats (씨ㅣㅣ발, 개애새끼 typed as 개ㅐ새끼): the unit grows over the extra characters.
-      if (n > 0 && sk.text[n - 1] === j && sk.word[n - 1] === word) {
+      if (n > 0 && last === j && sk.word[n - 1] === word) {
         sk.end[n - 1] = end;
         continue;
       }
-      sk.text += j;
-      sk.raw += r;
+      last = j;
+      text.push(j);
+      raws.push(r);
       sk.start.push(start);
       sk.end.push(end);
       sk.word.push(word);
@@ -61,15 +67,15 @@ export function buildSkeleton(input: string, reading: LatinReading): Skeleton {
   while (i < input.length) {
     const cp = input.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
-    const ch = input.slice(i, i + width);
-    if (WHITESPACE.test(ch)) {
+    const ch = width === 1 ? input[i] : input.slice(i, i + 2);
+    if (cp === 32 || (cp < 0x80 ? cp >= 9 && cp <= 13 : !isSyllable(cp) && WHITESPACE.test(ch))) {
       if (!inSpace) word++;
       inSpace = true;
       i += width;
       continue;
     }
     inSpace = false;
-    if (DIGIT.test(ch)) {
+    if (cp >= 48 && cp <= 57) {
       let j = i;
       while (j < input.length && DIGIT.test(input[j])) j++;
       const run = input.slice(i, j);
@@ -83,17 +89,17 @@ export function buildSkeleton(input: string, reading: LatinReading): Skeleton {
     }
     // Full-width letters, half-width jamo and conjoining jamo come to their plain form first.
     const plain = cp < 0x80 || isSyllable(cp) || isCompatJamo(cp) ? ch : ch.normalize('NFKC');
-    for (const c of plain) {
+    for (const c of plain.length === 1 ? [plain] : plain) {
       const p = c.codePointAt(0) ?? 0;
       if (isSyllable(p)) {
         const letters = jamoOf(c);
         // Stretched vowels (씨이이발, 개애새끼): a silent-ㅇ syllable repeating the vowel before it.
-        const n = sk.text.length;
-        if (letters.length === 2 && letters[0] === 'ㅇ' && n > 0 && sk.word[n - 1] === word && sk.text[n - 1] === foldJamo(letters[1])) sk.end[n - 1] = i + width;
+        const n = text.length;
+        if (letters.length === 2 && letters[0] === 'ㅇ' && n > 0 && sk.word[n - 1] === word && last === foldJamo(letters[1])) sk.end[n - 1] = i + width;
         else push(letters, i, i + width, false);
       }
       else if (isCompatJamo(p)) push(jamoOf(c), i, i + width, true);
-      else if (conjoiningToCompat(p)) push(jamoOf(conjoiningToCompat(p)!), i, i + width, true);
+      else if (conjoiningToCompat(p) !== undefined) push(jamoOf(conjoiningToCompat(p) ?? ''), i, i + width, true);
       else if (LATIN.test(c)) {
         if (reading === 'dropped') continue;
         const mapped = reading === 'keyboard' ? keyboardJamo(c) : LOOKALIKE[c.toLowerCase()];
@@ -103,6 +109,8 @@ export function buildSkeleton(input: string, reading: LatinReading): Skeleton {
     }
     i += width;
   }
+  sk.text = text.join('');
+  sk.raw = raws.join('');
   return sk;
 }
 
