@@ -135,6 +135,14 @@ class Builder {
     }
   }
 
+  copy(): Builder {
+    const b = new Builder();
+    b.idx = this.idx.slice();
+    b.logtf = this.logtf.slice();
+    b.binary = this.binary.slice();
+    return b;
+  }
+
   done(): FeatureVectors {
     return { idx: Int32Array.from(this.idx), logtf: Float32Array.from(this.logtf), binary: Float32Array.from(this.binary) };
   }
@@ -142,6 +150,23 @@ class Builder {
 
 /** `profanityCount` may be passed when the caller already ran findProfanity on `text`. */
 export function extractFeatures(cfg: FeatureConfig, text: string, title?: string, profanityCount?: number): FeatureVectors {
+  return withContext(cfg, textFeatures(cfg, text), title, profanityCount);
+}
+
+/** The comment-text part of the features, which heads with the same text settings can share. */
+export interface TextFeatures {
+  text: string;
+  builder: Builder;
+}
+
+const TEXT_SETTINGS = ['bits', 'charMin', 'charMax', 'jamoMin', 'jamoMax', 'words', 'wordBigrams', 'stems', 'compactMax', 'splitBlocks'] as const;
+
+/** Whether two configurations compute the same text features (they may differ in context). */
+export function sameTextFeatures(a: FeatureConfig, b: FeatureConfig): boolean {
+  return TEXT_SETTINGS.every((k) => a[k] === b[k]);
+}
+
+export function textFeatures(cfg: FeatureConfig, text: string): TextFeatures {
   const mask = (1 << cfg.bits) - 1;
   const normal = normalizeComment(text);
   const out = new Builder();
@@ -171,11 +196,20 @@ export function extractFeatures(cfg: FeatureConfig, text: string, title?: string
   }
   if (cfg.splitBlocks) flush();
   else out.block(hits, 1);
-  if (cfg.titleWeight > 0 && title) {
+  return { text, builder: out };
+}
+
+/** Text features plus the headline block and the word-list flags of `cfg`. */
+export function withContext(cfg: FeatureConfig, t: TextFeatures, title?: string, profanityCount?: number): FeatureVectors {
+  const hasTitle = cfg.titleWeight > 0 && !!title;
+  if (!hasTitle && !(cfg.profanityWeight > 0)) return t.builder.done();
+  const mask = (1 << cfg.bits) - 1;
+  const out = t.builder.copy();
+  if (hasTitle && title) {
     out.block(tokens(normalizeComment(title)).map((w) => hashString(SEED_TITLE, w) & mask), cfg.titleWeight);
   }
   if (cfg.profanityWeight > 0) {
-    const found = profanityCount ?? findProfanity(text).length;
+    const found = profanityCount ?? findProfanity(t.text).length;
     const flags = [hashString(SEED_FLAG, found === 0 ? 'clean' : 'profane') & mask];
     if (found > 1) flags.push(hashString(SEED_FLAG, 'profane2') & mask);
     out.flags(flags, cfg.profanityWeight);

@@ -2,7 +2,7 @@
 // A head's score is the mean of its linear members' logistic outputs, in [0, 1].
 import fs from 'node:fs';
 import path from 'node:path';
-import { extractFeatures } from './features.ts';
+import { sameTextFeatures, textFeatures, withContext, type TextFeatures } from './features.ts';
 import { decodeModel, type LoadedHead, type LoadedModel } from './model-file.ts';
 import { findProfanity, maskSpans } from './profanity.ts';
 
@@ -39,10 +39,11 @@ export function withWordList(learned: number, found: number): number {
 
 const bounded = (text: string) => (text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text);
 
-function scoreHead(head: LoadedHead, body: string, title?: string, profanityCount?: number): number {
+function scoreHead(head: LoadedHead, body: string, title?: string, profanityCount?: number, shared?: TextFeatures): number {
   const heading = title && title.length > 300 ? title.slice(0, 300) : title;
   let sum = 0;
-  const x = extractFeatures(head.header.features, body, heading, profanityCount);
+  const cfg = head.header.features;
+  const x = withContext(cfg, shared ?? textFeatures(cfg, body), heading, profanityCount);
   for (const m of head.members) {
     const val = m.weighting === 'logtf' ? x.logtf : x.binary;
     let z = 0;
@@ -63,8 +64,8 @@ export function scoreProfanity(model: ToxicityModel, text: string): number {
   return profanityWithSpans(model, body, findProfanity(body).length);
 }
 
-function profanityWithSpans(model: ToxicityModel, body: string, found: number): number {
-  return withWordList(scoreHead(model.profanity, body, undefined, found), found);
+function profanityWithSpans(model: ToxicityModel, body: string, found: number, shared?: TextFeatures): number {
+  return withWordList(scoreHead(model.profanity, body, undefined, found, shared), found);
 }
 
 export interface CommentAssessment {
@@ -82,8 +83,11 @@ export function assessComment(model: ToxicityModel, text: string, title?: string
   const spans = findProfanity(text);
   // Spans of the scored prefix only, so the profanity score sees what its features see.
   const foundInBody = body === text ? spans.length : spans.filter((s) => s.end <= body.length).length;
-  const toxicity = scoreHead(model.toxicity, body, title);
-  const profanity = profanityWithSpans(model, body, foundInBody);
+  // The two heads read the same text features unless trained differently: compute them once.
+  const cfg = model.toxicity.header.features;
+  const shared = sameTextFeatures(cfg, model.profanity.header.features) ? textFeatures(cfg, body) : undefined;
+  const toxicity = scoreHead(model.toxicity, body, title, undefined, shared);
+  const profanity = profanityWithSpans(model, body, foundInBody, shared);
   return {
     toxicity,
     toxic: toxicity >= model.toxicity.header.threshold,
