@@ -19,6 +19,8 @@ export interface HeadSettings {
    * This keeps the model file small.
    */
   minCount?: number;
+  /** Additive smoothing of the NB-LR log-count ratios (default 1). */
+  nbAlpha?: number;
   /** Turns a head's learned score into the score the product uses (before the threshold is tuned). */
   finalScore?: (learned: number, e: Example) => number;
 }
@@ -55,7 +57,7 @@ function fitPrepared(raw: Prepared, s: HeadSettings): HeadToWrite['members'] {
   const dim = 1 << s.features.bits;
   const p = { ...raw, logtf: keepFrequent(raw.logtf, dim, s.minCount ?? 1), binary: keepFrequent(raw.binary, dim, s.minCount ?? 1) };
   const lr = trainLogistic(p.logtf, p.labels, { ...s.learner, dim });
-  const r = logCountRatio(p.binary, p.labels, dim);
+  const r = logCountRatio(p.binary, p.labels, dim, s.nbAlpha ?? 1);
   const nb = trainLogistic(p.binary.map((x) => scaleBy(x, r)), p.labels, { ...s.learner, dim });
   const folded = nb.weights.map((w, h) => w * r[h]);
   return [

@@ -59,6 +59,9 @@ const experiments: Record<string, HeadSettings> = {
   p1m2: { features: { ...base, profanityWeight: 1 }, learner, folds: 1, minCount: 2 },
   p3m2: { features: { ...base, profanityWeight: 3 }, learner, folds: 1, minCount: 2 },
   p5m2: { features: { ...base, profanityWeight: 5 }, learner, folds: 1, minCount: 2 },
+  a05: { features: { ...base, titleWeight: 0.3 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1, minCount: 3, nbAlpha: 0.5 },
+  a02: { features: { ...base, titleWeight: 0.3 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1, minCount: 3, nbAlpha: 0.2 },
+  a2: { features: { ...base, titleWeight: 0.3 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1, minCount: 3, nbAlpha: 2 },
   epochs5: { features: base, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1 },
 };
 for (const name of process.argv.slice(3).length ? process.argv.slice(3) : Object.keys(experiments)) run(name, experiments[name]);

@@ -57,3 +57,33 @@ describe('maskProfanity', () => {
     expect(maskProfanity('씨😀발')).toBe('***');
   });
 });
+
+describe('findProfanity on long and arbitrary input', () => {
+  it('stays linear: long runs of allowed and profane words give the expected spans', () => {
+    expect(findProfanity('시발점 '.repeat(20_000))).toEqual([]);
+    expect(findProfanity('씨발 '.repeat(20_000))).toHaveLength(20_000);
+  });
+
+  it('returns sorted, disjoint spans inside the text for random mixtures of Hangul, jamo, Latin, digits and symbols', () => {
+    const alphabet = [...'씨발시병신새끼ㅅㅂㅄㅣㅏabcltq18 .*!~😀\u1109\u1161ｃ'];
+    let seed = 42;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let n = 0; n < 500; n++) {
+      let text = '';
+      const len = 1 + Math.floor(next() * 30);
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const spans = findProfanity(text);
+      let at = 0;
+      for (const s of spans) {
+        expect(s.start).toBeGreaterThanOrEqual(at);
+        expect(s.end).toBeGreaterThan(s.start);
+        expect(s.end).toBeLessThanOrEqual(text.length);
+        at = s.end;
+      }
+      expect([...maskProfanity(text)].length).toBe([...text].length);
+    }
+  });
+});

@@ -50,13 +50,17 @@ function wordMatches(sk: Skeleton, reading: LatinReading): Array<[number, number
   const allowed: Array<[number, number]> = [];
   for (const m of sk.text.matchAll(ALLOWED)) allowed.push([m.index, m.index + m[0].length]);
   const out: Array<[number, number]> = [];
+  // Allowed matches are sorted and disjoint, so the only one that can contain a match starting at
+  // `a` is the last one starting at or before it: one pointer walk, linear in the text.
+  let p = -1;
   for (const m of sk.text.matchAll(PROFANE)) {
     const a = m.index;
     const b = a + m[0].length;
     const wholeWords = startsWord(sk, a) && endsWord(sk, b);
     if (reading === 'keyboard' && !wholeWords) continue;
     if (sk.word[a] !== sk.word[b - 1] && !wholeWords) continue;
-    if (allowed.some(([c, d]) => c <= a && b <= d)) continue;
+    while (p + 1 < allowed.length && allowed[p + 1][0] <= a) p++;
+    if (p >= 0 && b <= allowed[p][1]) continue;
     out.push([a, b]);
   }
   return out;
