@@ -13,6 +13,7 @@ import { articlesCapability } from './articles/capability.ts';
 import { principalHook } from './auth/principal.ts';
 import { type Capability, type Registry } from './capability.ts';
 import { assembleRegistry } from './registry.ts';
+import { commentsCapability } from './comments/capability.ts';
 import { demoCapability } from './demo/capability.ts';
 import type { AppDeps } from './deps.ts';
 import { Errors } from './errors.ts';
@@ -42,6 +43,7 @@ export const CAPABILITIES: readonly Capability[] = [
   searchCapability,
   issuesCapability,
   summaryCapability,
+  commentsCapability,
   feedsCapability,
   apiDocsCapability,
   mailCapability,

@@ -40,6 +40,7 @@ export const mailCommands: Record<string, Command> = {
   'mail test': {
     usage: 'mail test --to <e-mail> [--lang ko|en]',
     summary: 'Send one message through SOSIK_SMTP_URL (or to the outbox folder) and report what happened.',
+    options: { to: 'string', lang: 'string' },
     run: (ctx) =>
       ctx.withRuntime(async (rt) => {
         const id = await enqueueSettingsCheck(rt.deps, ctx.flags);
