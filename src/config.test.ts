@@ -75,7 +75,7 @@ describe('the environment', () => {
   it('is read only by src/config.ts (every option typed, documented and masked in one place)', () => {
     const src = path.resolve(import.meta.dirname);
     const readers = (fs.readdirSync(src, { recursive: true }) as string[])
-      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && f !== 'config.ts')
+      .filter((f) => /\.tsx?$/.test(f) && !/\.(test|child)\.tsx?$/.test(f) && f !== 'config.ts')
       .filter((f) => /process\.env\b/.test(fs.readFileSync(path.join(src, f), 'utf8')));
     expect(readers).toEqual([]);
   });

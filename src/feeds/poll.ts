@@ -2,6 +2,7 @@
 // A failing feed gets a code, a message and a backoff on its own row and harms nothing else.
 import { ingestArticle } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
 import { withBusyRetry } from './busy-retry.ts';
 import { asFeedError, FeedError } from './feed-error.ts';
 import { safeFetch, type SafeFetchOptions } from './fetch/safe-fetch.ts';
@@ -59,6 +60,10 @@ export async function pollFeed(deps: AppDeps, feed: FeedRow, options: PollOption
     const parsed = parseFeedText(text, { baseUrl: fetched.url, now: started, maxItems: MAX_ITEMS_PER_POLL });
     let taken = 0;
     let failedItems = 0;
+    // Items the store could not take for now (the database said no) must be seen again; items
+    // refused for what they are (over the article limits, a client error) would be refused again:
+    // they are counted and logged, and never hold the feed back.
+    let unstored = 0;
     let lastItemError: unknown;
     for (const item of parsed.items) {
       try {
@@ -76,17 +81,20 @@ export async function pollFeed(deps: AppDeps, feed: FeedRow, options: PollOption
         if (result.changed) taken++;
       } catch (err) {
         failedItems++;
-        lastItemError = err;
+        if (!(err instanceof AppError && err.status < 500)) {
+          unstored++;
+          lastItemError = err;
+        }
         deps.log.warn({ err, feedId: feed.id, itemId: item.id }, 'feed item not ingested');
       }
     }
-    if (failedItems > 0) {
+    if (unstored > 0) {
       // An item seen but not stored must be seen again: the poll fails (so `feeds poll` exits 1 and
       // the feed backs off), and the validators stay as they were, so the next poll fetches the whole
       // feed again instead of a 304 hiding the lost items for good. Stored items are counted.
       throw new FeedError(
         'FEED_INGEST',
-        `${failedItems} of ${parsed.items.length} items could not be stored (${(lastItemError as Error)?.message}); the next poll takes them again`,
+        `${unstored} of ${parsed.items.length} items could not be stored (${(lastItemError as Error)?.message}); the next poll takes them again`,
         { itemsTaken: taken },
         { cause: lastItemError },
       );
