@@ -17,6 +17,7 @@ import { feedsCapability } from './feeds/capability.ts';
 import { issuesCapability } from './issues/capability.ts';
 import { opsCapability } from './ops/capability.ts';
 import { pressCapability } from './press/capability.ts';
+import { readersCapability } from './readers/capability.ts';
 import { searchCapability } from './search/capability.ts';
 import { studioCapability } from './studio/capability.ts';
 import { webCapability } from './web/capability.ts';
@@ -30,6 +31,7 @@ export const CAPABILITIES: readonly Capability[] = [
   opsCapability,
   webCapability,
   accountsCapability,
+  readersCapability,
   studioCapability,
   pressCapability,
   articlesCapability,

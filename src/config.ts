@@ -49,7 +49,7 @@ export const OPTIONS = {
     default: 'auto',
     doc: 'Secure flag on cookies: auto (when the request is https), always or never.',
   }),
-  sessionDays: option({ env: 'SOSIK_SESSION_DAYS', kind: 'int', default: 14, doc: 'Staff session lifetime in days.' }),
+  sessionDays: option({ env: 'SOSIK_SESSION_DAYS', kind: 'int', default: 14, doc: 'Session lifetime in days (staff, and readers who tick "remember me").' }),
   bodyLimitBytes: option({
     env: 'SOSIK_BODY_LIMIT',
     kind: 'int',
@@ -144,6 +144,12 @@ export const OPTIONS = {
     doc: 'Feed fetches at once to one host.',
   }),
   feedsConcurrency: option({ env: 'SOSIK_FEEDS_CONCURRENCY', kind: 'int', default: 8, doc: 'Feed fetches at once in total.' }),
+  newAccountWaitHours: option({
+    env: 'SOSIK_NEW_ACCOUNT_WAIT_HOURS',
+    kind: 'int',
+    default: 0,
+    doc: 'Hours a new reader account waits before it may comment or react (Naver uses 168).',
+  }),
   oidcIssuer: option({
     env: 'SOSIK_OIDC_ISSUER',
     kind: 'string',

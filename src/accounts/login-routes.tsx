@@ -3,8 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from '../auth/cookies.ts';
 import { anonymousCsrfToken, verifyAnonymousCsrf, verifyCsrf } from '../auth/csrf.tsx';
-import { getStaff } from './guards.ts';
-import { STAFF } from './staff.ts';
+import { getPrincipal } from '../auth/principal.ts';
 import { t } from '../web/i18n/index.ts';
 import { requestLocale } from '../web/locale.ts';
 import { LoginView, type LoginViewProps } from './login-view.tsx';
@@ -12,17 +11,28 @@ import { createSession, deleteSessionByToken } from '../auth/sessions.ts';
 import { checkSignIn } from './sign-in.ts';
 import { sendStaffPage } from './staff-page.tsx';
 
-const DEFAULT_AFTER_LOGIN = '/studio';
-
 /**
  * Only same-site paths: "//evil.example" and "/\evil.example" are protocol-relative in browsers.
- * Back to /login itself would loop for a signed-in visitor.
+ * Back to /login itself would loop for a signed-in visitor. Anything else: `fallback` (empty: the
+ * home of whoever signs in, staff to the studio, readers to the front page).
  */
-export function safeNext(raw: unknown): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return DEFAULT_AFTER_LOGIN;
-  if (raw === '/login' || raw.startsWith('/login?') || /[\r\n]/.test(raw)) return DEFAULT_AFTER_LOGIN;
+export function safeNext(raw: unknown, fallback = ''): string {
+  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
+  if (raw === '/login' || raw.startsWith('/login?') || /[\r\n]/.test(raw)) return fallback;
   return raw;
 }
+
+/** Where a signed-in principal of this kind lands by default (its kind's `passwordSignIn.home`). */
+function homeOf(deps: AppDeps, kind: string): string {
+  return deps.registry.principals.get(kind)?.passwordSignIn?.home ?? '/';
+}
+
+function hostOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).hostname : url;
+}
+
+/** Confirmations other pages send the visitor here with (?notice=…). */
+const NOTICES = ['password-reset', 'signed-out-everywhere', 'account-deleted', 'email-verified'] as const;
 
 function field(body: unknown, name: string): string {
   const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
@@ -37,17 +47,21 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     view: Omit<LoginViewProps, 'locale' | 'csrfToken'>,
   ) {
     const csrfToken = anonymousCsrfToken(request, reply, deps);
+    const oidcName = deps.config.oidcIssuer ? deps.config.oidcName || hostOf(deps.config.oidcIssuer) : undefined;
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'accounts.login.title'),
       status,
-      body: <LoginView locale={locale} csrfToken={csrfToken} {...view} />,
+      body: <LoginView locale={locale} csrfToken={csrfToken} oidcName={oidcName} {...view} />,
     }));
   }
 
   app.get('/login', async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
-    if (await getStaff(request, deps)) return reply.redirect(next, 303);
-    return sendLoginPage(request, reply, 200, { next });
+    const principal = await getPrincipal(request, deps);
+    if (principal) return reply.redirect(next || homeOf(deps, principal.kind), 303);
+    const asked = (request.query as Record<string, unknown>).notice;
+    const notice = NOTICES.find((n) => n === asked);
+    return sendLoginPage(request, reply, 200, { next, notice: notice ? t(requestLocale(request), `accounts.login.notice.${notice}`) : undefined });
   });
 
   app.post('/login', async (request, reply) => {
@@ -56,6 +70,8 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     const email = field(request.body, 'email').trim();
     const password = field(request.body, 'password');
     const next = safeNext(field(request.body, 'next'));
+    // "Remember me": the cookie outlives the browser for SOSIK_SESSION_DAYS; otherwise it ends with it.
+    const remember = field(request.body, 'remember') === '1';
     if (!email || !password) {
       return sendLoginPage(request, reply, 400, { next, email, error: t(locale, 'accounts.login.missing') });
     }
@@ -70,16 +86,16 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     // Rotation: whatever session this browser carried before is ended, and a fresh id is issued.
     const previous = readCookie(request, SESSION_COOKIE);
     if (previous) await deleteSessionByToken(deps, previous);
-    const session = await createSession(deps, { kind: STAFF, id: result.user.id }, { userAgent: request.headers['user-agent'] });
-    setCookie(request, reply, deps.config, SESSION_COOKIE, session.token, deps.config.sessionDays * 86_400);
-    request.log.info({ userId: result.user.id, role: result.user.role }, 'staff signed in');
-    return reply.redirect(next, 303);
+    const session = await createSession(deps, result.principal, { userAgent: request.headers['user-agent'], persistent: remember });
+    setCookie(request, reply, deps.config, SESSION_COOKIE, session.token, remember ? deps.config.sessionDays * 86_400 : undefined);
+    request.log.info({ principal: result.principal }, 'signed in');
+    return reply.redirect(next || result.home, 303);
   });
 
   app.post('/logout', async (request, reply) => {
     const token = readCookie(request, SESSION_COOKIE);
     // Without a live session there is nothing to protect: just drop the stale cookie.
-    if (await getStaff(request, deps)) await verifyCsrf(deps).call(app, request, reply);
+    if (await getPrincipal(request, deps)) await verifyCsrf(deps).call(app, request, reply);
     if (token) await deleteSessionByToken(deps, token);
     clearCookie(request, reply, deps.config, SESSION_COOKIE);
     return reply.redirect('/', 303);

@@ -6,6 +6,7 @@ import * as feeds from './migrations/0002-feeds.ts';
 import * as issues from './migrations/0003-issues.ts';
 import * as search from './migrations/0004-search.ts';
 import * as sessionPrincipals from './migrations/0005-session-principals.ts';
+import * as readers from './migrations/0007-readers.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Up = (db: any, dialect: Dialect) => Promise<void>;
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0003-issues': issues,
   '0004-search': search,
   '0005-session-principals': sessionPrincipals,
+  '0007-readers': readers,
 };
 
 class StaticProvider implements MigrationProvider {
