@@ -58,14 +58,13 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
   });
 
   it('rotates the session id at sign-in', async () => {
-    const browser = new TestBrowser(t.app, '10.50.2.1');
-    await signInVia(browser, 'yuna@example.kr');
+    const { browser } = await newReader('rotate@example.kr', '회전', '10.50.2.1');
     const first = browser.session!;
     // Signed in, /login redirects; a fresh form (as from another tab) posts with the old session cookie still sent.
     const page = await t.app.inject({ method: 'GET', url: '/login' });
     const csrf = /sosik_csrf=([^;]+)/.exec(String(page.headers['set-cookie']))![1]!;
     browser.cookies.set('sosik_csrf', { value: csrf, header: '' });
-    await browser.post('/login', { _csrf: csrf, email: 'yuna@example.kr', password: READER_PASSWORD });
+    await browser.post('/login', { _csrf: csrf, email: 'rotate@example.kr', password: READER_PASSWORD });
     expect(browser.session).not.toBe(first);
     expect(await t.deps.db.selectFrom('sessions').select('id').where('id', '=', sessionIdOf(first)).executeTakeFirst()).toBeUndefined();
   });
