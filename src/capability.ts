@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db, DbHandle, Dialect } from './db/database.ts';
 import type { Database } from './db/schema.ts';
+import type { Locale } from './web/i18n/index.ts';
 import type { PageContext } from './web/page-context.ts';
 import type { SiteFrame } from './web/site-frame.ts';
 
@@ -93,6 +94,8 @@ export interface PrincipalKind<P = unknown> {
     /** Where a fresh sign-in lands when the form named no page to return to. */
     home: string;
   };
+  /** Other ways to sign in, linked under the sign-in form (e.g. an identity provider). */
+  otherSignIns?(deps: AppDeps, locale: Locale): Array<{ href: string; label: string }>;
 }
 
 /** Transaction handle a data hook writes through (the caller commits or rolls back). */

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.ts';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from '../auth/cookies.ts';
 import { anonymousCsrfToken, verifyAnonymousCsrf, verifyCsrf } from '../auth/csrf.tsx';
 import { getPrincipal } from '../auth/principal.ts';
-import { t } from '../web/i18n/index.ts';
+import { t, type Locale } from '../web/i18n/index.ts';
 import { requestLocale } from '../web/locale.ts';
 import { LoginView, type LoginViewProps } from './login-view.tsx';
 import { createSession, deleteSessionByToken } from '../auth/sessions.ts';
@@ -27,9 +27,6 @@ function homeOf(deps: AppDeps, kind: string): string {
   return deps.registry.principals.get(kind)?.passwordSignIn?.home ?? '/';
 }
 
-function hostOf(url: string): string {
-  return URL.canParse(url) ? new URL(url).hostname : url;
-}
 
 /** Confirmations other pages send the visitor here with (?notice=…). */
 const NOTICES = ['password-reset', 'signed-out-everywhere', 'account-deleted', 'email-verified'] as const;
@@ -40,6 +37,8 @@ function field(body: unknown, name: string): string {
 }
 
 export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const otherSignIns = (locale: Locale) => [...deps.registry.principals.values()].flatMap((k) => k.otherSignIns?.(deps, locale) ?? []);
+
   function sendLoginPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -47,11 +46,10 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     view: Omit<LoginViewProps, 'locale' | 'csrfToken'>,
   ) {
     const csrfToken = anonymousCsrfToken(request, reply, deps);
-    const oidcName = deps.config.oidcIssuer ? deps.config.oidcName || hostOf(deps.config.oidcIssuer) : undefined;
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'accounts.login.title'),
       status,
-      body: <LoginView locale={locale} csrfToken={csrfToken} oidcName={oidcName} {...view} />,
+      body: <LoginView locale={locale} csrfToken={csrfToken} otherSignIns={otherSignIns(locale)} {...view} />,
     }));
   }
 

@@ -8,13 +8,13 @@ export interface LoginViewProps {
   next: string;
   email?: string;
   error?: string;
-  /** The identity provider readers may also sign in with (SOSIK_OIDC_*), when configured. */
-  oidcName?: string;
+  /** Other ways to sign in the principal kinds offer (src/capability.ts `otherSignIns`). */
+  otherSignIns?: Array<{ href: string; label: string }>;
   /** A confirmation to show above the form (e.g. after a password reset). */
   notice?: string;
 }
 
-export function LoginView({ locale, csrfToken, next, email, error, oidcName, notice }: LoginViewProps) {
+export function LoginView({ locale, csrfToken, next, email, error, otherSignIns = [], notice }: LoginViewProps) {
   const tr = translator(locale);
   return (
     <section class="login" aria-labelledby="login-title">
@@ -56,11 +56,11 @@ export function LoginView({ locale, csrfToken, next, email, error, oidcName, not
         <li>
           <a href="/signup">{tr('accounts.login.signup')}</a>
         </li>
-        {oidcName ? (
+        {otherSignIns.map((o) => (
           <li>
-            <a href="/readers/oidc/start">{tr('accounts.login.oidc', { name: oidcName })}</a>
+            <a href={o.href}>{o.label}</a>
           </li>
-        ) : null}
+        ))}
       </ul>
     </section>
   );

@@ -13,7 +13,7 @@ import { oidcSettingsFromConfig, type OidcSettings } from './oidc-settings.ts';
 import { loadCommonPasswords } from './password-policy.ts';
 import { readersDataPart } from './privacy.ts';
 import { publicRoutes } from './public-routes.tsx';
-import { readerPrincipal } from './reader.ts';
+import { readerPrincipalKind } from './reader.ts';
 
 export interface ReadersOptions {
   /** The identity provider; undefined: from SOSIK_OIDC_*; null: none. Tests pass a loopback provider. */
@@ -21,17 +21,18 @@ export interface ReadersOptions {
 }
 
 export function createReadersCapability(options: ReadersOptions = {}): Capability {
+  const settingsFor = (deps: Pick<AppDeps, 'config'>) => (options.oidc === undefined ? oidcSettingsFromConfig(deps.config) : (options.oidc ?? undefined));
   return {
     name: 'readers',
     async routes(app: FastifyInstance, deps: AppDeps) {
-      const oidc = options.oidc === undefined ? oidcSettingsFromConfig(deps.config) : (options.oidc ?? undefined);
+      const oidc = settingsFor(deps);
       await publicRoutes(oidc?.name)(app, deps);
       await accountRoutes(app, deps);
       await legalRoutes(app, deps);
       await adminRoutes(app, deps);
       if (oidc) await oidcRoutes(oidc)(app, deps);
     },
-    principals: [readerPrincipal],
+    principals: [readerPrincipalKind((deps) => settingsFor(deps)?.name)],
     readerData: readersDataPart,
     staffNav: [{ href: '/studio/readers', label: 'readers.admin.nav', roles: ['admin'] }],
     uncachedPaths: ['/signup', '/verify-email', '/password-reset', '/account', '/readers/', '/studio/readers'],

@@ -7,7 +7,7 @@ import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { getPrincipal, type Principal } from '../auth/principal.ts';
-import { isLocale, type Locale } from '../web/i18n/index.ts';
+import { isLocale, t, type Locale } from '../web/i18n/index.ts';
 import type { ReaderRow } from './tables.ts';
 
 export const READER = 'reader';
@@ -49,6 +49,17 @@ export function readerAccountOf(row: ReaderRow): ReaderAccount {
 export async function loadReaderAccount(db: Db, readerId: number): Promise<ReaderAccount | null> {
   const row = await db.selectFrom('readers').selectAll().where('id', '=', readerId).executeTakeFirst();
   return row ? readerAccountOf(row) : null;
+}
+
+/** Readers as a principal kind; `oidcName` names the identity provider offered under the sign-in form. */
+export function readerPrincipalKind(oidcName: (deps: AppDeps) => string | undefined): PrincipalKind<ReaderAccount> {
+  return {
+    ...readerPrincipal,
+    otherSignIns(deps, locale) {
+      const name = oidcName(deps);
+      return name ? [{ href: '/readers/oidc/start', label: t(locale, 'readers.oidc.sign-in-with', { name }) }] : [];
+    },
+  };
 }
 
 export const readerPrincipal: PrincipalKind<ReaderAccount> = {

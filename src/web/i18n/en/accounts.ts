@@ -7,7 +7,6 @@ export default {
   'accounts.login.remember': 'Keep me signed in',
   'accounts.login.forgot': 'Forgot your password?',
   'accounts.login.signup': 'Create an account',
-  'accounts.login.oidc': 'Sign in with {name}',
   'accounts.login.notice.password-reset': 'Your password was changed and every other session has ended. Please sign in with the new password.',
   'accounts.login.notice.signed-out-everywhere': 'You are signed out on every device.',
   'accounts.login.notice.account-deleted': 'Your account has been deleted. Thank you for reading with us.',
