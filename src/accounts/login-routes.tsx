@@ -55,8 +55,10 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
 
   app.get('/login', async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
+    // Signed in and sent here by a guard (next=…): this account may not open that page, so the
+    // form is shown to sign in as someone else; redirecting back would loop.
     const principal = await getPrincipal(request, deps);
-    if (principal) return reply.redirect(next || homeOf(deps, principal.kind), 303);
+    if (principal && !next) return reply.redirect(homeOf(deps, principal.kind), 303);
     const asked = (request.query as Record<string, unknown>).notice;
     const notice = NOTICES.find((n) => n === asked);
     return sendLoginPage(request, reply, 200, { next, notice: notice ? t(requestLocale(request), `accounts.login.notice.${notice}`) : undefined });
