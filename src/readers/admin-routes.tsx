@@ -61,7 +61,7 @@ function ReadersPanel({ locale, query, readers, csrfToken, notice }: { locale: L
                             {tr('readers.admin.reason')}
                           </label>
                           <input id={`reason-${r.id}`} name="reason" maxLength={500} placeholder={tr('readers.admin.reason')} />{' '}
-                          <button type="submit" class="button--danger">
+                          <button type="submit" class="button button--danger">
                             {tr('readers.admin.suspend')}
                           </button>
                         </>

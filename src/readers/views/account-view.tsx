@@ -78,7 +78,7 @@ function SessionsTable({ tr, props }: { tr: Translate; props: AccountViewProps }
                   <form method="post" action="/account/sessions/revoke">
                     <CsrfField token={props.csrfToken} />
                     <input type="hidden" name="session" value={s.id} />
-                    <button type="submit" class="button--danger" aria-label={tr('readers.account.revoke-named', { device: s.device })}>
+                    <button type="submit" class="button button--danger" aria-label={tr('readers.account.revoke-named', { device: s.device })}>
                       {tr('readers.account.revoke')}
                     </button>
                   </form>
@@ -222,7 +222,7 @@ export function AccountView(props: AccountViewProps) {
         <SessionsTable tr={tr} props={props} />
         <form method="post" action="/account/sessions/end-all">
           <CsrfField token={props.csrfToken} />
-          <button type="submit" class="button--danger">
+          <button type="submit" class="button button--danger">
             {tr('readers.account.sign-out-everywhere')}
           </button>
         </form>
@@ -265,7 +265,7 @@ export function DeleteAccountView(props: { locale: Locale; csrfToken: string; ha
           <Field id="delete-confirm" name="confirm_email" type="email" label={tr('readers.delete.type-email')} required error={issueFor(props.problem, 'confirm_email')} />
         )}
         <p>
-          <button type="submit" class="button--danger">
+          <button type="submit" class="button button--danger">
             {tr('readers.delete.submit')}
           </button>
         </p>
