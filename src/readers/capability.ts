@@ -10,6 +10,7 @@ import { adminRoutes } from './admin-routes.tsx';
 import { legalRoutes } from './legal-routes.tsx';
 import { oidcRoutes } from './oidc-routes.tsx';
 import { oidcSettingsFromConfig, type OidcSettings } from './oidc-settings.ts';
+import { resetRequestJob } from './password-reset.ts';
 import { loadCommonPasswords } from './password-policy.ts';
 import { readersDataPart } from './privacy.ts';
 import { publicRoutes } from './public-routes.tsx';
@@ -32,6 +33,7 @@ export function createReadersCapability(options: ReadersOptions = {}): Capabilit
       await adminRoutes(app, deps);
       if (oidc) await oidcRoutes(oidc)(app, deps);
     },
+    jobs: [resetRequestJob],
     principals: [readerPrincipalKind((deps) => settingsFor(deps)?.name)],
     readerData: readersDataPart,
     staffNav: [{ href: '/studio/readers', label: 'readers.admin.nav', roles: ['admin'] }],
