@@ -185,6 +185,31 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     expect((await browser.get('/account')).statusCode).toBe(303);
   });
 
+  it('limits resending the verification link (3 an hour per address) with 429 on the account page', async () => {
+    const { id, browser } = await newReader('resend@example.kr', '재전송', '10.50.10.1');
+    for (let i = 0; i < 3; i++) {
+      const res = await browser.submit('/account', '/account/verification', {});
+      expect(res.headers.location).toBe('/account?notice=verification-sent');
+    }
+    const blocked = await browser.submit('/account', '/account/verification', {});
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers['retry-after']).toBeDefined();
+    expect(blocked.body).toContain('요청이 너무 많습니다');
+    // The sign-up's link plus three resends, no more.
+    const links = await t.deps.db.selectFrom('reader_tokens').select('digest').where('reader_id', '=', id).where('purpose', '=', 'verify_email').execute();
+    expect(links).toHaveLength(4);
+  });
+
+  it('throttles failed reader sign-ins per account like staff ones, even with the right password after', async () => {
+    await newReader('guess@example.kr', '추측', '10.50.11.1');
+    for (let i = 0; i < 3; i++) {
+      expect((await signInVia(new TestBrowser(t.app, `10.50.11.${i + 2}`), 'guess@example.kr', `wrong guess ${i}xx`)).statusCode).toBe(401);
+    }
+    const blocked = await signInVia(new TestBrowser(t.app, '10.50.11.9'), 'guess@example.kr');
+    expect(blocked.statusCode).toBe(429);
+    expect(String(blocked.headers['set-cookie'] ?? '')).not.toContain('sosik_session=');
+  });
+
   it('account pages need a signed-in reader; their forms need the session\'s CSRF token', async () => {
     const anonymous = await new TestBrowser(t.app).get('/account');
     expect(anonymous.statusCode).toBe(303);
