@@ -93,6 +93,8 @@ export interface PrincipalKind<P = unknown> {
     find(db: Db, email: string): Promise<PasswordAccount | null>;
     /** Where a fresh sign-in lands when the form named no page to return to. */
     home: string;
+    /** Where /login sends someone of this kind who is already signed in (default: `home`). */
+    signedInHome?: string;
   };
   /** Other ways to sign in, linked under the sign-in form (e.g. an identity provider). */
   otherSignIns?(deps: AppDeps, locale: Locale): Array<{ href: string; label: string }>;

@@ -22,9 +22,10 @@ export function safeNext(raw: unknown, fallback = ''): string {
   return raw;
 }
 
-/** Where a signed-in principal of this kind lands by default (its kind's `passwordSignIn.home`). */
-function homeOf(deps: AppDeps, kind: string): string {
-  return deps.registry.principals.get(kind)?.passwordSignIn?.home ?? '/';
+/** Where /login sends a principal of this kind who is already signed in. */
+function signedInHomeOf(deps: AppDeps, kind: string): string {
+  const signIn = deps.registry.principals.get(kind)?.passwordSignIn;
+  return signIn?.signedInHome ?? signIn?.home ?? '/';
 }
 
 
@@ -58,7 +59,7 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     // Signed in and sent here by a guard (next=…): this account may not open that page, so the
     // form is shown to sign in as someone else; redirecting back would loop.
     const principal = await getPrincipal(request, deps);
-    if (principal && !next) return reply.redirect(homeOf(deps, principal.kind), 303);
+    if (principal && !next) return reply.redirect(signedInHomeOf(deps, principal.kind), 303);
     const asked = (request.query as Record<string, unknown>).notice;
     const notice = NOTICES.find((n) => n === asked);
     return sendLoginPage(request, reply, 200, { next, notice: notice ? t(requestLocale(request), `accounts.login.notice.${notice}`) : undefined });

@@ -28,8 +28,11 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
 
   it('one form signs in readers (to the front page) and staff (to the studio); wrong answers look alike', async () => {
     await newReader('yuna@example.kr', '유나', '10.50.0.1');
-    const reader = await signInVia(new TestBrowser(t.app, '10.50.0.2'), 'yuna@example.kr');
+    const browser = new TestBrowser(t.app, '10.50.0.2');
+    const reader = await signInVia(browser, 'yuna@example.kr');
     expect(reader.headers.location).toBe('/');
+    // Signed in, the footer's sign-in link leads to the account.
+    expect((await browser.get('/login')).headers.location).toBe('/account');
     const staff = await signInVia(new TestBrowser(t.app, '10.50.0.2'), 'editor@sosik.test', 'correct horse battery');
     expect(staff.headers.location).toBe('/studio');
     const wrongReader = await signInVia(new TestBrowser(t.app, '10.50.0.3'), 'yuna@example.kr', 'not the password at all');

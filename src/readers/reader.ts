@@ -72,6 +72,8 @@ export const readerPrincipal: PrincipalKind<ReaderAccount> = {
       return row ? { id: row.id, passwordHash: row.password_hash, maySignIn: true } : null;
     },
     home: '/',
+    // The footer's sign-in link is how a signed-in reader finds their account.
+    signedInHome: '/account',
   },
 };
 
