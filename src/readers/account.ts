@@ -51,7 +51,7 @@ export async function changeNickname(deps: AppDeps, reader: ReaderAccount, raw: 
 }
 
 /** The current password, checked at the same cost whether or not the account has one. */
-async function confirmPassword(deps: AppDeps, readerId: number, password: unknown, locale: Locale): Promise<void> {
+export async function confirmPassword(deps: AppDeps, readerId: number, password: unknown, locale: Locale): Promise<void> {
   const row = await findReaderById(deps.db, readerId);
   const given = typeof password === 'string' ? password.slice(0, 1024) : '';
   const ok = row?.password_hash ? await verifyPassword(given, row.password_hash) : await verifyAgainstDummy(given);
@@ -115,4 +115,3 @@ export async function changePreferences(deps: AppDeps, reader: ReaderAccount, ra
   return parsed.data.locale;
 }
 
-export { confirmPassword };

@@ -97,6 +97,17 @@ describe.each(await testDialects())('reader sign-up (%s)', (dialect) => {
     expect(blocked.body).toContain('요청이 너무 많습니다');
   });
 
+  it('a double-submitted sign-up makes one account and answers both alike', async () => {
+    const browser = new TestBrowser(t.app, '10.32.0.1');
+    const page = await browser.get('/signup');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const fields = { _csrf: csrf, ...signUpFields({ email: 'twice@example.kr', nickname: '두번' }) };
+    const [a, b] = await Promise.all([browser.post('/signup', fields), browser.post('/signup', fields)]);
+    expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
+    const rows = await t.deps.db.selectFrom('readers').select('id').where('email', '=', 'twice@example.kr').execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses a sign-up post without the CSRF pair', async () => {
     const res = await t.app.inject({
       method: 'POST',

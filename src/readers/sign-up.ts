@@ -78,11 +78,11 @@ export async function signUp(
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    // A sign-up racing this one took the nickname (or the address, which we answer as usual).
-    if (await nicknameTaken(deps.db, input.nicknameKey)) {
-      if ((await findReaderByEmail(deps.db, input.email))?.nickname_key !== input.nicknameKey) {
-        throw Errors.validation([{ path: 'nickname', message: t(opts.locale, 'readers.nickname.taken') }]);
-      }
+    // A sign-up racing this one won. Same address: answered as usual (a double click lands here).
+    // Another address with this nickname: the nickname is taken.
+    const holder = await deps.db.selectFrom('readers').select('email').where('nickname_key', '=', input.nicknameKey).executeTakeFirst();
+    if (holder && holder.email !== input.email) {
+      throw Errors.validation([{ path: 'nickname', message: t(opts.locale, 'readers.nickname.taken') }]);
     }
   }
   deps.nudgeJobs();
