@@ -27,6 +27,17 @@ describe.each(await testDialects())('reader sign-up (%s)', (dialect) => {
     expect(page.body).toContain('name="_csrf"');
   });
 
+  it('serves the terms and the privacy notice in Korean and English, indexable', async () => {
+    const browser = new TestBrowser(t.app);
+    const terms = await browser.get('/terms');
+    expect(terms.statusCode).toBe(200);
+    expect(terms.body).toContain('<h1 id="legal-title">이용약관</h1>');
+    expect(terms.body).not.toContain('noindex');
+    const privacy = await browser.get('/privacy?lang=en');
+    expect(privacy.body).toContain('<h1 id="legal-title">Privacy notice</h1>');
+    expect(privacy.body).toContain('scrypt');
+  });
+
   it('creates an unverified reader with an scrypt hash and a pending verification link, then says "check your inbox"', async () => {
     const res = await signUpVia(new TestBrowser(t.app, '10.30.0.1'), { email: 'Minji@Example.KR', nickname: '민지' });
     expect(res.statusCode).toBe(303);
