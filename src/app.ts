@@ -22,6 +22,7 @@ import { issuesCapability } from './issues/capability.ts';
 import { mailCapability } from './mail/capability.ts';
 import { opsCapability } from './ops/capability.ts';
 import { pressCapability } from './press/capability.ts';
+import { readersCapability } from './readers/capability.ts';
 import { searchCapability } from './search/capability.ts';
 import { studioCapability } from './studio/capability.ts';
 import { summaryCapability } from './summary/capability.ts';
@@ -37,6 +38,7 @@ export const CAPABILITIES: readonly Capability[] = [
   opsCapability,
   webCapability,
   accountsCapability,
+  readersCapability,
   studioCapability,
   pressCapability,
   articlesCapability,

@@ -5,11 +5,14 @@
 // import time. The types every capability and the kernel share live here, in one file, because
 // they refer to one another (a manifest's handlers take AppDeps, which carries the Registry).
 import type { FastifyInstance } from 'fastify';
+import type { Transaction } from 'kysely';
 import type { VNode } from 'preact';
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db, DbHandle, Dialect } from './db/database.ts';
+import type { Database } from './db/schema.ts';
+import type { Locale } from './web/i18n/index.ts';
 import type { PageContext } from './web/page-context.ts';
 import type { SiteFrame } from './web/site-frame.ts';
 
@@ -69,10 +72,46 @@ export interface FeedSource {
   lookup(deps: AppDeps, slug: string): Promise<{ title: string; articleIds: number[] } | undefined>;
 }
 
+/** An account as the one sign-in form (/login) checks it: found by e-mail, verified by its hash. */
+export interface PasswordAccount {
+  id: number;
+  /** Null: this account has no password (it signs in another way) and never matches. */
+  passwordHash: string | null;
+  /** False for a disabled account: it gets the same answer as a wrong password. */
+  maySignIn: boolean;
+}
+
 /** How a session's principal (who signed in) is loaded, per kind of account. */
 export interface PrincipalKind<P = unknown> {
   kind: string;
   load(db: Db, principalId: number): Promise<P | null>;
+  /**
+   * Kinds whose accounts sign in with e-mail and password on /login. Every such kind is checked
+   * on every attempt (same work whichever exists), in capability order; the first match wins.
+   */
+  passwordSignIn?: {
+    find(db: Db, email: string): Promise<PasswordAccount | null>;
+    /** Where a fresh sign-in lands when the form named no page to return to. */
+    home: string;
+    /** Where /login sends someone of this kind who is already signed in (default: `home`). */
+    signedInHome?: string;
+  };
+  /** Other ways to sign in, linked under the sign-in form (e.g. an identity provider). */
+  otherSignIns?(deps: AppDeps, locale: Locale): Array<{ href: string; label: string }>;
+}
+
+/** Transaction handle a data hook writes through (the caller commits or rolls back). */
+export type Trx = Transaction<Database>;
+
+/**
+ * What a capability holds about one reader, for the reader's own export (/account/export) and
+ * for deleting the account (/account/delete). Every capability that stores reader data declares one.
+ */
+export interface ReaderDataPart {
+  /** JSON-serialisable; becomes the export's `<capability name>` member. */
+  export(deps: AppDeps, readerId: number): Promise<unknown>;
+  /** Removes (or anonymises) this capability's data inside the deletion's transaction. */
+  delete(deps: AppDeps, readerId: number, trx: Trx): Promise<void>;
 }
 
 /** OpenAPI 3.1 fragments a capability documents. */
@@ -99,6 +138,8 @@ export interface Capability {
   staffNav?: readonly StaffNavEntry[];
   feedSources?: readonly FeedSource[];
   principals?: readonly PrincipalKind[];
+  /** This capability's part of a reader's data export and account deletion. */
+  readerData?: ReaderDataPart;
   /** Path prefixes of this capability's pages that must never be served from the page cache. */
   uncachedPaths?: readonly string[];
   /** The source of the category menu and latest headlines every page frame shows (one capability). */
@@ -120,6 +161,8 @@ export interface Registry {
   readonly staffNav: readonly StaffNavEntry[];
   readonly feedSources: readonly FeedSource[];
   readonly principals: ReadonlyMap<string, PrincipalKind>;
+  /** Capabilities holding reader data, in capability order (deletion runs them in reverse). */
+  readonly readerData: ReadonlyArray<{ capability: string; part: ReaderDataPart }>;
   readonly uncachedPaths: readonly string[];
   readonly siteFrame: ((deps: AppDeps) => SiteFrame) | undefined;
 }

@@ -69,7 +69,15 @@ export const OPTIONS = {
     oneOf: ['auto', 'always', 'never'],
     doc: 'Secure flag on cookies: auto (when the request is https), always or never.',
   }),
-  sessionDays: option({ env: 'SOSIK_SESSION_DAYS', kind: 'int', unit: 'days', min: 1, max: 365, default: 14, doc: 'Staff session lifetime.' }),
+  sessionDays: option({
+    env: 'SOSIK_SESSION_DAYS',
+    kind: 'int',
+    unit: 'days',
+    min: 1,
+    max: 365,
+    default: 14,
+    doc: 'Session lifetime (staff, and readers who tick "remember me").',
+  }),
   bodyLimitBytes: option({
     env: 'SOSIK_BODY_LIMIT',
     kind: 'int',
@@ -224,6 +232,15 @@ export const OPTIONS = {
     max: 256,
     default: 8,
     doc: 'Feed fetches at once in total.',
+  }),
+  newAccountWaitHours: option({
+    env: 'SOSIK_NEW_ACCOUNT_WAIT_HOURS',
+    kind: 'int',
+    unit: 'hours',
+    min: 0,
+    max: 8784,
+    default: 0,
+    doc: 'Hours a new reader account waits before it may comment or react (Naver uses 168).',
   }),
   userPassword: option({
     env: 'SOSIK_USER_PASSWORD',

@@ -157,7 +157,7 @@ export const Errors = {
   headersTooLarge: () => make('HEADERS_TOO_LARGE'),
 
   unauthorized: (message?: string) => make('UNAUTHORIZED', {}, { message }),
-  signInRequired: () => make('SIGN_IN_REQUIRED'),
+  signInRequired: (message?: string) => make('SIGN_IN_REQUIRED', {}, { message }),
   forbidden: (message?: string) => make('FORBIDDEN', {}, { message }),
   csrf: () => make('CSRF_REJECTED'),
   rateLimited: (retryAfterSeconds: number) =>

@@ -43,6 +43,7 @@ export function assembleRegistry(capabilities: readonly Capability[]): Registry 
     staffNav: capabilities.flatMap((c) => c.staffNav ?? []),
     feedSources: capabilities.flatMap((c) => c.feedSources ?? []),
     principals,
+    readerData: capabilities.flatMap((c) => (c.readerData ? [{ capability: c.name, part: c.readerData }] : [])),
     uncachedPaths: capabilities.flatMap((c) => c.uncachedPaths ?? []),
     siteFrame: frames[0]?.siteFrame,
   });

@@ -27,12 +27,12 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
   it('shows a localised sign-in form with a CSRF field and a double-submit cookie', async () => {
     const ko = await t.app.inject({ method: 'GET', url: '/login' });
     expect(ko.statusCode).toBe(200);
-    expect(ko.body).toContain('직원 로그인');
+    expect(ko.body).toContain('<h1 id="login-title">로그인</h1>');
     const cookie = setCookies(ko).sosik_csrf;
     expect(cookie?.header).toMatch(/HttpOnly/);
     expect(hiddenCsrf(ko.body)).toBe(cookie?.value);
     const en = await t.app.inject({ method: 'GET', url: '/login?lang=en' });
-    expect(en.body).toContain('Staff sign-in');
+    expect(en.body).toContain('<h1 id="login-title">Sign in</h1>');
   });
 
   it('signs in: HttpOnly SameSite=Lax session cookie whose sha256 is the stored session id', async () => {

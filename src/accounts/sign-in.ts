@@ -4,21 +4,21 @@
 // before the password is hashed (atomically, so parallel guesses cannot overshoot); a success or a
 // refused attempt gives its count back, so only failed checks use up the budget.
 import type { AppDeps } from '../deps.ts';
-import type { User } from '../db/schema.ts';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
 import { clientSource } from '../auth/client-source.ts';
 import { hitRateLimit, releaseRateLimit, type RateWindow } from '../auth/rate-limit.ts';
-import { findUserByEmail, normalizeEmail } from './users.ts';
+import type { PrincipalRef } from '../auth/sessions.ts';
+import { normalizeEmail } from './users.ts';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 
 export type SignInResult =
-  | { ok: true; user: User }
+  | { ok: true; principal: PrincipalRef; home: string }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
 
 export async function checkSignIn(
-  deps: Pick<AppDeps, 'db' | 'config'>,
+  deps: Pick<AppDeps, 'db' | 'config' | 'registry'>,
   email: string,
   password: string,
   clientIp: string,
@@ -35,10 +35,19 @@ export async function checkSignIn(
     const blocked = [account, ip].filter((h) => !h.allowed);
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((h) => h.retryAfterSeconds)) };
   }
-  const user = await findUserByEmail(deps, email);
-  // Unknown and disabled accounts cost the same hashing time and get the same answer as a wrong password.
-  const valid = user ? await verifyPassword(password, user.password_hash) : await verifyAgainstDummy(password);
-  if (!user || !valid || user.disabled) return { ok: false, reason: 'invalid' };
+  // Staff and readers sign in on one form. Every kind of account is checked on every attempt, and
+  // an absent account costs a dummy hash, so neither the answer nor its time tells which kinds of
+  // account an address has.
+  const kinds = [...deps.registry.principals.values()].filter((k) => k.passwordSignIn);
+  const checks = await Promise.all(
+    kinds.map(async (kind) => {
+      const found = await kind.passwordSignIn!.find(deps.db, email);
+      const valid = found?.passwordHash ? await verifyPassword(password, found.passwordHash) : await verifyAgainstDummy(password);
+      return found && valid && found.maySignIn ? { kind: kind.kind, id: found.id, home: kind.passwordSignIn!.home } : null;
+    }),
+  );
+  const match = checks.find((c) => c !== null);
+  if (!match) return { ok: false, reason: 'invalid' };
   await Promise.all([releaseRateLimit(deps, accountKey, perAccount), releaseRateLimit(deps, ipKey, perIp)]);
-  return { ok: true, user };
+  return { ok: true, principal: { kind: match.kind, id: match.id }, home: match.home };
 }

@@ -49,4 +49,14 @@ export async function loadStaffAccount(db: Db, userId: number): Promise<StaffAcc
   };
 }
 
-export const staffPrincipal: PrincipalKind<StaffAccount> = { kind: STAFF, load: loadStaffAccount };
+export const staffPrincipal: PrincipalKind<StaffAccount> = {
+  kind: STAFF,
+  load: loadStaffAccount,
+  passwordSignIn: {
+    async find(db, email) {
+      const row = await db.selectFrom('users').select(['id', 'password_hash', 'disabled']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+      return row ? { id: row.id, passwordHash: row.password_hash, maySignIn: !row.disabled } : null;
+    },
+    home: '/studio',
+  },
+};

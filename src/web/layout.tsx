@@ -167,6 +167,15 @@ export function Layout(props: LayoutProps) {
                 </a>
               )}
             </p>
+            <p>
+              <a class="site-footer__link" href="/terms">
+                {tr('web.footer.terms')}
+              </a>{' '}
+              ·{' '}
+              <a class="site-footer__link" href="/privacy">
+                {tr('web.footer.privacy')}
+              </a>
+            </p>
           </div>
         </footer>
       </body>

@@ -10,7 +10,9 @@ import pino from 'pino';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp , REGISTRY } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { AppDeps } from '../../src/deps.ts';
+import { JobWorker } from '../../src/jobs/worker.ts';
 import { openDatabase, type DbHandle } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { insertFixture, type Fixture } from './fixtures.ts';
@@ -68,6 +70,10 @@ export interface E2E {
 export interface E2EOptions {
   /** Only for injecting test tooling (axe-core) as a script tag; functional tests keep the CSP. */
   bypassCSP?: boolean;
+  /** Options on top of the harness's own (e.g. an SMTP server for mail). */
+  config?: Partial<Config>;
+  /** Run the durable job worker in the process, as `sosik serve` does (mail, indexing…). */
+  jobs?: boolean;
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
@@ -75,6 +81,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-chromium-'));
   let handle: DbHandle | undefined;
   let app: FastifyInstance | undefined;
+  let stopWorker: () => Promise<void> = async () => {};
   try {
     handle = openDatabase({ sqlitePath: path.join(tmp, 'sosik.db') });
     await migrateToLatest(handle);
@@ -83,9 +90,16 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     const baseUrl = `http://127.0.0.1:${port}`;
     const config = loadConfig(
       {},
-      { port, host: '127.0.0.1', publicUrl: baseUrl, demo: false, workers: false, logLevel: 'silent', pageSize: 10, pageCacheSeconds: 0 },
+      { port, host: '127.0.0.1', publicUrl: baseUrl, demo: false, workers: false, logLevel: 'silent', pageSize: 10, pageCacheSeconds: 0, ...options.config },
     );
-    app = await buildApp({ db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY });
+    let worker: JobWorker | undefined;
+    const deps: AppDeps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => worker?.nudge(), registry: REGISTRY };
+    if (options.jobs) {
+      worker = new JobWorker(deps, { pollMs: 100 });
+      worker.start();
+    }
+    stopWorker = () => worker?.stop() ?? Promise.resolve();
+    app = await buildApp(deps);
     await app.listen({ port, host: '127.0.0.1' });
 
     const context = await chromium.launchPersistentContext(profile, {
@@ -120,6 +134,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       pageProblems,
       close: async () => {
         await context.close().catch(() => {});
+        await stopWorker();
         await ownedApp.close();
         await ownedHandle.close();
         fs.rmSync(tmp, { recursive: true, force: true });
@@ -127,6 +142,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       },
     };
   } catch (err) {
+    await stopWorker().catch(() => {});
     await app?.close().catch(() => {});
     await handle?.close().catch(() => {});
     throw err;

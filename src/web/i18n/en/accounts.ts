@@ -1,9 +1,16 @@
-// Strings of the staff sign-in pages.
+// Strings of the sign-in page (staff and readers) and the staff bar.
 import type { Messages } from '../index.ts';
 
 export default {
-  'accounts.login.title': 'Staff sign-in',
-  'accounts.login.intro': 'Sign-in for press staff and editors. Reader accounts are not open yet.',
+  'accounts.login.title': 'Sign in',
+  'accounts.login.intro': 'Readers, press staff and editors all sign in here.',
+  'accounts.login.remember': 'Keep me signed in',
+  'accounts.login.forgot': 'Forgot your password?',
+  'accounts.login.signup': 'Create an account',
+  'accounts.login.notice.password-reset': 'Your password was changed and every other session has ended. Please sign in with the new password.',
+  'accounts.login.notice.signed-out-everywhere': 'You are signed out on every device.',
+  'accounts.login.notice.account-deleted': 'Your account has been deleted. Thank you for reading with us.',
+  'accounts.login.notice.email-verified': 'Your e-mail address is confirmed. Please sign in.',
   'accounts.login.email': 'E-mail',
   'accounts.login.password': 'Password',
   'accounts.login.submit': 'Sign in',

@@ -1,9 +1,16 @@
-// Strings of the staff sign-in pages.
+// Strings of the sign-in page (staff and readers) and the staff bar.
 import type { Messages } from '../index.ts';
 
 export default {
-  'accounts.login.title': '직원 로그인',
-  'accounts.login.intro': '언론사 직원과 편집자를 위한 로그인입니다. 독자 회원 가입은 아직 열리지 않았습니다.',
+  'accounts.login.title': '로그인',
+  'accounts.login.intro': '독자 회원과 언론사 직원·편집자 모두 여기에서 로그인합니다.',
+  'accounts.login.remember': '로그인 상태 유지',
+  'accounts.login.forgot': '비밀번호를 잊으셨나요?',
+  'accounts.login.signup': '회원 가입',
+  'accounts.login.notice.password-reset': '비밀번호를 바꿨습니다. 다른 기기의 로그인은 모두 끝났습니다. 새 비밀번호로 로그인해 주세요.',
+  'accounts.login.notice.signed-out-everywhere': '모든 기기에서 로그아웃했습니다.',
+  'accounts.login.notice.account-deleted': '계정을 삭제했습니다. 그동안 이용해 주셔서 고맙습니다.',
+  'accounts.login.notice.email-verified': '이메일 주소를 확인했습니다. 로그인해 주세요.',
   'accounts.login.email': '이메일',
   'accounts.login.password': '비밀번호',
   'accounts.login.submit': '로그인',
