@@ -6,7 +6,7 @@
 import type { TermBag } from './features.ts';
 import { CandidateIndex, kthLargest } from './candidate-index.ts';
 import { SparseVector } from './sparse-vector.ts';
-import { Vocabulary } from './vocabulary.ts';
+import { Vocabulary, type DfPrior } from './vocabulary.ts';
 import { bestMemberCosine, keepNewest, newMember, sameMember, strongestTerms, type Member } from './member-sample.ts';
 
 export interface EngineConfig {
@@ -96,7 +96,7 @@ interface Flat {
 const NORM_DRIFT = 0.02;
 
 export class ClusterEngine {
-  readonly vocab = new Vocabulary();
+  readonly vocab: Vocabulary;
   readonly clusters = new Map<number, ClusterState>();
   private readonly index: CandidateIndex;
   /** Editor-curated issues: the engine never merges them into others or others into them. */
@@ -105,7 +105,11 @@ export class ClusterEngine {
   /** Issues the latest bestMatch found close enough to join: the neighbours a join may bridge. */
   private lastCandidates: number[] = [];
 
-  constructor(readonly config: EngineConfig = DEFAULT_ENGINE) {
+  constructor(
+    readonly config: EngineConfig = DEFAULT_ENGINE,
+    prior?: DfPrior,
+  ) {
+    this.vocab = new Vocabulary(prior);
     this.index = new CandidateIndex(config.postingCap, (issueId, term) => {
       const e = this.clusters.get(issueId);
       if (e) e.indexed = e.indexed.filter((t) => t !== term);

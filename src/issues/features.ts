@@ -1,11 +1,12 @@
 // Turns an article's headline and body into the weighted term bag the clustering compares.
 // Terms come from the shared analyzer (src/text); the headline counts more than the body because
 // presses put the event's key nouns there, while bodies wander into background.
+import { addKeyphrases, type KeyphraseWeights } from './keyphrases.ts';
 import { BIGRAM, clusterTerms } from './tokens.ts';
 
 export type TermBag = Map<string, number>;
 
-export interface FeatureOptions {
+export interface FeatureOptions extends KeyphraseWeights {
   headlineWeight: number;
   /** Body characters looked at; long features repeat the same terms and only cost time. */
   maxBodyChars: number;
@@ -13,7 +14,15 @@ export interface FeatureOptions {
   bigramWeight: number;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { headlineWeight: 3, maxBodyChars: 4000, bigramWeight: 1 };
+export const DEFAULT_FEATURES: FeatureOptions = {
+  headlineWeight: 3,
+  maxBodyChars: 4000,
+  bigramWeight: 1,
+  quantityWeight: 1,
+  quoteWeight: 1,
+  placeWeight: 1,
+  nameKeyWeight: 1,
+};
 
 export function articleTerms(headline: string, body: string, opts: FeatureOptions = DEFAULT_FEATURES): TermBag {
   const bag: TermBag = new Map();
@@ -21,5 +30,6 @@ export function articleTerms(headline: string, body: string, opts: FeatureOption
   for (const t of clusterTerms(headline)) add(t, opts.headlineWeight);
   const text = body.length > opts.maxBodyChars ? body.slice(0, opts.maxBodyChars) : body;
   for (const t of clusterTerms(text)) add(t, 1);
+  addKeyphrases(headline, text, opts, add);
   return bag;
 }

@@ -1,12 +1,28 @@
 // Term ids and document frequencies, kept up to date one article at a time (incremental IDF).
 // log(df) is cached per term so an IDF costs one subtraction, not a logarithm.
+// An optional prior (df-prior.ts) adds pseudo-documents to every count, so a new portal's first
+// articles are weighed as if it had read some news already; its share fades as real counts grow.
+export interface DfPrior {
+  /** Pseudo-documents the prior stands for. */
+  docs: number;
+  /** Term → pseudo-documents containing it. */
+  df: ReadonlyMap<string, number>;
+}
+
+const NO_PRIOR: DfPrior = { docs: 0, df: new Map() };
+
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
   private df: Float64Array = new Float64Array(1024);
   private logDf: Float64Array = new Float64Array(1024);
+  private priorDf: Float64Array = new Float64Array(1024);
   private docCount = 0;
   private logDocs = 0;
+
+  constructor(private readonly prior: DfPrior = NO_PRIOR) {
+    this.docs = 0;
+  }
 
   get docs(): number {
     return this.docCount;
@@ -14,7 +30,7 @@ export class Vocabulary {
 
   set docs(n: number) {
     this.docCount = n;
-    this.logDocs = Math.log(n + 1);
+    this.logDocs = Math.log(n + this.prior.docs + 1);
   }
 
   idOf(term: string): number | undefined {
@@ -38,8 +54,10 @@ export class Vocabulary {
       if (id >= this.df.length) {
         this.df = grow(this.df);
         this.logDf = grow(this.logDf);
+        this.priorDf = grow(this.priorDf);
       }
-      this.logDf[id] = Math.log(0.5);
+      this.priorDf[id] = this.prior.df.get(term) ?? 0;
+      this.logDf[id] = Math.log(this.priorDf[id]! + 0.5);
     }
     return id;
   }
@@ -57,14 +75,14 @@ export class Vocabulary {
 
   private setDfOf(id: number, df: number): void {
     this.df[id] = df;
-    this.logDf[id] = Math.log(df + 0.5);
+    this.logDf[id] = Math.log(df + this.priorDf[id]! + 0.5);
   }
 
   dfOf(id: number): number {
     return this.df[id] ?? 0;
   }
 
-  /** Smoothed IDF, log((N+1)/(df+0.5)): never negative, and a term in every document still weighs a little. */
+  /** Smoothed IDF, log((N+1)/(df+0.5)) with the prior's pseudo-documents in N and df: never negative, and a term in every document still weighs a little. */
   idf(id: number): number {
     return this.logDocs - this.logDf[id]!;
   }

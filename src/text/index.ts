@@ -21,3 +21,4 @@ export {
   type AnalyzedQuery,
   type QueryWord,
 } from './terms.ts';
+export { nameKey, romanize } from './romanize.ts';
