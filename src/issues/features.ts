@@ -27,9 +27,10 @@ export const DEFAULT_FEATURES: FeatureOptions = {
 export function articleTerms(headline: string, body: string, opts: FeatureOptions = DEFAULT_FEATURES): TermBag {
   const bag: TermBag = new Map();
   const add = (t: string, w: number) => bag.set(t, (bag.get(t) ?? 0) + (t[0] === BIGRAM ? w * opts.bigramWeight : w));
-  for (const t of clusterTerms(headline)) add(t, opts.headlineWeight);
   const text = body.length > opts.maxBodyChars ? body.slice(0, opts.maxBodyChars) : body;
-  for (const t of clusterTerms(text)) add(t, 1);
+  // Keyphrases first: where the engine cuts a long article's terms at equal weight, the earlier stay.
   addKeyphrases(headline, text, opts, add);
+  for (const t of clusterTerms(headline)) add(t, opts.headlineWeight);
+  for (const t of clusterTerms(text)) add(t, 1);
   return bag;
 }

@@ -8,7 +8,7 @@ import { nameKey, normalizeText, romanize, tokenize } from '../text/index.ts';
 export const KEYPHRASE = '\u0003';
 const QUANTITY = `${KEYPHRASE}q`;
 const QUOTE = `${KEYPHRASE}"`;
-const NAME = `${KEYPHRASE}n`;
+export const NAME_KEY = `${KEYPHRASE}n`;
 
 // Spelled-out units folded onto the symbols NFKC already gives (㎝ → cm).
 const UNIT_ALIASES: Record<string, string> = {
@@ -30,13 +30,17 @@ export interface KeyphraseWeights {
 
 /** Adds the keyphrases of one article to `add(term, weight)`. */
 export function addKeyphrases(headline: string, body: string, w: KeyphraseWeights, add: (term: string, weight: number) => void): void {
-  const text = normalizeText(`${headline}\n${body}`);
+  const written = `${headline}\n${body}`;
+  const text = normalizeText(written);
   if (w.quantityWeight > 0) {
     for (const m of text.matchAll(QUANTITY_RE)) add(`${QUANTITY}${m[1]!.replace(/,/g, '')}${UNIT_ALIASES[m[2]!] ?? m[2]}`, w.quantityWeight);
   }
   if (w.quoteWeight > 0) {
-    for (const m of text.matchAll(QUOTED_RE)) {
-      const words = tokenize(m[1]!).map((t) => t.stem);
+    for (const m of written.matchAll(QUOTED_RE)) {
+      // A short Korean quote is usually a name (‘온칩 얼라이언스’); in English only a Title Case one is.
+      const raw = m[1]!.trim();
+      if (!/[\uAC00-\uD7A3]/u.test(raw) && !/^(?:[A-Z][\w'-]*[\s,]*)+$/u.test(raw)) continue;
+      const words = tokenize(raw).map((t) => t.stem);
       if (words.length >= 1 && words.length <= 4) add(`${QUOTE}${words.join(' ')}`, w.quoteWeight);
     }
   }
@@ -61,10 +65,12 @@ export function addKeyphrases(headline: string, body: string, w: KeyphraseWeight
       const keys = new Set<string>();
       for (const name of names) keys.add(nameKey(romanize(name)));
       // English side: capitalised words, as written (before normalisation lower-cases them).
-      for (const m of `${headline}\n${body}`.matchAll(/\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b/g)) {
+      for (const m of written.matchAll(/\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b/g)) {
         if (!NOT_NAMES.has(m[0].toLowerCase())) keys.add(nameKey(m[0]));
       }
-      for (const k of keys) if (k.length >= 3) add(`${NAME}${k}`, w.nameKeyWeight);
+      // Korean personal names in English copy: family name, then a hyphenated given name (Han Seo-yoon → 한서윤).
+      for (const m of written.matchAll(/\b([A-Z][a-z]{0,3}) ([A-Z][a-z]+-[a-z]+)\b/g)) keys.add(nameKey(m[1]! + m[2]!));
+      for (const k of keys) if (k.length >= 3) add(`${NAME_KEY}${k}`, w.nameKeyWeight);
     }
   }
 }

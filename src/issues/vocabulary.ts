@@ -17,10 +17,15 @@ export class Vocabulary {
   private df: Float64Array = new Float64Array(1024);
   private logDf: Float64Array = new Float64Array(1024);
   private priorDf: Float64Array = new Float64Array(1024);
+  /** 1 for terms the similarity ignores (their idf reads 0) while other uses read their rawIdf. */
+  private muted: Uint8Array = new Uint8Array(1024);
   private docCount = 0;
   private logDocs = 0;
 
-  constructor(private readonly prior: DfPrior = NO_PRIOR) {
+  constructor(
+    private readonly prior: DfPrior = NO_PRIOR,
+    private readonly isMuted: (term: string) => boolean = () => false,
+  ) {
     this.docs = 0;
   }
 
@@ -55,7 +60,11 @@ export class Vocabulary {
         this.df = grow(this.df);
         this.logDf = grow(this.logDf);
         this.priorDf = grow(this.priorDf);
+        const muted = new Uint8Array(this.muted.length * 2);
+        muted.set(this.muted);
+        this.muted = muted;
       }
+      this.muted[id] = this.isMuted(term) ? 1 : 0;
       this.priorDf[id] = this.prior.df.get(term) ?? 0;
       this.logDf[id] = Math.log(this.priorDf[id]! + 0.5);
     }
@@ -84,7 +93,16 @@ export class Vocabulary {
 
   /** Smoothed IDF, log((N+1)/(df+0.5)) with the prior's pseudo-documents in N and df: never negative, and a term in every document still weighs a little. */
   idf(id: number): number {
+    return this.muted[id] ? 0 : this.logDocs - this.logDf[id]!;
+  }
+
+  /** The IDF whether or not the term is muted. */
+  rawIdf(id: number): number {
     return this.logDocs - this.logDf[id]!;
+  }
+
+  isMutedId(id: number): boolean {
+    return this.muted[id] === 1;
   }
 }
 
