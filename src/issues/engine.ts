@@ -50,6 +50,10 @@ export interface EngineConfig {
   crossMinShared: number;
   /** An issue's strongest neutral terms also entered in the candidate index, so another language finds it. */
   neutralIndexTerms: number;
+  /** Share of its bar an issue's similarity must reach to win as the clear winner (0 disables). */
+  clearMargin: number;
+  /** How many times the runner-up's margin the clear winner's must be. */
+  clearRatio: number;
 }
 
 export const DEFAULT_ENGINE: EngineConfig = {
@@ -71,6 +75,8 @@ export const DEFAULT_ENGINE: EngineConfig = {
   crossThreshold: 8,
   crossMinShared: 3,
   neutralIndexTerms: 12,
+  clearMargin: 0.8,
+  clearRatio: 2,
 };
 
 export interface ClusterState {
@@ -201,6 +207,7 @@ export class ClusterEngine {
     let best: ClusterState | undefined;
     let bestSim = 0;
     let bestMargin = 0;
+    let secondMargin = 0;
     this.lastCandidates = [];
     for (const c of this.candidates(weighted, time)) {
       if (exclude.has(c.id)) continue;
@@ -214,10 +221,11 @@ export class ClusterEngine {
       const margin = Math.max(centroidMargin, memberMargin);
       if (margin >= this.config.bridgeMargin) this.lastCandidates.push(c.id);
       if (margin > bestMargin || (margin === bestMargin && best && c.id < best.id)) {
+        secondMargin = bestMargin;
         best = c;
         bestSim = sim;
         bestMargin = margin;
-      }
+      } else if (margin > secondMargin) secondMargin = margin;
     }
     // A weak match in the document's own language may only be its language (an English report meeting
     // another English report of a different story); the same story told in Korean outbids it.
@@ -225,7 +233,17 @@ export class ClusterEngine {
       const cross = this.crossLanguageMatch(vec, time, exclude);
       if (cross && cross.margin > bestMargin) return { clusterId: cross.clusterId, similarity: cross.similarity };
     }
-    return best && bestMargin >= 1 ? { clusterId: best.id, similarity: bestSim } : null;
+    return best && (bestMargin >= 1 || this.clearWinner(bestMargin, secondMargin)) ? { clusterId: best.id, similarity: bestSim } : null;
+  }
+
+  /**
+   * Below the bar, but far closer to one issue than to any other: a story told from a new angle (the
+   * snowstorm's greenhouses, after its roads and ferries) shares little with each report but still
+   * more with them than with anything else the portal holds.
+   */
+  private clearWinner(best: number, second: number): boolean {
+    const { clearMargin, clearRatio } = this.config;
+    return clearMargin > 0 && best >= clearMargin && best >= clearRatio * second;
   }
 
   /** The issue in another script the document's figures and names say it belongs to, if any. */
