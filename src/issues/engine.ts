@@ -252,10 +252,10 @@ export class ClusterEngine {
     time: number,
     exclude: ReadonlySet<number>,
   ): { clusterId: number; similarity: number; margin: number } | null {
-    const script = this.classes.scriptOf(vec);
-    if (script === TermClass.Other) return null;
     const neutral = this.classes.neutral(vec);
     if (neutral.size < this.config.crossMinShared) return null;
+    const script = this.classes.scriptOf(vec);
+    if (script === TermClass.Other) return null;
     const weighted = new Map<number, number>();
     neutral.forEach((w, id) => weighted.set(id, w * this.vocab.rawIdf(id)));
     let best: { clusterId: number; similarity: number; margin: number } | null = null;
@@ -310,7 +310,8 @@ export class ClusterEngine {
     c.centroid = c.centroid.plus(SparseVector.fromEntries(vec));
     c.size++;
     c.normDocs = -1;
-    const member = newMember(vec, time);
+    // Members are compared in the ordinary cosine only, where muted terms (name keys) count for nothing.
+    const member = newMember(this.audible(vec), time);
     this.sample(c, [member]);
     if (time > c.lastTime) c.lastTime = time;
     if (c.centroid.size > this.config.centroidTerms * 1.5) this.truncate(c);
@@ -324,6 +325,13 @@ export class ClusterEngine {
     }
   }
 
+  /** The vector without its muted terms. */
+  private audible(vec: Iterable<[number, number]>): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const e of vec) if (!this.vocab.isMutedId(e[0])) out.push(e);
+    return out;
+  }
+
   /** Takes a member's vector out of an issue (withdrawal, revision, an editor moving it). */
   remove(clusterId: number, vec: DocVector): void {
     const c = this.clusters.get(clusterId);
@@ -332,7 +340,8 @@ export class ClusterEngine {
     c.size = Math.max(0, c.size - 1);
     c.normDocs = -1;
     // An article that left (withdrawn, revised, moved out by an editor) must not keep pulling others in.
-    c.members = c.members.filter((m) => !sameMember(m, vec));
+    const audible = this.audible(vec);
+    c.members = c.members.filter((m) => !sameMember(m, audible));
     if (c.size === 0) this.drop(clusterId);
     else this.reindex(c);
   }
@@ -374,7 +383,7 @@ export class ClusterEngine {
   /** Puts a stored member back in an issue's sample without counting it again (restoring from storage). */
   rememberMember(clusterId: number, vec: Iterable<[number, number]>, time: number): void {
     const c = this.clusters.get(clusterId);
-    if (c) this.sample(c, [newMember(vec, time)]);
+    if (c) this.sample(c, [newMember(this.audible(vec), time)]);
   }
 
   /** Replaces an issue's centroid wholesale (restoring from storage). */
@@ -410,6 +419,8 @@ export class ClusterEngine {
     let norm = 0;
     for (const [id, w] of vec) {
       const v = w * this.idf(id);
+      // Muted terms weigh nothing here; leaving them out keeps every merge below shorter.
+      if (v === 0) continue;
       out.set(id, v);
       norm += v * v;
     }

@@ -2,7 +2,8 @@
 // Terms come from the shared analyzer (src/text); the headline counts more than the body because
 // presses put the event's key nouns there, while bodies wander into background.
 import { addKeyphrases, type KeyphraseWeights } from './keyphrases.ts';
-import { BIGRAM, clusterTerms } from './tokens.ts';
+import { tokenize } from '../text/index.ts';
+import { BIGRAM, clusterTermsOf } from './tokens.ts';
 
 export type TermBag = Map<string, number>;
 
@@ -29,8 +30,10 @@ export function articleTerms(headline: string, body: string, opts: FeatureOption
   const add = (t: string, w: number) => bag.set(t, (bag.get(t) ?? 0) + (t[0] === BIGRAM ? w * opts.bigramWeight : w));
   const text = body.length > opts.maxBodyChars ? body.slice(0, opts.maxBodyChars) : body;
   // Keyphrases first: where the engine cuts a long article's terms at equal weight, the earlier stay.
-  addKeyphrases(headline, text, opts, add);
-  for (const t of clusterTerms(headline)) add(t, opts.headlineWeight);
-  for (const t of clusterTerms(text)) add(t, 1);
+  const headlineTokens = tokenize(headline);
+  const bodyTokens = tokenize(text);
+  addKeyphrases({ headline, body: text, headlineTokens, bodyTokens }, opts, add);
+  for (const t of clusterTermsOf(headlineTokens)) add(t, opts.headlineWeight);
+  for (const t of clusterTermsOf(bodyTokens)) add(t, 1);
   return bag;
 }

@@ -3,7 +3,7 @@
 // administrative suffix (청람군 → 청람, so 청람군 and 청람 meet), and romanized name keys that let
 // an English report join the Korean ones (Unsan ↔ 운산, Chungram ↔ 청람). Each lives in its own
 // namespace, so a keyphrase never collides with a plain word.
-import { nameKey, normalizeText, romanize, tokenize } from '../text/index.ts';
+import { nameKey, normalizeText, romanize, tokenize, type Token } from '../text/index.ts';
 
 export const KEYPHRASE = '\u0003';
 const QUANTITY = `${KEYPHRASE}q`;
@@ -28,12 +28,22 @@ export interface KeyphraseWeights {
   nameKeyWeight: number;
 }
 
+/** One article as the analyzer already saw it: written text, and its normalised tokens. */
+export interface AnalysedArticle {
+  headline: string;
+  body: string;
+  headlineTokens: readonly Token[];
+  bodyTokens: readonly Token[];
+}
+
+// Last syllables an administrative place name can end in: a cheap test before the pattern.
+const PLACE_LAST = new Set([...'시군구항만읍면리역교']);
+
 /** Adds the keyphrases of one article to `add(term, weight)`. */
-export function addKeyphrases(headline: string, body: string, w: KeyphraseWeights, add: (term: string, weight: number) => void): void {
-  const written = `${headline}\n${body}`;
-  const text = normalizeText(written);
-  if (w.quantityWeight > 0) {
-    for (const m of text.matchAll(QUANTITY_RE)) add(`${QUANTITY}${m[1]!.replace(/,/g, '')}${UNIT_ALIASES[m[2]!] ?? m[2]}`, w.quantityWeight);
+export function addKeyphrases(a: AnalysedArticle, w: KeyphraseWeights, add: (term: string, weight: number) => void): void {
+  const written = `${a.headline}\n${a.body}`;
+  if (w.quantityWeight > 0 && /\d/.test(written)) {
+    for (const m of normalizeText(written).matchAll(QUANTITY_RE)) add(`${QUANTITY}${m[1]!.replace(/,/g, '')}${UNIT_ALIASES[m[2]!] ?? m[2]}`, w.quantityWeight);
   }
   if (w.quoteWeight > 0) {
     for (const m of written.matchAll(QUOTED_RE)) {
@@ -44,33 +54,38 @@ export function addKeyphrases(headline: string, body: string, w: KeyphraseWeight
       if (words.length >= 1 && words.length <= 4) add(`${QUOTE}${words.join(' ')}`, w.quoteWeight);
     }
   }
-  if (w.placeWeight > 0 || w.nameKeyWeight > 0) {
-    const names = new Set<string>();
-    const headlineTokens = new Set(tokenize(headline).map((t) => t.stem));
-    for (const token of tokenize(text)) {
-      if (token.kind !== 'hangul') continue;
-      const place = PLACE_SUFFIX.exec(token.stem)?.[1];
-      if (place && token.stem.length >= 3) {
+  if (w.placeWeight <= 0 && w.nameKeyWeight <= 0) return;
+  const names = new Set<string>();
+  const places = new Set<string>();
+  for (const tokens of [a.headlineTokens, a.bodyTokens]) {
+    for (const token of tokens) {
+      const stem = token.stem;
+      if (token.kind !== 'hangul' || stem.length < 3 || !PLACE_LAST.has(stem[stem.length - 1]!)) continue;
+      const place = PLACE_SUFFIX.exec(stem)?.[1];
+      if (place) {
         if (w.placeWeight > 0) add(place, w.placeWeight);
-        names.add(place);
+        places.add(place);
       }
-    }
-    if (w.nameKeyWeight > 0) {
-      // Korean side: the headline's words and their leading syllables (운산국제영화제 → 운산, 운산국).
-      for (const stem of headlineTokens) {
-        if (!/^[\uAC00-\uD7A3]+$/u.test(stem) || stem.length < 2) continue;
-        for (let n = 2; n <= Math.min(stem.length, 3); n++) names.add(stem.slice(0, n));
-        if (stem.length <= 5) names.add(stem);
-      }
-      const keys = new Set<string>();
-      for (const name of names) keys.add(nameKey(romanize(name)));
-      // English side: capitalised words, as written (before normalisation lower-cases them).
-      for (const m of written.matchAll(/\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b/g)) {
-        if (!NOT_NAMES.has(m[0].toLowerCase())) keys.add(nameKey(m[0]));
-      }
-      // Korean personal names in English copy: family name, then a hyphenated given name (Han Seo-yoon → 한서윤).
-      for (const m of written.matchAll(/\b([A-Z][a-z]{0,3}) ([A-Z][a-z]+-[a-z]+)\b/g)) keys.add(nameKey(m[1]! + m[2]!));
-      for (const k of keys) if (k.length >= 3) add(`${NAME_KEY}${k}`, w.nameKeyWeight);
     }
   }
+  if (w.nameKeyWeight <= 0) return;
+  for (const p of places) names.add(p);
+  // Korean side: the headline's words and their leading syllables (운산국제영화제 → 운산, 운산국).
+  for (const token of a.headlineTokens) {
+    const stem = token.stem;
+    if (token.kind !== 'hangul' || stem.length < 2) continue;
+    for (let n = 2; n <= Math.min(stem.length, 3); n++) names.add(stem.slice(0, n));
+    if (stem.length <= 5) names.add(stem);
+  }
+  const keys = new Set<string>();
+  for (const name of names) keys.add(nameKey(romanize(name)));
+  if (/[A-Z]/.test(written)) {
+    // English side: capitalised words, as written (before normalisation lower-cases them).
+    for (const m of written.matchAll(/\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b/g)) {
+      if (!NOT_NAMES.has(m[0].toLowerCase())) keys.add(nameKey(m[0]));
+    }
+    // Korean personal names in English copy: family name, then a hyphenated given name (Han Seo-yoon → 한서윤).
+    for (const m of written.matchAll(/\b([A-Z][a-z]{0,3}) ([A-Z][a-z]+-[a-z]+)\b/g)) keys.add(nameKey(m[1]! + m[2]!));
+  }
+  for (const k of keys) if (k.length >= 3) add(`${NAME_KEY}${k}`, w.nameKeyWeight);
 }
