@@ -48,7 +48,7 @@ export function addKeyphrases(a: AnalysedArticle, w: KeyphraseWeights, add: (ter
   if (w.quoteWeight > 0) {
     for (const m of written.matchAll(QUOTED_RE)) {
       // A short Korean quote is usually a name (‘온칩 얼라이언스’); in English only a Title Case one is.
-      const raw = m[1]!.trim();
+      const raw = m[1]!.trim().replace(/[.,!?]+$/u, '');
       if (!/[\uAC00-\uD7A3]/u.test(raw) && !/^(?:[A-Z][\w'-]*[\s,]*)+$/u.test(raw)) continue;
       const words = tokenize(raw).map((t) => t.stem);
       if (words.length >= 1 && words.length <= 4) add(`${QUOTE}${words.join(' ')}`, w.quoteWeight);
