@@ -17,6 +17,12 @@ export const enum TermClass {
 
 const NEUTRAL_KEY = new Set([`${KEYPHRASE}q`, NAME_KEY]);
 
+/** True for a word or bigram in Latin script (the vocabulary judges it against Latin text only). */
+export function isLatinTerm(term: string): boolean {
+  const c = term.charCodeAt(term[0] === BIGRAM ? 1 : 0);
+  return c >= 97 && c <= 122;
+}
+
 /** True for a romanized name key (keyphrases.ts): evidence across languages, noise within one. */
 export function isNameKey(term: string): boolean {
   return term.startsWith(NAME_KEY);

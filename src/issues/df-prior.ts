@@ -17,7 +17,7 @@ const DEMO_ARTICLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 
 interface DemoFile {
   event?: unknown;
-  item: { headline?: unknown; body_html?: unknown };
+  item: { headline?: unknown; body_html?: unknown; language?: unknown };
 }
 
 /** Tags out, the few entities the demo uses decoded: DF only needs the words. */
@@ -39,6 +39,7 @@ function htmlText(html: string): string {
  */
 export function demoDfPrior(features: FeatureOptions, dir = DEMO_ARTICLES): DfPrior {
   const groups = new Map<string, Set<string>>();
+  const latinGroups = new Set<string>();
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
   for (const f of files) {
     const { event, item } = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as DemoFile;
@@ -47,10 +48,11 @@ export function demoDfPrior(features: FeatureOptions, dir = DEMO_ARTICLES): DfPr
     const terms = groups.get(key) ?? new Set<string>();
     for (const term of articleTerms(item.headline, htmlText(item.body_html), features).keys()) terms.add(term);
     groups.set(key, terms);
+    if (item.language === 'en') latinGroups.add(key);
   }
   const df = new Map<string, number>();
   for (const terms of groups.values()) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
-  return { docs: groups.size, df };
+  return { docs: groups.size, df, latinDocs: latinGroups.size };
 }
 
 const cache = new WeakMap<FeatureOptions, DfPrior>();

@@ -7,7 +7,7 @@ import type { TermBag } from './features.ts';
 import { CandidateIndex, kthLargest } from './candidate-index.ts';
 import { SparseVector } from './sparse-vector.ts';
 import { Vocabulary, type DfPrior } from './vocabulary.ts';
-import { isNameKey, neutralCosine, TermClass, TermClasses } from './cross-language.ts';
+import { isLatinTerm, isNameKey, neutralCosine, TermClass, TermClasses } from './cross-language.ts';
 import { bestMemberCosine, keepNewest, newMember, sameMember, strongestTerms, type Member } from './member-sample.ts';
 
 export interface EngineConfig {
@@ -136,7 +136,7 @@ export class ClusterEngine {
   ) {
     // Name keys serve the cross-language comparison only; in the ordinary cosine they would count
     // every English name twice (the word and its key) and blur the issues of one language.
-    this.vocab = new Vocabulary(prior, isNameKey);
+    this.vocab = new Vocabulary(prior, isNameKey, isLatinTerm);
     this.classes = new TermClasses(this.vocab);
     this.index = new CandidateIndex(config.postingCap, (issueId, term) => {
       const e = this.clusters.get(issueId);

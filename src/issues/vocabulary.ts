@@ -7,9 +7,15 @@ export interface DfPrior {
   docs: number;
   /** Term → pseudo-documents containing it. */
   df: ReadonlyMap<string, number>;
+  /**
+   * Pseudo-documents written in Latin script. A Latin word is judged against these only: Korean
+   * text says nothing about how common an English word is, and counting it would make every
+   * English word look rare on an English-only portal.
+   */
+  latinDocs: number;
 }
 
-const NO_PRIOR: DfPrior = { docs: 0, df: new Map() };
+const NO_PRIOR: DfPrior = { docs: 0, df: new Map(), latinDocs: 0 };
 
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
@@ -19,12 +25,18 @@ export class Vocabulary {
   private priorDf: Float64Array = new Float64Array(1024);
   /** 1 for terms the similarity ignores (their idf reads 0) while other uses read their rawIdf. */
   private muted: Uint8Array = new Uint8Array(1024);
+  /** 1 for Latin-script terms, whose IDF counts only the prior's Latin pseudo-documents. */
+  private latin: Uint8Array = new Uint8Array(1024);
   private docCount = 0;
   private logDocs = 0;
+  private logLatinDocs = 0;
+  /** log N per script, indexed by `latin[id]`. */
+  private logDocsBy = new Float64Array(2);
 
   constructor(
     private readonly prior: DfPrior = NO_PRIOR,
     private readonly isMuted: (term: string) => boolean = () => false,
+    private readonly isLatin: (term: string) => boolean = () => false,
   ) {
     this.docs = 0;
   }
@@ -36,6 +48,9 @@ export class Vocabulary {
   set docs(n: number) {
     this.docCount = n;
     this.logDocs = Math.log(n + this.prior.docs + 1);
+    this.logLatinDocs = Math.log(n + this.prior.latinDocs + 1);
+    this.logDocsBy[0] = this.logDocs;
+    this.logDocsBy[1] = this.logLatinDocs;
   }
 
   idOf(term: string): number | undefined {
@@ -63,8 +78,12 @@ export class Vocabulary {
         const muted = new Uint8Array(this.muted.length * 2);
         muted.set(this.muted);
         this.muted = muted;
+        const latin = new Uint8Array(this.latin.length * 2);
+        latin.set(this.latin);
+        this.latin = latin;
       }
       this.muted[id] = this.isMuted(term) ? 1 : 0;
+      this.latin[id] = this.isLatin(term) ? 1 : 0;
       this.priorDf[id] = this.prior.df.get(term) ?? 0;
       this.logDf[id] = Math.log(this.priorDf[id]! + 0.5);
     }
@@ -93,12 +112,12 @@ export class Vocabulary {
 
   /** Smoothed IDF, log((N+1)/(df+0.5)) with the prior's pseudo-documents in N and df: never negative, and a term in every document still weighs a little. */
   idf(id: number): number {
-    return this.muted[id] ? 0 : this.logDocs - this.logDf[id]!;
+    return this.muted[id] ? 0 : this.logDocsBy[this.latin[id]!]! - this.logDf[id]!;
   }
 
   /** The IDF whether or not the term is muted. */
   rawIdf(id: number): number {
-    return this.logDocs - this.logDf[id]!;
+    return this.logDocsBy[this.latin[id]!]! - this.logDf[id]!;
   }
 
   isMutedId(id: number): boolean {
