@@ -49,6 +49,8 @@ export interface LayoutProps {
   /** Client scripts (names under src/web/static), loaded as deferred modules. */
   scripts?: readonly string[];
   now?: number;
+  /** The search page's query, kept in the header's search box. */
+  searchQuery?: string;
   /** A signed-in staff member is reading: the footer leads to the studio instead of the sign-in. */
   staffSignedIn?: boolean;
   children: ComponentChildren;
@@ -126,7 +128,7 @@ export function Layout(props: LayoutProps) {
               <span class="visually-hidden">{tr('web.today')} </span>
               {shortDate(locale, props.now ?? Date.now())}
             </p>
-            <SearchBox locale={locale} id="site-search" />
+            <SearchBox locale={locale} id="site-search" query={props.searchQuery} />
             <a class="lang-switch" href={withLang(props.path, other)} hrefLang={other} lang={other}>
               {tr(`web.switch-to.${other}`)}
             </a>
