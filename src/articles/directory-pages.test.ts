@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { insertFixture, type Fixture } from '../../test/e2e/fixtures.ts';
 import { testDialects } from '../../test/helpers/databases.ts';
+import { createPress } from '../press/index.ts';
 import { ingestArticle } from './ingest.ts';
 import type { ArticleInput } from './model.ts';
 
@@ -137,5 +138,17 @@ describe.each(await testDialects())('/latest and /press on %s', (dialect) => {
 
     const after = await get('/press');
     expect(after.body).toMatch(/<a href="\/press\/harbor-daily">해온일보<\/a>[\s\S]*?기사 2건/);
+  });
+
+  it('shows a press logo when the press has one, and refuses a logo that is not an http(s) address', async () => {
+    await createPress(t.deps, { slug: 'logo-press', name: '로고일보', logoUrl: 'https://logo-press.example/logo.png' });
+    await expect(createPress(t.deps, { slug: 'bad-logo', name: '나쁜로고', logoUrl: 'javascript:alert(1)' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    const res = await get('/press');
+    expect(res.body).toContain('<img class="press-entry__logo" src="https://logo-press.example/logo.png" alt');
+    expect(res.body).not.toContain('bad-logo');
+    // Presses without a logo show their initial instead.
+    expect(res.body).toContain('<span class="press-entry__logo press-entry__logo--initial" aria-hidden="true">해</span>');
   });
 });
