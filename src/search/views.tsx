@@ -259,7 +259,7 @@ export function SearchPage(props: SearchPageProps) {
                   <p class="search-result__snippet" dangerouslySetInnerHTML={{ __html: r.snippetHtml }} />
                   </div>
                   {r.photoUrl ? (
-                    // The headline link names the article; the thumbnail is a second, unfocusable way in.
+                    // The headline link names the article; the thumbnail is a second, unfocusable way in (as on list cards).
                     <a class="search-result__photo" href={r.url} tabIndex={-1} aria-hidden="true">
                       <img src={r.photoUrl} alt="" loading="lazy" decoding="async" />
                     </a>

@@ -9,24 +9,48 @@ import { runAxe, seriousViolations } from './axe.ts';
 import { FEATURED } from './fixtures.ts';
 import { resultPath, skipBrowser, startE2E, type E2E } from './harness.ts';
 
-/** Speech synthesis as a browser with these voices has it; speak() and cancel() are recorded. */
-function fakeVoices(voices: Array<{ lang: string; name: string }>, opts: { later?: boolean } = {}) {
-  return (args: { voices: Array<{ lang: string; name: string }>; later: boolean }) => {
-    const state = { list: args.later ? [] : args.voices, spoken: [] as string[], cancels: 0 };
-    (window as unknown as { __speech: typeof state }).__speech = state;
-    const synth = window.speechSynthesis;
-    Object.defineProperty(synth, 'getVoices', { value: () => state.list.map((v) => ({ ...v, localService: true, default: false, voiceURI: v.name })) });
-    Object.defineProperty(synth, 'speak', { value: (u: SpeechSynthesisUtterance) => state.spoken.push(u.text) });
-    Object.defineProperty(synth, 'cancel', { value: () => void state.cancels++ });
-    if (args.later) {
-      addEventListener('load', () =>
-        setTimeout(() => {
-          state.list = args.voices;
-          synth.dispatchEvent(new Event('voiceschanged'));
-        }, 50),
-      );
-    }
-  };
+interface Voice {
+  lang: string;
+  name: string;
+}
+
+/**
+ * Runs in the page before its scripts: speech synthesis as a browser with these voices has it
+ * (`later`: the list arrives after load with "voiceschanged", as Chromium does); speak() and
+ * cancel() are recorded in window.__speech.
+ */
+function fakeSpeech(args: { voices: Voice[]; later: boolean }) {
+  const state = { list: args.later ? [] : args.voices, spoken: [] as string[], cancels: 0 };
+  (window as unknown as { __speech: typeof state }).__speech = state;
+  const synth = window.speechSynthesis;
+  Object.defineProperty(synth, 'getVoices', { value: () => state.list.map((v) => ({ ...v, localService: true, default: false, voiceURI: v.name })) });
+  Object.defineProperty(synth, 'speak', { value: (u: SpeechSynthesisUtterance) => state.spoken.push(u.text) });
+  Object.defineProperty(synth, 'cancel', {
+    value: () => {
+      state.cancels++;
+    },
+  });
+  if (args.later) {
+    addEventListener('load', () =>
+      setTimeout(() => {
+        state.list = args.voices;
+        synth.dispatchEvent(new Event('voiceschanged'));
+      }, 50),
+    );
+  }
+}
+
+/** Runs in the page: a system share sheet that records what it was asked to share. */
+function fakeShare() {
+  const shared: ShareData[] = [];
+  (window as unknown as { __shared: ShareData[] }).__shared = shared;
+  Object.defineProperty(Navigator.prototype, 'share', {
+    configurable: true,
+    value: async (data: ShareData) => {
+      shared.push(data);
+    },
+  });
+  Object.defineProperty(Navigator.prototype, 'canShare', { configurable: true, value: () => true });
 }
 
 describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
@@ -128,18 +152,17 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
 
   it('keeps 본문 듣기 hidden without a voice in the article language, and shows it with one', async () => {
     const id = e2e.fixture.featuredId;
-    const none = await openWith(`/articles/${id}`, { fn: fakeVoices([]) as never, arg: { voices: [], later: false } });
-    await none.waitForTimeout(0);
+    const none = await openWith(`/articles/${id}`, { fn: fakeSpeech as never, arg: { voices: [], later: false } });
     await expect(none.locator('[data-listen]').isHidden()).resolves.toBe(true);
     await none.close();
 
     const english = [{ lang: 'en-US', name: 'English' }];
-    const onlyEnglish = await openWith(`/articles/${id}`, { fn: fakeVoices(english) as never, arg: { voices: english, later: false } });
+    const onlyEnglish = await openWith(`/articles/${id}`, { fn: fakeSpeech as never, arg: { voices: english, later: false } });
     await expect(onlyEnglish.locator('[data-listen]').isHidden()).resolves.toBe(true);
     await onlyEnglish.close();
 
     const korean = [...english, { lang: 'ko-KR', name: '한국어' }];
-    const page = await openWith(`/articles/${id}`, { fn: fakeVoices(korean) as never, arg: { voices: korean, later: true } });
+    const page = await openWith(`/articles/${id}`, { fn: fakeSpeech as never, arg: { voices: korean, later: true } });
     const button = page.locator('[data-listen]');
     // Voices arrive after load ("voiceschanged"), as in Chromium.
     await button.waitFor({ state: 'visible' });
@@ -172,16 +195,7 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
     await expect(noShare.locator('[data-copy-link]').isVisible()).resolves.toBe(true);
     await noShare.close();
 
-    const page = await openWith(`/articles/${id}`, {
-      fn: (() => {
-        Object.defineProperty(Navigator.prototype, 'share', {
-          configurable: true,
-          value: async (data: ShareData) => void ((window as unknown as { __shared: ShareData[] }).__shared ??= []).push(data),
-        });
-        Object.defineProperty(Navigator.prototype, 'canShare', { configurable: true, value: () => true });
-      }) as never,
-      arg: null,
-    });
+    const page = await openWith(`/articles/${id}`, { fn: fakeShare as never, arg: null });
     const button = page.locator('[data-share-url]');
     await button.waitFor({ state: 'visible' });
     await button.click();
