@@ -171,7 +171,7 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
     await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(button.textContent()).resolves.toBe('듣기 멈춤');
     const spoken = await page.evaluate(() => (window as unknown as { __speech: { spoken: string[] } }).__speech.spoken);
-    expect(spoken[0]).toContain(FEATURED.headline);
+    expect(spoken[0]).toBe(`${FEATURED.headline}, 연재: ${FEATURED.series}`);
     expect(spoken.join(' ')).toContain('밀물과 썰물의 높이 차이로 수차를 돌리는 방식이다.');
     expect(spoken.join(' ')).not.toContain(FEATURED.photoCaption);
     await button.click();

@@ -26,7 +26,12 @@ function findVoice(lang) {
 function articleText() {
   const parts = [];
   const headline = document.querySelector('.article-head h1');
-  if (headline) parts.push(headline.textContent.trim());
+  if (headline) {
+    // Read it as a screen reader would: without the decorative " | " before the series name.
+    const copy = headline.cloneNode(true);
+    for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    parts.push(copy.textContent.replace(/\s+/g, ' ').trim());
+  }
   // Paragraphs, subheads and list items of the body; captions and hidden helper text are skipped.
   for (const el of document.querySelectorAll('.article-body__html :is(p, h2, h3, h4, li, blockquote)')) {
     if (el.closest('figure, .visually-hidden')) continue;

@@ -1,6 +1,6 @@
 // Category nav island: on narrow screens the nav scrolls sideways; bring the current category into
-// view and mark which edges hide more items (the CSS fades those edges and shows a "›" at the end). Without it the nav still
-// scrolls, it just starts at "홈".
+// view and mark which edges hide more items (the CSS fades those edges and shows a "›" at the end).
+// Without it the nav still scrolls, it just starts at "홈".
 const list = document.querySelector('.category-nav ul');
 
 function markOverflow() {
