@@ -80,6 +80,7 @@ export function Layout(props: LayoutProps) {
         {meta.robots ? <meta name="robots" content={meta.robots} /> : null}
         <link rel="canonical" href={meta.canonical} />
         <link rel="stylesheet" href={assetUrl('site.css')} />
+        <link rel="stylesheet" href={assetUrl('reader-pages.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         {(meta.alternates ?? []).map((a) => (
           <link rel="alternate" type={a.type} title={a.title} href={a.href} />
