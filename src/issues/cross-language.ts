@@ -30,6 +30,7 @@ export function isNameKey(term: string): boolean {
 
 function classify(term: string): TermClass {
   // A quantity in a Korean unit (87가구) is Korean text: no English report writes it so.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0003 is the analyzer's quantity-term marker
   if (/^\u0003q[0-9.]+[\uAC00-\uD7A3]/.test(term)) return TermClass.Hangul;
   if (/^[0-9]+$/.test(term) || NEUTRAL_KEY.has(term.slice(0, 2))) return TermClass.Neutral;
   const body = term[0] === BIGRAM ? term.slice(1) : term;
