@@ -135,4 +135,5 @@ export default {
   'readers.admin.restore': 'Restore',
   'readers.admin.notice.suspend': 'The account was suspended.',
   'readers.admin.notice.restore': 'The suspension was lifted.',
+  'readers.oidc.consent': 'A first sign-in creates an account and means you accept the terms of use and the privacy notice.',
 } satisfies Messages;

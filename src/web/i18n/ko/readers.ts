@@ -135,4 +135,5 @@ export default {
   'readers.admin.restore': '정지 해제',
   'readers.admin.notice.suspend': '계정을 정지했습니다.',
   'readers.admin.notice.restore': '정지를 해제했습니다.',
+  'readers.oidc.consent': '처음 로그인하면 계정이 만들어지며, 이용약관과 개인정보 처리방침에 동의한 것으로 봅니다.',
 } satisfies Messages;
