@@ -68,6 +68,12 @@ export const OPTIONS = {
     default: 20,
     doc: 'Failed sign-ins per client IP per 15 minutes before it is throttled.',
   }),
+  loginMaxPerDomain: option({
+    env: 'SOSIK_LOGIN_MAX_PER_DOMAIN',
+    kind: 'int',
+    default: 0,
+    doc: 'Failed sign-ins per e-mail domain per 15 minutes before the domain is throttled (0: off; a big webmail domain would lock its users out).',
+  }),
   apiRatePerMinute: option({
     env: 'SOSIK_API_RATE',
     kind: 'int',

@@ -213,6 +213,20 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     expect(String(blocked.headers['set-cookie'] ?? '')).not.toContain('sosik_session=');
   });
 
+  it('throttles failed sign-ins per e-mail domain when SOSIK_LOGIN_MAX_PER_DOMAIN is set', async () => {
+    const d = await readersTestApp(dialect, { loginMaxPerDomain: 2, loginMaxPerAccount: 100, loginMaxPerIp: 100 });
+    try {
+      await signUpVia(new TestBrowser(d.app, '10.51.0.1'), { email: 'a@campus.example', nickname: '학생' });
+      for (const who of ['b', 'c']) {
+        expect((await signInVia(new TestBrowser(d.app, `10.51.1.${who.charCodeAt(0)}`), `${who}@campus.example`, 'wrong wrong wrong')).statusCode).toBe(401);
+      }
+      expect((await signInVia(new TestBrowser(d.app, '10.51.2.1'), 'a@campus.example')).statusCode).toBe(429);
+      expect((await signInVia(new TestBrowser(d.app, '10.51.2.2'), 'yuna@elsewhere.example', 'wrong wrong wrong')).statusCode).toBe(401);
+    } finally {
+      await d.close();
+    }
+  });
+
   it('account pages need a signed-in reader; their forms need the session\'s CSRF token', async () => {
     const anonymous = await new TestBrowser(t.app).get('/account');
     expect(anonymous.statusCode).toBe(303);
