@@ -136,4 +136,9 @@ export default {
   'readers.admin.notice.suspend': 'The account was suspended.',
   'readers.admin.notice.restore': 'The suspension was lifted.',
   'readers.oidc.consent': 'A first sign-in creates an account and means you accept the terms of use and the privacy notice.',
+  'readers.mail.account-exists.subject': '[{site}] This address already has an account',
+  'readers.mail.account-exists.greeting': 'Hello {name},',
+  'readers.mail.account-exists.intro': 'Someone tried to sign up for {site} with this e-mail address. It already has an account, so no new one was made.',
+  'readers.mail.account-exists.action': 'Reset password',
+  'readers.mail.account-exists.not-you': 'If it was you, sign in with your account or reset its password. If not, you can ignore this message.',
 } satisfies Messages;
