@@ -1,7 +1,8 @@
 // Search quality on KorQuAD 1.0 dev: index the 964 paragraphs, ask the 5,774 questions, and report
 // MRR@10 and Recall@1/5/10 for Sosik's search (the same searchArticles the page calls, on SQLite
 // and PostgreSQL) next to baselines and peers measured in the same run.
-//   npm run eval:search [-- --limit 1000] [--skip-peers]
+//   npm run eval:search [-- --limit 1000] [--skip-peers] [--skip-compounds]
+// Compound rows (bench/eval-search-compounds.ts): questions' words joined or split, as short queries.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +10,7 @@ import SQLite from 'better-sqlite3';
 import type { Dialect } from '../src/db/database.ts';
 import { reindexAll } from '../src/search/indexing.ts';
 import { searchArticles } from '../src/search/search-service.ts';
+import { compoundQueries, type CompoundQuery } from './eval-search-compounds.ts';
 import { peerSystems } from './eval-search-peers.ts';
 import type { Corpus, Paragraph, Question, SystemResult } from './eval-search-types.ts';
 import { createBenchDb, fmtMs, insertArticles, latencySummary, postgresReachable, SHARED_DIR } from './search-support.ts';
@@ -30,7 +32,8 @@ function loadCorpus(limit?: number): Corpus {
   return { paragraphs, questions: limit ? questions.slice(0, limit) : questions };
 }
 
-async function evalSosik(dialect: Dialect, corpus: Corpus): Promise<SystemResult> {
+/** The questions, then (unless `compounds` is empty) the compound queries and their as-written forms. */
+async function evalSosik(dialect: Dialect, corpus: Corpus, compounds: CompoundQuery[]): Promise<SystemResult[]> {
   const handle = await createBenchDb(dialect);
   try {
     const now = Date.UTC(2024, 0, 1);
@@ -40,14 +43,25 @@ async function evalSosik(dialect: Dialect, corpus: Corpus): Promise<SystemResult
     );
     await reindexAll(handle);
     const idToParagraph = new Map(ids.map((id, i) => [id, i]));
-    const result: SystemResult = { name: `Sosik search (${dialect})`, ranks: [], latenciesMs: [] };
-    for (const q of corpus.questions) {
-      const t0 = performance.now();
-      const res = await searchArticles(handle, { q: q.question, pageSize: 10, now });
-      result.latenciesMs.push(performance.now() - t0);
-      result.ranks.push(res.results.findIndex((r) => idToParagraph.get(r.id) === q.paragraph));
+    const run = async (name: string, queries: Array<{ q: string; paragraph: number }>): Promise<SystemResult> => {
+      const result: SystemResult = { name, ranks: [], latenciesMs: [] };
+      for (const q of queries) {
+        const t0 = performance.now();
+        const res = await searchArticles(handle, { q: q.q, pageSize: 10, now });
+        result.latenciesMs.push(performance.now() - t0);
+        result.ranks.push(res.results.findIndex((r) => idToParagraph.get(r.id) === q.paragraph));
+      }
+      return result;
+    };
+    const results = [await run(`Sosik search (${dialect})`, corpus.questions.map((q) => ({ q: q.question, paragraph: q.paragraph })))];
+    for (const kind of ['joined', 'split'] as const) {
+      const set = compounds.filter((c) => c.kind === kind);
+      if (!set.length) continue;
+      const label = kind === 'joined' ? 'two words joined (조선 왕조 → 조선왕조)' : 'one word split (대한민국 → 대한 민국)';
+      results.push(await run(`↳ ${dialect}, compound: ${label}, ${set.length} queries`, set));
+      results.push(await run(`↳ ${dialect}, same words as the question spaced them`, set.map((c) => ({ q: c.asWritten, paragraph: c.paragraph }))));
     }
-    return result;
+    return results;
   } finally {
     await handle.dispose();
   }
@@ -100,9 +114,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const limitAt = args.indexOf('--limit');
   const corpus = loadCorpus(limitAt >= 0 ? Number(args[limitAt + 1]) : undefined);
+  const compounds = args.includes('--skip-compounds') ? [] : compoundQueries(corpus.questions);
   const results: SystemResult[] = [];
-  results.push(await evalSosik('sqlite', corpus));
-  if (await postgresReachable()) results.push(await evalSosik('postgres', corpus));
+  results.push(...(await evalSosik('sqlite', corpus, compounds)));
+  if (await postgresReachable()) results.push(...(await evalSosik('postgres', corpus, compounds)));
   else console.log('PostgreSQL not reachable: its row is skipped.');
   results.push(evalTrigram(corpus));
   if (!args.includes('--skip-peers')) for (const peer of peerSystems()) results.push(await peer.run(corpus));

@@ -200,7 +200,7 @@ export interface CommandContext {
   config: Config;
   /** Positional arguments after the command words. */
   args: string[];
-  /** --flag value pairs (boolean flags are "true"). */
+  /** The declared --options given, by name (boolean options are "true"). */
   flags: Record<string, string>;
   /** Opens the database (migrated), logger and job worker; the caller closes it. */
   open(): Promise<Runtime>;
@@ -213,5 +213,7 @@ export interface CommandContext {
 export interface Command {
   usage: string;
   summary: string;
+  /** The --options it takes; any other option is refused before it runs (node:util parseArgs). */
+  options?: Readonly<Record<string, 'string' | 'boolean'>>;
   run(ctx: CommandContext): Promise<number | void>;
 }

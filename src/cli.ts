@@ -1,8 +1,9 @@
 // `sosik <command>`: the process commands (serve, worker, migrate, jobs, config) and the commands
 // each capability's manifest contributes (press, user, feeds, search, demo…). `sosik help` lists them.
+import { parseArgs } from 'node:util';
 import { REGISTRY } from './app.ts';
 import { commandContext, type Command } from './cli-types.ts';
-import { ConfigError, loadConfig, optionsMarkdown, redactedConfig } from './config.ts';
+import { ConfigError, loadConfig, optionsMarkdown, maskedConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { createLogger, openRuntime } from './runtime.ts';
 import { serve } from './server.ts';
@@ -47,38 +48,43 @@ const coreCommands: Record<string, Command> = {
   },
   config: {
     usage: 'config [--markdown]',
+    options: { markdown: 'boolean' },
     summary: 'Print the effective configuration (or the README table with --markdown).',
     run: async (ctx) => {
       if (ctx.flags.markdown) ctx.print(optionsMarkdown());
-      else ctx.print(JSON.stringify(redactedConfig(ctx.config), null, 2));
+      else ctx.print(JSON.stringify(maskedConfig(ctx.config), null, 2));
     },
   },
 };
 
 export const COMMANDS: Record<string, Command> = { ...coreCommands, ...REGISTRY.commands };
 
-/** Splits argv into command words, positionals and --flags (`--x v`, `--x=v`, bare `--x`). */
-export function parseArgv(argv: string[]): { words: string[]; flags: Record<string, string> } {
+/** The command named by the leading words of argv (longest match, up to three words). */
+function findCommand(argv: readonly string[]): { name: string; command: Command; rest: string[] } | undefined {
   const words: string[] = [];
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      if (eq > 0) flags[a.slice(2, eq)] = a.slice(eq + 1);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags[a.slice(2)] = argv[++i];
-      else flags[a.slice(2)] = 'true';
-    } else words.push(a);
+  for (const a of argv) {
+    if (a.startsWith('-') || words.length === 3) break;
+    words.push(a);
   }
-  return { words, flags };
-}
-
-function findCommand(words: string[]): { name: string; command: Command; rest: string[] } | undefined {
-  for (let n = Math.min(3, words.length); n >= 1; n--) {
+  for (let n = words.length; n >= 1; n--) {
     const name = words.slice(0, n).join(' ');
-    if (COMMANDS[name]) return { name, command: COMMANDS[name], rest: words.slice(n) };
+    if (COMMANDS[name]) return { name, command: COMMANDS[name], rest: argv.slice(n) };
   }
   return undefined;
+}
+
+/** The command's own --options (node:util parseArgs, strict: an unknown option is an error). */
+export function parseCommandArgs(command: Command, rest: string[]): { args: string[]; flags: Record<string, string> } {
+  const declared = command.options ?? {};
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: Object.fromEntries(Object.entries(declared).map(([name, type]) => [name, { type }])),
+    allowPositionals: true,
+    strict: true,
+  });
+  const flags: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) flags[name] = String(value);
+  return { args: positionals, flags };
 }
 
 function help(): string {
@@ -87,14 +93,21 @@ function help(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { words, flags } = parseArgv(argv);
-  if (words.length === 0 || words[0] === 'help' || flags.help) {
+  if (argv.length === 0 || argv[0] === 'help' || argv.includes('--help')) {
     console.log(help());
     return 0;
   }
-  const found = findCommand(words);
+  const found = findCommand(argv);
   if (!found) {
-    console.error(`unknown command "${words.join(' ')}"\n\n${help()}`);
+    console.error(`unknown command "${argv.filter((a) => !a.startsWith('-')).join(' ')}"\n\n${help()}`);
+    return 2;
+  }
+  let parsed: { args: string[]; flags: Record<string, string> };
+  try {
+    parsed = parseCommandArgs(found.command, found.rest);
+  } catch (err) {
+    // parseArgs explains what is wrong ("Unknown option '--x'", "Option '--slug <value>' argument missing").
+    console.error(`error: ${(err as Error).message}\nusage: sosik ${found.command.usage}`);
     return 2;
   }
   try {
@@ -102,8 +115,8 @@ export async function main(argv: string[]): Promise<number> {
     // One-shot commands keep stdout for their answer: logs go to stderr.
     const ctx = commandContext({
       config,
-      args: found.rest,
-      flags,
+      args: parsed.args,
+      flags: parsed.flags,
       open: () => openRuntime(config, createLogger(config, found.name === 'worker' ? 'stdout' : 'stderr')),
       print: (line) => console.log(line),
     });

@@ -17,7 +17,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>, stream: 'stdout' 
     {
       level: config.logLevel,
       // Belt and braces: should a header or body ever be logged, these never are.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'password', 'apiKey'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'password', 'apiKey', 'smtpUrl', 'config.smtpUrl'],
     },
     pino.destination(stream === 'stdout' ? 1 : 2),
   );

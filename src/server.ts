@@ -1,7 +1,7 @@
 // `sosik serve`: the web server, with the job worker and background loops in the same process
 // unless configured otherwise; shuts down gracefully on SIGTERM/SIGINT.
 import { buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import { publicUrlWarning, type Config } from './config.ts';
 import { openRuntime } from './runtime.ts';
 
 export async function serve(config: Config): Promise<void> {
@@ -16,6 +16,8 @@ export async function serve(config: Config): Promise<void> {
   }
   await app.listen({ port: config.port, host: config.host });
   deps.log.info({ url: config.publicUrl, database: deps.dialect }, 'Sosik is serving');
+  const urlWarning = publicUrlWarning(config);
+  if (urlWarning) deps.log.warn({ publicUrl: config.publicUrl, host: config.host }, urlWarning);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -37,8 +37,14 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; por
 }
 
 
+// Three cold starts of the CLI (press add, serve, jobs run) each load the whole app through tsx; on
+// PostgreSQL on a loaded two-core machine that took ~31 s, over the 30 s default. The budget is the
+// sum of the per-step limits below (60 + 30 + 60 s) plus the 1.2 s lease wait, so a step that hangs
+// fails with its own message rather than the test's time-out.
+const CRASH_TEST_TIMEOUT_MS = 160_000;
+
 describe.each(await testDialects())('crash safety on %s', (dialect) => {
-  it('kill -9 after 201 loses nothing; jobs run after restart', async () => {
+  it('kill -9 after 201 loses nothing; jobs run after restart', { timeout: CRASH_TEST_TIMEOUT_MS }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-crash-'));
     // A short lease: a job the killed server had already claimed is handed back after one second.
     const env: NodeJS.ProcessEnv = {

@@ -1,10 +1,10 @@
 // `sosik user add --email … --role admin|editor|press [--press slug] [--password …]`.
-// The password comes from --password, else SOSIK_USER_PASSWORD, else a hidden prompt on the terminal,
-// so it need not appear in shell history.
+// The password comes from --password, else SOSIK_USER_PASSWORD (read by src/config.ts, like every
+// option), else a hidden prompt on the terminal, so it need not appear in shell history.
 import readline from 'node:readline';
 import type { AppDeps } from '../deps.ts';
 import type { Role } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import { createUser } from './users.ts';
 
 export interface AddUserOptions {
@@ -19,11 +19,12 @@ export interface AddUserOptions {
 export async function addUserCommand(
   deps: Pick<AppDeps, 'db'>,
   options: AddUserOptions,
-  env: NodeJS.ProcessEnv = process.env,
+  /** config.userPassword (SOSIK_USER_PASSWORD); empty means unset. */
+  passwordFromConfig = '',
 ): Promise<string> {
-  if (!options.email) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik user add --email <e-mail> --role admin|editor|press [--press <slug>]');
-  if (!options.role) throw new AppError('MISSING_OPTION', 400, '--role admin|editor|press is required.');
-  const password = options.password ?? env.SOSIK_USER_PASSWORD ?? (await promptHidden('Password: '));
+  if (!options.email) throw Errors.missingOption('user add --email <e-mail> --role admin|editor|press [--press <slug>]');
+  if (!options.role) throw Errors.missingOption('user add --email <e-mail> --role admin|editor|press', '--role admin|editor|press is required.');
+  const password = options.password ?? (passwordFromConfig || (await promptHidden('Password: ')));
   const user = await createUser(deps, {
     email: options.email,
     password,
@@ -36,7 +37,7 @@ export async function addUserCommand(
 
 async function promptHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
-    throw new AppError('MISSING_OPTION', 400, 'No terminal to ask for a password: pass --password or set SOSIK_USER_PASSWORD.');
+    throw Errors.missingOption('user add --password <pw>', 'No terminal to ask for a password: pass --password or set SOSIK_USER_PASSWORD.');
   }
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   // Echo nothing but the prompt while the password is typed.

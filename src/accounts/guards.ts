@@ -33,7 +33,7 @@ export function currentStaff(request: FastifyRequest): Staff | null {
 }
 
 export function signInRequired(): AppError {
-  return new AppError('SIGN_IN_REQUIRED', 401, 'Please sign in as staff to continue.');
+  return Errors.signInRequired();
 }
 
 function loginRedirect(request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps.ts';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from '../auth/cookies.ts';
 import { anonymousCsrfToken, verifyAnonymousCsrf, verifyCsrf } from '../auth/csrf.tsx';
 import { getPrincipal } from '../auth/principal.ts';
+import { safeRedirectPath } from '../auth/safe-path.ts';
 import { t, type Locale } from '../web/i18n/index.ts';
 import { requestLocale } from '../web/locale.ts';
 import { LoginView, type LoginViewProps } from './login-view.tsx';
@@ -12,14 +13,14 @@ import { checkSignIn } from './sign-in.ts';
 import { sendStaffPage } from './staff-page.tsx';
 
 /**
- * Only same-site paths: "//evil.example" and "/\evil.example" are protocol-relative in browsers.
- * Back to /login itself would loop for a signed-in visitor. Anything else: `fallback` (empty: the
- * home of whoever signs in, staff to the studio, readers to the front page).
+ * Only same-site paths (src/auth/safe-path.ts); back to /login itself would loop for a signed-in
+ * visitor. Anything else: `fallback` (empty: the home of whoever signs in, staff to the studio,
+ * readers to the front page).
  */
 export function safeNext(raw: unknown, fallback = ''): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
-  if (raw === '/login' || raw.startsWith('/login?') || /[\r\n]/.test(raw)) return fallback;
-  return raw;
+  const next = safeRedirectPath(raw, fallback);
+  if (next === '/login' || next.startsWith('/login?') || next.startsWith('/login#')) return fallback;
+  return next;
 }
 
 /** Where /login sends a principal of this kind who is already signed in. */
@@ -40,13 +41,13 @@ function field(body: unknown, name: string): string {
 export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const otherSignIns = (locale: Locale) => [...deps.registry.principals.values()].flatMap((k) => k.otherSignIns?.(deps, locale) ?? []);
 
-  function sendLoginPage(
+  async function sendLoginPage(
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     view: Omit<LoginViewProps, 'locale' | 'csrfToken'>,
   ) {
-    const csrfToken = anonymousCsrfToken(request, reply, deps);
+    const csrfToken = await anonymousCsrfToken(request, reply, deps);
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'accounts.login.title'),
       status,
@@ -66,7 +67,7 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   });
 
   app.post('/login', async (request, reply) => {
-    verifyAnonymousCsrf(request, deps);
+    await verifyAnonymousCsrf(request, deps);
     const locale = requestLocale(request);
     const email = field(request.body, 'email').trim();
     const password = field(request.body, 'password');

@@ -13,7 +13,7 @@ import {
   staffTestApp,
   TEST_PASSWORD,
   type StaffTestApp,
-} from './test-support.ts';
+} from '../../test/helpers/staff.ts';
 
 describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
   let t: StaffTestApp;
@@ -57,7 +57,7 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
   });
 
   it('marks the cookie Secure behind TLS (trusted proxy) and when configured always', async () => {
-    const tls = await staffTestApp('sqlite', { trustProxy: true });
+    const tls = await staffTestApp('sqlite', { trustProxy: '1' });
     try {
       await addStaff(tls.deps, 'tls@sosik.test', 'admin');
       const page = await tls.app.inject({ method: 'GET', url: '/login', headers: { 'x-forwarded-proto': 'https' } });
@@ -147,14 +147,14 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     expect(res.headers.location).toBe('/studio');
   });
 
-  it('throttles one account after loginMaxPerAccount failures (429 + Retry-After), whatever the IP', async () => {
+  it('throttles one account from one source after loginMaxPerAccount failures (429 + Retry-After)', async () => {
     await addStaff(t.deps, 'target@sosik.test', 'editor');
     for (let i = 0; i < 3; i++) {
-      const res = await postLogin(t.app, 'target@sosik.test', 'guess-' + i, { ip: `10.1.0.${i}` });
+      const res = await postLogin(t.app, 'target@sosik.test', 'guess-' + i, { ip: '10.1.0.1' });
       expect(res.statusCode).toBe(401);
     }
-    // Even the right password is refused while throttled, so guessing gains nothing.
-    const blocked = await postLogin(t.app, 'target@sosik.test', TEST_PASSWORD, { ip: '10.1.0.99' });
+    // Even the right password is refused from that source while throttled, so guessing gains nothing.
+    const blocked = await postLogin(t.app, 'target@sosik.test', TEST_PASSWORD, { ip: '10.1.0.1' });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     // Sliding window: the wait can reach into the next 15-minute window, never beyond it.
@@ -163,6 +163,26 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     expect(setCookies(blocked).sosik_session).toBeUndefined();
     // Other accounts are unaffected.
     expect((await postLogin(t.app, 'admin@sosik.test', TEST_PASSWORD, { ip: '10.1.0.98' })).statusCode).toBe(303);
+  });
+
+  it('does not let anyone lock the owner out: wrong passwords elsewhere leave the owner\'s source free', async () => {
+    await addStaff(t.deps, 'victim@sosik.test', 'editor');
+    for (let i = 0; i < 5; i++) {
+      const res = await postLogin(t.app, 'victim@sosik.test', 'guess-' + i, { ip: '10.3.0.1' });
+      expect(res.statusCode).toBe(i < 3 ? 401 : 429);
+    }
+    const owner = await postLogin(t.app, 'victim@sosik.test', TEST_PASSWORD, { ip: '10.3.0.2' });
+    expect(owner.statusCode).toBe(303);
+    expect(setCookies(owner).sosik_session).toBeDefined();
+  });
+
+  it('counts an IPv6 /64 as one source (rotating within it does not reset the count)', async () => {
+    await addStaff(t.deps, 'v6@sosik.test', 'editor');
+    for (let i = 0; i < 3; i++) {
+      expect((await postLogin(t.app, 'v6@sosik.test', 'guess', { ip: `2001:db8:1:2::${i + 1}` })).statusCode).toBe(401);
+    }
+    expect((await postLogin(t.app, 'v6@sosik.test', TEST_PASSWORD, { ip: '2001:db8:1:2:ffff::9' })).statusCode).toBe(429);
+    expect((await postLogin(t.app, 'v6@sosik.test', TEST_PASSWORD, { ip: '2001:db8:1:3::1' })).statusCode).toBe(303);
   });
 
   it('throttles one IP after loginMaxPerIp failures across accounts', async () => {
@@ -190,6 +210,16 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     expect((await postLogin(t.app, 'office@sosik.test', TEST_PASSWORD, { ip: '10.2.0.2' })).statusCode).toBe(303);
     const account = await t.deps.db.selectFrom('rate_buckets').select('count').where('key', '=', 'login:account:office@sosik.test').executeTakeFirst();
     expect(Number(account?.count ?? 0)).toBe(0);
+  });
+
+  it('counts parallel guesses from one source atomically: exactly loginMaxPerAccount are checked', async () => {
+    await addStaff(t.deps, 'parallel@sosik.test', 'editor');
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => postLogin(t.app, 'parallel@sosik.test', `guess-${i}`, { ip: '10.4.0.1' })),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 401)).toHaveLength(3);
+    expect(codes.filter((c) => c === 429)).toHaveLength(9);
   });
 
   it('successful sign-ins do not use up the failure budget', async () => {

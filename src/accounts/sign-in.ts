@@ -1,8 +1,11 @@
-// Checking credentials under the per-account, per-IP (and, when configured, per-domain) throttles. Every attempt is counted
+// Checking credentials under two throttles: per account *and* source (an IPv4 address or an IPv6
+// /64), so wrong passwords from one place cannot lock the owner out from another (OWASP
+// authentication cheat sheet), and per source, whatever the account. Every attempt is counted
 // before the password is hashed (atomically, so parallel guesses cannot overshoot); a success or a
 // refused attempt gives its count back, so only failed checks use up the budget.
 import type { AppDeps } from '../deps.ts';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
+import { clientSource } from '../auth/client-source.ts';
 import { hitRateLimit, releaseRateLimit, type RateWindow } from '../auth/rate-limit.ts';
 import type { PrincipalRef } from '../auth/sessions.ts';
 import { normalizeEmail } from './users.ts';
@@ -20,25 +23,16 @@ export async function checkSignIn(
   password: string,
   clientIp: string,
 ): Promise<SignInResult> {
-  const accountKey = `login:account:${normalizeEmail(email)}`;
-  const ipKey = `login:ip:${clientIp}`;
+  const source = clientSource(clientIp);
+  const accountKey = `login:account-source:${normalizeEmail(email)} ${source}`;
+  const ipKey = `login:ip:${source}`;
   const perAccount: RateWindow = { limit: deps.config.loginMaxPerAccount, windowMs: LOGIN_WINDOW_MS };
   const perIp: RateWindow = { limit: deps.config.loginMaxPerIp, windowMs: LOGIN_WINDOW_MS };
-  // Credential stuffing against one organisation from many addresses; off by default (see config).
-  const domain = normalizeEmail(email).split('@')[1] ?? '';
-  const domainKey = `login:domain:${domain}`;
-  const perDomain: RateWindow = { limit: deps.config.loginMaxPerDomain, windowMs: LOGIN_WINDOW_MS };
-  const buckets: Array<[string, RateWindow]> = [
-    [accountKey, perAccount],
-    [ipKey, perIp],
-    ...(perDomain.limit > 0 && domain ? [[domainKey, perDomain] as [string, RateWindow]] : []),
-  ];
-  const release = () => Promise.all(buckets.map(([key, window]) => releaseRateLimit(deps, key, window)));
-  const hits = await Promise.all(buckets.map(([key, window]) => hitRateLimit(deps, key, window)));
-  if (hits.some((h) => !h.allowed)) {
+  const [account, ip] = await Promise.all([hitRateLimit(deps, accountKey, perAccount), hitRateLimit(deps, ipKey, perIp)]);
+  if (!account.allowed || !ip.allowed) {
     // A refused attempt checked nothing, so it uses up no budget (a throttled IP cannot lock accounts out).
-    await release();
-    const blocked = hits.filter((h) => !h.allowed);
+    await Promise.all([releaseRateLimit(deps, accountKey, perAccount), releaseRateLimit(deps, ipKey, perIp)]);
+    const blocked = [account, ip].filter((h) => !h.allowed);
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((h) => h.retryAfterSeconds)) };
   }
   // Staff and readers sign in on one form. Every kind of account is looked up (cheap queries);
@@ -58,6 +52,6 @@ export async function checkSignIn(
   );
   const match = checks.find((c) => c !== null);
   if (!match) return { ok: false, reason: 'invalid' };
-  await release();
+  await Promise.all([releaseRateLimit(deps, accountKey, perAccount), releaseRateLimit(deps, ipKey, perIp)]);
   return { ok: true, principal: { kind: match.kind, id: match.id }, home: match.home };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
+import { loadConfig } from '../config.ts';
 import { addUserCommand } from './add-user-command.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { createUser } from './users.ts';
@@ -33,9 +34,9 @@ describe.each(await testDialects())('creating staff users (%s)', (dialect) => {
   });
 
   it('the CLI command takes the password from --password or SOSIK_USER_PASSWORD', async () => {
-    const line = await addUserCommand(t, { email: 'cli@sosik.test', role: 'editor' }, { SOSIK_USER_PASSWORD: 'from the environment' });
+    const line = await addUserCommand(t, { email: 'cli@sosik.test', role: 'editor' }, loadConfig({ SOSIK_USER_PASSWORD: 'from the environment' }).userPassword);
     expect(line).toContain('cli@sosik.test');
-    const json = JSON.parse(await addUserCommand(t, { email: 'cli2@sosik.test', role: 'press', press: 'hanbit', password: 'from the flag!!', json: true }, {}));
+    const json = JSON.parse(await addUserCommand(t, { email: 'cli2@sosik.test', role: 'press', press: 'hanbit', password: 'from the flag!!', json: true }, ''));
     expect(json).toMatchObject({ email: 'cli2@sosik.test', role: 'press', press: 'hanbit' });
     const row = await t.db.selectFrom('users').select('password_hash').where('email', '=', 'cli@sosik.test').executeTakeFirstOrThrow();
     expect(await verifyPassword('from the environment', row.password_hash)).toBe(true);

@@ -1,6 +1,6 @@
 // Staff users: creation (CLI and tests) and the look-ups sign-in needs.
 import type { AppDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import type { Role, User } from '../db/schema.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
 
@@ -22,24 +22,24 @@ export function normalizeEmail(email: string): string {
 
 export async function createUser(deps: Pick<AppDeps, 'db'>, input: NewStaffUser): Promise<User> {
   const email = normalizeEmail(input.email);
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new AppError('INVALID_EMAIL', 422, `"${input.email}" is not an e-mail address.`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw Errors.invalidEmail(input.email);
   if (!ROLES.includes(input.role)) {
-    throw new AppError('INVALID_ROLE', 422, `Role must be one of ${ROLES.join(', ')}; got "${input.role}".`);
+    throw Errors.invalidRole(input.role, ROLES);
   }
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('WEAK_PASSWORD', 422, `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+    throw Errors.weakPassword(MIN_PASSWORD_LENGTH);
   }
   let pressId: number | null = null;
   if (input.role === 'press') {
-    if (!input.pressSlug) throw new AppError('PRESS_REQUIRED', 422, 'Press staff must belong to a press (--press <slug>).');
+    if (!input.pressSlug) throw Errors.pressRequired();
     const press = await deps.db.selectFrom('presses').select('id').where('slug', '=', input.pressSlug).executeTakeFirst();
-    if (!press) throw new AppError('PRESS_NOT_FOUND', 404, `No press with slug "${input.pressSlug}".`);
+    if (!press) throw Errors.pressNotFound(input.pressSlug);
     pressId = press.id;
   } else if (input.pressSlug) {
-    throw new AppError('PRESS_NOT_ALLOWED', 422, `Only press staff belong to a press; role "${input.role}" does not.`);
+    throw Errors.pressNotAllowed(input.role);
   }
   const existing = await findUserByEmail(deps, email);
-  if (existing) throw new AppError('USER_EXISTS', 409, `A user with e-mail ${email} already exists.`);
+  if (existing) throw Errors.userExists(email);
   const password_hash = await hashPassword(input.password);
   return deps.db
     .insertInto('users')

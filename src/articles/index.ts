@@ -2,5 +2,6 @@
 // other capabilities need of categories and articles.
 export { type IngestRequest, type IngestResult, ingestArticle } from './ingest.ts';
 export type { ArticleInput, Byline, PhotoInput, SubjectRef } from './model.ts';
-export { listCategories, type CategoryRef } from './read-store.ts';
+export { type ArticleTeaser, articleTeasers, type CategoryRef, listCategories } from './read-store.ts';
 export { readBylines, readKeywords } from './columns.ts';
+export { type CurrentVersion, currentVersion } from './current-version.ts';

@@ -4,8 +4,9 @@
 import type { AppDeps } from '../deps.ts';
 import type { ArticleSource, ArticleStatus } from '../db/schema.ts';
 import { enqueueJob } from '../jobs/queue.ts';
-import { htmlToText, sanitizePressHtml } from '../html/sanitize.ts';
+import { sanitizeArticleBody } from '../html/sanitize-pool.ts';
 import { matchCategories } from './category-match.ts';
+import { checkArticleInput } from './input-limits.ts';
 import type { ArticleInput, PhotoInput } from './model.ts';
 
 export interface IngestRequest {
@@ -32,9 +33,10 @@ const SUMMARY_CHARS = 160;
 
 export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<IngestResult> {
   const now = req.now ?? Date.now();
-  const { input } = req;
-  const bodyHtml = sanitizePressHtml(input.bodyHtml);
-  const bodyText = htmlToText(bodyHtml);
+  // The same limits for API and feed items, before any work is spent on them.
+  const input = checkArticleInput(req.input);
+  // Bounded, and off the main thread for large bodies (press/sanitize-pool.ts).
+  const { html: bodyHtml, text: bodyText } = await sanitizeArticleBody(input.bodyHtml);
   const photos = input.photos.filter((p) => acceptablePhotoUrl(p.url, req.trustLocalMedia)).slice(0, 30);
   const normalized = JSON.stringify({ ...input, bodyHtml, photos });
   const status: ArticleStatus = input.pubstatus === 'usable' ? 'usable' : 'withdrawn';

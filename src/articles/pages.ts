@@ -1,8 +1,9 @@
 // Reader-facing routes: home, category and press lists, the article page.
+import { parseIdParam } from '../web/params.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { AppDeps } from '../deps.ts';
-import { feedAlternates } from '../feeds/index.ts';
+import { feedAlternates } from '../web/feed-links.ts';
 import { renderErrorPage } from '../web/error-pages.tsx';
 import { t } from '../web/i18n/index.ts';
 import { dateTime } from '../web/format.ts';
@@ -98,8 +99,8 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
-    const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : NaN;
-    const article = Number.isFinite(id) ? await articleDetail(deps.db, id) : undefined;
+    const id = parseIdParam(request.params.id);
+    const article = id === undefined ? undefined : await articleDetail(deps.db, id);
     if (!article) return notFound(request, reply, 'article');
     if (article.status === 'withdrawn') {
       const locale = pageLocale(request, reply);

@@ -261,3 +261,32 @@ export function categoryArticles(db: Db, categoryId: number, q: ListQuery): Prom
 export function pressArticles(db: Db, pressId: number, q: ListQuery): Promise<ListPage> {
   return pageOf(cardsQuery(db).where('a.press_id', '=', pressId), q);
 }
+
+/** What a list of found articles shows (search results): text for snippets and the press. */
+export interface ArticleTeaser {
+  id: number;
+  headline: string;
+  bodyText: string;
+  summary: string;
+  firstCreatedAt: number;
+  press: { slug: string; name: string; nameEn: string | null };
+}
+
+/** The teasers of these articles, in no particular order; ids that do not exist are left out. */
+export async function articleTeasers(db: Db, ids: readonly number[]): Promise<ArticleTeaser[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('articles as a')
+    .innerJoin('presses as p', 'p.id', 'a.press_id')
+    .select(['a.id', 'a.headline', 'a.body_text', 'a.summary', 'a.first_created_at', 'p.slug', 'p.name', 'p.name_en'])
+    .where('a.id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    headline: r.headline,
+    bodyText: r.body_text,
+    summary: r.summary,
+    firstCreatedAt: Number(r.first_created_at),
+    press: { slug: r.slug, name: r.name, nameEn: r.name_en },
+  }));
+}

@@ -1,5 +1,6 @@
 // CSRF protection for every state-changing form. Signed in (any principal): a synchronizer token
-// stored with the session. Signed-out visitors (the sign-in form): a double-submit token in its own cookie.
+// stored with the session. Signed-out visitors (the sign-in form): a double-submit token in its own
+// cookie, which must also be one Sosik issued (anonymous-csrf.ts: an HMAC under a server secret).
 // On top, a request that names a foreign Origin is refused outright.
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
@@ -7,12 +8,12 @@ import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
 import { CSRF_COOKIE, readCookie, setCookie } from './cookies.ts';
 import { getPrincipal } from './principal.ts';
-import { randomToken } from './sessions.ts';
+import { ANONYMOUS_TOKEN_MS, isIssuedAnonymousToken, issueAnonymousToken } from './anonymous-csrf.ts';
 
 export const CSRF_FIELD = '_csrf';
 /** For fetch() from our own scripts: the same token in a header. */
 export const CSRF_HEADER = 'x-csrf-token';
-const CSRF_COOKIE_SECONDS = 2 * 60 * 60;
+const CSRF_COOKIE_SECONDS = ANONYMOUS_TOKEN_MS / 1000;
 
 /** The token forms on this page must carry; sets the double-submit cookie for signed-out visitors. */
 export async function csrfToken(
@@ -26,10 +27,12 @@ export async function csrfToken(
 }
 
 /** Double-submit token regardless of session (the sign-in form must work even with a stale session cookie). */
-export function anonymousCsrfToken(request: FastifyRequest, reply: FastifyReply, deps: Pick<AppDeps, 'config'>): string {
+export async function anonymousCsrfToken(request: FastifyRequest, reply: FastifyReply, deps: Pick<AppDeps, 'db' | 'config'>): Promise<string> {
   const existing = readCookie(request, CSRF_COOKIE);
-  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
-  const token = randomToken();
+  // A planted, expired or pre-upgrade cookie is replaced, not reused; so is one past half its
+  // life, so that a form shown now can still be sent an hour later.
+  if (await isIssuedAnonymousToken(deps, existing, Date.now() + ANONYMOUS_TOKEN_MS / 2)) return existing!;
+  const token = await issueAnonymousToken(deps);
   setCookie(request, reply, deps.config, CSRF_COOKIE, token, CSRF_COOKIE_SECONDS);
   return token;
 }
@@ -75,9 +78,11 @@ function foreignOrigin(request: FastifyRequest, deps: Pick<AppDeps, 'config'>): 
   }
 }
 
-/** Checks the double-submit pair only (the sign-in form). */
-export function verifyAnonymousCsrf(request: FastifyRequest, deps: Pick<AppDeps, 'config'>): void {
-  if (foreignOrigin(request, deps) || !sameToken(submittedToken(request), readCookie(request, CSRF_COOKIE))) throw Errors.csrf();
+/** Checks the double-submit pair (the sign-in form): the same token in both, and one we issued. */
+export async function verifyAnonymousCsrf(request: FastifyRequest, deps: Pick<AppDeps, 'db' | 'config'>): Promise<void> {
+  const submitted = submittedToken(request);
+  if (foreignOrigin(request, deps) || !sameToken(submitted, readCookie(request, CSRF_COOKIE))) throw Errors.csrf();
+  if (!(await isIssuedAnonymousToken(deps, submitted))) throw Errors.csrf();
 }
 
 /**

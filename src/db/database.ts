@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, Kysely, type LogEvent, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -25,14 +25,21 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests isolate themselves in a schema of their own). */
   pgSchema?: string;
   poolSize?: number;
+  /** Called with every query's SQL and parameters (query-plan tests; never in production). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 export function openDatabase(options: OpenOptions): DbHandle {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize);
-  return openSqlite(options.sqlitePath ?? ':memory:');
+  const log = options.onQuery
+    ? (event: LogEvent) => {
+        if (event.level === 'query') options.onQuery!(event.query.sql, event.query.parameters);
+      }
+    : undefined;
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize, log);
+  return openSqlite(options.sqlitePath ?? ':memory:', log);
 }
 
-function openSqlite(file: string): DbHandle {
+function openSqlite(file: string, log?: (event: LogEvent) => void): DbHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers (page renders) proceed while the writer commits; NORMAL sync is durable
@@ -42,8 +49,30 @@ function openSqlite(file: string): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   cacheStatements(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), log });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Transactions start with BEGIN IMMEDIATE, which takes the write lock at once (waiting up to
+ * busy_timeout for it). Kysely's plain BEGIN is deferred: a transaction that reads first and then
+ * writes must upgrade its lock, and in WAL mode SQLite refuses that upgrade with SQLITE_BUSY at
+ * once, without waiting, when another process (`sosik feeds poll` from cron next to `sosik serve`)
+ * committed in between. Every transaction we run writes, so taking the lock up front costs nothing.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): SqliteDriver {
+    return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      }
+    })(this.#config);
+  }
 }
 
 /**
@@ -65,12 +94,12 @@ function cacheStatements(sqlite: SQLite.Database, max = 1000): void {
   }) as typeof sqlite.prepare;
 }
 
-function openPostgres(url: string, schema: string | undefined, poolSize = 10): DbHandle {
+function openPostgres(url: string, schema: string | undefined, poolSize = 10, log?: (event: LogEvent) => void): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -6,9 +6,12 @@ import * as feeds from './migrations/0002-feeds.ts';
 import * as issues from './migrations/0003-issues.ts';
 import * as search from './migrations/0004-search.ts';
 import * as sessionPrincipals from './migrations/0005-session-principals.ts';
-import * as readers from './migrations/0007-readers.ts';
+import * as secrets from './migrations/0006-secrets.ts';
+import * as mail from './migrations/0007-mail.ts';
+import * as archiveIndexes from './migrations/0008-archive-indexes.ts';
+import * as readers from './migrations/0009-readers.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
 type Up = (db: any, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: Record<string, { up: Up }> = {
   '0001-spine': spine,
@@ -16,7 +19,10 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0003-issues': issues,
   '0004-search': search,
   '0005-session-principals': sessionPrincipals,
-  '0007-readers': readers,
+  '0006-secrets': secrets,
+  '0007-mail': mail,
+  '0008-archive-indexes': archiveIndexes,
+  '0009-readers': readers,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestArticle } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
-import { createPress, type NewPress } from '../press/index.ts';
+import { createPress, hasAnyPress, type NewPress } from '../press/index.ts';
 import { ninjsToArticle } from '../press/index.ts';
 
 const CONTENT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'content');
@@ -65,8 +65,7 @@ export async function seedDemo(deps: AppDeps, now = Date.now()): Promise<{ press
 
 /** Seeds only a database that has no press yet (first start); returns whether it did. */
 export async function seedDemoIfEmpty(deps: AppDeps): Promise<boolean> {
-  const any = await deps.db.selectFrom('presses').select('id').limit(1).executeTakeFirst();
-  if (any) return false;
+  if (await hasAnyPress(deps.db)) return false;
   const counts = await seedDemo(deps);
   deps.log.info(counts, 'demo content added (SOSIK_DEMO=0 turns this off)');
   return true;

@@ -83,6 +83,10 @@ describe.each(await testDialects())('feeds commands on %s', (dialect) => {
     // Without the private-address allowance the local server is refused, and the exit code says so.
     expect(await feedsCommands['feeds poll']!.run(ctx([], { feed: String(local.id) }))).toBe(1);
     expect(printed.at(-2)).toContain('FEED_PRIVATE_ADDRESS');
+    // A refused feed says in words what was wrong with it, on the poll and in the list.
+    expect(printed.at(-2)).toContain('Not fetched: the address is private, loopback or link-local.');
+    await feedsCommands['feeds list']!.run(ctx([], { press: 'hanbit' }));
+    expect(printed.findLast((l) => l.includes(`${srv.base}/rss\t`))).toMatch(/failing x1\t.*Not fetched: the address is private, loopback or link-local\. \(FEED_PRIVATE_ADDRESS: /);
     expect(await feedsCommands['feeds poll']!.run(ctx([], { feed: String(local.id) }, { feedsAllowPrivate: true }))).toBe(0);
     expect(printed.at(-2)).toMatch(/^ok .*\(2 items, 2 new or changed\)$/);
 

@@ -1,5 +1,6 @@
 // Every way pulling a feed can fail, as a stable code. The code is stored on the feed row and
-// turned into words (Korean / English) by health-messages.ts; `message` is the English detail.
+// turned into words (Korean / English) by the `feeds.error.<CODE>` strings in src/web/i18n/*/feeds.ts,
+// shown in studio/health-view.tsx; `message` is the English detail.
 
 export const FEED_ERROR_CODES = [
   'FEED_BAD_URL',
@@ -26,7 +27,7 @@ export class FeedError extends Error {
   constructor(
     readonly code: FeedErrorCode,
     message: string,
-    readonly extra: { status?: number; retryAfterMs?: number } = {},
+    readonly extra: { status?: number; retryAfterMs?: number; itemsTaken?: number } = {},
     options?: ErrorOptions,
   ) {
     super(message, options);

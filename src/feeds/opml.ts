@@ -1,9 +1,10 @@
 // OPML import: each feed outline becomes a feed of a press, creating the press when needed.
 // The press is named by a `press="<slug>"` attribute on the outline or its folder; otherwise by
 // the feed's site host ("www.hanbit-daily.example" → "hanbit-daily-example").
+import { ensureFeedPress } from '../press/index.ts';
 import { parseOpml } from 'feedsmith';
 import type { AppDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import { parseFeedUrl } from './fetch/safe-fetch.ts';
 import { guardXml } from './parse/xml-guard.ts';
 import { addFeed } from './store.ts';
@@ -37,7 +38,7 @@ export function planOpmlImport(text: string): PlannedFeed[] {
   try {
     doc = parseOpml(text, { extraOutlineAttributes: ['press'] });
   } catch (err) {
-    throw new AppError('INVALID_OPML', 422, `Not a readable OPML file: ${(err as Error).message}`);
+    throw Errors.invalidOpml((err as Error).message);
   }
   const out: PlannedFeed[] = [];
   const walk = (outlines: Outline[] | undefined, folder?: Outline) => {
@@ -67,16 +68,8 @@ export async function importOpml(deps: AppDeps, text: string, now = Date.now()):
   const plan = planOpmlImport(text);
   const summary: ImportSummary = { pressesCreated: [], feedsCreated: 0, feedsExisting: 0 };
   for (const p of plan) {
-    let press = await deps.db.selectFrom('presses').select('id').where('slug', '=', p.pressSlug).executeTakeFirst();
-    if (!press) {
-      // Feed-only presses get no API key; one can be issued later with `sosik press rotate-key`.
-      press = await deps.db
-        .insertInto('presses')
-        .values({ slug: p.pressSlug, name: p.pressName, homepage: p.homepage ?? null, created_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      summary.pressesCreated.push(p.pressSlug);
-    }
+    const press = await ensureFeedPress(deps.db, { slug: p.pressSlug, name: p.pressName, homepage: p.homepage }, now);
+    if (press.created) summary.pressesCreated.push(p.pressSlug);
     const { created } = await addFeed(deps.db, { pressId: press.id, url: p.url, intervalSeconds: deps.config.feedsIntervalSeconds, now });
     if (created) summary.feedsCreated++;
     else summary.feedsExisting++;

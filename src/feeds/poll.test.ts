@@ -164,10 +164,10 @@ describe.each(await testDialects())('feed polling on %s', (dialect) => {
 
   it('re-polls a feed without dates, with future dates and without titles without making revisions', async () => {
     const feed = await feedFor('/odd');
-    expect(await pollFeed(deps, feed, LOCAL)).toMatchObject({ status: 'ok', seen: 3, taken: 3 });
-    expect(await pollFeed(deps, (await getFeed(t.db, feed.id))!, LOCAL)).toMatchObject({ status: 'ok', seen: 3, taken: 0 });
+    expect(await pollFeed(deps, feed, LOCAL)).toMatchObject({ status: 'ok', seen: 4, taken: 4 });
+    expect(await pollFeed(deps, (await getFeed(t.db, feed.id))!, LOCAL)).toMatchObject({ status: 'ok', seen: 4, taken: 0 });
     const revisions = await t.db.selectFrom('article_revisions').select('id').execute();
-    expect(revisions).toHaveLength(3);
+    expect(revisions).toHaveLength(4);
     const untitled = await t.db.selectFrom('articles').select(['headline']).where('uri', '=', 'https://odd.example/no-title').executeTakeFirstOrThrow();
     expect(untitled.headline).toBe('제목이 없는 기사입니다.');
   });

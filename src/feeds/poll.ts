@@ -2,6 +2,8 @@
 // A failing feed gets a code, a message and a backoff on its own row and harms nothing else.
 import { ingestArticle } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { withBusyRetry } from './busy-retry.ts';
 import { asFeedError, FeedError } from './feed-error.ts';
 import { safeFetch, type SafeFetchOptions } from './fetch/safe-fetch.ts';
 import { itemToArticleInput } from './item-to-article.ts';
@@ -51,48 +53,74 @@ export async function pollFeed(deps: AppDeps, feed: FeedRow, options: PollOption
     });
     const nextPollAt = nextPollAfterSuccess(feed.interval_seconds, now(), random);
     if (fetched.kind === 'not-modified') {
-      await recordSuccess(deps.db, feed.id, { now: now(), nextPollAt, etag: fetched.etag, lastModified: fetched.lastModified, itemsTaken: 0 });
+      await withBusyRetry(() => recordSuccess(deps.db, feed.id, { now: now(), nextPollAt, etag: fetched.etag, lastModified: fetched.lastModified, itemsTaken: 0 }));
       return { feedId: feed.id, status: 'not-modified' };
     }
     const text = decodeFeedBytes(fetched.body, fetched.contentType).text;
     const parsed = parseFeedText(text, { baseUrl: fetched.url, now: started, maxItems: MAX_ITEMS_PER_POLL });
     let taken = 0;
     let failedItems = 0;
+    // Items the store could not take for now (the database said no) must be seen again; items
+    // refused for what they are (over the article limits, a client error) would be refused again:
+    // they are counted and logged, and never hold the feed back.
+    let unstored = 0;
     let lastItemError: unknown;
     for (const item of parsed.items) {
       try {
-        const result = await ingestArticle(deps, {
-          pressId: feed.press_id,
-          source: 'feed',
-          input: itemToArticleInput(item, parsed),
-          original: { feedId: feed.id, feedUrl: fetched.url, format: parsed.format, item: item.raw },
-          now: now(),
-        });
+        const result = await withBusyRetry(
+          () =>
+            ingestArticle(deps, {
+              pressId: feed.press_id,
+              source: 'feed',
+              input: itemToArticleInput(item, parsed),
+              original: { feedId: feed.id, feedUrl: fetched.url, format: parsed.format, item: item.raw },
+              now: now(),
+            }),
+          { onRetry: (err, attempt) => deps.log.info({ err, feedId: feed.id, itemId: item.id, attempt }, 'database busy; feed item waits its turn') },
+        );
         if (result.changed) taken++;
       } catch (err) {
         failedItems++;
-        lastItemError = err;
+        if (!(err instanceof AppError && err.status < 500)) {
+          unstored++;
+          lastItemError = err;
+        }
         deps.log.warn({ err, feedId: feed.id, itemId: item.id }, 'feed item not ingested');
       }
     }
-    if (parsed.items.length > 0 && failedItems === parsed.items.length) {
-      throw new FeedError('FEED_INGEST', `none of the ${failedItems} items could be stored: ${(lastItemError as Error)?.message}`, {}, { cause: lastItemError });
+    if (unstored > 0) {
+      // An item seen but not stored must be seen again: the poll fails (so `feeds poll` exits 1 and
+      // the feed backs off), and the validators stay as they were, so the next poll fetches the whole
+      // feed again instead of a 304 hiding the lost items for good. Stored items are counted.
+      throw new FeedError(
+        'FEED_INGEST',
+        `${unstored} of ${parsed.items.length} items could not be stored (${(lastItemError as Error)?.message}); the next poll takes them again`,
+        { itemsTaken: taken },
+        { cause: lastItemError },
+      );
     }
-    await recordSuccess(deps.db, feed.id, {
-      now: now(),
-      nextPollAt,
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-      ...(parsed.title ? { title: parsed.title } : {}),
-      itemsSeen: parsed.items.length,
-      itemsTaken: taken,
-    });
+    await withBusyRetry(() =>
+      recordSuccess(deps.db, feed.id, {
+        now: now(),
+        nextPollAt,
+        etag: fetched.etag,
+        lastModified: fetched.lastModified,
+        ...(parsed.title ? { title: parsed.title } : {}),
+        itemsSeen: parsed.items.length,
+        itemsTaken: taken,
+      }),
+    );
     return { feedId: feed.id, status: 'ok', seen: parsed.items.length, taken, failedItems };
   } catch (err) {
     const error = asFeedError(err);
     const errorCount = feed.error_count + 1;
-    const nextPollAt = nextPollAfterFailure(feed.interval_seconds, errorCount, now(), error.extra.retryAfterMs, random);
-    await recordFailure(deps.db, feed.id, { now: now(), nextPollAt, code: error.code, message: error.message, errorCount });
+    // Items not stored are no reason to poll the feed less: the server answered, and the next poll
+    // at the usual pace takes the lost items (and any new ones) again, so FEED_INGEST does not back off.
+    const backoffCount = error.code === 'FEED_INGEST' ? 1 : errorCount;
+    const nextPollAt = nextPollAfterFailure(feed.interval_seconds, backoffCount, now(), error.extra.retryAfterMs, random);
+    await withBusyRetry(() =>
+      recordFailure(deps.db, feed.id, { now: now(), nextPollAt, code: error.code, message: error.message, errorCount, itemsTaken: error.extra.itemsTaken ?? 0 }),
+    );
     deps.log.info({ feedId: feed.id, url: feed.url, code: error.code, detail: error.message }, 'feed poll failed');
     return { feedId: feed.id, status: 'error', code: error.code, message: error.message, nextPollAt };
   }
@@ -135,11 +163,15 @@ export async function pollDueFeeds(deps: AppDeps, options: PollDueOptions = {}):
         running++;
         void (async () => {
           try {
-            if (await claimFeed(deps.db, feed, now(), CLAIM_LEASE_MS)) {
-              outcomes.push(await pollFeed(deps, { ...feed, next_poll_at: now() + CLAIM_LEASE_MS }, options));
+            const claimedAt = now();
+            if (await withBusyRetry(() => claimFeed(deps.db, feed, claimedAt, CLAIM_LEASE_MS))) {
+              outcomes.push(await pollFeed(deps, { ...feed, next_poll_at: claimedAt + CLAIM_LEASE_MS }, options));
             } else outcomes.push({ feedId: feed.id, status: 'skipped' });
           } catch (err) {
+            // Only the database can fail here (pollFeed records its own failures); say so, so that
+            // `feeds poll` exits 1 rather than reporting a poll that never happened as fine.
             deps.log.error({ err, feedId: feed.id }, 'feed poll crashed');
+            outcomes.push({ feedId: feed.id, status: 'error', code: 'FEED_INGEST', message: `the poll could not be recorded: ${(err as Error).message}`, nextPollAt: feed.next_poll_at });
           } finally {
             running--;
             perHost.set(host, (perHost.get(host) ?? 1) - 1);

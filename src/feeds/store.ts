@@ -116,18 +116,21 @@ export interface FailureRecord {
   code: string;
   message: string;
   errorCount: number;
+  /** Items a partly failed poll did store (they count even though the poll failed). */
+  itemsTaken?: number;
 }
 
 export async function recordFailure(db: Db, feedId: number, r: FailureRecord): Promise<void> {
   await db
     .updateTable('feeds')
-    .set({
+    .set((eb) => ({
+      ...(r.itemsTaken ? { items_taken: eb('items_taken', '+', r.itemsTaken) } : {}),
       next_poll_at: r.nextPollAt,
       error_count: r.errorCount,
       last_error_code: r.code,
       last_error: r.message.slice(0, 1000),
       last_error_at: r.now,
-    })
+    }))
     .where('id', '=', feedId)
     .execute();
 }

@@ -1,7 +1,9 @@
 // Press HTML goes through an allow-list before anyone sees it: no script, no event handlers,
-// no javascript: URLs, no iframes or forms, images only over http(s). The original is kept
-// in article_revisions for audit.
+// no javascript: URLs, no iframes or forms, images only from absolute http(s) addresses. The
+// original is kept in article_revisions for audit. Bounds on depth and size: html-bounds.ts.
 import sanitizeHtml from 'sanitize-html';
+import { withHtmlBounds } from './html-bounds.ts';
+import { hasRefusedScheme, isAbsoluteHttpUrl } from './url-schemes.ts';
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -24,17 +26,29 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Tags whose content must vanish with them (not be unwrapped into text).
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'form', 'template'],
   // An image whose src was refused (data:, javascript:, relative) would render as a broken box.
+  // sanitize-html lets relative sources through (they have no scheme to refuse): the img
+  // transform below drops every src that is not an absolute http(s) URL, and this removes the img.
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   transformTags: {
     // The page owns <h1> (the headline); a press's top-level headings become subheads.
     h1: 'h2',
     h5: 'h4',
     h6: 'h4',
-    a: (tagName, attribs) => ({
+    // sanitize-html misses "\u2028javascript:…" and other Unicode-space-prefixed schemes
+    // (Chromium reads them as relative, DOMPurify drops them): such an href goes.
+    a: (tagName, { href, ...attribs }) => ({
       tagName,
-      attribs: { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' },
+      attribs: {
+        ...attribs,
+        ...(href !== undefined && !hasRefusedScheme(href) ? { href } : {}),
+        rel: 'noopener noreferrer nofollow',
+        target: '_blank',
+      },
     }),
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', decoding: 'async' } }),
+    img: (tagName, { src, ...attribs }) => ({
+      tagName,
+      attribs: { ...attribs, ...(src !== undefined && isAbsoluteHttpUrl(src) ? { src } : {}), loading: 'lazy', decoding: 'async' },
+    }),
   },
 };
 // rel/target/loading are added by us after filtering, so they must be allowed through.
@@ -44,8 +58,9 @@ OPTIONS.allowedAttributes = {
   img: ['src', 'alt', 'width', 'height', 'title', 'loading', 'decoding'],
 };
 
+/** The allow-listed HTML; throws HtmlBoundsExceeded past the depth or element bound. */
 export function sanitizePressHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  return sanitizeHtml(html, withHtmlBounds(OPTIONS)).trim();
 }
 
 /** Text content of sanitised HTML, block boundaries as newlines (for search, summaries, feeds). */

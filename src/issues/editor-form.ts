@@ -16,13 +16,23 @@ function articleId(body: unknown): number {
   return Number(raw);
 }
 
-/** Accepts a target issue as a number, a slug, or a pasted /issues/… address. */
-async function targetIssue(deps: Pick<AppDeps, 'db'>, raw: string | undefined): Promise<number> {
-  const slug = decodeURIComponent((raw ?? '').replace(/^.*\/issues\//, '').replace(/[?#].*$/, ''));
+/** Accepts a target issue as a number, a slug, or a pasted /issues/… address (`name` is the form field). */
+async function targetIssue(deps: Pick<AppDeps, 'db'>, raw: string | undefined, name: 'into' | 'to'): Promise<number> {
+  const slug = decodedSlug((raw ?? '').replace(/^.*\/issues\//, '').replace(/[?#].*$/, ''));
+  if (slug === undefined) throw Errors.validation([{ path: name, message: 'not a valid issue address (broken %-escape)' }]);
   const found = slug ? await findIssueBySlug(deps.db, slug) : { kind: 'missing' as const };
   const id = found.kind === 'found' ? found.issue.id : found.kind === 'redirect' ? idFromSlug(found.slug) : undefined;
-  if (id === undefined) throw Errors.validation([{ path: 'into', message: 'no such issue' }]);
+  if (id === undefined) throw Errors.validation([{ path: name, message: 'no such issue' }]);
   return id;
+}
+
+/** A pasted address may carry a broken %-escape ("%zz", a cut-off "%E0%A4%A"): that is the editor's typo, not our fault. */
+function decodedSlug(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 export async function parseEditorForm(deps: Pick<AppDeps, 'db'>, issueId: number, body: unknown): Promise<EditorAction> {
@@ -31,10 +41,10 @@ export async function parseEditorForm(deps: Pick<AppDeps, 'db'>, issueId: number
     case 'rename':
       return { action, issueId, name: field(body, 'name') ?? '' };
     case 'merge':
-      return { action, issueId, intoIssueId: await targetIssue(deps, field(body, 'into')) };
+      return { action, issueId, intoIssueId: await targetIssue(deps, field(body, 'into'), 'into') };
     case 'move-out': {
       const to = field(body, 'to');
-      return { action, issueId, articleId: articleId(body), ...(to ? { toIssueId: await targetIssue(deps, to) } : {}) };
+      return { action, issueId, articleId: articleId(body), ...(to ? { toIssueId: await targetIssue(deps, to, 'to') } : {}) };
     }
     case 'pin-lead':
       return { action, issueId, articleId: field(body, 'article') ? articleId(body) : null };

@@ -42,7 +42,7 @@ export async function applyEditorAction(deps: Deps, userId: number | null, a: Ed
         }
         case 'merge': {
           const into = await liveIssue(trx, a.intoIssueId);
-          if (into === issue) throw new AppError('ISSUE_MERGE_SELF', 422, 'An issue cannot be merged into itself.');
+          if (into === issue) throw Errors.issueMergeSelf();
           await ensureCluster(trx, engine, into);
           engine.merge(issue, into);
           await mergeIssueRows(trx, issue, into, now);
@@ -91,7 +91,7 @@ export async function applyEditorAction(deps: Deps, userId: number | null, a: Ed
 }
 
 function badName(): AppError {
-  return new AppError('ISSUE_NAME_INVALID', 422, `An issue name needs 1 to ${MAX_ISSUE_NAME} characters.`);
+  return Errors.issueNameInvalid(MAX_ISSUE_NAME);
 }
 
 /** The issue's id, following merges (an editor acting on a stale page acts on the survivor). */
@@ -112,7 +112,7 @@ async function requireMember(trx: Trx, issueId: number, articleId: number) {
     .select(['issue_articles.issue_id', 'issue_articles.vector', 'issue_articles.locked', 'articles.headline'])
     .where('issue_articles.article_id', '=', articleId)
     .executeTakeFirst();
-  if (!m || m.issue_id !== issueId) throw new AppError('ISSUE_ARTICLE_NOT_MEMBER', 422, 'That article is not in this issue.');
+  if (!m || m.issue_id !== issueId) throw Errors.issueArticleNotMember();
   return m;
 }
 
@@ -140,16 +140,16 @@ async function moveArticle(
     .select(['issue_articles.issue_id', 'issue_articles.vector', 'articles.headline', 'articles.first_created_at'])
     .where('issue_articles.article_id', '=', a.articleId)
     .executeTakeFirst();
-  if (!current) throw new AppError('ISSUE_ARTICLE_NOT_MEMBER', 422, 'That article is not in any issue yet.');
+  if (!current) throw Errors.issueArticleNotMember('That article is not in any issue yet.');
   if (a.action === 'move-out' && current.issue_id !== issue) {
-    throw new AppError('ISSUE_ARTICLE_NOT_MEMBER', 422, 'That article is not in this issue.');
+    throw Errors.issueArticleNotMember();
   }
   let target: number;
   if (a.action === 'lock') target = issue;
   else if (a.toIssueId !== undefined) target = await liveIssue(trx, a.toIssueId);
   else target = await createIssue(trx, current.headline, current.first_created_at, now);
   if (a.action === 'move-out') {
-    if (target === issue) throw new AppError('ISSUE_MOVE_SAME', 422, 'The article is already in that issue.');
+    if (target === issue) throw Errors.issueMoveSame();
     await trx
       .insertInto('issue_exclusions')
       .values({ article_id: a.articleId, issue_id: issue })

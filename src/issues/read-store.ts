@@ -27,7 +27,7 @@ export interface IssueArticle {
   locked: boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: one row shape from several queries, typed by the IssueSummary it returns
 function toSummary(r: any): IssueSummary {
   return {
     id: r.id,
@@ -212,10 +212,6 @@ export async function issueTagOf(db: Db, articleId: number): Promise<{ name: str
     .where('issues.visible', '=', 1)
     .executeTakeFirst();
   return row ? { name: row.editor_name ?? row.auto_name, slug: row.slug } : null;
-}
-
-export async function listIssueCategories(db: Db) {
-  return db.selectFrom('categories').select(['id', 'slug', 'name_ko', 'name_en']).orderBy('position').execute();
 }
 
 /** The name an editor gave the issue (null when the algorithm's name stands). */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { testDialects } from '../../test/helpers/databases.ts';
-import { addStaff, form, signIn } from '../accounts/test-support.ts';
+import { addStaff, form, signIn } from '../../test/helpers/staff.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { issueTagForArticle, topIssuesNow } from './page-slots.ts';
 import { FIXTURE_ARTICLES, storeFixtures } from './test-fixtures.ts';

@@ -6,14 +6,15 @@ import { getStaff, requireStaff, staffOf } from '../accounts/index.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
-import { feedAlternates } from '../feeds/index.ts';
+import { feedAlternates } from '../web/feed-links.ts';
 import { renderErrorPage } from '../web/error-pages.tsx';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
 import { applyEditorAction } from './editor.ts';
 import { parseEditorForm } from './editor-form.ts';
 import { idFromSlug } from './naming.ts';
-import { activeIssues, findIssueBySlug, issueEditorName, listIssueCategories } from './read-store.ts';
+import { activeIssues, findIssueBySlug, issueEditorName } from './read-store.ts';
+import { type CategoryRef, listCategories } from '../articles/index.ts';
 import { isDormant, issueDetail } from './service.ts';
 import { IssuePage } from './views/issue-page.tsx';
 import { IssuesListPage } from './views/issues-list.tsx';
@@ -23,8 +24,8 @@ const LIST_LIMIT = 100;
 
 export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
 
-  async function context(request: FastifyRequest, reply: FastifyReply): Promise<PageContext & { categories: Awaited<ReturnType<typeof listIssueCategories>> }> {
-    const [page, categories] = await Promise.all([pageContext(request, reply), listIssueCategories(deps.db)]);
+  async function context(request: FastifyRequest, reply: FastifyReply): Promise<PageContext & { categories: CategoryRef[] }> {
+    const [page, categories] = await Promise.all([pageContext(request, reply), listCategories(deps.db)]);
     return { ...page, categories };
   }
 

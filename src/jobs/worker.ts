@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import type { Job } from '../db/schema.ts';
+import { PermanentJobError } from './permanent-error.ts';
 import { backoffMs } from './queue.ts';
 
 export interface WorkerOptions {
@@ -12,7 +13,11 @@ export interface WorkerOptions {
   batchSize?: number;
   /** How long a claim is held; a job whose worker died is reclaimed after this. */
   leaseMs?: number;
+  /** How often this worker prunes finished jobs (each worker on its own; deleting twice is harmless). */
+  pruneEveryMs?: number;
 }
+
+const HOUR_MS = 3_600_000;
 
 export class JobWorker {
   readonly id = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
@@ -23,6 +28,8 @@ export class JobWorker {
   private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly leaseMs: number;
+  private readonly pruneEveryMs: number;
+  private nextPruneAt = 0;
 
   constructor(
     private readonly deps: AppDeps,
@@ -31,6 +38,7 @@ export class JobWorker {
     this.pollMs = options.pollMs ?? deps.config.jobPollMs;
     this.batchSize = options.batchSize ?? 20;
     this.leaseMs = options.leaseMs ?? deps.config.jobLeaseMs;
+    this.pruneEveryMs = options.pruneEveryMs ?? HOUR_MS;
   }
 
   start(): void {
@@ -63,7 +71,19 @@ export class JobWorker {
       if (n === 0) break;
       total += n;
     }
+    // `sosik jobs run` from cron is the only worker some deployments have: it prunes too.
+    await this.pruneIfDue();
     return total;
+  }
+
+  /**
+   * Deletes finished jobs older than SOSIK_JOB_RETENTION_HOURS, at most once per `pruneEveryMs`.
+   * Without it the jobs table grows by two rows per article for ever. Returns how many went.
+   */
+  async pruneIfDue(now = Date.now()): Promise<number> {
+    if (now < this.nextPruneAt) return 0;
+    this.nextPruneAt = now + this.pruneEveryMs;
+    return pruneFinishedJobs(this.deps, this.deps.config.jobRetentionHours * HOUR_MS, now);
   }
 
   /** Claims one batch of due jobs and runs them; returns how many were claimed. */
@@ -90,6 +110,7 @@ export class JobWorker {
         this.wakeRequested = false;
         claimed = await this.runOnce();
       } while (!this.stopped && (claimed > 0 || this.wakeRequested));
+      if (!this.stopped) await this.pruneIfDue();
     } catch (err) {
       this.deps.log.error({ err }, 'job worker loop failed');
     }
@@ -156,7 +177,7 @@ export class JobWorker {
         .execute();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const parked = job.attempts >= job.max_attempts;
+      const parked = job.attempts >= job.max_attempts || err instanceof PermanentJobError;
       log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, parked, err }, 'job failed');
       await db
         .updateTable('jobs')
@@ -183,12 +204,28 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Deletes finished jobs older than the retention window, so the table stays small. */
-export async function pruneFinishedJobs(deps: AppDeps, olderThanMs = 7 * 86_400_000): Promise<number> {
-  const res = await deps.db
-    .deleteFrom('jobs')
-    .where('status', '=', 'done')
-    .where('finished_at', '<', Date.now() - olderThanMs)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
+/**
+ * Deletes done jobs that finished more than `olderThanMs` ago, so the table stays small. Failed
+ * (parked) jobs stay until someone handles them; pending ones are work. Deletes in batches so one
+ * large backlog never holds the SQLite writer lock (or PostgreSQL row locks) for long.
+ */
+export async function pruneFinishedJobs(
+  deps: Pick<AppDeps, 'db'>,
+  olderThanMs: number,
+  now = Date.now(),
+  batchSize = 1000,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const batch = deps.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', '=', 'done')
+      .where('finished_at', '<', now - olderThanMs)
+      .limit(batchSize);
+    const res = await deps.db.deleteFrom('jobs').where('id', 'in', batch).executeTakeFirst();
+    const deleted = Number(res.numDeletedRows);
+    total += deleted;
+    if (deleted < batchSize) return total;
+  }
 }

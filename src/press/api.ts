@@ -1,11 +1,12 @@
 // The press API: presses deliver ninjs items and read back what Sosik made of them.
+import { parseIdParam } from '../web/params.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hitRateLimit } from '../auth/rate-limit.ts';
-import { ingestArticle } from '../articles/index.ts';
-import type { ArticleInput } from '../articles/index.ts';
+import { currentVersion, ingestArticle } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Press } from '../db/schema.ts';
 import { Errors } from '../errors.ts';
+import { registerGuardedJsonParser } from './json-body.ts';
 import { findPressByApiKey } from './keys.ts';
 import { articleToNinjs } from './ninjs/from-article.ts';
 import { ninjsToArticle } from './ninjs/to-article.ts';
@@ -21,12 +22,8 @@ export function articleUrl(deps: AppDeps, id: number): string {
 }
 
 export async function pressApiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  // ninjs has its own media type; accept it as JSON.
-  app.addContentTypeParser(
-    ['application/ninjs+json', 'application/vnd.iptc.ninjs+json'],
-    { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
-  );
+  // ninjs has its own media type; accept it as JSON. Both refuse hostile nesting before parsing.
+  registerGuardedJsonParser(app, ['application/ninjs+json', 'application/vnd.iptc.ninjs+json']);
 
   async function authenticate(request: FastifyRequest): Promise<Press> {
     const header = request.headers.authorization ?? '';
@@ -57,37 +54,22 @@ export async function pressApiRoutes(app: FastifyInstance, deps: AppDeps): Promi
 
   app.get<{ Params: { id: string } }>('/api/v1/articles/:id', { onRequest }, async (request) => {
     const press = request.press!;
-    const id = Number(request.params.id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw Errors.notFound('article');
-    const article = await deps.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    const id = parseIdParam(request.params.id);
+    if (id === undefined) throw Errors.notFound('article');
+    const article = await currentVersion(deps.db, id);
     if (!article) throw Errors.notFound('article');
-    if (article.press_id !== press.id) throw Errors.forbidden('This article belongs to another press.');
-    const [latest, categories] = await Promise.all([
-      deps.db
-        .selectFrom('article_revisions')
-        .select(['normalized', 'pubstatus'])
-        .where('article_id', '=', id)
-        .orderBy('revision', 'desc')
-        .executeTakeFirstOrThrow(),
-      deps.db
-        .selectFrom('article_categories')
-        .innerJoin('categories', 'categories.id', 'article_categories.category_id')
-        .select(['categories.slug', 'categories.name_en as name'])
-        .where('article_categories.article_id', '=', id)
-        .orderBy('categories.position')
-        .execute(),
-    ]);
+    if (article.pressId !== press.id) throw Errors.forbidden('This article belongs to another press.');
     return articleToNinjs({
       id,
       uri: article.uri,
       status: article.status,
       revision: article.revision,
-      firstCreatedAt: article.first_created_at,
-      updatedAt: article.updated_at,
+      firstCreatedAt: article.firstCreatedAt,
+      updatedAt: article.updatedAt,
       url: articleUrl(deps, id),
-      categories,
-      input: JSON.parse(latest.normalized) as ArticleInput,
-      pubstatus: latest.pubstatus,
+      categories: article.categories,
+      input: article.input,
+      pubstatus: article.pubstatus,
     });
   });
 }

@@ -1,15 +1,16 @@
 // `sosik press …`: create a press (printing its API key once), rotate its key, list presses.
 import type { Command } from '../cli-types.ts';
-import { AppError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import { createPress, listPressKeys, rotateApiKey } from './keys.ts';
 
 export const pressCommands: Record<string, Command> = {
   'press add': {
     usage: 'press add --slug <slug> --name <name> [--name-en <name>] [--homepage <url>] [--json]',
     summary: 'Create a press and print its API key (shown once).',
+    options: { slug: 'string', name: 'string', 'name-en': 'string', homepage: 'string', description: 'string', json: 'boolean' },
     run: async (ctx) => {
       const { slug, name } = ctx.flags;
-      if (!slug || !name) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press add --slug <slug> --name <name>');
+      if (!slug || !name) throw Errors.missingOption('press add --slug <slug> --name <name>');
       return ctx.withRuntime(async (rt) => {
         const { press, apiKey } = await createPress(rt.deps, {
           slug,
@@ -25,9 +26,10 @@ export const pressCommands: Record<string, Command> = {
   'press rotate-key': {
     usage: 'press rotate-key --slug <slug> [--json]',
     summary: "Replace a press's API key; the old key stops working at once.",
+    options: { slug: 'string', json: 'boolean' },
     run: async (ctx) => {
       const slug = ctx.flags.slug ?? ctx.args[0];
-      if (!slug) throw new AppError('MISSING_OPTION', 400, 'Usage: sosik press rotate-key --slug <slug>');
+      if (!slug) throw Errors.missingOption('press rotate-key --slug <slug>');
       return ctx.withRuntime(async (rt) => {
         const apiKey = await rotateApiKey(rt.deps, slug);
         ctx.print(ctx.flags.json ? JSON.stringify({ slug, apiKey }) : `new API key for ${slug} (shown once): ${apiKey}`);

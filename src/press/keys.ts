@@ -4,7 +4,8 @@
 import crypto from 'node:crypto';
 import type { AppDeps } from '../deps.ts';
 import type { Press } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { Errors } from '../errors.ts';
+import { isAbsoluteHttpUrl } from '../html/url-schemes.ts';
 
 const KEY_PREFIX = 'sosik_';
 
@@ -31,13 +32,15 @@ export interface NewPress {
 
 export async function createPress(deps: Pick<AppDeps, 'db'>, input: NewPress): Promise<{ press: Press; apiKey: string }> {
   if (!SLUG_PATTERN.test(input.slug)) {
-    throw new AppError('INVALID_SLUG', 422, 'A press slug uses a–z, 0–9 and hyphens (e.g. "hanbit-daily").', [
-      { path: 'slug', message: 'invalid slug' },
-    ]);
+    throw Errors.invalidSlug();
   }
-  if (!input.name.trim()) throw new AppError('INVALID_NAME', 422, 'A press needs a name.', [{ path: 'name', message: 'required' }]);
+  if (!input.name.trim()) throw Errors.invalidName();
+  // Shown as a link on the press page: only an absolute http(s) address (no javascript:, no relative path).
+  if (input.homepage !== undefined && (input.homepage.length > 2_000 || !isAbsoluteHttpUrl(input.homepage))) {
+    throw Errors.validation([{ path: 'homepage', message: 'must be an http or https address' }], 'The homepage must be an http or https address.');
+  }
   const taken = await deps.db.selectFrom('presses').select('id').where('slug', '=', input.slug).executeTakeFirst();
-  if (taken) throw new AppError('PRESS_EXISTS', 409, `A press with the slug "${input.slug}" already exists.`);
+  if (taken) throw Errors.pressExists(input.slug);
   const { key, hash, prefix } = newApiKey();
   const press = await deps.db
     .insertInto('presses')
@@ -66,7 +69,7 @@ export async function rotateApiKey(deps: Pick<AppDeps, 'db'>, slug: string): Pro
     .set({ api_key_hash: hash, api_key_prefix: prefix })
     .where('slug', '=', slug)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 404, `No press with the slug "${slug}".`);
+  if (Number(res.numUpdatedRows) === 0) throw Errors.notFound(`press "${slug}"`);
   return key;
 }
 

@@ -10,7 +10,9 @@ export const pressOpenApiPaths = {
         'Text and composite items become articles. The same `uri` again is an update (kept as a new revision). ' +
         '`pubstatus` canceled or withheld withdraws the article. HTML bodies are sanitised with an allow-list; ' +
         'the original is kept for audit. `subjects` (category slug, Korean/English name or IPTC Media Topic code) ' +
-        'file the article into one or more categories. Bodies over 2 MiB answer 413.',
+        'file the article into one or more categories. Bodies over 2 MiB answer 413; JSON nested deeper than 32 levels ' +
+        'answers 400 `JSON_TOO_DEEP`; HTML nested deeper than 256 levels, with more than 20,000 elements or over ' +
+        '1,000,000 characters once cleaned answers 422 (`HTML_TOO_DEEP`, `HTML_TOO_MANY_ELEMENTS`, `HTML_TOO_LARGE`).',
       security: [{ pressKey: [] }],
       requestBody: {
         required: true,

@@ -5,7 +5,7 @@ import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from '../auth/cook
 import { verifyCsrf } from '../auth/csrf.tsx';
 import { createSession, deletePrincipalSessions, deleteSessionByToken } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { type AppError, Errors } from '../errors.ts';
 import { t } from '../web/i18n/index.ts';
 import { requestLocale } from '../web/locale.ts';
 import { changeEmail, changeNickname, changePassword, changePreferences, confirmPassword, nextNicknameChange } from './account.ts';
@@ -102,7 +102,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
   app.post('/account/sessions/revoke', guarded, async (request, reply) => {
     const reader = readerOf(request);
     const id = text(request.body, 'session');
-    if (!/^[0-9a-f]{64}$/.test(id)) throw new AppError('VALIDATION_FAILED', 422, 'No such session.', [{ path: 'session', message: 'not a session id' }]);
+    if (!/^[0-9a-f]{64}$/.test(id)) throw Errors.validation([{ path: 'session', message: 'not a session id' }], 'No such session.');
     await revokeReaderSession(deps.db, reader.id, id);
     return reply.redirect('/account?notice=session-revoked', 303);
   });
@@ -142,9 +142,9 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
     try {
       if (reader.hasPassword) await confirmPassword(deps, reader.id, text(request.body, 'current_password'), locale);
       else if (text(request.body, 'confirm_email').trim().toLowerCase() !== reader.email) {
-        throw new AppError('VALIDATION_FAILED', 422, 'The address does not match.', [
+        throw Errors.validation([
           { path: 'confirm_email', message: t(locale, 'readers.delete.email-mismatch') },
-        ]);
+        ], 'The address does not match.');
       }
     } catch (err) {
       return deletePage(request, reply, formProblem(err, reply, locale));

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/helpers/databases.ts';
 import type { TestApp } from '../../test/helpers/app.ts';
-import { createUser } from '../accounts/users.ts';
+import { createUser } from '../accounts/index.ts';
 import { loadReaderAccount } from './reader.ts';
 import { readerByEmail, readersTestApp, signInVia, signUpVia, TestBrowser } from './test-support.ts';
 

@@ -3,7 +3,7 @@
 // on loopback when a test (or a developer) asks for it.
 import * as client from 'openid-client';
 import type { Config } from '../config.ts';
-import { AppError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 
 export interface OidcSettings {
   issuer: string;
@@ -46,7 +46,7 @@ function issuerUrl(settings: OidcSettings): URL {
   const url = URL.canParse(settings.issuer) ? new URL(settings.issuer) : undefined;
   if (url?.protocol === 'https:') return url;
   if (url?.protocol === 'http:' && settings.allowHttpLoopback && isLoopbackHost(url.hostname)) return url;
-  throw new AppError('OIDC_MISCONFIGURED', 500, `The OIDC issuer must be an https URL, got "${settings.issuer}".`);
+  throw Errors.oidcMisconfigured(`the issuer must be an https URL, got "${settings.issuer}"`);
 }
 
 
@@ -63,10 +63,7 @@ export async function discoverOidc(settings: OidcSettings): Promise<client.Confi
       ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
     });
   } catch (err) {
-    throw new AppError('OIDC_UNAVAILABLE', 503, `The sign-in provider at ${url.origin} could not be reached or described itself wrongly.`, undefined, {
-      cause: err,
-      retryAfterSeconds: 60,
-    });
+    throw Errors.oidcUnavailable(err, `The sign-in provider at ${url.origin} could not be reached or described itself wrongly.`);
   }
 }
 

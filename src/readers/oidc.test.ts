@@ -3,7 +3,7 @@
 import { inspect } from 'node:util';
 import type * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, redactedConfig } from '../config.ts';
+import { ConfigError, loadConfig, maskedConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { t } from '../web/i18n/index.ts';
 import { beginOidcSignIn, completeOidcSignIn, oidcErrorMessageKey, requireVerifiedEmail } from './oidc.ts';
@@ -244,10 +244,10 @@ describe('OIDC configuration', () => {
       SOSIK_OIDC_CLIENT_SECRET: 'the-secret-value',
       DATABASE_URL: 'postgres://u:pw-value@db/sosik',
     });
-    const printed = JSON.stringify(redactedConfig(config));
+    const printed = JSON.stringify(maskedConfig(config));
     expect(printed).not.toContain('the-secret-value');
     expect(printed).not.toContain('pw-value');
-    expect(redactedConfig(config)).toMatchObject({ oidcClientSecret: '(set)', oidcClientId: 'sosik' });
+    expect(maskedConfig(config)).toMatchObject({ oidcClientSecret: '(set)', oidcClientId: 'sosik' });
     const settings = oidcSettingsFromConfig(config)!;
     expect(JSON.stringify(settings)).not.toContain('the-secret-value');
     expect(inspect(settings, { depth: 5 })).not.toContain('the-secret-value');

@@ -13,7 +13,7 @@
 import crypto from 'node:crypto';
 import * as client from 'openid-client';
 import { z } from 'zod';
-import { AppError } from '../errors.ts';
+import { type AppError, Errors } from '../errors.ts';
 import { OIDC_STATE_TTL_MS, type OidcSavedState } from './oidc-state.ts';
 
 const OIDC_SCOPE = 'openid email profile';
@@ -27,7 +27,7 @@ export async function beginOidcSignIn(
   const redirect = URL.canParse(redirectUri) ? new URL(redirectUri) : undefined;
   if (!redirect || redirect.search || redirect.hash || !/^https?:$/.test(redirect.protocol)) {
     // Ours, not the reader's: the callback is matched on origin and path alone.
-    throw new AppError('OIDC_MISCONFIGURED', 500, `The OIDC redirect URI must be an http(s) URL without query, got "${redirectUri}".`);
+    throw Errors.oidcMisconfigured(`the redirect URI must be an http(s) URL without query, got "${redirectUri}"`);
   }
   const saved: OidcSavedState = {
     state: client.randomState(),
@@ -82,25 +82,23 @@ function sameString(a: string, b: string): boolean {
 }
 
 const stateMismatch = () =>
-  new AppError('OIDC_STATE_MISMATCH', 400, 'This sign-in expired or was started in another window. Please start again.');
+  Errors.oidcStateMismatch();
 
 /** Maps what openid-client throws onto our stable codes. */
 function providerFailure(err: unknown): AppError {
   if (err instanceof client.AuthorizationResponseError) {
     return err.error === 'access_denied'
-      ? new AppError('OIDC_DENIED', 403, 'The sign-in was cancelled at the provider.', undefined, { cause: err })
-      : new AppError('OIDC_FAILED', 502, `The provider refused the sign-in (${err.error}).`, undefined, { cause: err });
+      ? Errors.oidcDenied(err)
+      : Errors.oidcFailed(err, `The provider refused the sign-in (${err.error}).`);
   }
   if (err instanceof client.ResponseBodyError && err.error === 'invalid_grant') {
     // A code used twice, expired, or issued for another client or verifier.
-    return new AppError('OIDC_CODE_REJECTED', 400, 'This sign-in link was already used or has expired. Please start again.', undefined, {
-      cause: err,
-    });
+    return Errors.oidcCodeRejected(err);
   }
   if (err instanceof client.ResponseBodyError || err instanceof client.ClientError || err instanceof client.WWWAuthenticateChallengeError) {
-    return new AppError('OIDC_FAILED', 502, 'The sign-in provider gave an answer that could not be accepted.', undefined, { cause: err });
+    return Errors.oidcFailed(err);
   }
-  return new AppError('OIDC_UNAVAILABLE', 503, 'The sign-in provider could not be reached.', undefined, { cause: err, retryAfterSeconds: 60 });
+  return Errors.oidcUnavailable(err);
 }
 
 function toIdentity(issuer: string, subject: string, emailSource: Claims | undefined, profile: Claims): OidcIdentity {
@@ -144,7 +142,7 @@ export async function completeOidcSignIn(
     throw providerFailure(err);
   }
   const idClaims = claimsSchema.safeParse(tokens.claims());
-  if (!idClaims.success) throw new AppError('OIDC_FAILED', 502, 'The provider sent an ID token without a usable subject.');
+  if (!idClaims.success) throw Errors.oidcFailed(undefined, 'The provider sent an ID token without a usable subject.');
   const issuer = configuration.serverMetadata().issuer;
   if (idClaims.data.email !== undefined) return toIdentity(issuer, idClaims.data.sub, idClaims.data, idClaims.data);
 
@@ -166,14 +164,10 @@ export async function completeOidcSignIn(
  */
 export function requireVerifiedEmail(identity: OidcIdentity): OidcIdentity & { email: string } {
   if (identity.email === null) {
-    throw new AppError('OIDC_EMAIL_MISSING', 403, 'The provider did not share an e-mail address, so no account can be created.', [
-      { path: 'email', message: 'missing' },
-    ]);
+    throw Errors.oidcEmailMissing();
   }
   if (!identity.emailVerified) {
-    throw new AppError('OIDC_EMAIL_UNVERIFIED', 403, 'The provider has not verified this e-mail address, so no account can be created.', [
-      { path: 'email', message: 'not verified by the provider' },
-    ]);
+    throw Errors.oidcEmailUnverified();
   }
   return identity as OidcIdentity & { email: string };
 }

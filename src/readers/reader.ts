@@ -5,7 +5,7 @@ import type { PrincipalKind } from '../capability.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { type AppError, Errors } from '../errors.ts';
 import { getPrincipal, type Principal } from '../auth/principal.ts';
 import { isLocale, t, type Locale } from '../web/i18n/index.ts';
 import type { ReaderRow } from './tables.ts';
@@ -88,7 +88,7 @@ export async function getReader(request: FastifyRequest, deps: Pick<AppDeps, 'db
 }
 
 export function readerSignInRequired(): AppError {
-  return new AppError('SIGN_IN_REQUIRED', 401, 'Please sign in to continue.');
+  return Errors.signInRequired('Please sign in to continue.');
 }
 
 /** Route guard: signed-in readers only; an anonymous page view goes to /login and comes back. */

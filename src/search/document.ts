@@ -1,6 +1,6 @@
 // Turns an article into the analysed term lists the index stores.
 import { readKeywords } from '../articles/index.ts';
-import { choseongTerms, indexTerms } from '../text/index.ts';
+import { choseongTerms, searchIndexTerms } from '../text/index.ts';
 
 export interface ArticleForIndex {
   id: number;
@@ -35,8 +35,9 @@ export function analyzeArticle(a: ArticleForIndex): AnalyzedDoc {
     revision: a.revision,
     pressId: a.press_id,
     publishedAt: a.first_created_at,
-    head: indexTerms(a.headline),
-    body: indexTerms([a.subheadline ?? '', a.body_text, keywordText(a.keywords)].join('\n')),
+    // In-word terms plus junction terms of words written apart (compounds either way).
+    head: searchIndexTerms(a.headline),
+    body: searchIndexTerms([a.subheadline ?? '', a.body_text, keywordText(a.keywords)].join('\n')),
     cho: choseongTerms(a.headline),
   };
 }

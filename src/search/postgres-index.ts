@@ -7,6 +7,7 @@ import { docRow, type AnalyzedDoc } from './document.ts';
 import { filterConditions } from './filters-sql.ts';
 import { BM25_B, BM25_K1, HEADLINE_WEIGHT, idf, RELEVANCE_CANDIDATES, type ScoredHit } from './scoring.ts';
 import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
+import { queryWordChoices, scoredTerms } from './word-alternatives.ts';
 
 // tsvector keeps at most 256 positions per lexeme and positions up to 16383; positions here only
 // count occurrences: 1… for the headline, HEAD_POSITION_LIMIT… for the body.
@@ -40,9 +41,9 @@ export function tsvectorLiteral(head: string[], body: string[] = []): string {
 /** A tsquery literal: words AND-ed (each word's terms AND-ed), or every term OR-ed. */
 export function tsqueryLiteral(q: IndexQuery): string {
   if (q.choseong?.length) return q.choseong.map(lexeme).join(' & ');
-  const words = q.words.filter((w) => w.length);
-  if (q.mode === 'all') return words.map((w) => `(${w.map(lexeme).join(' & ')})`).join(' & ');
-  return [...new Set(words.flat())].map(lexeme).join(' | ');
+  const choice = (c: string[]) => (c.length > 1 ? `(${c.map(lexeme).join(' | ')})` : lexeme(c[0]));
+  if (q.mode === 'all') return queryWordChoices(q).map((w) => `(${w.map(choice).join(' & ')})`).join(' & ');
+  return scoredTerms(q).map(lexeme).join(' | ');
 }
 
 interface Stats {
@@ -131,7 +132,7 @@ export class PostgresSearchIndex implements SearchIndex {
         order by d.published_at desc, d.article_id desc limit ${q.limit}`.execute(this.db);
       return rows.map((r) => ({ articleId: r.id, score: 0, publishedAt: r.published_at }));
     }
-    const terms = [...new Set(q.words.flat())];
+    const terms = scoredTerms(q);
     const [stats, dfs] = await Promise.all([this.stats(), this.docFrequencies(terms)]);
     const n = Math.max(1, stats.doc_count);
     const weights = terms.map((t) => idf(n, dfs.get(t) ?? 0));

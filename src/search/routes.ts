@@ -1,42 +1,48 @@
 // HTTP: the /search page, GET /api/v1/search (JSON) and /opensearch.xml.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import { clientSource } from '../auth/client-source.ts';
 import { hitRateLimit } from '../auth/rate-limit.ts';
 import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
 import { t } from '../web/i18n/index.ts';
 import { pageLocale } from '../web/locale.ts';
+import { pathWithoutLang } from '../web/page.ts';
+import { categoryName } from '../web/page-context.ts';
 import { renderDocument } from '../web/render.ts';
+import { listCategories } from '../articles/index.ts';
+import { listPressSummaries } from '../press/index.ts';
 import { toSearchRequest } from './model.ts';
 import { openSearchDescription } from './opensearch.ts';
 import { searchArticles } from './search-service.ts';
 import { SearchPage } from './views.tsx';
 
-function pathWithoutLang(request: FastifyRequest): string {
-  const [path, search] = request.url.split('?');
-  const params = new URLSearchParams(search ?? '');
-  params.delete('lang');
-  return params.size ? `${path}?${params}` : path!;
-}
-
 export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/api/v1/search', async (request, reply) => {
-    const rate = await hitRateLimit(deps, `search-api:${request.ip}`, { limit: deps.config.searchApiRatePerMinute, windowMs: 60_000 });
+  // A search can cost the database close to a second: the page and the API share one budget per
+  // source (IPv4 address, IPv6 /64), so neither is a way around the other's limit.
+  async function limitSearches(request: FastifyRequest): Promise<void> {
+    const key = `search:${clientSource(request.ip)}`;
+    const rate = await hitRateLimit(deps, key, { limit: deps.config.searchApiRatePerMinute, windowMs: 60_000 });
     if (!rate.allowed) throw Errors.rateLimited(rate.retryAfterSeconds);
+  }
+
+  app.get('/api/v1/search', async (request, reply) => {
+    await limitSearches(request);
     const req = toSearchRequest(request.query);
     const res = await searchArticles(deps, { ...req, facets: true });
     return reply.header('cache-control', 'no-cache').send(res);
   });
 
   app.get('/search', async (request, reply) => {
+    await limitSearches(request);
     const locale = pageLocale(request, reply);
     const req = toSearchRequest(request.query);
     const [response, categories, presses] = await Promise.all([
       searchArticles(deps, { ...req, facets: true }),
-      deps.db.selectFrom('categories').select(['slug', 'name_ko', 'name_en']).orderBy('position').execute(),
-      deps.db.selectFrom('presses').select(['slug', 'name', 'name_en']).orderBy('name').limit(500).execute(),
+      listCategories(deps.db),
+      listPressSummaries(deps.db),
     ]);
-    const nav = categories.map((c) => ({ slug: c.slug, name: locale === 'ko' ? c.name_ko : c.name_en }));
+    const nav = categories.map((c) => ({ slug: c.slug, name: categoryName(locale, c) }));
     const page = h(SearchPage, {
       locale,
       siteName: deps.config.siteName,
@@ -44,7 +50,7 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise
       path: pathWithoutLang(request),
       nav,
       categories: nav,
-      presses: presses.map((p) => ({ slug: p.slug, name: p.name, nameEn: p.name_en })),
+      presses: presses.map((p) => ({ slug: p.slug, name: p.name, nameEn: p.nameEn })),
       request: req,
       response,
       now: Date.now(),

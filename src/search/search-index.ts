@@ -16,6 +16,11 @@ export interface SearchFilters {
 export interface IndexQuery {
   /** Term groups: one per query word; a document has the word when it has every term of it. */
   words: string[][];
+  /**
+   * Parallel to `words`: for a long compound word, term → junction term that may stand in for it
+   * (the word written as two: 인공지능 반도체 for 인공지능반도체). See word-alternatives.ts.
+   */
+  alternatives?: Array<Record<string, string> | undefined>;
   /** all: every word must match; any: at least one term (ranked by BM25). */
   mode: 'all' | 'any';
   /** When set, match headline choseong bigrams instead of words (all must match). */

@@ -1,6 +1,8 @@
 // What the search page and API call: analyse the query, pick the match mode, rank, page,
 // and dress the hits with highlighted snippets, facets and suggestions.
-import { analyzeQuery, stripParticle, type AnalyzedQuery } from '../text/index.ts';
+import { articleTeasers, listCategories } from '../articles/index.ts';
+import { pressIdsBySlugs, pressSummariesByIds } from '../press/index.ts';
+import { analyzeQuery, compoundAlternatives, stripParticle, type AnalyzedQuery } from '../text/index.ts';
 import { searchIndexFor, type IndexDeps } from './indexing.ts';
 import {
   DEFAULT_PAGE_SIZE,
@@ -44,6 +46,8 @@ export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promi
     suggestions: { looserQueries: [], issues: [] },
   };
   const words = analysis.words.slice(0, MAX_WORDS).map((w) => w.terms);
+  // A long compound written as one word also matches where it is written as two.
+  const alternatives = analysis.words.slice(0, MAX_WORDS).map((w) => compoundAlternatives(stripParticle(w.surface)));
   if (!analysis.choseongTerms.length && !words.length) return base;
 
   const index = searchIndexFor(deps.db, deps.dialect);
@@ -53,7 +57,7 @@ export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promi
   const limit = sort === 'relevance' ? wanted + RERANK_MARGIN : wanted;
   const iq: IndexQuery = analysis.choseongTerms.length
     ? { words: [], mode: 'all', choseong: analysis.choseongTerms, filters, sort: 'newest', limit }
-    : { words, mode: words.length <= ALL_WORDS_MAX ? 'all' : 'any', filters, sort, limit };
+    : { words, alternatives, mode: words.length <= ALL_WORDS_MAX ? 'all' : 'any', filters, sort, limit };
 
   let total = await index.count(iq, COUNT_CAP);
   let loosened = false;
@@ -85,14 +89,15 @@ export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promi
 async function resolveFilters(deps: IndexDeps, req: SearchRequest): Promise<SearchFilters | undefined> {
   const filters: SearchFilters = {};
   if (req.pressSlugs?.length) {
-    const rows = await deps.db.selectFrom('presses').select('id').where('slug', 'in', req.pressSlugs).execute();
-    if (!rows.length) return undefined;
-    filters.pressIds = rows.map((r) => r.id);
+    const ids = await pressIdsBySlugs(deps.db, req.pressSlugs);
+    if (!ids.length) return undefined;
+    filters.pressIds = ids;
   }
   if (req.categorySlugs?.length) {
-    const rows = await deps.db.selectFrom('categories').select('id').where('slug', 'in', req.categorySlugs).execute();
-    if (!rows.length) return undefined;
-    filters.categoryIds = rows.map((r) => r.id);
+    const wanted = new Set(req.categorySlugs);
+    const ids = (await listCategories(deps.db)).filter((c) => wanted.has(c.slug)).map((c) => c.id);
+    if (!ids.length) return undefined;
+    filters.categoryIds = ids;
   }
   if (req.issueId !== undefined) filters.issueId = req.issueId;
   const from = req.from ? Date.parse(`${req.from}T00:00:00${KST}`) : NaN;
@@ -104,12 +109,7 @@ async function resolveFilters(deps: IndexDeps, req: SearchRequest): Promise<Sear
 
 async function dressHits(deps: IndexDeps, hits: ScoredHit[], analysis: AnalyzedQuery): Promise<SearchResultItem[]> {
   if (!hits.length) return [];
-  const rows = await deps.db
-    .selectFrom('articles as a')
-    .innerJoin('presses as p', 'p.id', 'a.press_id')
-    .select(['a.id', 'a.headline', 'a.body_text', 'a.summary', 'a.first_created_at', 'p.slug', 'p.name', 'p.name_en'])
-    .where('a.id', 'in', hits.map((h) => h.articleId))
-    .execute();
+  const rows = await articleTeasers(deps.db, hits.map((h) => h.articleId));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const terms = new Set(analysis.terms);
   const out: SearchResultItem[] = [];
@@ -120,9 +120,9 @@ async function dressHits(deps: IndexDeps, hits: ScoredHit[], analysis: AnalyzedQ
       id: r.id,
       headline: r.headline,
       headlineHtml: highlight(r.headline, terms),
-      snippetHtml: snippet(r.body_text || r.summary, terms),
-      press: { slug: r.slug, name: r.name, nameEn: r.name_en },
-      publishedAt: r.first_created_at,
+      snippetHtml: snippet(r.bodyText || r.summary, terms),
+      press: r.press,
+      publishedAt: r.firstCreatedAt,
       url: `/articles/${r.id}`,
       score: Math.round(h.score * 1000) / 1000,
     });
@@ -132,31 +132,30 @@ async function dressHits(deps: IndexDeps, hits: ScoredHit[], analysis: AnalyzedQ
 
 async function facetItems(deps: IndexDeps, index: SearchIndex, iq: IndexQuery): Promise<SearchResponse['facets']> {
   const { press, category } = await index.facets(iq, FACET_CAP);
-  const label = async (table: 'presses' | 'categories', counts: FacetCount[]): Promise<FacetItem[]> => {
-    if (!counts.length) return [];
-    const rows =
-      table === 'presses'
-        ? await deps.db.selectFrom('presses').select(['id', 'slug', 'name', 'name_en']).where('id', 'in', counts.map((c) => c.id)).execute()
-        : await deps.db
-            .selectFrom('categories')
-            .select(['id', 'slug', 'name_ko as name', 'name_en'])
-            .where('id', 'in', counts.map((c) => c.id))
-            .execute();
+  const labelled = (counts: FacetCount[], rows: ReadonlyArray<{ id: number; slug: string; name: string; nameEn: string | null }>) => {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return counts.flatMap((c) => {
+    return counts.flatMap((c): FacetItem[] => {
       const r = byId.get(c.id);
-      return r ? [{ slug: r.slug, name: r.name, nameEn: r.name_en, count: Number(c.count) }] : [];
+      return r ? [{ slug: r.slug, name: r.name, nameEn: r.nameEn, count: Number(c.count) }] : [];
     });
   };
-  return { press: await label('presses', press), category: await label('categories', category) };
+  const [presses, categories] = await Promise.all([
+    pressSummariesByIds(deps.db, press.map((c) => c.id)),
+    category.length ? listCategories(deps.db) : Promise.resolve([]),
+  ]);
+  return {
+    press: labelled(press, presses),
+    category: labelled(category, categories.map((c) => ({ id: c.id, slug: c.slug, name: c.nameKo, nameEn: c.nameEn }))),
+  };
 }
 
 /** Shorter queries that do find something: each word alone, most specific first. */
 async function looserQueries(index: SearchIndex, analysis: AnalyzedQuery, iq: IndexQuery): Promise<string[]> {
   if (analysis.words.length < 2) return [];
   const out: string[] = [];
-  for (const w of analysis.words.slice(0, 5)) {
-    const n = await index.count({ ...iq, words: [w.terms], mode: 'all', filters: iq.filters, choseong: undefined }, 1);
+  for (const [i, w] of analysis.words.slice(0, 5).entries()) {
+    const alternatives = [iq.alternatives?.[i]];
+    const n = await index.count({ ...iq, words: [w.terms], alternatives, mode: 'all', filters: iq.filters, choseong: undefined }, 1);
     if (n > 0) out.push(w.surface);
     if (out.length >= 3) break;
   }

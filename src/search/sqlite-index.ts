@@ -5,6 +5,7 @@ import { docRow, type AnalyzedDoc } from './document.ts';
 import { filterConditions } from './filters-sql.ts';
 import { HEADLINE_WEIGHT, RELEVANCE_CANDIDATES, SQLITE_SCORE_SCALE, SQLITE_TERM_REPEAT, type ScoredHit } from './scoring.ts';
 import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
+import { queryWordChoices, scoredTerms } from './word-alternatives.ts';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 const repeat = (terms: string[]) => terms.map((t) => Array(SQLITE_TERM_REPEAT).fill(t).join(' ')).join(' ');
@@ -12,11 +13,12 @@ const repeat = (terms: string[]) => terms.map((t) => Array(SQLITE_TERM_REPEAT).f
 /** The FTS5 MATCH expression; every term is a quoted string, so user input cannot inject syntax. */
 export function ftsExpression(q: IndexQuery): string {
   if (q.choseong?.length) return q.choseong.map(quote).join(' AND ');
-  const words = q.words.filter((w) => w.length);
+  const words = queryWordChoices(q);
+  const choice = (c: string[]) => (c.length > 1 ? `(${c.map(quote).join(' OR ')})` : quote(c[0]));
   const body =
     q.mode === 'all'
-      ? words.map((w) => `(${w.map(quote).join(' AND ')})`).join(' AND ')
-      : [...new Set(words.flat())].map(quote).join(' OR ');
+      ? words.map((w) => `(${w.map(choice).join(' AND ')})`).join(' AND ')
+      : scoredTerms(q).map(quote).join(' OR ');
   return body;
 }
 

@@ -1,9 +1,10 @@
 // /studio: press staff see their press's articles and revisions; admins (and, read-only, editors)
 // see every press; admins create presses and rotate their API keys.
+import { parseIdParam } from '../web/params.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, verifyCsrf } from '../auth/csrf.tsx';
-import { assertCanSeePress, requireStaff, staffOf } from '../accounts/index.ts';
-import { sendStaffPage } from '../accounts/index.ts';
+import { assertCanSeePress, requireStaff, sendStaffPage, staffOf } from '../accounts/index.ts';
+import { publicUrlWarning } from '../config.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError, Errors } from '../errors.ts';
 import { createPress, rotateApiKey } from '../press/index.ts';
@@ -56,10 +57,21 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const staff = staffOf(request);
     const presses = await listPresses(deps.db);
     const token = await csrfToken(request, reply, deps);
+    // Admins run the site: tell them when every shared link would point readers at localhost.
+    const publicUrlProblem = staff.role === 'admin' && publicUrlWarning(deps.config) ? deps.config : undefined;
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'studio.title'),
       status: form?.status,
-      body: <PressesView locale={locale} presses={presses} canManage={staff.role === 'admin'} csrfToken={token} form={form} />,
+      body: (
+        <PressesView
+          locale={locale}
+          presses={presses}
+          canManage={staff.role === 'admin'}
+          csrfToken={token}
+          form={form}
+          publicUrlProblem={publicUrlProblem}
+        />
+      ),
     }));
   }
 
@@ -75,8 +87,8 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   app.get<{ Params: { id: string } }>('/studio/articles/:id', { preHandler: anyStaff }, async (request, reply) => {
     const staff = staffOf(request);
-    const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : NaN;
-    const article = Number.isFinite(id) ? await findArticleWithRevisions(deps.db, id) : undefined;
+    const id = parseIdParam(request.params.id);
+    const article = id === undefined ? undefined : await findArticleWithRevisions(deps.db, id);
     if (!article) throw Errors.notFound('article');
     assertCanSeePress(staff, article.pressId);
     const backHref = staff.role === 'press' ? '/studio' : `/studio/presses/${article.pressSlug}`;

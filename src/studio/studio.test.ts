@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/helpers/databases.ts';
 import type { AppDeps } from '../deps.ts';
 import { findPressByApiKey } from '../press/index.ts';
-import { addStaff, form, sessionCsrf, signIn, staffTestApp, type StaffTestApp } from '../accounts/test-support.ts';
+import { addStaff, form, sessionCsrf, signIn, staffTestApp, type StaffTestApp } from '../../test/helpers/staff.ts';
 
 async function addPress(deps: AppDeps, slug: string, name: string): Promise<number> {
   const row = await deps.db
@@ -169,6 +169,14 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
     expect(adminPress.body).toContain('/studio/presses/dalbit/rotate-key');
   });
 
+  it('warns admins (only) that links say localhost while the server listens beyond loopback', async () => {
+    // staffTestApp: SOSIK_PUBLIC_URL http://localhost:3000, HOST 0.0.0.0 (the default).
+    const admin = await get('/studio', cookies['admin@sosik.test']);
+    expect(admin.body).toContain('id="public-url-warning"');
+    expect(admin.body).toContain('http://localhost:3000');
+    expect((await get('/studio', cookies['editor@sosik.test'])).body).not.toContain('public-url-warning');
+  });
+
   it('refuses admin actions to editors and press staff (403), changing nothing', async () => {
     for (const email of ['editor@sosik.test', 'a@hanbit.test']) {
       const cookie = cookies[email]!;
@@ -256,5 +264,19 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
     expect(res2.statusCode).toBe(422);
     expect(res2.body).toContain('영문 소문자, 숫자, 하이픈으로만');
     expect(await t.deps.db.selectFrom('presses').select('id').where('name', '=', '나쁜 주소').executeTakeFirst()).toBeUndefined();
+  });
+});
+
+describe('studio public URL warning', () => {
+  it('is not shown when the server only listens on loopback', async () => {
+    const t = await staffTestApp('sqlite', { host: '127.0.0.1' });
+    try {
+      await addStaff(t.deps, 'admin@sosik.test', 'admin');
+      const res = await t.app.inject({ method: 'GET', url: '/studio', headers: { cookie: await signIn(t.app, 'admin@sosik.test') } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('public-url-warning');
+    } finally {
+      await t.close();
+    }
   });
 });

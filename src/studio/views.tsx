@@ -1,5 +1,6 @@
 // Studio markup: press list (admins, editors), a press's articles, one article's revisions, a new key.
 import { CsrfField } from '../auth/csrf.tsx';
+import type { ErrorCode } from '../errors.ts';
 import { dateTime } from '../web/format.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
 import type { PressSummary, StudioArticle, StudioArticleRow } from './store.ts';
@@ -7,11 +8,12 @@ import type { PressSummary, StudioArticle, StudioArticleRow } from './store.ts';
 /** A create-press form sent back after a refusal: what was typed, and why it was refused. */
 export interface PressFormState {
   status: number;
-  errorCode: string;
+  errorCode: ErrorCode;
   values: { slug: string; name: string; nameEn?: string; homepage?: string };
 }
 
-const FORM_ERRORS = new Set(['INVALID_SLUG', 'INVALID_NAME', 'PRESS_EXISTS', 'VALIDATION_FAILED']);
+// Typed against the catalogue, so a renamed code fails to compile instead of silently showing 'other'.
+const FORM_ERRORS = new Set<ErrorCode>(['INVALID_SLUG', 'INVALID_NAME', 'PRESS_EXISTS', 'VALIDATION_FAILED']);
 
 export function PressesView(props: {
   locale: Locale;
@@ -19,6 +21,8 @@ export function PressesView(props: {
   canManage: boolean;
   csrfToken: string;
   form?: PressFormState;
+  /** Set when SOSIK_PUBLIC_URL leaves links on localhost while the server is reachable (config.publicUrlWarning). */
+  publicUrlProblem?: { publicUrl: string; host: string };
 }) {
   const tr = translator(props.locale);
   const form = props.form;
@@ -26,6 +30,11 @@ export function PressesView(props: {
   return (
     <section class="studio" aria-labelledby="studio-title">
       <h1 id="studio-title">{tr('studio.title')}</h1>
+      {props.publicUrlProblem ? (
+        <p class="form-error" role="status" id="public-url-warning">
+          {tr('studio.warning.public-url', { publicUrl: props.publicUrlProblem.publicUrl, host: props.publicUrlProblem.host })}
+        </p>
+      ) : null}
       <h2>{tr('studio.presses.title')}</h2>
       {props.presses.length === 0 ? (
         <p>{tr('studio.presses.empty')}</p>

@@ -21,3 +21,4 @@ export {
   type AnalyzedQuery,
   type QueryWord,
 } from './terms.ts';
+export { compoundAlternatives, JUNCTION_MARK, junctionTerms, searchIndexTerms } from './compounds.ts';

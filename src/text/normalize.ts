@@ -14,7 +14,7 @@ export function normalizeText(text: string): string {
   let s = text.normalize('NFKC');
   s = conjoiningToCompatibility(s);
   s = s.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '');
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this replaces
   s = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   s = s.replace(LATIN_WITH_MARKS, (w) => w.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC'));
   return s.toLowerCase().replace(/\s+/g, ' ').trim();

@@ -26,8 +26,21 @@ export function tokenTerms(token: Token): string[] {
     case 'han':
       return bigrams(token.stem);
     default:
-      return token.stem ? [token.stem] : [];
+      return token.stem ? [capTerm(token.stem)] : [];
   }
+}
+
+/**
+ * Longest term, in characters. A body that is one 190,000-character "word" made PostgreSQL
+ * refuse the whole tsvector ("word is too long", its limit is 2,047 bytes a lexeme), so the
+ * article could never be indexed. Documents and queries are cut alike, so such a word still
+ * matches itself; no real word comes near.
+ */
+export const MAX_TERM_CHARS = 100;
+
+function capTerm(term: string): string {
+  if (term.length <= MAX_TERM_CHARS) return term;
+  return Array.from(term).slice(0, MAX_TERM_CHARS).join('');
 }
 
 /** Every term of a text, in order, with repetitions (term frequency). */

@@ -26,6 +26,8 @@ export interface ErrorPageOptions {
   latest?: ErrorPageContext['latest'];
   /** Extra sentence under the title, e.g. when the withdrawn article was. */
   detail?: string;
+  /** The message is already in the page's language (from the errors.* catalogue), not English. */
+  messageLocalized?: boolean;
 }
 
 export function ErrorPage(props: {
@@ -55,11 +57,13 @@ export function ErrorPage(props: {
         <p class="error-page__lead">{tr(`web.error.${key}.lead`)}</p>
         {props.options?.detail ? <p class="error-page__detail">{props.options.detail}</p> : null}
         {key === '4xx' || key === '403' || key === '429' ? (
-          // Error messages are written in English (stable, greppable); a Korean page says so and
-          // marks the language so a screen reader switches voice.
+          // Catalogue codes come translated; any other message is English (stable, greppable), and a
+          // Korean page says so and marks the language so a screen reader switches voice.
           <p class="error-page__detail">
-            {locale === 'en' ? null : <span class="error-page__detail-label">{tr('web.error.detail-in-english')} </span>}
-            <span lang={locale === 'en' ? undefined : 'en'}>{props.message}</span>
+            {locale === 'en' || props.options?.messageLocalized ? null : (
+              <span class="error-page__detail-label">{tr('web.error.detail-in-english')} </span>
+            )}
+            <span lang={locale === 'en' || props.options?.messageLocalized ? undefined : 'en'}>{props.message}</span>
           </p>
         ) : null}
         <SearchBox locale={locale} id="error-search" class="search-box--large" label={tr('web.error.search')} />

@@ -1,6 +1,7 @@
 // The frame of every reader-facing page: <head> metadata, header (site name, date, search,
 // category nav, language switch), main content, footer.
 import type { ComponentChildren } from 'preact';
+import { safeSelfLink } from '../auth/safe-path.ts';
 import { assetUrl } from './assets.ts';
 import { shortDate } from './format.ts';
 import { translator, type Locale } from './i18n/index.ts';
@@ -55,7 +56,9 @@ export interface LayoutProps {
 
 const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
 
-function withLang(path: string, lang: Locale): string {
+function withLang(rawPath: string, lang: Locale): string {
+  // The path comes from the request: "//evil.example/x" on a 404 page must not become a link off-site.
+  const path = safeSelfLink(rawPath);
   return `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 }
 

@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page component's props
+// biome-ignore lint/suspicious/noExplicitAny: any page component's props
 export function renderDocument(page: VNode<any>): string {
   return '<!doctype html>' + renderToString(page);
 }

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../../src/accounts/test-support.ts';
+import { TEST_PASSWORD } from '../helpers/staff.ts';
 import { createUser } from '../../src/accounts/users.ts';
 import { runAxe, seriousViolations } from './axe.ts';
 import { FEATURED } from './fixtures.ts';

@@ -3,9 +3,21 @@
 import type { Kysely } from 'kysely';
 import { TIME, withId } from '../columns.ts';
 import type { Dialect } from '../database.ts';
-import { DEFAULT_CATEGORIES } from '../../articles/default-categories.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// The portal's first categories, as this migration created them. Inlined because a migration is
+// frozen once it has run somewhere: new or renamed categories need a new migration, never an edit here.
+const SPINE_CATEGORIES = [
+  { slug: 'politics', name_ko: '정치', name_en: 'Politics' },
+  { slug: 'economy', name_ko: '경제', name_en: 'Economy' },
+  { slug: 'society', name_ko: '사회', name_en: 'Society' },
+  { slug: 'life-culture', name_ko: '생활/문화', name_en: 'Life & Culture' },
+  { slug: 'world', name_ko: '세계', name_en: 'World' },
+  { slug: 'it-science', name_ko: 'IT/과학', name_en: 'IT & Science' },
+  { slug: 'sports', name_ko: '스포츠', name_en: 'Sports' },
+  { slug: 'entertainment', name_ko: '연예', name_en: 'Entertainment' },
+];
+
+// biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema of its day, not the current Database type
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await withId(db.schema.createTable('presses'), dialect)
     .addColumn('slug', 'text', (c) => c.notNull().unique())
@@ -26,7 +38,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('name_en', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .execute();
-  await db.insertInto('categories').values(DEFAULT_CATEGORIES.map((c, i) => ({ ...c, position: i }))).execute();
+  await db.insertInto('categories').values(SPINE_CATEGORIES.map((c, i) => ({ ...c, position: i }))).execute();
 
   await withId(db.schema.createTable('articles'), dialect)
     .addColumn('press_id', 'integer', (c) => c.notNull().references('presses.id').onDelete('cascade'))

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { TIME } from '../columns.ts';
 import type { Dialect } from '../database.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema of its day, not the current Database type
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   let docs = db.schema
     .createTable('search_docs')

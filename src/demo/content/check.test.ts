@@ -13,7 +13,7 @@ interface Press { slug: string; name: string; nameEn: string; homepage: string; 
 const presses: Press[] = JSON.parse(readFileSync(join(here, 'presses.json'), 'utf8'));
 const pressSlugs = new Set(presses.map((p) => p.slug));
 const files = readdirSync(join(here, 'articles')).filter((f) => f.endsWith('.json')).sort();
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the test inspects untyped JSON content files
 const articles: { file: string; data: any }[] = files.map((file) => {
   const text = readFileSync(join(here, 'articles', file), 'utf8');
   let data: unknown;
@@ -21,7 +21,7 @@ const articles: { file: string; data: any }[] = files.map((file) => {
   return { file, data };
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the test inspects untyped JSON content files
 function checkItem(file: string, item: any) {
   const where = `${file} ${item?.uri ?? ''}`;
   expect(typeof item.uri, where).toBe('string');
@@ -48,7 +48,7 @@ function checkItem(file: string, item: any) {
   expect(item.copyrightnotice, where).toBeTruthy();
   for (const href of item.body_html.match(/href="[^"]*"/g) ?? []) expect(href, where).toMatch(/^href="https:\/\/[\w.-]+\.example(\/|")/);
   for (const [key, a] of Object.entries(item.associations ?? {})) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: the test inspects untyped JSON content files
     const pic = a as any;
     expect(pic.type, `${where} ${key}`).toBe('picture');
     expect(pic.headline && pic.description_text && pic.copyrightholder, `${where} ${key}`).toBeTruthy();

@@ -11,7 +11,27 @@ describe('isPublicAddress', () => {
     expect(isPublicAddress(ip)).toBe(false);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2002:0808:0808::1'])(
+  // Security issue item 8: all of these were classed public by the hand-written list.
+  it.each([
+    '::ffff:0:127.0.0.1', // SIIT (RFC 6145) carrying loopback
+    '::ffff:0:7f00:1',
+    '::ffff:0:a00:1', // SIIT carrying 10.0.0.1
+    '64:ff9b:1::a00:1', // NAT64 local-use prefix (RFC 8215)
+    '64:ff9b:1::808:808', // local-use NAT64 is an operator's internal translator, whatever it carries
+    '2001::1', // Teredo
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2', // Teredo (client 192.0.2.45)
+    '2001:db8::1', // documentation
+    '2001:2::1', // benchmarking
+    '3fff::1', // documentation (RFC 9637)
+    '5f00::1', // segment routing
+    '4000::1', // outside the global unicast 2000::/3
+    '127.1', // legacy IPv4 forms are not addresses DNS gives us
+    '192.0.2.1', '198.18.0.1', '192.88.99.1',
+  ])('refuses the special-purpose address %s', (ip) => {
+    expect(isPublicAddress(ip)).toBe(false);
+  });
+
+  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2002:0808:0808::1', '64:ff9b::808:808', '::ffff:0:808:808'])(
     'allows %s',
     (ip) => {
       expect(isPublicAddress(ip)).toBe(true);

@@ -10,7 +10,7 @@ export interface FeedImage {
 }
 
 export interface FeedItem {
-  /** guid / id / link: how the press identifies the item; stable across edits. */
+  /** guid / id / link, else a digest of its content (parse/identity.ts): stable across polls. */
   id: string;
   link?: string;
   title: string;
@@ -35,6 +35,6 @@ export interface ParsedFeed {
   link?: string;
   lang?: string;
   items: FeedItem[];
-  /** Items dropped because nothing identifies them (no guid, id or link). */
+  /** Items dropped because they have neither a title nor any text to show. */
   skipped: number;
 }

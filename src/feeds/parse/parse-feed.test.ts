@@ -169,7 +169,7 @@ describe('hostile and broken feeds', () => {
     expect(refusal(() => parseFeedText('{"version": "https://jsonfeed.org/version/1.1", ')).code).toBe('FEED_MALFORMED');
   });
 
-  it('gives sensible defaults for missing titles and invalid dates, drops unidentifiable items', () => {
+  it('gives sensible defaults for missing titles and invalid dates, identifies items by content, drops empty ones', () => {
     const now = Date.UTC(2024, 9, 10);
     const feed = parseFeedText(fixture('odd-items.xml').toString(), { now });
     const byId = new Map(feed.items.map((i) => [i.id, i]));
@@ -179,8 +179,12 @@ describe('hostile and broken feeds', () => {
     expect(untitled.published).toBeUndefined();
     expect(byId.get('odd-future')!.published).toBeUndefined();
     expect(byId.get('odd-local')!.published).toBe(Date.parse('2024-10-01T00:00:00Z'));
-    expect(feed.items).toHaveLength(3);
-    expect(feed.skipped).toBe(2);
+    // No guid and no link: identified by a digest of its content (issue 14, class 1).
+    const anonymous = feed.items.find((i) => i.title === '아무 식별자도 없음')!;
+    expect(anonymous.id).toMatch(/^urn:sosik:item:sha256:[0-9a-f]{40}$/);
+    expect(parseFeedText(fixture('odd-items.xml').toString(), { now }).items.find((i) => i.title === '아무 식별자도 없음')!.id).toBe(anonymous.id);
+    expect(feed.items).toHaveLength(4);
+    expect(feed.skipped).toBe(1); // the item with a guid and nothing else
   });
 });
 
@@ -191,7 +195,20 @@ describe('parseFeedDate', () => {
     ['2024.10.01 09:30', Date.parse('2024-10-01T00:30:00Z')],
     ['garbage', undefined],
     ['', undefined],
-    ['Mon, 01 Jan 1900 00:00:00 GMT', undefined],
+    ['Mon, 01 Jan 1900 00:00:00 GMT', Date.UTC(1900, 0, 1)], // years before 1990 are kept
+    ['2024-10-01T09:30:00 KST', Date.parse('2024-10-01T00:30:00Z')],
+    ['2024.10.01 09:30:00 KST', Date.parse('2024-10-01T00:30:00Z')],
+    ['October 1, 2024 9:30 PM GMT', Date.parse('2024-10-01T21:30:00Z')],
+    ['Wed, 2 Oct 02 08:00 +0000 (UTC)', Date.parse('2002-10-02T08:00:00Z')],
+    ['Sun Dec 16 20:00:00 2012', Date.parse('2012-12-16T11:00:00Z')], // asctime, no zone: UTC+9
+    ['Tue, 01 Oct 2024 09:30:00 Etc/GMT-9', Date.parse('2024-10-01T00:30:00Z')], // POSIX sign
+    ['20031231T101455Z', Date.parse('2003-12-31T10:14:55Z')],
+    ['2003-12-31T10:14:55.123-08:00', Date.parse('2003-12-31T18:14:55.123Z')],
+    ['2004-02-30', undefined], // no such day
+    ['0000-00-00 00:00:00', undefined],
+    ['Sun, Dec x 2012', undefined], // Date.parse says 2012-12-01
+    ['Tue, 01 Oct 2024 25:00:00 GMT', undefined],
+    ['어제 오후', undefined],
   ])('%s', (raw, expected) => {
     expect(parseFeedDate(raw, Date.UTC(2030, 0, 1))).toBe(expected);
   });

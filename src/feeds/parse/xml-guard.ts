@@ -5,10 +5,29 @@
 import { FeedError } from '../feed-error.ts';
 
 interface Prolog {
-  /** The DOCTYPE declaration up to its first ">", if any. */
+  /** The DOCTYPE declaration up to its closing ">" (or up to its internal subset's "["), if any. */
   doctype?: string;
+  /** True when the DOCTYPE opens an internal subset (a "[" outside its literals). */
+  internalSubset?: boolean;
   /** Name of the root element, lower-cased. */
   root?: string;
+}
+
+/**
+ * Where the DOCTYPE starting at `start` ends: the first ">" outside its quoted public and system
+ * literals, or the "[" that opens an internal subset (returned as the end so the caller sees it).
+ * A literal may hold ">" (`SYSTEM "http://x/a>b"`), which once hid the subset behind it.
+ */
+function doctypeEnd(text: string, start: number): number {
+  let quote: string | undefined;
+  for (let j = start + 9; j < text.length; j++) {
+    const c = text[j]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>' || c === '[') return j;
+  }
+  return -1;
 }
 
 /** Walks the prolog (XML declaration, comments, processing instructions, DOCTYPE) to the root element. */
@@ -26,12 +45,12 @@ function readProlog(text: string): Prolog {
       if (end === -1) return out;
       i = end + 3;
     } else if (/^<!DOCTYPE/i.test(text.slice(i, i + 9))) {
-      const end = text.indexOf('>', i);
+      const end = doctypeEnd(text, i);
       out.doctype = text.slice(i, end === -1 ? undefined : end + 1);
-      if (end === -1) return out;
+      out.internalSubset = end === -1 ? out.doctype.includes('[') : text[end] === '[';
+      // Whatever follows an internal subset is not read: the document is refused anyway.
+      if (end === -1 || out.internalSubset) return out;
       i = end + 1;
-      // An internal subset may contain ">" (declarations) before its closing "]>": skip past it.
-      if (out.doctype.includes('[')) return out;
     } else {
       const root = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(i, i + 200));
       if (root) out.root = root[1]!.toLowerCase();
@@ -43,7 +62,7 @@ function readProlog(text: string): Prolog {
 
 export function guardXml(text: string): void {
   const prolog = readProlog(text);
-  if (prolog.doctype?.includes('[')) {
+  if (prolog.internalSubset) {
     throw new FeedError('FEED_ENTITIES_REFUSED', 'the document declares its own entities (DTD internal subset); refused to guard against entity expansion and external entities');
   }
   if (prolog.root === 'html' || /^<!DOCTYPE\s+html\b/i.test(prolog.doctype ?? '')) throw notAFeed(text);

@@ -1,5 +1,6 @@
 // Published feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) for everything, each press, each category
 // and each issue; sitemaps and robots.txt. Every answer supports conditional GET.
+import { parseIdParam } from '../../web/params.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import { Errors } from '../../errors.ts';
@@ -67,8 +68,8 @@ export async function publishRoutes(app: FastifyInstance, deps: AppDeps): Promis
     return reply.type(XML).send(xml);
   });
   app.get<{ Params: { n: string } }>('/sitemaps/articles-:n.xml', async (req, reply) => {
-    const block = Number(req.params.n);
-    if (!Number.isInteger(block) || block < 1 || block > 1_000_000) throw Errors.notFound('sitemap');
+    const block = parseIdParam(req.params.n);
+    if (block === undefined || block > 1_000_000) throw Errors.notFound('sitemap');
     const map = await articlesSitemap(deps, block);
     if (answerConditional(req, reply, validatorsFor(map.xml, map.lastModified), 3600)) return reply.status(304).send();
     return reply.type(XML).send(map.xml);

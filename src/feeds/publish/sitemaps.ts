@@ -12,13 +12,14 @@ const URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">';
 
 export async function sitemapIndex(deps: AppDeps): Promise<{ xml: string; lastModified: number; maxId: number }> {
   const base = deps.config.publicUrl;
-  const stats = await deps.db
-    .selectFrom('articles')
-    .select((eb) => [eb.fn.max('id').as('max_id'), eb.fn.max('updated_at').as('last')])
-    .where('status', '=', 'usable')
-    .executeTakeFirst();
-  const maxId = Number(stats?.max_id ?? 0);
-  const lastModified = Number(stats?.last ?? 0);
+  // Two index look-ups (the primary key's end, and articles_status_updated's), never a scan: one
+  // query asking for both maxima would read every published article.
+  const [top, newest] = await Promise.all([
+    deps.db.selectFrom('articles').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+    deps.db.selectFrom('articles').select('updated_at').where('status', '=', 'usable').orderBy('updated_at', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  const maxId = Number(top?.id ?? 0);
+  const lastModified = Number(newest?.updated_at ?? 0);
   const blocks = Math.ceil(maxId / SITEMAP_BLOCK);
   const entries = [`<sitemap><loc>${escapeXml(`${base}/sitemaps/pages.xml`)}</loc></sitemap>`];
   for (let n = 1; n <= blocks; n++) entries.push(`<sitemap><loc>${escapeXml(`${base}/sitemaps/articles-${n}.xml`)}</loc></sitemap>`);

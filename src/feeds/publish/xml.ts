@@ -1,7 +1,9 @@
 // The few XML building blocks the outgoing feeds and sitemaps need.
 
 // Characters XML 1.0 cannot carry at all (C0 controls except tab/newline/return, lone surrogates, FFFE/FFFF).
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {
   return text

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStaff, form, hiddenCsrf, signIn, staffTestApp, type StaffTestApp } from '../../accounts/test-support.ts';
+import { addStaff, form, hiddenCsrf, signIn, staffTestApp, type StaffTestApp } from '../../../test/helpers/staff.ts';
 import { testDialects } from '../../../test/helpers/databases.ts';
 import { addFeed, getFeed, listFeeds, recordFailure, recordSuccess } from '../store.ts';
 

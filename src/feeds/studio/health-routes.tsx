@@ -1,4 +1,6 @@
 // /studio/feeds: the feed health panel, and the form that registers a feed.
+import { parseIdParam } from '../../web/params.ts';
+import { listPressSummaries } from '../../press/index.ts';
 import type { FastifyInstance } from 'fastify';
 import { verifyCsrf } from '../../auth/csrf.tsx';
 import { requireStaff, type Staff } from '../../accounts/index.ts';
@@ -12,7 +14,7 @@ import { FeedHealthPanel } from './health-view.tsx';
 
 async function visiblePresses(deps: AppDeps, staff: Staff) {
   if (staff.role === 'press') return staff.press ? [{ id: staff.press.id, slug: staff.press.slug, name: staff.press.name }] : [];
-  return deps.db.selectFrom('presses').select(['id', 'slug', 'name']).orderBy('name').execute();
+  return (await listPressSummaries(deps.db)).map(({ id, slug, name }) => ({ id, slug, name }));
 }
 
 export async function feedHealthRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -49,7 +51,8 @@ export async function feedHealthRoutes(app: FastifyInstance, deps: AppDeps): Pro
     { preHandler: [guard, verifyCsrf(deps)] },
     async (request, reply) => {
       const staff = request.staff!;
-      const feed = await getFeed(deps.db, Number(request.params.id));
+      const id = parseIdParam(request.params.id);
+      const feed = id === undefined ? undefined : await getFeed(deps.db, id);
       if (!feed) throw Errors.notFound('feed');
       if (staff.role !== 'admin' && staff.press?.id !== feed.press_id) throw Errors.forbidden('You may not change this feed.');
       const action = request.body?.action;

@@ -51,7 +51,7 @@ export default {
   'feeds.error.FEED_HTTP_STATUS': 'The server answered with an error status.',
   'feeds.error.FEED_RATE_LIMITED': 'The server asked us to come back later (429/503).',
   'feeds.error.FEED_ENTITIES_REFUSED': 'Refused for safety: the document declares its own entities (DTD).',
-  'feeds.error.FEED_MALFORMED': 'The feed is broken (invalid XML or JSON).',
+  'feeds.error.FEED_MALFORMED': 'The feed is not well-formed XML or JSON (a syntax error stopped the parser).',
   'feeds.error.FEED_NOT_A_FEED': 'This is a web page or another document, not a feed.',
-  'feeds.error.FEED_INGEST': 'The items could not be stored as articles.',
+  'feeds.error.FEED_INGEST': 'Some items could not be stored as articles; the next poll takes them again.',
 } satisfies Messages;

@@ -26,6 +26,8 @@ export default {
   'studio.presses.error.INVALID_NAME': 'Please give the press a name.',
   'studio.presses.error.PRESS_EXISTS': 'The slug “{slug}” is already taken by another press. Please choose another.',
   'studio.presses.error.VALIDATION_FAILED': 'Please check the form. The homepage must be an http or https address.',
+  'studio.warning.public-url':
+    'SOSIK_PUBLIC_URL is not set, so canonical links, shared links and feeds all point at {publicUrl}, while the server listens on {host}. Set SOSIK_PUBLIC_URL to the address readers use.',
   'studio.presses.error.other': 'The press could not be added. Please check the form.',
   'studio.key.title': 'New API key',
   'studio.key.once': 'This key is shown only this once. Copy it somewhere safe; if it is lost, rotate it.',

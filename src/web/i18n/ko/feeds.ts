@@ -51,7 +51,7 @@ export default {
   'feeds.error.FEED_HTTP_STATUS': '서버가 오류 상태로 응답했습니다.',
   'feeds.error.FEED_RATE_LIMITED': '서버가 잠시 뒤에 다시 오라고 했습니다 (429/503).',
   'feeds.error.FEED_ENTITIES_REFUSED': '문서가 자체 엔티티(DTD)를 선언해 안전을 위해 거부했습니다.',
-  'feeds.error.FEED_MALFORMED': '피드 형식이 깨져 있습니다 (잘못된 XML 또는 JSON).',
+  'feeds.error.FEED_MALFORMED': '피드가 올바른 XML·JSON 형식이 아닙니다 (문법 오류로 읽기를 멈췄습니다).',
   'feeds.error.FEED_NOT_A_FEED': '피드가 아니라 웹페이지나 다른 문서입니다.',
-  'feeds.error.FEED_INGEST': '항목을 기사로 저장하지 못했습니다.',
+  'feeds.error.FEED_INGEST': '일부 항목을 기사로 저장하지 못했습니다. 다음 수집 때 다시 가져옵니다.',
 } satisfies Messages;

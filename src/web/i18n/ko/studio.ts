@@ -26,6 +26,8 @@ export default {
   'studio.presses.error.INVALID_NAME': '언론사 이름을 적어 주세요.',
   'studio.presses.error.PRESS_EXISTS': '주소 이름 “{slug}”은(는) 이미 다른 언론사가 쓰고 있습니다. 다른 이름을 골라 주세요.',
   'studio.presses.error.VALIDATION_FAILED': '입력한 내용을 확인해 주세요. 홈페이지는 http 또는 https 주소여야 합니다.',
+  'studio.warning.public-url':
+    'SOSIK_PUBLIC_URL이 비어 있어 대표 주소, 공유 링크, 피드가 모두 {publicUrl|을/를} 가리킵니다. 서버는 {host}에서 열려 있으니, 독자가 쓰는 주소로 SOSIK_PUBLIC_URL을 설정해 주세요.',
   'studio.presses.error.other': '언론사를 추가하지 못했습니다. 입력한 내용을 확인해 주세요.',
   'studio.key.title': '새 API 키',
   'studio.key.once': '이 키는 지금 한 번만 보입니다. 안전한 곳에 복사해 두세요. 잃어버리면 교체해야 합니다.',
