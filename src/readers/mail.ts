@@ -20,6 +20,7 @@ interface Common {
 
 export type ReaderMail =
   | (Common & { kind: 'verify-email'; url: string })
+  | (Common & { kind: 'confirm-new-email'; url: string })
   | (Common & { kind: 'password-reset'; url: string })
   | (Common & { kind: 'email-changed'; newEmail: string; url: string })
   | (Common & { kind: 'account-exists'; url: string });
@@ -33,6 +34,15 @@ export const accountExistsTemplate: MailTemplate<{ site: string; name: string; r
   outro: (tr) => [tr('readers.mail.account-exists.not-you')],
 };
 
+/** The link to a new address the account is moving to (sign-up's verify message speaks of signing up). */
+export const confirmNewEmailTemplate: MailTemplate<{ site: string; name: string; verifyUrl: string; hours: number }> = {
+  name: 'readers.confirm-new-email',
+  subject: (tr, p) => tr('readers.mail.confirm-email.subject', { site: p.site }),
+  intro: (tr, p) => [tr('readers.mail.confirm-email.greeting', { name: p.name }), tr('readers.mail.confirm-email.intro', { site: p.site })],
+  action: (tr, p) => ({ label: tr('readers.mail.confirm-email.action'), url: p.verifyUrl }),
+  outro: (tr, p) => [tr('readers.mail.confirm-email.expiry', { hours: p.hours }), tr('readers.mail.confirm-email.not-you')],
+};
+
 export async function sendReaderMail(trx: Trx, deps: Pick<AppDeps, 'config'>, mail: ReaderMail): Promise<void> {
   const site = deps.config.siteName;
   const recipient = { to: mail.to, lang: mail.lang, key: mail.key };
@@ -40,6 +50,8 @@ export async function sendReaderMail(trx: Trx, deps: Pick<AppDeps, 'config'>, ma
     switch (mail.kind) {
       case 'verify-email':
         return buildMail(deps.config, verifyEmailTemplate, { site, name: mail.name, verifyUrl: mail.url, hours: TOKEN_TTL_MS.verify_email / 3_600_000 }, recipient);
+      case 'confirm-new-email':
+        return buildMail(deps.config, confirmNewEmailTemplate, { site, name: mail.name, verifyUrl: mail.url, hours: TOKEN_TTL_MS.verify_email / 3_600_000 }, recipient);
       case 'password-reset':
         return buildMail(deps.config, passwordResetTemplate, { site, name: mail.name, resetUrl: mail.url, minutes: TOKEN_TTL_MS.reset_password / 60_000 }, recipient);
       case 'email-changed':

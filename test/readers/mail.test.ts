@@ -81,7 +81,9 @@ describe.each(await testDialects())('reader mail (%s)', (dialect) => {
     await signInVia(browser, old);
     await browser.submit('/account', '/account/email', { email: fresh, current_password: READER_PASSWORD });
     await t.runJobs();
-    const link = /http:\/\/sosik\.test(\/verify-email\?token=[A-Za-z0-9_-]{43})/.exec(mailTo(fresh)[0]!.text)![1]!;
+    const confirm = mailTo(fresh)[0]!;
+    expect(confirm.headers.get('subject')).toBe('[소식] 새 이메일 주소를 확인해 주세요');
+    const link = /http:\/\/sosik\.test(\/verify-email\?token=[A-Za-z0-9_-]{43})/.exec(confirm.text)![1]!;
     const page = await browser.get(link);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     await browser.post('/verify-email', { _csrf: csrf, token: new URL(link, 'http://x').searchParams.get('token')! });
