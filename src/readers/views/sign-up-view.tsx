@@ -80,7 +80,12 @@ export function SignUpView({ locale, csrfToken, values = {}, problem, oidcName }
         </li>
         {oidcName ? (
           <li>
-            <a href="/readers/oidc/start">{tr('readers.oidc.sign-in-with', { name: oidcName })}</a>
+            <a href="/readers/oidc/start" aria-describedby="signup-oidc-consent">
+              {tr('readers.oidc.sign-in-with', { name: oidcName })}
+            </a>
+            <span class="field__hint" id="signup-oidc-consent">
+              {tr('readers.oidc.consent')}
+            </span>
           </li>
         ) : null}
       </ul>
