@@ -8,6 +8,7 @@ import { sanitizeArticleBody } from '../html/sanitize-pool.ts';
 import { matchCategories } from './category-match.ts';
 import { checkArticleInput } from './input-limits.ts';
 import type { ArticleInput, PhotoInput } from './model.ts';
+import { announceIngest } from './announce.ts';
 
 export interface IngestRequest {
   pressId: number;
@@ -129,6 +130,7 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
   });
 
   if (result.changed) deps.nudgeJobs();
+  announceIngest(deps, req.pressId, result);
   return result;
 }
 

@@ -15,7 +15,32 @@ export class SiteSnapshot implements SiteFrame {
   private loadedAt = 0;
   private refreshing: Promise<void> | undefined;
 
-  constructor(private readonly deps: AppDeps) {}
+  private refreshAgain = false;
+  private redelivering = false;
+
+  constructor(private readonly deps: AppDeps) {
+    // Latest headlines are exact like the pages that show them: an announced change reloads them,
+    // then drops again the pages rendered from the old list meanwhile (src/web/page-cache.ts).
+    deps.changes?.subscribe((tags) => {
+      if (this.redelivering || !tags.some((t) => t === 'front' || t === '*')) return;
+      if (this.refreshing) this.refreshAgain = true;
+      else void this.refresh().then(() => this.pagesMayShowNewHeadlines());
+    });
+  }
+
+  private pagesMayShowNewHeadlines(): void {
+    if (this.refreshAgain) {
+      this.refreshAgain = false;
+      void this.refresh().then(() => this.pagesMayShowNewHeadlines());
+      return;
+    }
+    this.redelivering = true;
+    try {
+      this.deps.changes?.deliver(['front']);
+    } finally {
+      this.redelivering = false;
+    }
+  }
 
   /** Categories for the nav, refreshed when older than the TTL (awaits only the first load). */
   async categories(): Promise<CategoryRef[]> {
