@@ -161,7 +161,7 @@ export const OPTIONS = {
     env: 'SOSIK_METRICS_ALLOW',
     kind: 'string',
     default: '127.0.0.1/32,::1/128',
-    doc: 'Addresses/CIDRs (comma-separated) that may read /metrics without a token. Empty: token only.',
+    doc: 'Addresses/CIDRs (comma-separated) that may read /metrics without a token; `none`: token only.',
   }),
   metricsToken: option({
     env: 'SOSIK_METRICS_TOKEN',

@@ -4,8 +4,9 @@ import ipaddr from 'ipaddr.js';
 
 export type CidrList = ReadonlyArray<[ipaddr.IPv4 | ipaddr.IPv6, number]>;
 
-/** Parses the list; throws naming the bad entry. A bare address is its own /32 or /128. */
+/** Parses the list; throws naming the bad entry. A bare address is its own /32 or /128; "none" is empty. */
 export function parseCidrList(raw: string): CidrList {
+  if (raw.trim().toLowerCase() === 'none') return [];
   const out: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]> = [];
   for (const entry of raw.split(',').map((e) => e.trim()).filter(Boolean)) {
     try {
