@@ -58,7 +58,8 @@ describe('page cache', () => {
     const etag = String(page.headers.etag);
     expect(etag).toMatch(/^W\/"/);
     expect(page.headers['last-modified']).toBeDefined();
-    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers['cache-control']).toBe('public, no-cache');
+    expect(page.headers.vary).toContain('Cookie');
     const again = await t.app.inject({ url: `/articles/${id}`, headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
@@ -86,6 +87,8 @@ describe('page cache', () => {
     await t.app.inject(`/articles/${id}`);
     const staff = await t.app.inject({ url: `/articles/${id}`, headers: { cookie: 'sosik_session=whatever' } });
     expect(staff.headers['x-page-cache']).toBeUndefined();
+    expect(staff.headers['cache-control']).toBe('private, no-cache');
+    expect(staff.headers.etag).toBeUndefined();
     await t.app.inject('/articles/999999');
     const missing = await t.app.inject('/articles/999999');
     expect(missing.statusCode).toBe(404);
