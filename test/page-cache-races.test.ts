@@ -21,10 +21,27 @@ const racing: Capability = {
   },
 };
 
+// Renders of /gated wait until the test lets them finish, one by one.
+const gates: Array<() => void> = [];
+let gatedRenders = 0;
+const gated: Capability = {
+  name: 'gated-test',
+  routes(app) {
+    app.get('/gated', async (_request, reply) => {
+      const n = ++gatedRenders;
+      await new Promise<void>((resolve) => gates.push(resolve));
+      cachePageTags(reply, ['gated']);
+      return reply.type('text/html; charset=utf-8').send(`<p>gated ${n}</p>`);
+    });
+  },
+};
+
+const settle = () => new Promise((r) => setImmediate(r));
+
 describe('page cache and changes during a render', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('sqlite', { pageCacheSeconds: 3600 }, assembleRegistry([...CAPABILITIES, racing]));
+    t = await createTestApp('sqlite', { pageCacheSeconds: 3600 }, assembleRegistry([...CAPABILITIES, racing, gated]));
   });
   afterAll(() => t.close());
 
@@ -37,6 +54,26 @@ describe('page cache and changes during a render', () => {
     // Without a change during the render, the page is kept.
     await t.app.inject('/racing');
     expect((await t.app.inject('/racing')).headers['x-page-cache']).toBe('hit');
+  });
+
+  it('after a change, newcomers start one fresh render and those who waited on the stale one share it', async () => {
+    const a = t.app.inject('/gated');
+    await settle();
+    const waiting = [t.app.inject('/gated'), t.app.inject('/gated')];
+    await settle();
+    expect(gatedRenders).toBe(1);
+    t.deps.changes!.announce(['gated']);
+    const newcomer = t.app.inject('/gated');
+    await settle();
+    expect(gatedRenders).toBe(2);
+    gates.shift()!(); // the stale render ends: served to its own reader, not kept, not shared
+    expect((await a).body).toBe('<p>gated 1</p>');
+    await settle();
+    expect(gatedRenders).toBe(2);
+    gates.shift()!();
+    const answers = await Promise.all([newcomer, ...waiting]);
+    expect(answers.map((r) => r.body)).toEqual(['<p>gated 2</p>', '<p>gated 2</p>', '<p>gated 2</p>']);
+    expect(answers.map((r) => r.headers['x-page-cache'])).toEqual([undefined, 'shared', 'shared']);
   });
 
   it('drops by tag, and untagged pages with any change', () => {

@@ -44,9 +44,14 @@ interface RequestState {
 }
 
 interface Flight {
+  /** The epoch it started in: after a change it is stale, and newcomers start a fresh render. */
+  epoch: number;
   promise: Promise<Entry | undefined>;
   settle(entry: Entry | undefined): void;
 }
+
+/** Times a request waits for someone else's render (each wait ends with a change) before rendering. */
+const MAX_WAITS = 3;
 
 type CacheRequest = FastifyRequest & { [STATE]?: RequestState };
 type TaggedReply = FastifyReply & { [TAGS]?: readonly string[] };
@@ -186,21 +191,23 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     const key = `${requestLocale(request)} ${request.url}`;
     const state: RequestState = { key };
     request[STATE] = state;
-    const hit = store.get(key, Date.now());
-    if (hit) return sendEntry(request, reply, hit, 'hit');
-    const inFlight = flights.get(key);
-    if (inFlight) {
+    for (let waits = 0; ; waits++) {
+      const hit = store.get(key, Date.now());
+      if (hit) return sendEntry(request, reply, hit, waits ? 'shared' : 'hit');
+      const inFlight = flights.get(key);
+      // No render of the current state under way: this request renders.
+      if (!inFlight || inFlight.epoch !== store.epoch || waits === MAX_WAITS) break;
       const epoch = store.epoch;
       const shared = await inFlight.promise;
-      // A change announced while we waited may postdate what that render read: render afresh.
+      // A change announced while we waited may postdate what that render read: look again (the
+      // first to look starts the fresh render, the others wait for it).
       if (shared && store.epoch === epoch) return sendEntry(request, reply, shared, 'shared');
     }
-    // This request renders. Whoever asks for the same key meanwhile waits for it (if no one else
-    // took the slot while this one waited).
     state.status = 'miss';
     pageCacheRequests.inc({ result: 'miss' });
     state.epoch = store.epoch;
-    if (!flights.has(key)) {
+    const current = flights.get(key);
+    if (!current || current.epoch !== store.epoch) {
       let resolve!: (entry: Entry | undefined) => void;
       const promise = new Promise<Entry | undefined>((r) => (resolve = r));
       // Waiters render on their own rather than wait on a render that is taking too long.
@@ -210,7 +217,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
         clearTimeout(timer);
         resolve(entry);
       };
-      state.flight = { promise, settle };
+      state.flight = { epoch: store.epoch, promise, settle };
       flights.set(key, state.flight);
     }
   });
