@@ -6,7 +6,8 @@
 // event loop.
 //   BENCH_SECONDS (default 10) per target; BENCH_CONNECTIONS (default 64);
 //   BENCH_DATABASE_URL=postgres://… runs the server on PostgreSQL (a fresh schema) instead of SQLite;
-//   BENCH_WINDOW_MS (default 100): how often the stampede round announces a change.
+//   BENCH_WINDOW_MS (default 100): how often the stampede round announces a change;
+//   BENCH_STAMPEDE_ONLY=1: only the stampede figure.
 import { sql } from 'kysely';
 import { REGISTRY } from '../src/app.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -167,7 +168,7 @@ async function startChild(
 // Two rounds: every request rendered (page cache off), then the exact cache (an hour's upper
 // bound: nothing changes during the run, so every page stays until the stampede round's changes).
 async function main(): Promise<void> {
-  for (const pageCacheSeconds of [0, 3600]) await round(pageCacheSeconds);
+  for (const pageCacheSeconds of process.env.BENCH_STAMPEDE_ONLY === '1' ? [3600] : [0, 3600]) await round(pageCacheSeconds);
 }
 
 async function metricValue(base: string, pattern: RegExp): Promise<number> {
@@ -212,7 +213,7 @@ async function round(pageCacheSeconds: number): Promise<void> {
     const mode = pageCacheSeconds ? 'exact page cache on: cached' : 'page cache off: every request rendered';
     console.log(`\nSosik pages bench: ${dialect}, ${content}; ${mode}; ${CONNECTIONS} connections, ${SECONDS} s per target, node ${process.version}, ${os.cpus().length} CPUs`);
     const rows: Array<Measured & { ratio?: number; size: number }> = [];
-    for (const t of targets) {
+    for (const t of process.env.BENCH_STAMPEDE_ONLY === '1' ? [] : targets) {
       const size = fs.statSync(path.join(staticDir, t.file)).size;
       const page = await measure(`${t.name} page (${t.path.length > 24 ? `${t.path.slice(0, 23)}…` : t.path})`, base + t.path);
       const file = await measure(`${t.name} as static file`, `${base}/bench-static/${t.file}`);

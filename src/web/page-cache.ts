@@ -50,8 +50,6 @@ interface Flight {
   settle(entry: Entry | undefined): void;
 }
 
-/** Times a request waits for someone else's render (each wait ends with a change) before rendering. */
-const MAX_WAITS = 3;
 
 type CacheRequest = FastifyRequest & { [STATE]?: RequestState };
 type TaggedReply = FastifyReply & { [TAGS]?: readonly string[] };
@@ -191,17 +189,16 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     const key = `${requestLocale(request)} ${request.url}`;
     const state: RequestState = { key };
     request[STATE] = state;
-    for (let waits = 0; ; waits++) {
-      const hit = store.get(key, Date.now());
-      if (hit) return sendEntry(request, reply, hit, waits ? 'shared' : 'hit');
-      const inFlight = flights.get(key);
-      // No render of the current state under way: this request renders.
-      if (!inFlight || inFlight.epoch !== store.epoch || waits === MAX_WAITS) break;
-      const epoch = store.epoch;
+    const hit = store.get(key, Date.now());
+    if (hit) return sendEntry(request, reply, hit, 'hit');
+    // A render that began after the last change reads a state at least as new as this request's
+    // arrival: its page is a right answer here, even if another change lands before it ends (it
+    // is then shared with those who waited, but not kept). One begun before the last change is
+    // not: this request starts the fresh render, and those arriving after it wait for that one.
+    const inFlight = flights.get(key);
+    if (inFlight && inFlight.epoch === store.epoch) {
       const shared = await inFlight.promise;
-      // A change announced while we waited may postdate what that render read: look again (the
-      // first to look starts the fresh render, the others wait for it).
-      if (shared && store.epoch === epoch) return sendEntry(request, reply, shared, 'shared');
+      if (shared) return sendEntry(request, reply, shared, 'shared');
     }
     state.status = 'miss';
     pageCacheRequests.inc({ result: 'miss' });
@@ -245,7 +242,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     // Stored only if nothing it shows may have changed since the render began.
     const fresh = store.epoch === state.epoch;
     if (fresh) store.set(state.key!, entry);
-    finishFlight(state, fresh ? entry : undefined);
+    finishFlight(state, entry);
     if (notModified(request, entry)) {
       reply.code(304);
       return '';
