@@ -15,6 +15,7 @@ export class SiteSnapshot implements SiteFrame {
   private loadedAt = 0;
   private refreshing: Promise<void> | undefined;
 
+  private changePending = false;
   private refreshAgain = false;
   private redelivering = false;
 
@@ -23,17 +24,31 @@ export class SiteSnapshot implements SiteFrame {
     // then drops again the pages rendered from the old list meanwhile (src/web/page-cache.ts).
     deps.changes?.subscribe((tags) => {
       if (this.redelivering || !tags.some((t) => t === 'front' || t === '*')) return;
-      if (this.refreshing) this.refreshAgain = true;
-      else void this.refresh().then(() => this.pagesMayShowNewHeadlines());
+      if (this.changePending) {
+        this.refreshAgain = true;
+        return;
+      }
+      this.changePending = true;
+      void this.refreshAfterChange(this.shown()).finally(() => {
+        this.changePending = false;
+      });
     });
   }
 
-  private pagesMayShowNewHeadlines(): void {
+  /** What pages take from the snapshot, to tell whether a reload changed any of it. */
+  private shown(): string {
+    return JSON.stringify([this.loadedCategories, this.latestHeadlines]);
+  }
+
+  private async refreshAfterChange(before: string): Promise<void> {
+    // A reload already under way may have read before the change: wait for it, then reload.
+    await this.refreshing;
+    await this.refresh();
     if (this.refreshAgain) {
       this.refreshAgain = false;
-      void this.refresh().then(() => this.pagesMayShowNewHeadlines());
-      return;
+      return this.refreshAfterChange(before);
     }
+    if (this.shown() === before) return;
     this.redelivering = true;
     try {
       this.deps.changes?.deliver(['front']);
