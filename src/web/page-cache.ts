@@ -98,9 +98,9 @@ export class PageStore {
     if (this.entries.size >= this.maxEntries) this.remove(this.entries.keys().next().value!);
     this.entries.set(key, entry);
     for (const tag of entry.tags) {
-      let keys = this.byTag.get(tag);
-      if (!keys) this.byTag.set(tag, (keys = new Set()));
-      keys.add(key);
+      const keys = this.byTag.get(tag);
+      if (keys) keys.add(key);
+      else this.byTag.set(tag, new Set([key]));
     }
   }
 
