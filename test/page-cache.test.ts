@@ -52,6 +52,26 @@ describe('page cache', () => {
     expect((await t.app.inject(`/press/${pressSlug}`)).headers['x-page-cache']).toBeUndefined();
   });
 
+  it('shows a new article in the latest headlines beside other articles at once, not after the frame snapshot ages', async () => {
+    const { id } = (await publish('urn:cache:6', '옆 기사')).json();
+    await t.app.inject(`/articles/${id}`);
+    expect((await t.app.inject(`/articles/${id}`)).headers['x-page-cache']).toBe('hit');
+    // The frame reloads its headlines on the ingest's announcement, then announces `front` again
+    // (in this process) to drop the pages rendered from the old list meanwhile.
+    let fronts = 0;
+    const reloaded = new Promise<void>((resolve) => {
+      t.deps.changes!.subscribe((tags) => {
+        if (tags.includes('front') && ++fronts === 2) resolve();
+      });
+    });
+    await publish('urn:cache:7', '방금 들어온 머리기사');
+    await t.app.inject(`/articles/${id}`);
+    await reloaded;
+    // Whether rendered now or kept from a render after the reload, it shows the new headline.
+    const page = await t.app.inject(`/articles/${id}`);
+    expect(page.body).toContain('방금 들어온 머리기사');
+  });
+
   it('answers a revalidation with 304 when the page is unchanged, and the full page once it changed', async () => {
     const { id } = (await publish('urn:cache:4', '넷째 기사')).json();
     const page = await t.app.inject(`/articles/${id}`);
