@@ -1,7 +1,14 @@
-// `npm run bench:pages`: requests/s and p99 latency of the article and home pages under 64
-// concurrent connections, each next to the same bytes served as a static file by the same server
-// in the same run. The server runs in a child process so autocannon does not steal its event loop.
-//   BENCH_SECONDS (default 10) per target; BENCH_CONNECTIONS (default 64).
+// `npm run bench:pages`: requests/s and p99 latency of the home, article, search and issue pages
+// under 64 concurrent connections, rendered every time (page cache off) and cached (exact cache
+// on), each next to the same bytes served as a static file by the same server in the same run;
+// then the stampede figure: renders of one page per invalidation window while 64 connections ask
+// for it (single-flight: one). The server runs in a child process so autocannon does not steal its
+// event loop.
+//   BENCH_SECONDS (default 10) per target; BENCH_CONNECTIONS (default 64);
+//   BENCH_DATABASE_URL=postgres://… runs the server on PostgreSQL (a fresh schema) instead of SQLite;
+//   BENCH_WINDOW_MS (default 100): how often the stampede round announces a change;
+//   BENCH_STAMPEDE_ONLY=1: only the stampede figure.
+import { sql } from 'kysely';
 import { REGISTRY } from '../src/app.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,10 +20,12 @@ import { fileURLToPath } from 'node:url';
 const SELF = fileURLToPath(import.meta.url);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? '';
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 100);
 
 /** Child mode: open the database, fill it, serve the app plus /bench-static/, print the port. */
 async function serveChild(dbFile: string, staticDir: string): Promise<void> {
-  const [{ default: pino }, { default: fastifyStatic }, { buildApp }, { loadConfig }, { openDatabase }, { migrateToLatest }] =
+  const [{ default: pino }, { default: fastifyStatic }, { buildApp }, { loadConfig }, { openDatabase }, { migrateToLatest }, { ChangeBus }] =
     await Promise.all([
       import('pino'),
       import('@fastify/static'),
@@ -24,8 +33,20 @@ async function serveChild(dbFile: string, staticDir: string): Promise<void> {
       import('../src/config.ts'),
       import('../src/db/database.ts'),
       import('../src/db/migrate.ts'),
+      import('../src/db/change-bus.ts'),
     ]);
-  const handle = openDatabase({ sqlitePath: dbFile });
+  let pgSchema: string | undefined;
+  if (DATABASE_URL) {
+    const { default: pg } = await import('pg');
+    pgSchema = `bench_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create schema ${pgSchema}`);
+    await admin.end();
+  }
+  const handle = DATABASE_URL
+    ? openDatabase({ databaseUrl: DATABASE_URL, pgSchema, poolSize: 10 })
+    : openDatabase({ sqlitePath: dbFile });
   await migrateToLatest(handle);
   const config = loadConfig(
     {},
@@ -36,18 +57,41 @@ async function serveChild(dbFile: string, staticDir: string): Promise<void> {
       host: '127.0.0.1',
       publicUrl: 'http://localhost:3000',
       pageCacheSeconds: Number(process.env.BENCH_PAGE_CACHE_SECONDS ?? 0),
+      // One bench client is one "source"; the per-source search limit would answer 429 at once.
+      searchApiRatePerMinute: 1_000_000,
     },
   );
-  const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+  const changes = new ChangeBus('bench');
+  const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY, changes };
   const content = await fillDatabase(deps);
   const app = await buildApp(deps);
   await app.register(fastifyStatic, { root: staticDir, prefix: '/bench-static/', decorateReply: false });
+  // The stampede round's stand-in for an ingest: a change to everything, announced as ingest does.
+  app.post('/bench-announce', async () => {
+    changes.announce(['*']);
+    return { ok: true };
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
-  console.log(JSON.stringify({ port: address.port, articleId: content.articleId, content: content.label }));
+  console.log(JSON.stringify({ port: address.port, ...content, dialect: handle.dialect }));
+  process.on('SIGTERM', () => {
+    void (async () => {
+      await app.close();
+      if (pgSchema) await sql.raw(`drop schema ${pgSchema} cascade`).execute(handle.db).catch(() => {});
+      await handle.close();
+      process.exit(0);
+    })();
+  });
 }
 
-async function fillDatabase(deps: import('../src/deps.ts').AppDeps): Promise<{ articleId: number; label: string }> {
+interface Content {
+  articleId: number;
+  issueSlug: string | undefined;
+  searchTerm: string;
+  label: string;
+}
+
+async function fillDatabase(deps: import('../src/deps.ts').AppDeps): Promise<Content> {
   let label: string;
   try {
     const { seedDemo } = await import('../src/demo/seed.ts');
@@ -71,7 +115,11 @@ async function fillDatabase(deps: import('../src/deps.ts').AppDeps): Promise<{ a
     .orderBy((eb) => eb.fn('length', ['a.body_html']), 'desc')
     .limit(1)
     .executeTakeFirstOrThrow();
-  return { articleId: Number(row.id), label };
+  const issue = await deps.db.selectFrom('issues').select('slug').where('visible', '=', 1).orderBy('id').limit(1).executeTakeFirst();
+  // The first word of that article's headline: a query with real results.
+  const headline = await deps.db.selectFrom('articles').select('headline').where('id', '=', Number(row.id)).executeTakeFirstOrThrow();
+  const searchTerm = headline.headline.split(/\s+/).find((w) => w.length >= 2) ?? '뉴스';
+  return { articleId: Number(row.id), issueSlug: issue?.slug, searchTerm, label };
 }
 
 interface Measured {
@@ -104,7 +152,7 @@ async function startChild(
   dbFile: string,
   staticDir: string,
   pageCacheSeconds: number,
-): Promise<{ child: ChildProcess; port: number; articleId: number; content: string }> {
+): Promise<{ child: ChildProcess; port: number; dialect: string } & Content> {
   const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve', dbFile, staticDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', BENCH_PAGE_CACHE_SECONDS: String(pageCacheSeconds) },
@@ -114,36 +162,60 @@ async function startChild(
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  return { child, ...(JSON.parse(first) as { port: number; articleId: number; content: string }) };
+  return { child, ...(JSON.parse(first) as { port: number; dialect: string } & Content) };
 }
 
-// Two rounds: every request rendered (page cache off), then the shipped default (5 s page cache).
+// Two rounds: every request rendered (page cache off), then the exact cache (an hour's upper
+// bound: nothing changes during the run, so every page stays until the stampede round's changes).
 async function main(): Promise<void> {
-  for (const pageCacheSeconds of [0, 5]) await round(pageCacheSeconds);
+  for (const pageCacheSeconds of process.env.BENCH_STAMPEDE_ONLY === '1' ? [3600] : [0, 3600]) await round(pageCacheSeconds);
+}
+
+async function metricValue(base: string, pattern: RegExp): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return Number(text.match(pattern)?.[1] ?? 0);
+}
+
+/** Renders per invalidation window: 64 connections on one page while a change lands every window. */
+async function stampede(base: string, pagePath: string): Promise<{ windows: number; renders: number; rps: number }> {
+  const { default: autocannon } = await import('autocannon');
+  const misses = /sosik_page_cache_requests_total\{result="miss"\} (\d+)/;
+  const before = await metricValue(base, misses);
+  let windows = 0;
+  const timer = setInterval(() => {
+    windows++;
+    void fetch(`${base}/bench-announce`, { method: 'POST' });
+  }, WINDOW_MS);
+  const r = await autocannon({ url: base + pagePath, connections: CONNECTIONS, duration: SECONDS });
+  clearInterval(timer);
+  const renders = (await metricValue(base, misses)) - before;
+  return { windows, renders, rps: r.requests.average };
 }
 
 async function round(pageCacheSeconds: number): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-'));
   const staticDir = path.join(tmp, 'static');
   fs.mkdirSync(staticDir);
-  const { child, port, articleId, content } = await startChild(path.join(tmp, 'bench.db'), staticDir, pageCacheSeconds);
+  const { child, port, articleId, issueSlug, searchTerm, label: content, dialect } = await startChild(path.join(tmp, 'bench.db'), staticDir, pageCacheSeconds);
   const base = `http://127.0.0.1:${port}`;
   try {
     const targets = [
-      { name: 'article', path: `/articles/${articleId}`, file: 'article.html' },
       { name: 'home', path: '/', file: 'home.html' },
+      { name: 'article', path: `/articles/${articleId}`, file: 'article.html' },
+      { name: 'search', path: `/search?q=${encodeURIComponent(searchTerm)}`, file: 'search.html' },
+      ...(issueSlug ? [{ name: 'issue', path: `/issues/${encodeURIComponent(issueSlug)}`, file: 'issue.html' }] : []),
     ];
     for (const t of targets) {
       const res = await fetch(base + t.path);
       if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}`);
       fs.writeFileSync(path.join(staticDir, t.file), Buffer.from(await res.arrayBuffer()));
     }
-    const mode = pageCacheSeconds ? `page cache ${pageCacheSeconds} s (shipped default)` : 'page cache off: every request rendered';
-    console.log(`\nSosik pages bench: SQLite, ${content}; ${mode}; ${CONNECTIONS} connections, ${SECONDS} s per target, node ${process.version}, ${os.cpus().length} CPUs`);
+    const mode = pageCacheSeconds ? 'exact page cache on: cached' : 'page cache off: every request rendered';
+    console.log(`\nSosik pages bench: ${dialect}, ${content}; ${mode}; ${CONNECTIONS} connections, ${SECONDS} s per target, node ${process.version}, ${os.cpus().length} CPUs`);
     const rows: Array<Measured & { ratio?: number; size: number }> = [];
-    for (const t of targets) {
+    for (const t of process.env.BENCH_STAMPEDE_ONLY === '1' ? [] : targets) {
       const size = fs.statSync(path.join(staticDir, t.file)).size;
-      const page = await measure(`${t.name} page (${t.path})`, base + t.path);
+      const page = await measure(`${t.name} page (${t.path.length > 24 ? `${t.path.slice(0, 23)}…` : t.path})`, base + t.path);
       const file = await measure(`${t.name} as static file`, `${base}/bench-static/${t.file}`);
       rows.push({ ...page, size, ratio: page.rps / file.rps }, { ...file, size });
     }
@@ -155,8 +227,15 @@ async function round(pageCacheSeconds: number): Promise<void> {
         `${pad(r.name, 40)} ${pad(String(r.size), 8)} ${pad(r.rps.toFixed(0), 9)} ${pad(String(r.p50), 7)} ${pad(String(r.p99), 7)} ${r.ratio === undefined ? '' : r.ratio.toFixed(2)}${bad}`,
       );
     }
+    if (pageCacheSeconds) {
+      const s = await stampede(base, '/');
+      console.log(
+        `\nstampede: home page, ${CONNECTIONS} connections, a change every ${WINDOW_MS} ms: ${s.windows} windows, ${s.renders} renders = ${(s.renders / Math.max(1, s.windows)).toFixed(2)} renders per window (${s.rps.toFixed(0)} req/s)`,
+      );
+    }
   } finally {
     child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -30,6 +30,7 @@ import { webCapability } from './web/capability.ts';
 import { errorServerOptions, isApiUrl, registerErrorResponses, sendAppError } from './web/error-response.ts';
 import { refuseNulInForm, refuseNulInUrl } from './web/refuse-nul.ts';
 import { registerPageCache } from './web/page-cache.ts';
+import { OneLineLogController, registerRequestLog } from './web/request-log.ts';
 import { securityHeaders } from './web/security-headers.ts';
 import { EMPTY_FRAME } from './web/site-frame.ts';
 
@@ -63,6 +64,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: fastifyTrustProxy(config.trustProxy),
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
+    // One line per request instead of two (src/web/request-log.ts).
+    logController: new OneLineLogController(),
     ...errorServerOptions(config.bodyLimitBytes),
   });
 
@@ -73,7 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody);
   app.addHook('onSend', securityHeaders);
-  registerPageCache(app, config.pageCacheSeconds, registry.uncachedPaths);
+  registerPageCache(app, { maxSeconds: config.pageCacheSeconds, uncachedPaths: registry.uncachedPaths, changes: deps.changes });
+  registerRequestLog(app);
   // A NUL reaching PostgreSQL is a 500 there: refused up front, alike on both databases.
   app.addHook('onRequest', refuseNulInUrl);
   app.addHook('preValidation', refuseNulInForm);

@@ -10,6 +10,7 @@ import type { VNode } from 'preact';
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import type { ChangeBus } from './db/change-bus.ts';
 import type { Db, DbHandle, Dialect } from './db/database.ts';
 import type { Database } from './db/schema.ts';
 import type { Locale } from './web/i18n/index.ts';
@@ -177,6 +178,11 @@ export interface AppDeps {
   registry: Registry;
   /** Wakes the in-process job worker after a commit that enqueued work (no-op without one). */
   nudgeJobs(): void;
+  /**
+   * Announces what changed, after commit, to this and every other process (src/db/change-bus.ts);
+   * absent in hand-built test deps, where `announceChanges` does nothing.
+   */
+  changes?: ChangeBus;
 }
 
 /** The durable job worker as commands see it (src/jobs/worker.ts). */

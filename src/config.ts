@@ -2,6 +2,7 @@
 // documentation. The README's configuration table is generated from OPTIONS (`npm run docs:config`),
 // so this file is the single source of truth, and the only place in src/ that reads process.env.
 
+import { parseCidrList } from './auth/cidr-list.ts';
 import { parseTrustProxy } from './auth/trust-proxy.ts';
 
 type Kind = 'string' | 'int' | 'bool';
@@ -154,8 +155,28 @@ export const OPTIONS = {
     unit: 'seconds',
     min: 0,
     max: 3600,
-    default: 5,
-    doc: 'How long an anonymous reader page is reused per process (0 turns the cache off).',
+    default: 120,
+    doc: 'Upper bound on how long an anonymous reader page is reused; pages are dropped at once when what they show changes (0 turns the cache off).',
+  }),
+  redisUrl: option({
+    env: 'SOSIK_REDIS_URL',
+    kind: 'string',
+    default: '',
+    secret: true,
+    doc: 'redis://… to send change announcements (page-cache invalidation) between processes over Redis pub/sub. Empty: PostgreSQL LISTEN/NOTIFY, or in-process on SQLite.',
+  }),
+  metricsAllow: option({
+    env: 'SOSIK_METRICS_ALLOW',
+    kind: 'string',
+    default: '127.0.0.1/32,::1/128',
+    doc: 'Addresses/CIDRs (comma-separated) that may read /metrics without a token; `none`: token only.',
+  }),
+  metricsToken: option({
+    env: 'SOSIK_METRICS_TOKEN',
+    kind: 'string',
+    default: '',
+    secret: true,
+    doc: 'Bearer token that lets any address read /metrics (at least 16 characters). Empty: allow-list only.',
   }),
   pageSize: option({ env: 'SOSIK_PAGE_SIZE', kind: 'int', unit: 'count', min: 1, max: 200, default: 20, doc: 'Articles per list page.' }),
   issueMinPresses: option({
@@ -359,6 +380,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }
+  checkMetricsAccess(out);
   // The URL itself is a secret: the message names the variable, never the value.
   if (out.smtpUrl && !/^smtps?:\/\/[^/?#]+/i.test(String(out.smtpUrl))) {
     throw new ConfigError('SOSIK_SMTP_URL must look like smtp://user:pass@host:port or smtps://user:pass@host:port');
@@ -369,6 +391,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!out.publicUrl) out.publicUrl = `http://localhost:${out.port}`;
   out.publicUrl = String(out.publicUrl).replace(/\/+$/, '');
   return Object.freeze(out) as Config;
+}
+
+// /metrics is never public by accident: a mistyped CIDR or a guessable token stops the start.
+function checkMetricsAccess(out: Record<string, unknown>): void {
+  try {
+    parseCidrList(String(out.metricsAllow));
+  } catch (err) {
+    throw new ConfigError(`SOSIK_METRICS_ALLOW: ${(err as Error).message}`);
+  }
+  if (out.metricsToken && String(out.metricsToken).length < 16) throw new ConfigError('SOSIK_METRICS_TOKEN must be at least 16 characters');
 }
 
 // OIDC sign-in needs all three of issuer, client id and secret; half a configuration is a typo.

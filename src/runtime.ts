@@ -5,9 +5,11 @@ import type { Registry } from './capability.ts';
 import type { Config } from './config.ts';
 import type { Runtime } from './capability.ts';
 import { openDatabase } from './db/database.ts';
+import { openChangeBus } from './db/open-change-bus.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
 import { JobWorker } from './jobs/worker.ts';
+import { registerPoolMetrics } from './web/metrics.ts';
 
 export type { Runtime };
 
@@ -27,6 +29,8 @@ export async function openRuntime(config: Config, log = createLogger(config), re
   const handle = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   const applied = await migrateToLatest(handle);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  const changes = await openChangeBus({ config }, log);
+  registerPoolMetrics(handle);
   let worker: JobWorker | undefined;
   const deps: AppDeps = {
     db: handle.db,
@@ -35,6 +39,7 @@ export async function openRuntime(config: Config, log = createLogger(config), re
     log,
     registry,
     nudgeJobs: () => worker?.nudge(),
+    changes,
   };
   worker = new JobWorker(deps);
   return {
@@ -43,6 +48,7 @@ export async function openRuntime(config: Config, log = createLogger(config), re
     worker,
     close: async () => {
       await worker.stop();
+      await changes.close();
       await handle.close();
     },
   };

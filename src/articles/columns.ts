@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { readJsonColumn } from '../db/json-column.ts';
 import type { Byline } from './model.ts';
 
+// Built once: zod 4 compiles an object schema on its first parse, which made a schema built per
+// byline 12% of an article page's render.
+const byline = z.object({ name: z.string(), email: z.string().optional(), role: z.string().optional() });
 // Items that do not fit are dropped one by one, so one bad byline does not hide the others.
 const bylines = z.array(z.unknown()).transform((items) =>
   items.flatMap((item) => {
-    const b = z.object({ name: z.string(), email: z.string().optional(), role: z.string().optional() }).safeParse(item);
+    const b = byline.safeParse(item);
     return b.success && b.data.name.trim() ? [b.data as Byline] : [];
   }),
 );

@@ -9,6 +9,7 @@ import { matchCategories } from './category-match.ts';
 import { checkArticleInput } from './input-limits.ts';
 import { adjustPressArticleCount } from './press-count.ts';
 import type { ArticleInput, PhotoInput } from './model.ts';
+import { announceIngest } from './announce.ts';
 
 export interface IngestRequest {
   pressId: number;
@@ -131,6 +132,7 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
   });
 
   if (result.changed) deps.nudgeJobs();
+  announceIngest(deps, req.pressId, result);
   return result;
 }
 

@@ -9,6 +9,7 @@ import { t } from '../web/i18n/index.ts';
 import { dateTime } from '../web/format.ts';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
+import { cachePageTags } from '../web/page-cache.ts';
 import { renderSlots } from '../web/slots.ts';
 import { frontPage } from './front-page-store.ts';
 import { articleDetail } from './article-detail-store.ts';
@@ -69,6 +70,7 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
       app.site.frame.categories() as Promise<CategoryRef[]>,
     ]);
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'home' }, ctx.siteName);
+    cachePageTags(reply, ['front', 'issues']);
     return sendPage(reply, h(HomePage, { ctx, data: { ...front, categories, presses, boxes, alternates } }));
   });
 
@@ -82,6 +84,7 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const feed = { kind: 'category' as const, slug: category.slug, name: categoryName(ctx.locale, category) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
     const latest = latestHeadlines();
+    cachePageTags(reply, [`category:${category.id}`, 'front']);
     return sendPage(reply, h(CategoryPage, { ctx, category, list, page, canonicalPath, latest, alternates }));
   });
 
@@ -95,6 +98,7 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const feed = { kind: 'press' as const, slug: press.slug, name: pressName(ctx.locale, press) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
     const latest = latestHeadlines();
+    cachePageTags(reply, [`press:${press.id}`, 'front']);
     return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath, latest, alternates }));
   });
 
@@ -122,6 +126,8 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const feed = { kind: 'press' as const, slug: article.press.slug, name: pressName(ctx.locale, article.press) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
     const latest = latestHeadlines();
+    // Its issue link (header slot) and the latest headlines beside it are part of what it shows.
+    cachePageTags(reply, [`article:${article.id}`, `press:${article.press.id}`, 'front', 'issues']);
     return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, sections, aside }, latest, alternates }));
   });
 }

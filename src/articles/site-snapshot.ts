@@ -15,7 +15,47 @@ export class SiteSnapshot implements SiteFrame {
   private loadedAt = 0;
   private refreshing: Promise<void> | undefined;
 
-  constructor(private readonly deps: AppDeps) {}
+  private changePending = false;
+  private refreshAgain = false;
+  private redelivering = false;
+
+  constructor(private readonly deps: AppDeps) {
+    // Latest headlines are exact like the pages that show them: an announced change reloads them,
+    // then drops again the pages rendered from the old list meanwhile (src/web/page-cache.ts).
+    deps.changes?.subscribe((tags) => {
+      if (this.redelivering || !tags.some((t) => t === 'front' || t === '*')) return;
+      if (this.changePending) {
+        this.refreshAgain = true;
+        return;
+      }
+      this.changePending = true;
+      void this.refreshAfterChange(this.shown()).finally(() => {
+        this.changePending = false;
+      });
+    });
+  }
+
+  /** What pages take from the snapshot, to tell whether a reload changed any of it. */
+  private shown(): string {
+    return JSON.stringify([this.loadedCategories, this.latestHeadlines]);
+  }
+
+  private async refreshAfterChange(before: string): Promise<void> {
+    // A reload already under way may have read before the change: wait for it, then reload.
+    await this.refreshing;
+    await this.refresh();
+    if (this.refreshAgain) {
+      this.refreshAgain = false;
+      return this.refreshAfterChange(before);
+    }
+    if (this.shown() === before) return;
+    this.redelivering = true;
+    try {
+      this.deps.changes?.deliver(['front']);
+    } finally {
+      this.redelivering = false;
+    }
+  }
 
   /** Categories for the nav, refreshed when older than the TTL (awaits only the first load). */
   async categories(): Promise<CategoryRef[]> {

@@ -12,6 +12,7 @@ import { parseFeedText } from './parse/parse-feed.ts';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './schedule.ts';
 import { claimFeed, dueFeeds, recordFailure, recordSuccess } from './store.ts';
 import type { FeedRow } from './tables.ts';
+import { feedPolls } from '../web/metrics.ts';
 
 /** Items read per poll; feeds list newest first and older items were taken on earlier polls. */
 const MAX_ITEMS_PER_POLL = 500;
@@ -165,7 +166,9 @@ export async function pollDueFeeds(deps: AppDeps, options: PollDueOptions = {}):
           try {
             const claimedAt = now();
             if (await withBusyRetry(() => claimFeed(deps.db, feed, claimedAt, CLAIM_LEASE_MS))) {
-              outcomes.push(await pollFeed(deps, { ...feed, next_poll_at: claimedAt + CLAIM_LEASE_MS }, options));
+              const outcome = await pollFeed(deps, { ...feed, next_poll_at: claimedAt + CLAIM_LEASE_MS }, options);
+              feedPolls.inc({ outcome: outcome.status });
+              outcomes.push(outcome);
             } else outcomes.push({ feedId: feed.id, status: 'skipped' });
           } catch (err) {
             // Only the database can fail here (pollFeed records its own failures); say so, so that

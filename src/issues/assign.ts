@@ -22,6 +22,7 @@ import {
   type Trx,
 } from './store.ts';
 import { exportVector, importVector } from './engine-io.ts';
+import { announceIssueChanges } from './announce.ts';
 
 export const ASSIGN_JOB = 'issues.assign';
 
@@ -34,15 +35,17 @@ export type AssignOutcome =
   | { action: 'removed'; issueId: number }
   | { action: 'unchanged'; issueId: number | null };
 
-type Deps = Pick<AppDeps, 'db' | 'dialect' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'dialect' | 'config' | 'changes'>;
 
 export async function assignArticle(deps: Deps, articleId: number, now = Date.now()): Promise<AssignOutcome> {
+  let formerIssue: number | null = null;
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const result = await deps.db.transaction().execute(async (trx): Promise<AssignOutcome> => {
       const state = await readStateForUpdate(trx, deps.dialect);
       const cached = await engineFor(deps.db, trx, state);
       const article = await loadArticle(trx, articleId);
       const member = await findMembership(trx, articleId);
+      formerIssue = member?.issue_id ?? null;
       let outcome: AssignOutcome;
       let docsAdded = 0;
       if (!article || article.status !== 'usable') {
@@ -58,6 +61,11 @@ export async function assignArticle(deps: Deps, articleId: number, now = Date.no
       markCurrent(deps.db, cached, next.seq);
       return outcome;
     });
+    if (result.action !== 'unchanged') {
+      const issues = [result.issueId, ...(result.action === 'assigned' ? result.absorbed : [])];
+      announceIssueChanges(deps, formerIssue === null ? issues : [...issues, formerIssue], articleId);
+    }
+    return result;
   } catch (err) {
     // The in-memory engine may hold changes the rollback undid; the next run reloads it.
     discardEngine(deps.db);

@@ -8,8 +8,9 @@ import { discardEngine, engineFor, ensureCluster, markCurrent } from './engine-c
 import type { ClusterEngine } from './engine.ts';
 import { bumpState, createIssue, mergeIssueRows, readStateForUpdate, refreshIssue, type Trx } from './store.ts';
 import { importVector } from './engine-io.ts';
+import { announceIssueChanges } from './announce.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'dialect' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'dialect' | 'config' | 'changes'>;
 
 export type EditorAction =
   | { action: 'rename'; issueId: number; name: string }
@@ -23,8 +24,9 @@ export const MAX_ISSUE_NAME = 120;
 
 /** Applies one editor decision; returns the issue the editor should see next (merges and splits move them). */
 export async function applyEditorAction(deps: Deps, userId: number | null, a: EditorAction, now = Date.now()): Promise<number> {
+  const touched: number[] = [];
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const next = await deps.db.transaction().execute(async (trx) => {
       const state = await readStateForUpdate(trx, deps.dialect);
       const cached = await engineFor(deps.db, trx, state);
       const engine = cached.engine;
@@ -82,8 +84,12 @@ export async function applyEditorAction(deps: Deps, userId: number | null, a: Ed
         .execute();
       const nextState = await bumpState(trx, 0);
       markCurrent(deps.db, cached, nextState.seq);
+      touched.push(issue, next);
+      if (other !== null) touched.push(other);
       return next;
     });
+    announceIssueChanges(deps, touched, 'articleId' in a ? a.articleId : null);
+    return next;
   } catch (err) {
     discardEngine(deps.db);
     throw err;

@@ -10,6 +10,7 @@ import { feedAlternates } from '../web/feed-links.ts';
 import { renderErrorPage } from '../web/error-pages.tsx';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
+import { cachePageTags } from '../web/page-cache.ts';
 import { applyEditorAction } from './editor.ts';
 import { parseEditorForm } from './editor-form.ts';
 import { idFromSlug } from './naming.ts';
@@ -35,6 +36,7 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     const category = slug ? ctx.categories.find((c) => c.slug === slug) : undefined;
     const since = ctx.now - deps.config.issueDormantHours * 3_600_000;
     const issues = await activeIssues(deps.db, { since, categoryId: category?.id, limit: LIST_LIMIT });
+    cachePageTags(reply, ['issues', 'front']);
     return sendPage(
       reply,
       h(IssuesListPage, { ctx, issues, categories: ctx.nav, activeCategory: category?.slug }),
@@ -61,6 +63,8 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       ? { locale: ctx.locale, csrfToken: await csrfToken(request, reply, deps), editorName: editorName ?? null }
       : null;
     const presses = detail.presses.map((p) => ({ slug: p.slug, name: ctx.locale === 'en' && p.nameEn ? p.nameEn : p.name, count: p.count }));
+    // Its member articles' headlines change with ingest, which always announces `front`.
+    cachePageTags(reply, [`issue:${issue.id}`, 'front']);
     return sendPage(
       reply,
       h(IssuePage, {

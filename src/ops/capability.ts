@@ -1,11 +1,13 @@
-// Operations endpoints: /healthz checks that the database answers.
+// Operations endpoints: /healthz checks that the database answers; /metrics is for Prometheus.
 import { sql } from 'kysely';
 import type { Capability } from '../capability.ts';
+import { metricsRoute } from './metrics-route.ts';
 
 export const opsCapability: Capability = {
   name: 'ops',
-  uncachedPaths: ['/healthz'],
+  uncachedPaths: ['/healthz', '/metrics'],
   routes(app, deps) {
+    metricsRoute(app, deps);
     app.get('/healthz', async (_req, reply) => {
       const started = performance.now();
       try {

@@ -1,6 +1,7 @@
 // Building and sending a reader page: the context every page view takes (language, site, menu,
 // the path the language switch links) and the one way a rendered page is answered.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../auth/cookies.ts';
 import type { VNode } from 'preact';
 import { pageLocale } from './locale.ts';
 import type { PageContext } from './page-context.ts';
@@ -31,6 +32,10 @@ export async function pageContext(request: FastifyRequest, reply: FastifyReply):
 
 // biome-ignore lint/suspicious/noExplicitAny: any page component's props
 export function sendPage(reply: FastifyReply, page: VNode<any>, status = 200): FastifyReply {
-  // Pages carry the reader's language and, later, their session: shared caches must revalidate.
-  return reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
+  // Pages vary by language (Vary: Accept-Language, Cookie): a CDN in front may keep an anonymous
+  // page but must revalidate it (ETag/Last-Modified from the page cache answer that with a 304);
+  // a signed-in reader's or staff member's page is theirs alone.
+  const signedIn = reply.request.headers.cookie?.includes(`${SESSION_COOKIE}=`);
+  const cacheControl = signedIn ? 'private, no-cache' : 'public, no-cache';
+  return reply.status(status).header('cache-control', cacheControl).type('text/html; charset=utf-8').send(renderDocument(page));
 }
