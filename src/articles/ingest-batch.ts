@@ -27,16 +27,27 @@ export type BatchOutcome = { ok: true; result: IngestResult } | { ok: false; err
 export const INGEST_CHUNK = 250;
 /** Bound parameters per statement, below SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 16_000;
+/** Longest stretch of sanitising before other requests get the event loop. */
+const YIELD_AFTER_MS = 5;
 
 /** Stores every request it can; one outcome per request, in order. */
 export async function ingestArticles(deps: AppDeps, reqs: readonly IngestRequest[]): Promise<BatchOutcome[]> {
   const outcomes: BatchOutcome[] = new Array(reqs.length);
-  const prepared = await Promise.allSettled(reqs.map((r) => prepareArticle(r)));
   const ready: Array<{ index: number; item: PreparedArticle }> = [];
-  prepared.forEach((p, index) => {
-    if (p.status === 'fulfilled') ready.push({ index, item: p.value });
-    else outcomes[index] = { ok: false, error: asAppError(deps, p.reason) };
-  });
+  // Small bodies are sanitised inline (src/html/sanitize-pool.ts): hundreds in a row would hold
+  // the event loop for a tenth of a second, so hand it back every few milliseconds.
+  let slice = performance.now();
+  for (let index = 0; index < reqs.length; index++) {
+    try {
+      ready.push({ index, item: await prepareArticle(reqs[index]!) });
+    } catch (err) {
+      outcomes[index] = { ok: false, error: asAppError(deps, err) };
+    }
+    if (performance.now() - slice > YIELD_AFTER_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+  }
   let changed = false;
   for (const chunk of chunksWithoutRepeats(ready)) {
     const results = await storeChunkOrEach(deps, chunk.map((c) => c.item));
@@ -158,7 +169,11 @@ async function storeChunk(deps: AppDeps, trx: Transaction<Database>, items: Prep
 async function findExisting(trx: Transaction<Database>, items: PreparedArticle[]): Promise<Array<ArticleRow | undefined>> {
   const out: Array<ArticleRow | undefined> = new Array(items.length);
   const byPress = new Map<number, number[]>();
-  items.forEach((p, i) => byPress.set(p.req.pressId, [...(byPress.get(p.req.pressId) ?? []), i]));
+  for (let i = 0; i < items.length; i++) {
+    const list = byPress.get(items[i]!.req.pressId);
+    if (list) list.push(i);
+    else byPress.set(items[i]!.req.pressId, [i]);
+  }
   for (const [pressId, indexes] of byPress) {
     // Separate uri and link look-ups, each an indexed IN list (see ingest.ts on why not OR).
     const uris = indexes.map((i) => items[i]!.input.uri);
