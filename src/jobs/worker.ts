@@ -102,7 +102,14 @@ export class JobWorker {
     for (const [kind, group] of byKind) {
       const definition = this.deps.registry.jobs.get(kind);
       if (definition?.runBatch && group.length > 1) await this.runBatch(definition, group);
-      else for (const job of group) await this.runJob(job);
+      else {
+        for (const job of group) {
+          await this.runJob(job);
+          // On SQLite every query resolves without real I/O, so a claim of 200 jobs would run
+          // start to end without letting one HTTP request in: hand the event loop back each time.
+          await yieldToEventLoop();
+        }
+      }
     }
     return jobs.length;
   }
@@ -239,6 +246,10 @@ export class JobWorker {
         .execute();
     }
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function parseJson(text: string): unknown {

@@ -8,6 +8,9 @@ import { SqliteSearchIndex } from './sqlite-index.ts';
 
 export type IndexDeps = Pick<AppDeps, 'db' | 'dialect'>;
 
+/** Documents analysed and written per index transaction in a batch. */
+const INDEX_SLICE = 25;
+
 export function searchIndexFor(db: Db, dialect: Dialect): SearchIndex {
   return dialect === 'postgres' ? new PostgresSearchIndex(db) : new SqliteSearchIndex(db);
 }
@@ -52,7 +55,12 @@ export async function indexArticles(deps: IndexDeps, articleIds: readonly number
     for (const r of rows) if (r.status === 'usable') usable.push(r as ArticleForIndex);
   }
   const indexed = new Set(usable.map((a) => a.id));
-  await index.upsert(usable.map(analyzeArticle));
+  // Analysis is CPU work on the event loop: a few dozen documents per index transaction, then
+  // other work (API requests in the same process) gets a turn.
+  for (let i = 0; i < usable.length; i += INDEX_SLICE) {
+    await index.upsert(usable.slice(i, i + INDEX_SLICE).map(analyzeArticle));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   await index.remove(ids.filter((id) => !indexed.has(id)));
 }
 
