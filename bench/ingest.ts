@@ -169,7 +169,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function overHttp(dialect: Dialect, db: BenchDb, inputs: ArticleInput[]): Promise<void> {
+async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
   const handle = db.open();
   await migrateToLatest(handle);
   const deps = { db: handle.db };
@@ -267,12 +267,11 @@ try {
     }
     const http = await benchDb(dialect, dir);
     try {
-      await overHttp(dialect, http, inputs);
+      await overHttp(http, inputs);
     } finally {
       await http.drop();
     }
   }
-  t = performance.now();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
