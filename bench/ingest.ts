@@ -249,7 +249,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-ingest-'));
 try {
   const feed = Buffer.from(generateFeed(ITEMS));
   console.log(`feed: ${ITEMS} items, ${(feed.length / 1024 / 1024).toFixed(1)} MB (RSS 2.0, content:encoded, media:content); ${os.cpus().length} CPUs`);
-  let t = performance.now();
+  const t = performance.now();
   const parsed = parseFeedText(decodeFeedBytes(feed, 'application/rss+xml').text, { baseUrl: 'https://press.example/rss' });
   const inputs = parsed.items.map((item) => itemToArticleInput(item, parsed));
   console.log(`parse: ${rate(inputs.length, seconds(t))} items (decode, parse, map to articles)`);
