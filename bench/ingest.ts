@@ -1,32 +1,48 @@
-// `npm run bench:ingest`: articles per second from a generated 10,000-item feed through parse,
-// sanitise and store, on SQLite and PostgreSQL, with the time split by stage. A second pass over
-// the same feed measures a re-poll (every item already stored and unchanged).
-//   BENCH_ITEMS=2000 npm run bench:ingest     smaller run
-//   SOSIK_TEST_PG_URL=postgres://…            PostgreSQL to use (default: the test server)
-import { REGISTRY } from '../src/app.ts';
+// `npm run bench:ingest`: what a press or an operator waits for when many articles arrive, on
+// SQLite and PostgreSQL, from a generated Korean full-text feed:
+//   1. bulk ingest in process (`sosik import`'s path, ingestArticles): parse, then the full path
+//      (validate, sanitise, categorise, store, enqueue), by stage; a re-delivery of every item;
+//   2. the follow-up jobs (search index, issue assignment…) drained by one worker, batched per kind;
+//   3. HTTP against a real `sosik serve` child process: 8 concurrent clients POSTing single articles
+//      while its worker runs the jobs they cause (requests/s, p50/p99), then batches of 100 from 8
+//      clients, then the time until the job queue is empty.
+//   BENCH_ITEMS=2000 npm run bench:ingest      smaller run (default 10,000)
+//   BENCH_HTTP_ITEMS=4000                      single POSTs in step 3 (default 2,000)
+//   SOSIK_TEST_PG_URL=postgres://…             PostgreSQL server to use (default: the test server)
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import pino from 'pino';
-import { ingestArticle } from '../src/articles/ingest.ts';
+import { REGISTRY } from '../src/app.ts';
+import { ingestArticles } from '../src/articles/index.ts';
+import type { ArticleInput } from '../src/articles/model.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase, type DbHandle, type Dialect } from '../src/db/database.ts';
+import { type DbHandle, type Dialect, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { itemToArticleInput } from '../src/feeds/item-to-article.ts';
 import { decodeFeedBytes } from '../src/feeds/parse/decode.ts';
 import { parseFeedText } from '../src/feeds/parse/parse-feed.ts';
-import { sanitizePressHtml } from '../src/html/sanitize.ts';
+import { sanitizeBody } from '../src/html/sanitize-body.ts';
+import { JobWorker } from '../src/jobs/worker.ts';
+import { createPress } from '../src/press/index.ts';
 import { generateFeed } from './ingest-feed-file.ts';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
+const HTTP_ITEMS = Number(process.env.BENCH_HTTP_ITEMS ?? 2000);
+const CLIENTS = 8;
+const HTTP_BATCH = 100;
 const PG_URL = process.env.SOSIK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-function ms(from: bigint): number {
-  return Number(process.hrtime.bigint() - from) / 1e6;
-}
+const seconds = (fromMs: number) => (performance.now() - fromMs) / 1000;
+const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString('en')}/s`;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 async function pgReachable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
@@ -40,103 +56,221 @@ async function pgReachable(): Promise<boolean> {
   }
 }
 
-async function openBenchDb(dialect: Dialect, dir: string): Promise<{ handle: DbHandle; drop(): Promise<void> }> {
+interface BenchDb {
+  /** What the child server is started with. */
+  env: Record<string, string>;
+  open(): DbHandle;
+  drop(): Promise<void>;
+}
+
+async function benchDb(dialect: Dialect, dir: string): Promise<BenchDb> {
   if (dialect === 'sqlite') {
-    const handle = openDatabase({ sqlitePath: path.join(dir, 'bench.db') });
-    await migrateToLatest(handle);
-    return { handle, drop: () => handle.close() };
+    const file = path.join(dir, `bench-${crypto.randomBytes(3).toString('hex')}.db`);
+    return { env: { SOSIK_DB: file }, open: () => openDatabase({ sqlitePath: file }), drop: async () => {} };
   }
-  const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  // A database of its own, so the server child needs nothing but DATABASE_URL.
+  const name = `bench_ingest_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
+  await admin.query(`create database ${name}`);
   await admin.end();
-  const handle = openDatabase({ databaseUrl: PG_URL, pgSchema: schema, poolSize: 4 });
-  await migrateToLatest(handle);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
   return {
-    handle,
+    env: { DATABASE_URL: url.href },
+    open: () => openDatabase({ databaseUrl: url.href, poolSize: 4 }),
     drop: async () => {
-      await handle.close();
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
+      await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
   };
 }
 
-interface StageTimes {
-  parseMs: number;
-  sanitiseMs: number;
-  storeMs: number;
-  repollMs: number;
-  articles: number;
+function toNinjs(input: ArticleInput, uri: string) {
+  return {
+    uri,
+    type: 'text',
+    language: input.lang,
+    headlines: [{ role: 'main', value: input.headline }],
+    bodies: [{ role: 'main', contenttype: 'text/html', value: input.bodyHtml }],
+    by: input.bylines.map((b) => b.name).join(', '),
+    subjects: input.subjects.map((s) => ({ name: s.name })),
+    ...(input.versionCreated ? { versioncreated: new Date(input.versionCreated).toISOString() } : {}),
+  };
 }
 
-async function run(dialect: Dialect, bytes: Buffer, dir: string): Promise<StageTimes> {
-  const { handle, drop } = await openBenchDb(dialect, dir);
+async function pendingJobs(handle: DbHandle): Promise<number> {
+  const r = await handle.db
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+async function inProcess(dialect: Dialect, db: BenchDb, inputs: ArticleInput[], raws: unknown[]): Promise<void> {
+  const handle = db.open();
   try {
+    await migrateToLatest(handle);
     const deps: AppDeps = { db: handle.db, dialect, config: loadConfig({}, { demo: false }), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
     const press = await handle.db.insertInto('presses').values({ slug: 'bench', name: '벤치마크 일보', created_at: Date.now() }).returning('id').executeTakeFirstOrThrow();
+    const reqs = inputs.map((input, i) => ({ pressId: press.id, source: 'feed' as const, input, original: raws[i] }));
 
-    let t = process.hrtime.bigint();
-    const parsed = parseFeedText(decodeFeedBytes(bytes, 'application/rss+xml').text, { baseUrl: 'https://press.example/rss' });
-    const inputs = parsed.items.map((item) => itemToArticleInput(item, parsed));
-    const parseMs = ms(t);
+    // Sanitising alone, to tell its share of the full path apart (it runs inside ingestArticles).
+    let t = performance.now();
+    for (const input of inputs) sanitizeBody(input.bodyHtml);
+    const sanitiseS = seconds(t);
 
-    // Sanitising happens inside ingest; timed here on its own so the store share can be told apart.
-    t = process.hrtime.bigint();
-    for (const input of inputs) sanitizePressHtml(input.bodyHtml);
-    const sanitiseMs = ms(t);
-
-    t = process.hrtime.bigint();
-    for (let i = 0; i < inputs.length; i++) {
-      await ingestArticle(deps, { pressId: press.id, source: 'feed', input: inputs[i]!, original: parsed.items[i]!.raw });
+    t = performance.now();
+    let stored = 0;
+    for (let i = 0; i < reqs.length; i += 1000) {
+      for (const o of await ingestArticles(deps, reqs.slice(i, i + 1000))) if (o.ok && o.result.created) stored++;
     }
-    const storeMs = ms(t) - sanitiseMs;
+    const fullS = seconds(t);
+    if (stored !== inputs.length) throw new Error(`stored ${stored} of ${inputs.length}`);
+    console.log(
+      `  full path     ${rate(stored, fullS).padStart(9)} articles  (${fullS.toFixed(2)} s: sanitise ${((100 * sanitiseS) / fullS).toFixed(0)}%, ` +
+        `validate + categorise + store + enqueue ${((100 * (fullS - sanitiseS)) / fullS).toFixed(0)}%)`,
+    );
 
-    t = process.hrtime.bigint();
-    let changed = 0;
-    for (let i = 0; i < inputs.length; i++) {
-      const r = await ingestArticle(deps, { pressId: press.id, source: 'feed', input: inputs[i]!, original: parsed.items[i]!.raw });
-      if (r.changed) changed++;
+    t = performance.now();
+    let unchanged = 0;
+    for (let i = 0; i < reqs.length; i += 1000) {
+      for (const o of await ingestArticles(deps, reqs.slice(i, i + 1000))) if (o.ok && !o.result.changed) unchanged++;
     }
-    const repollMs = ms(t);
-    if (changed !== 0) throw new Error(`re-poll changed ${changed} articles; expected none`);
-    const stored = await handle.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    if (Number(stored.n) !== ITEMS) throw new Error(`stored ${stored.n} articles, expected ${ITEMS}`);
-    return { parseMs, sanitiseMs, storeMs, repollMs, articles: Number(stored.n) };
+    const againS = seconds(t);
+    if (unchanged !== inputs.length) throw new Error(`re-delivery changed ${inputs.length - unchanged} articles`);
+    console.log(`  re-delivery   ${rate(unchanged, againS).padStart(9)} articles  (every item unchanged, nothing written)`);
+
+    const jobs = await pendingJobs(handle);
+    t = performance.now();
+    await new JobWorker(deps).drain();
+    const drainS = seconds(t);
+    const left = await pendingJobs(handle);
+    const byKind = await handle.db.selectFrom('jobs').select(['kind']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('kind').execute();
+    console.log(
+      `  jobs drained  ${rate(stored, drainS).padStart(9)} articles  (${jobs} jobs in ${drainS.toFixed(2)} s, ${left} left; ${byKind.map((k) => `${k.kind} ${k.n}`).join(', ')})`,
+    );
   } finally {
-    await drop();
+    await handle.close();
   }
 }
 
-function report(dialect: string, r: StageTimes): void {
-  const total = r.parseMs + r.sanitiseMs + r.storeMs;
-  const pct = (x: number) => `${((100 * x) / total).toFixed(0)}%`;
-  console.log(
-    `${dialect.padEnd(9)} ${(r.articles / (total / 1000)).toFixed(0).padStart(6)} articles/s  ` +
-      `(total ${(total / 1000).toFixed(2)} s: parse ${r.parseMs.toFixed(0)} ms ${pct(r.parseMs)}, ` +
-      `sanitise ${r.sanitiseMs.toFixed(0)} ms ${pct(r.sanitiseMs)}, store ${r.storeMs.toFixed(0)} ms ${pct(r.storeMs)}); ` +
-      `re-poll of unchanged items ${(r.articles / (r.repollMs / 1000)).toFixed(0)} items/s`,
-  );
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
+  const handle = db.open();
+  await migrateToLatest(handle);
+  const deps = { db: handle.db };
+  const { apiKey } = await createPress(deps, { slug: 'bench-http', name: 'HTTP 벤치 일보' });
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/sosik.js'), 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, ...db.env, PORT: String(port), HOST: '127.0.0.1', SOSIK_DEMO: '0', LOG_LEVEL: 'warn', SOSIK_FEEDS_POLL: '0', SOSIK_API_RATE: '1000000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error('sosik serve exited');
+      if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const post = async (url: string, body: unknown) => {
+      const started = performance.now();
+      const res = await fetch(`${base}${url}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status >= 300) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+      return performance.now() - started;
+    };
+
+    const started = performance.now();
+    const latencies: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        for (let i = next++; i < HTTP_ITEMS; i = next++) latencies.push(await post('/api/v1/articles', toNinjs(inputs[i % inputs.length]!, `urn:http:${i}`)));
+      }),
+    );
+    const singleS = seconds(started);
+    const pendingAfterSingles = await pendingJobs(handle);
+    console.log(
+      `  HTTP single   ${rate(HTTP_ITEMS, singleS).padStart(9)} articles  (${CLIENTS} clients, POST p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, ` +
+        `worker running; ${pendingAfterSingles} jobs still pending at the end)`,
+    );
+
+    const batchStarted = performance.now();
+    const batchLatencies: number[] = [];
+    const batches = Math.ceil(inputs.length / HTTP_BATCH);
+    let nextBatch = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        for (let b = nextBatch++; b < batches; b = nextBatch++) {
+          const items = inputs.slice(b * HTTP_BATCH, (b + 1) * HTTP_BATCH).map((input, k) => toNinjs(input, `urn:http-batch:${b * HTTP_BATCH + k}`));
+          batchLatencies.push(await post('/api/v1/articles/batch', { items }));
+        }
+      }),
+    );
+    const batchS = seconds(batchStarted);
+    console.log(
+      `  HTTP batch    ${rate(inputs.length, batchS).padStart(9)} articles  (${CLIENTS} clients, ${HTTP_BATCH} per request, p50 ${pct(batchLatencies, 50).toFixed(0)} ms, p99 ${pct(batchLatencies, 99).toFixed(0)} ms per batch)`,
+    );
+    const total = HTTP_ITEMS + inputs.length;
+    for (;;) {
+      if ((await pendingJobs(handle)) === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const emptyS = seconds(started);
+    console.log(`  queue empty   ${emptyS.toFixed(2)} s after the first POST (${total} articles over HTTP: ${rate(total, emptyS)} end to end, jobs included)`);
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    await handle.close();
+  }
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-ingest-'));
 try {
   const feed = Buffer.from(generateFeed(ITEMS));
-  fs.writeFileSync(path.join(dir, 'feed.xml'), feed);
-  console.log(`feed: ${ITEMS} items, ${(feed.length / 1024 / 1024).toFixed(1)} MB (RSS 2.0, content:encoded, media:content)`);
-  const results: Array<[Dialect, StageTimes]> = [['sqlite', await run('sqlite', feed, dir)]];
-  report('sqlite', results[0]![1]);
-  if (await pgReachable()) {
-    const r = await run('postgres', feed, dir);
-    results.push(['postgres', r]);
-    report('postgres', r);
-    const rate = (x: StageTimes) => x.articles / ((x.parseMs + x.sanitiseMs + x.storeMs) / 1000);
-    console.log(`postgres / sqlite throughput ratio: ${(rate(r) / rate(results[0]![1])).toFixed(2)}`);
-  } else {
-    console.log(`postgres: skipped (no server at ${PG_URL})`);
+  console.log(`feed: ${ITEMS} items, ${(feed.length / 1024 / 1024).toFixed(1)} MB (RSS 2.0, content:encoded, media:content); ${os.cpus().length} CPUs`);
+  const t = performance.now();
+  const parsed = parseFeedText(decodeFeedBytes(feed, 'application/rss+xml').text, { baseUrl: 'https://press.example/rss' });
+  const inputs = parsed.items.map((item) => itemToArticleInput(item, parsed));
+  console.log(`parse: ${rate(inputs.length, seconds(t))} items (decode, parse, map to articles)`);
+  const raws = parsed.items.map((i) => i.raw);
+  const dialects: Dialect[] = ['sqlite'];
+  if (await pgReachable()) dialects.push('postgres');
+  else console.log(`postgres: skipped (no server at ${PG_URL})`);
+  for (const dialect of dialects) {
+    console.log(`${dialect}:`);
+    const inProc = await benchDb(dialect, dir);
+    try {
+      await inProcess(dialect, inProc, inputs, raws);
+    } finally {
+      await inProc.drop();
+    }
+    const http = await benchDb(dialect, dir);
+    try {
+      await overHttp(http, inputs);
+    } finally {
+      await http.drop();
+    }
   }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

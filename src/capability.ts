@@ -23,6 +23,12 @@ export interface JobKind<P = unknown> {
   payload: z.ZodType<P>;
   /** Must be idempotent: a job may run more than once (a worker died holding it). */
   run(payload: P, deps: AppDeps): Promise<unknown>;
+  /**
+   * Optional: does the work of many jobs of this kind at once (one query for many articles), with
+   * the same effect as `run` on each payload. The worker uses it when it claimed several; if it
+   * throws, the worker runs those jobs one by one with `run`, so a bad payload fails only its job.
+   */
+  runBatch?(payloads: P[], deps: AppDeps): Promise<unknown>;
 }
 
 /** Helper that keeps the payload type of a job kind's schema and handler in step. */

@@ -88,6 +88,15 @@ export const OPTIONS = {
     default: 2 * MIB,
     doc: 'Largest accepted request body (API answers 413 above it).',
   }),
+  batchBodyLimitBytes: option({
+    env: 'SOSIK_BATCH_BODY_LIMIT',
+    kind: 'int',
+    unit: 'bytes',
+    min: 1024,
+    max: 1024 * MIB,
+    default: 64 * MIB,
+    doc: 'Largest accepted body of POST /api/v1/articles/batch (up to 500 articles; 413 above it).',
+  }),
   loginMaxPerAccount: option({
     env: 'SOSIK_LOGIN_MAX_PER_ACCOUNT',
     kind: 'int',

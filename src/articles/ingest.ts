@@ -1,47 +1,20 @@
 // The one way an article enters Sosik, whether a press POSTs ninjs or its feed is pulled:
 // sanitise, categorise, store the current version plus a revision, and enqueue the follow-up
 // jobs the capabilities declared (`onArticleChanged`) — all in one transaction, so nothing is half-written and nothing accepted is lost.
+// Many items at once (bulk import, the batch API) take ingest-batch.ts, which shares the rows.
 import type { AppDeps } from '../deps.ts';
-import type { ArticleSource, ArticleStatus } from '../db/schema.ts';
 import { enqueueJob } from '../jobs/queue.ts';
-import { sanitizeArticleBody } from '../html/sanitize-pool.ts';
 import { matchCategories } from './category-match.ts';
-import { checkArticleInput } from './input-limits.ts';
-import { adjustPressArticleCount } from './press-count.ts';
-import type { ArticleInput, PhotoInput } from './model.ts';
 import { announceIngest } from './announce.ts';
+import { articleRow, type IngestRequest, type IngestResult, isUnchanged, photoRows, prepareArticle, revisionRow } from './ingest-rows.ts';
+import { adjustPressArticleCount } from './press-count.ts';
 
-export interface IngestRequest {
-  pressId: number;
-  source: ArticleSource;
-  input: ArticleInput;
-  /** Exactly what arrived (ninjs object or feed item), kept for audit. */
-  original: unknown;
-  /** Lets the bundled demo content reference images under /static/. */
-  trustLocalMedia?: boolean;
-  now?: number;
-}
-
-export interface IngestResult {
-  id: number;
-  created: boolean;
-  /** False when the same content arrived again (a feed re-polled) or an older version arrived late. */
-  changed: boolean;
-  status: ArticleStatus;
-  revision: number;
-}
-
-const SUMMARY_CHARS = 160;
+export type { IngestRequest, IngestResult } from './ingest-rows.ts';
 
 export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<IngestResult> {
-  const now = req.now ?? Date.now();
-  // The same limits for API and feed items, before any work is spent on them.
-  const input = checkArticleInput(req.input);
-  // Bounded, and off the main thread for large bodies (press/sanitize-pool.ts).
-  const { html: bodyHtml, text: bodyText } = await sanitizeArticleBody(input.bodyHtml);
-  const photos = input.photos.filter((p) => acceptablePhotoUrl(p.url, req.trustLocalMedia)).slice(0, 30);
-  const normalized = JSON.stringify({ ...input, bodyHtml, photos });
-  const status: ArticleStatus = input.pubstatus === 'usable' ? 'usable' : 'withdrawn';
+  // Limits and sanitising (bounded, off the main thread for large bodies) before the transaction.
+  const prepared = await prepareArticle(req);
+  const { input } = prepared;
 
   const result = await deps.db.transaction().execute(async (trx) => {
     // Two indexed look-ups, not one "uri = ? OR link = ?": SQLite plans that OR as a scan of all
@@ -60,37 +33,14 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
         .where('article_id', '=', existing.id)
         .orderBy('revision', 'desc')
         .executeTakeFirst();
-      const sameContent = latest?.normalized === normalized && existing.status === status;
-      const stale = input.versionCreated !== undefined && input.versionCreated < existing.updated_at;
-      if (sameContent || stale) {
+      if (isUnchanged(prepared, existing, latest?.normalized)) {
         return { id: existing.id, created: false, changed: false, status: existing.status, revision: existing.revision };
       }
     }
 
     const categories = await trx.selectFrom('categories').selectAll().execute();
     const categoryIds = matchCategories(input.subjects, categories);
-    const firstCreated = Math.min(input.firstCreated ?? existing?.first_created_at ?? input.versionCreated ?? now, now);
-    const revision = (existing?.revision ?? 0) + 1;
-    const row = {
-      headline: input.headline.trim(),
-      subheadline: input.subheadline ?? null,
-      series: input.series ?? null,
-      body_html: bodyHtml,
-      body_text: bodyText,
-      summary: summarise(input.subheadline, bodyText),
-      lang: input.lang,
-      bylines: JSON.stringify(input.bylines),
-      keywords: JSON.stringify(input.keywords),
-      copyright: input.copyright ?? null,
-      link: input.link ?? existing?.link ?? null,
-      status,
-      source: req.source,
-      revision,
-      first_created_at: firstCreated,
-      updated_at: existing ? Math.min(input.versionCreated ?? now, now) : Math.min(input.versionCreated ?? firstCreated, now),
-      received_at: now,
-      withdrawn_at: status === 'withdrawn' ? (existing?.withdrawn_at ?? now) : null,
-    };
+    const row = articleRow(prepared, existing);
 
     let id: number;
     if (existing) {
@@ -112,54 +62,15 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
         .values(categoryIds.map((category_id) => ({ article_id: id, category_id })))
         .execute();
     }
-    if (photos.length) await trx.insertInto('article_photos').values(photos.map((p, i) => photoRow(id, i, p))).execute();
-    await trx
-      .insertInto('article_revisions')
-      .values({
-        article_id: id,
-        revision,
-        received_at: now,
-        source: req.source,
-        pubstatus: input.pubstatus,
-        original: JSON.stringify(req.original),
-        normalized,
-      })
-      .execute();
-    await adjustPressArticleCount(trx, req.pressId, existing?.status, status);
+    if (prepared.photos.length) await trx.insertInto('article_photos').values(photoRows(id, prepared.photos)).execute();
+    await trx.insertInto('article_revisions').values(revisionRow(prepared, id, row.revision)).execute();
+    await adjustPressArticleCount(trx, req.pressId, existing?.status, prepared.status);
     // Whatever follows an article change (indexing, clustering…) is declared by capabilities.
     for (const kind of deps.registry.articleChangedJobs) await enqueueJob(trx, kind, { articleId: id });
-    return { id, created: !existing, changed: true, status, revision };
+    return { id, created: !existing, changed: true, status: prepared.status, revision: row.revision };
   });
 
   if (result.changed) deps.nudgeJobs();
   announceIngest(deps, req.pressId, result);
   return result;
-}
-
-function photoRow(articleId: number, position: number, p: PhotoInput) {
-  return {
-    article_id: articleId,
-    position,
-    url: p.url,
-    width: p.width ?? null,
-    height: p.height ?? null,
-    caption: p.caption ?? null,
-    credit: p.credit ?? null,
-    alt: p.alt ?? null,
-  };
-}
-
-function acceptablePhotoUrl(url: string, trustLocalMedia = false): boolean {
-  if (trustLocalMedia && /^\/static\/[\w./-]+$/.test(url) && !url.includes('..')) return true;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-function summarise(subheadline: string | undefined, bodyText: string): string {
-  const source = subheadline?.trim() || bodyText.split('\n').find((l) => l.trim().length > 0) || '';
-  return source.length > SUMMARY_CHARS ? `${source.slice(0, SUMMARY_CHARS - 1).trimEnd()}…` : source;
 }

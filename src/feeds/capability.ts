@@ -3,6 +3,7 @@
 // and robots.txt, including the feeds of other capabilities' feed sources).
 import type { Capability } from '../capability.ts';
 import { feedsCommands } from './commands.ts';
+import { importCommands } from './import-command.ts';
 import { startFeedPolling } from './poll.ts';
 import { publishRoutes } from './publish/routes.ts';
 import { feedHealthRoutes } from './studio/health-routes.tsx';
@@ -13,7 +14,7 @@ export const feedsCapability: Capability = {
     await publishRoutes(app, deps);
     await feedHealthRoutes(app, deps);
   },
-  commands: feedsCommands,
+  commands: { ...feedsCommands, ...importCommands },
   staffNav: [{ href: '/studio/feeds', label: 'studio.nav.feeds', roles: ['admin', 'press'] }],
   startBackground(deps) {
     if (!deps.config.feedsPoll) return async () => {};

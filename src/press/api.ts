@@ -8,6 +8,7 @@ import type { Press } from '../db/schema.ts';
 import { Errors } from '../errors.ts';
 import { registerGuardedJsonParser } from './json-body.ts';
 import { findPressByApiKey } from './keys.ts';
+import { registerBatchRoute } from './batch-api.ts';
 import { articleToNinjs } from './ninjs/from-article.ts';
 import { ninjsToArticle } from './ninjs/to-article.ts';
 
@@ -51,6 +52,8 @@ export async function pressApiRoutes(app: FastifyInstance, deps: AppDeps): Promi
     reply.status(result.created ? 201 : 200).header('location', url);
     return { id: result.id, url, revision: result.revision, status: result.status, changed: result.changed };
   });
+
+  registerBatchRoute(app, deps, onRequest, (id) => articleUrl(deps, id));
 
   app.get<{ Params: { id: string } }>('/api/v1/articles/:id', { onRequest }, async (request) => {
     const press = request.press!;

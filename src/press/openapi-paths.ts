@@ -32,6 +32,39 @@ export const pressOpenApiPaths = {
       },
     },
   },
+  '/api/v1/articles/batch': {
+    post: {
+      tags: ['Press API'],
+      summary: 'Deliver up to 500 articles at once; each is stored or refused on its own',
+      description:
+        'The same rules as `POST /api/v1/articles`, per item: one result per item, in the order sent, with the status ' +
+        'the single endpoint would have answered (201 created, 200 updated or unchanged, 4xx with the error). One bad ' +
+        'item never keeps the others out. The request is refused whole (422, nothing stored) only when it is not an ' +
+        'object with 1–500 `items`; bodies over `SOSIK_BATCH_BODY_LIMIT` (64 MiB) answer 413. A batch counts as one ' +
+        'request against the per-key rate limit.',
+      security: [{ pressKey: [] }],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['items'],
+              properties: { items: { type: 'array', minItems: 1, maxItems: 500, items: { $ref: '#/components/schemas/NinjsItem' } } },
+            },
+          },
+        },
+      },
+      responses: {
+        '200': { description: 'One result per item', content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchResult' } } } },
+        '400': error,
+        '401': error,
+        '413': error,
+        '422': error,
+        '429': error,
+      },
+    },
+  },
   '/api/v1/articles/{id}': {
     get: {
       tags: ['Press API'],
@@ -79,6 +112,39 @@ export const pressOpenApiComponents = {
         copyrightnotice: { type: 'string' },
       },
       additionalProperties: true,
+    },
+    BatchResult: {
+      type: 'object',
+      required: ['accepted', 'refused', 'results'],
+      properties: {
+        accepted: { type: 'integer' },
+        refused: { type: 'integer' },
+        results: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['index', 'ok', 'httpStatus'],
+            properties: {
+              index: { type: 'integer', description: 'Position of the item in `items`' },
+              ok: { type: 'boolean' },
+              httpStatus: { type: 'integer', description: 'What POST /api/v1/articles would have answered for this item' },
+              id: { type: 'integer' },
+              url: { type: 'string', format: 'uri' },
+              revision: { type: 'integer' },
+              status: { type: 'string', enum: ['usable', 'withdrawn'] },
+              changed: { type: 'boolean' },
+              error: {
+                type: 'object',
+                properties: {
+                  code: { type: 'string' },
+                  message: { type: 'string' },
+                  details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+                },
+              },
+            },
+          },
+        },
+      },
     },
     Stored: {
       type: 'object',

@@ -12,6 +12,8 @@ import { queryWordChoices, scoredTerms } from './word-alternatives.ts';
 // tsvector keeps at most 256 positions per lexeme and positions up to 16383; positions here only
 // count occurrences: 1… for the headline, HEAD_POSITION_LIMIT… for the body.
 const MAX_POSITIONS = 256;
+/** Rows of search_stats (ids 1…16, made by migration 0013); the totals are their sums. */
+const SEARCH_STATS_SHARDS = 16;
 export const HEAD_POSITION_LIMIT = 8192;
 const lexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
@@ -186,7 +188,11 @@ export class PostgresSearchIndex implements SearchIndex {
 
 
   private async stats(): Promise<Stats> {
-    const row = await this.db.selectFrom('search_stats').selectAll().where('id', '=', 1).executeTakeFirst();
+    // Totals are spread over several rows (migration 0013) so that writers do not queue on one.
+    const row = await this.db
+      .selectFrom('search_stats')
+      .select((eb) => [eb.fn.sum<string>('doc_count').as('doc_count'), eb.fn.sum<string>('head_total').as('head_total'), eb.fn.sum<string>('body_total').as('body_total')])
+      .executeTakeFirst();
     return {
       doc_count: Number(row?.doc_count ?? 0),
       head_total: Number(row?.head_total ?? 0),
@@ -215,6 +221,8 @@ async function applyDelta(trx: Transaction<Database>, delta: Map<string, number>
       select t, n from unnest(${chunk.map(([t]) => t)}::text[], ${chunk.map(([, n]) => n)}::int[]) as x(t, n) order by t
       on conflict (term) do update set df = search_terms.df + excluded.df`.execute(trx);
   }
+  // Any one of the rows (migration 0013): concurrent index writers rarely pick the same one.
+  const shard = 1 + Math.floor(Math.random() * SEARCH_STATS_SHARDS);
   await sql`update search_stats set doc_count = doc_count + ${stats.doc_count}, head_total = head_total + ${stats.head_total},
-    body_total = body_total + ${stats.body_total} where id = 1`.execute(trx);
+    body_total = body_total + ${stats.body_total} where id = ${shard}`.execute(trx);
 }

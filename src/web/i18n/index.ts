@@ -24,7 +24,8 @@ async function loadCatalogue(locale: Locale): Promise<{ messages: Map<string, st
   const dir = new URL(`./${locale}/`, import.meta.url);
   const files = fs
     .readdirSync(dir)
-    .filter((f) => /\.ts$/.test(f) && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+    // .ts from the sources, .js from the compiled dist/ (scripts/build.mjs)
+    .filter((f) => /\.(ts|js)$/.test(f) && !/\.test\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
     .sort();
   const messages = new Map<string, string>();
   const duplicates: string[] = [];
