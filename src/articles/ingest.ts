@@ -8,6 +8,8 @@ import { sanitizeArticleBody } from '../html/sanitize-pool.ts';
 import { matchCategories } from './category-match.ts';
 import { checkArticleInput } from './input-limits.ts';
 import type { ArticleInput, PhotoInput } from './model.ts';
+import { articleCommitted } from '../jobs/article-events.ts';
+import { breakingAtOnIngest, isUrgent } from './breaking.ts';
 
 export interface IngestRequest {
   pressId: number;
@@ -88,6 +90,8 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
       updated_at: existing ? Math.min(input.versionCreated ?? now, now) : Math.min(input.versionCreated ?? firstCreated, now),
       received_at: now,
       withdrawn_at: status === 'withdrawn' ? (existing?.withdrawn_at ?? now) : null,
+      urgency: input.urgency ?? null,
+      breaking_at: breakingAtOnIngest(existing, input.urgency, firstCreated, now),
     };
 
     let id: number;
@@ -128,7 +132,12 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
     return { id, created: !existing, changed: true, status, revision };
   });
 
-  if (result.changed) deps.nudgeJobs();
+  if (result.changed) {
+    deps.nudgeJobs();
+    // This process's in-memory copies (site frame, breaking banner) look again at once.
+    if (result.status === 'withdrawn') articleCommitted(deps.db, { articleId: result.id, change: 'withdrawn' });
+    else if (isUrgent(input.urgency)) articleCommitted(deps.db, { articleId: result.id, change: 'breaking' });
+  }
   return result;
 }
 

@@ -44,4 +44,6 @@ export interface ArticleInput {
   firstCreated?: number;
   versionCreated?: number;
   pubstatus: PubStatus;
+  /** ninjs urgency, 1 (most urgent) … 9; 1–2 make the article 속보 (articles/breaking.ts). */
+  urgency?: number;
 }

@@ -9,6 +9,7 @@ import * as sessionPrincipals from './migrations/0005-session-principals.ts';
 import * as secrets from './migrations/0006-secrets.ts';
 import * as mail from './migrations/0007-mail.ts';
 import * as archiveIndexes from './migrations/0008-archive-indexes.ts';
+import * as summariesCorrections from './migrations/0010-summaries-corrections.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
 type Up = (db: any, dialect: Dialect) => Promise<void>;
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0006-secrets': secrets,
   '0007-mail': mail,
   '0008-archive-indexes': archiveIndexes,
+  '0010-summaries-corrections': summariesCorrections,
 };
 
 class StaticProvider implements MigrationProvider {

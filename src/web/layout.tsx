@@ -7,6 +7,8 @@ import { shortDate } from './format.ts';
 import { translator, type Locale } from './i18n/index.ts';
 import { jsonForScript } from './render.ts';
 import { SearchBox } from './components/search-box.tsx';
+import { BREAKING_SCRIPT, BreakingBanner } from './components/breaking-banner.tsx';
+import type { FrameBreaking } from './site-frame.ts';
 
 export interface NavCategory {
   slug: string;
@@ -51,6 +53,8 @@ export interface LayoutProps {
   now?: number;
   /** A signed-in staff member is reading: the footer leads to the studio instead of the sign-in. */
   staffSignedIn?: boolean;
+  /** The 속보 banner's article (from the site frame), if one is current. */
+  breaking?: FrameBreaking;
   children: ComponentChildren;
 }
 
@@ -107,6 +111,7 @@ export function Layout(props: LayoutProps) {
         {(props.scripts ?? []).map((s) => (
           <script type="module" src={assetUrl(s)} />
         ))}
+        {props.breaking ? <script type="module" src={assetUrl(BREAKING_SCRIPT)} /> : null}
       </head>
       <body>
         <a class="skip-link" href="#content">
@@ -148,6 +153,7 @@ export function Layout(props: LayoutProps) {
             </ul>
           </nav>
         </header>
+        {props.breaking ? <BreakingBanner locale={locale} breaking={props.breaking} /> : null}
         <main id="content" tabIndex={-1} class="wrap">
           {props.children}
         </main>

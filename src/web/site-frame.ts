@@ -18,12 +18,21 @@ export interface FrameHeadline {
   lang: string;
 }
 
+/** The 속보 banner's article: the newest breaking article of the last hour. */
+export interface FrameBreaking extends FrameHeadline {
+  id: number;
+  /** When it became breaking (epoch ms); the banner stops showing it an hour later. */
+  at: number;
+}
+
 export interface SiteFrame {
   /** Categories for the menu (awaits only the first load). */
   categories(): Promise<readonly FrameCategory[]>;
   /** The same, synchronously, from what was last loaded (error and staff pages). */
   cachedCategories(): readonly FrameCategory[];
   latest(): readonly FrameHeadline[];
+  /** The breaking-news banner every page shows, if any (from the same snapshot). */
+  breaking?(): FrameBreaking | undefined;
   refresh(): Promise<void>;
 }
 

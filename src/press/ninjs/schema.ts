@@ -71,6 +71,7 @@ export const ninjsItemSchema = z.looseObject({
   firstcreated: dateTime.optional(),
   versioncreated: dateTime.optional(),
   pubstatus: z.enum(['usable', 'withheld', 'canceled']).optional(),
+  urgency: z.number().int().min(1).max(9).optional(),
   language: shortText.optional(),
   headline: shortText.optional(),
   headlines: z.array(roleValue).max(20).optional(),

@@ -62,6 +62,7 @@ function mapItem(item: NinjsItem): ArticleInput {
     firstCreated: toMs(item.firstcreated),
     versionCreated: toMs(item.versioncreated),
     pubstatus: item.pubstatus ?? 'usable',
+    ...(item.urgency !== undefined ? { urgency: item.urgency } : {}),
   };
 }
 

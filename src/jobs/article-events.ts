@@ -1,0 +1,35 @@
+// In-process notices of article changes this process has just committed, for what keeps a copy
+// in memory (the site frame's latest headlines and breaking banner). Durable follow-up work is a
+// job (`onArticleChanged`); this is only "look again now" within one process, keyed by the
+// database handle so two apps in one test process never hear each other. Other processes catch
+// up on their own schedule (the frame's TTL; cross-process invalidation is the page cache's).
+import type { Db } from '../db/database.ts';
+
+export interface ArticleCommitted {
+  articleId: number;
+  /** What changed that lists and banners care about. */
+  change: 'withdrawn' | 'breaking';
+}
+
+type Listener = (event: ArticleCommitted) => void;
+
+const listeners = new WeakMap<Db, Set<Listener>>();
+
+/** Subscribes to this database's article commits; returns the unsubscribe function. */
+export function onArticleCommitted(db: Db, listener: Listener): () => void {
+  let set = listeners.get(db);
+  if (!set) listeners.set(db, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+/** Tells this process's listeners; a listener that throws never breaks the commit that called it. */
+export function articleCommitted(db: Db, event: ArticleCommitted): void {
+  for (const listener of listeners.get(db) ?? []) {
+    try {
+      listener(event);
+    } catch {
+      // A stale in-memory copy is corrected by its own TTL; the committed change stands.
+    }
+  }
+}
