@@ -113,8 +113,9 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     }
     const ctx = await pageContext(request, reply);
     const slotArticle = { id: article.id, pressId: article.press.id, lang: article.lang };
-    const [header, sections, aside] = await Promise.all([
+    const [header, lead, sections, aside] = await Promise.all([
       renderSlots(deps, 'articleHeader', slots.articleHeader, deps, slotArticle, ctx),
+      renderSlots(deps, 'articleLead', slots.articleLead, deps, slotArticle, ctx),
       renderSlots(deps, 'articleSection', slots.articleSection, deps, slotArticle, ctx),
       renderSlots(deps, 'articleAside', slots.articleAside, deps, slotArticle, ctx),
     ]);
@@ -122,6 +123,6 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const feed = { kind: 'press' as const, slug: article.press.slug, name: pressName(ctx.locale, article.press) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
     const latest = latestHeadlines();
-    return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, sections, aside }, latest, alternates }));
+    return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, lead, sections, aside }, latest, alternates }));
   });
 }

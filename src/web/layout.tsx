@@ -7,8 +7,7 @@ import { shortDate } from './format.ts';
 import { translator, type Locale } from './i18n/index.ts';
 import { jsonForScript } from './render.ts';
 import { SearchBox } from './components/search-box.tsx';
-import { BREAKING_SCRIPT, BreakingBanner } from './components/breaking-banner.tsx';
-import type { FrameBreaking } from './site-frame.ts';
+import { BREAKING_SCRIPT, BreakingBanner, type BreakingHeadline } from './components/breaking-banner.tsx';
 
 export interface NavCategory {
   slug: string;
@@ -54,7 +53,7 @@ export interface LayoutProps {
   /** A signed-in staff member is reading: the footer leads to the studio instead of the sign-in. */
   staffSignedIn?: boolean;
   /** The 속보 banner's article (from the site frame), if one is current. */
-  breaking?: FrameBreaking;
+  breaking?: BreakingHeadline;
   children: ComponentChildren;
 }
 

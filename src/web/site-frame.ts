@@ -4,6 +4,7 @@
 // failing database cannot break the page that reports it.
 import type { FastifyRequest } from 'fastify';
 import type { Locale } from './i18n/index.ts';
+import type { BreakingHeadline } from './components/breaking-banner.tsx';
 import type { NavCategory } from './layout.tsx';
 
 export interface FrameCategory {
@@ -19,11 +20,7 @@ export interface FrameHeadline {
 }
 
 /** The 속보 banner's article: the newest breaking article of the last hour. */
-export interface FrameBreaking extends FrameHeadline {
-  id: number;
-  /** When it became breaking (epoch ms); the banner stops showing it an hour later. */
-  at: number;
-}
+export type FrameBreaking = BreakingHeadline;
 
 export interface SiteFrame {
   /** Categories for the menu (awaits only the first load). */

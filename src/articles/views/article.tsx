@@ -13,7 +13,7 @@ export interface ArticlePageProps {
   ctx: PageContext;
   article: ArticleDetail;
   /** What other capabilities put on the page (src/capability.ts `PageSlots`), already rendered. */
-  slots?: { header: VNode[]; sections: VNode[]; aside: VNode[] };
+  slots?: { header: VNode[]; lead?: VNode[]; sections: VNode[]; aside: VNode[] };
   /** Until the comments capability exists, always 0. */
   commentCount?: number;
   alternates?: AlternateLink[];
@@ -123,6 +123,8 @@ export function ArticlePage(props: ArticlePageProps) {
                 <ArticleTools tr={tr} canonical={canonical} />
               </div>
             </header>
+
+            {props.slots?.lead}
 
             <div class="article-body" id="article-body" data-font-size-target>
               {/* Lets heading navigation land on the text; press subheads (h3) then nest under it. */}

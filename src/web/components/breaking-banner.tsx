@@ -3,11 +3,20 @@
 // (static/js/breaking-banner.js) a close button appears and the dismissed article stays dismissed.
 import { dateTime, isoTime } from '../format.ts';
 import { translator, type Locale } from '../i18n/index.ts';
-import type { FrameBreaking } from '../site-frame.ts';
 
 export const BREAKING_SCRIPT = 'js/breaking-banner.js';
 
-export function BreakingBanner({ locale, breaking }: { locale: Locale; breaking: FrameBreaking }) {
+/** What the banner shows (the site frame's `breaking()`). */
+export interface BreakingHeadline {
+  id: number;
+  href: string;
+  headline: string;
+  lang: string;
+  /** When it became breaking (epoch ms); the banner stops showing it an hour later. */
+  at: number;
+}
+
+export function BreakingBanner({ locale, breaking }: { locale: Locale; breaking: BreakingHeadline }) {
   const tr = translator(locale);
   const lang = breaking.lang && breaking.lang.split('-')[0] !== locale ? breaking.lang : undefined;
   return (
