@@ -1,11 +1,16 @@
 // The articles capability as the app composes it: the reader pages (home, category, press,
-// article) and the site frame every page shows (category menu, latest headlines).
+// article, an article's public revisions) and the site frame every page shows (category menu,
+// latest headlines, the 속보 banner).
 import type { Capability } from '../capability.ts';
 import { articlePages } from './pages.ts';
+import { revisionPages } from './revisions-page.ts';
 import { SiteSnapshot } from './site-snapshot.ts';
 
 export const articlesCapability: Capability = {
   name: 'articles',
-  routes: articlePages,
+  routes: async (app, deps) => {
+    await articlePages(app, deps);
+    await revisionPages(app, deps);
+  },
   siteFrame: (deps) => new SiteSnapshot(deps),
 };

@@ -8,6 +8,7 @@ import { ArticleTools, Bylines, CategoryNote, LightboxDialog, PhotoFigure } from
 import { absoluteUrl, categoryName, contentLang, frameOf, pressName, uiLang, type PageContext } from '../../web/page-context.ts';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
+import { CorrectionNote } from './correction-note.tsx';
 
 export interface ArticlePageProps {
   ctx: PageContext;
@@ -110,7 +111,9 @@ export function ArticlePage(props: ArticlePageProps) {
                     <span class="article-times__label">{tr('articles.published')}</span>
                     <time dateTime={isoTime(a.firstCreatedAt)}>{dateTime(ctx.locale, a.firstCreatedAt)}</time>
                   </span>
-                  {updated ? (
+                  {a.revision > 1 ? (
+                    <CorrectionNote locale={ctx.locale} articleId={a.id} corrections={a.revision - 1} at={a.updatedAt} />
+                  ) : updated ? (
                     <span class="article-times__item">
                       <span class="article-times__label">{tr('articles.updated')}</span>
                       <time dateTime={isoTime(a.updatedAt)}>{dateTime(ctx.locale, a.updatedAt)}</time>
