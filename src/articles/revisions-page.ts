@@ -41,8 +41,8 @@ export async function revisionPages(app: FastifyInstance, deps: AppDeps): Promis
       const key = `${article.id}:${r.revision}`;
       views.push({
         ...r,
-        headlineDiff: before ? await wordDiff(before.headline, r.headline, article.lang, `${key}:h`) : null,
-        bodyDiff: before ? await wordDiff(before.bodyText, r.bodyText, article.lang, `${key}:b`) : null,
+        headlineDiff: before ? await wordDiff(before.headline, r.headline, `${key}:h`) : null,
+        bodyDiff: before ? await wordDiff(before.bodyText, r.bodyText, `${key}:b`) : null,
       });
     }
     const page = { ctx, article, revisions: views.reverse(), total };

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { htmlToText } from '../html/sanitize.ts';
 import type { ArticleInput } from './model.ts';
 
-export const MAX_REVISIONS = 50;
+export const MAX_REVISIONS = 20;
 
 export interface PublicRevision {
   revision: number;

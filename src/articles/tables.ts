@@ -11,6 +11,5 @@ export interface ArticleBreakingColumns {
 }
 
 declare module '../db/schema.ts' {
-  // biome-ignore lint/suspicious/noEmptyInterface: declaration merging adds these columns to the spine's table
   interface ArticleTable extends ArticleBreakingColumns {}
 }

@@ -17,8 +17,8 @@ const listeners = new WeakMap<Db, Set<Listener>>();
 
 /** Subscribes to this database's article commits; returns the unsubscribe function. */
 export function onArticleCommitted(db: Db, listener: Listener): () => void {
-  let set = listeners.get(db);
-  if (!set) listeners.set(db, (set = new Set()));
+  const set = listeners.get(db) ?? new Set<Listener>();
+  listeners.set(db, set);
   set.add(listener);
   return () => set.delete(listener);
 }

@@ -16,7 +16,7 @@ export async function computeSummary(deps: Pick<AppDeps, 'db'>, articleId: numbe
     .select(['id', 'revision', 'headline', 'series', 'body_text', 'status'])
     .where('id', '=', articleId)
     .executeTakeFirst();
-  if (!article || article.status !== 'usable') return 'skipped';
+  if (article?.status !== 'usable') return 'skipped';
   const [categories, photos] = await Promise.all([
     deps.db
       .selectFrom('article_categories')

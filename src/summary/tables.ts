@@ -27,6 +27,5 @@ export interface SummaryTables {
 }
 
 declare module '../db/schema.ts' {
-  // biome-ignore lint/suspicious/noEmptyInterface: declaration merging adds this capability's tables
   interface Database extends SummaryTables {}
 }
