@@ -47,7 +47,7 @@ export async function setBreakingFlag(deps: Pick<AppDeps, 'db'>, articleId: numb
     .set({ breaking_flagged_at: on ? now : null, breaking_at: breakingAt })
     .where('id', '=', articleId)
     .execute();
-  articleCommitted(deps.db, { articleId, change: 'breaking' });
+  await articleCommitted(deps.db, { articleId, change: 'breaking' });
   return true;
 }
 

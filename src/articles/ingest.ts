@@ -135,8 +135,8 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
   if (result.changed) {
     deps.nudgeJobs();
     // This process's in-memory copies (site frame, breaking banner) look again at once.
-    if (result.status === 'withdrawn') articleCommitted(deps.db, { articleId: result.id, change: 'withdrawn' });
-    else if (isUrgent(input.urgency)) articleCommitted(deps.db, { articleId: result.id, change: 'breaking' });
+    if (result.status === 'withdrawn') await articleCommitted(deps.db, { articleId: result.id, change: 'withdrawn' });
+    else if (isUrgent(input.urgency)) await articleCommitted(deps.db, { articleId: result.id, change: 'breaking' });
   }
   return result;
 }

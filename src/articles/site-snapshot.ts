@@ -21,7 +21,7 @@ export class SiteSnapshot implements SiteFrame {
 
   constructor(private readonly deps: AppDeps) {
     // A withdrawal (or a new 속보) committed by this process shows on the next page, not in 30 s.
-    onArticleCommitted(deps.db, () => void this.refreshNow());
+    onArticleCommitted(deps.db, () => this.refreshNow());
   }
 
   /** Categories for the nav, refreshed when older than the TTL (awaits only the first load). */

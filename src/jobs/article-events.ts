@@ -11,7 +11,7 @@ export interface ArticleCommitted {
   change: 'withdrawn' | 'breaking';
 }
 
-type Listener = (event: ArticleCommitted) => void;
+type Listener = (event: ArticleCommitted) => void | Promise<void>;
 
 const listeners = new WeakMap<Db, Set<Listener>>();
 
@@ -23,13 +23,11 @@ export function onArticleCommitted(db: Db, listener: Listener): () => void {
   return () => set.delete(listener);
 }
 
-/** Tells this process's listeners; a listener that throws never breaks the commit that called it. */
-export function articleCommitted(db: Db, event: ArticleCommitted): void {
-  for (const listener of listeners.get(db) ?? []) {
-    try {
-      listener(event);
-    } catch {
-      // A stale in-memory copy is corrected by its own TTL; the committed change stands.
-    }
-  }
+/**
+ * Tells this process's listeners and waits for them, so the answer to the request that made the
+ * change (and every page after it) already reflects it. A listener that fails never breaks the
+ * commit that called it: a stale in-memory copy is corrected by its own TTL.
+ */
+export async function articleCommitted(db: Db, event: ArticleCommitted): Promise<void> {
+  await Promise.all([...(listeners.get(db) ?? [])].map(async (listener) => listener(event))).catch(() => {});
 }

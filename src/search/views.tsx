@@ -3,6 +3,7 @@ import { SearchBox } from '../web/components/search-box.tsx';
 import { isoTime, listTime } from '../web/format.ts';
 import { translator, type Locale, type Translate } from '../web/i18n/index.ts';
 import { Layout, type NavCategory } from '../web/layout.tsx';
+import type { FrameBreaking } from '../web/site-frame.ts';
 import type { FacetItem, SearchRequest, SearchResponse } from './model.ts';
 
 export interface SearchPageProps {
@@ -16,6 +17,8 @@ export interface SearchPageProps {
   request: SearchRequest;
   response: SearchResponse;
   now: number;
+  /** The site-wide 속보 banner's article, if one is current. */
+  breaking?: FrameBreaking;
 }
 
 /** The /search URL for the current request with some parameters changed (undefined removes one). */
@@ -169,6 +172,7 @@ export function SearchPage(props: SearchPageProps) {
       path={props.path}
       categories={props.nav}
       now={props.now}
+      breaking={props.breaking}
       meta={{
         title,
         description: tr('search.description', { site: props.siteName }),
