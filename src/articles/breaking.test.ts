@@ -40,6 +40,9 @@ describe.each(await testDialects())('breaking news on %s', (dialect) => {
     const row = await t.deps.db.selectFrom('articles').select(['urgency', 'breaking_at']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.urgency).toBe(1);
     expect(row.breaking_at).not.toBeNull();
+    // Kept with the revision: the press gets it back as it sent it.
+    const back = await t.app.inject({ url: `/api/v1/articles/${id}`, headers: { authorization: `Bearer ${key}` } });
+    expect(back.json()).toMatchObject({ urgency: 1 });
     for (const url of ['/', `/articles/${id}`, '/categories/economy', '/search?q=수문', '/no-such-page']) {
       const html = (await t.app.inject(url)).body;
       const banner = bannerOf(html);
