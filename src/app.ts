@@ -31,6 +31,7 @@ import { refuseNulInForm, refuseNulInUrl } from './web/refuse-nul.ts';
 import { registerPageCache } from './web/page-cache.ts';
 import { securityHeaders } from './web/security-headers.ts';
 import { EMPTY_FRAME } from './web/site-frame.ts';
+import { onArticleCommitted } from './jobs/article-events.ts';
 
 /** Adding a capability: its folder, and one line here. Order is the order of slots and routes. */
 export const CAPABILITIES: readonly Capability[] = [
@@ -71,7 +72,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody);
   app.addHook('onSend', securityHeaders);
-  registerPageCache(app, config.pageCacheSeconds, registry.uncachedPaths);
+  const pageCache = registerPageCache(app, config.pageCacheSeconds, registry.uncachedPaths);
+  // A withdrawal (or a new 속보) committed by this process shows on its very next page.
+  onArticleCommitted(deps.db, () => pageCache.clear());
   // A NUL reaching PostgreSQL is a 500 there: refused up front, alike on both databases.
   app.addHook('onRequest', refuseNulInUrl);
   app.addHook('preValidation', refuseNulInForm);

@@ -105,3 +105,28 @@ describe.each(await testDialects())('a withdrawn article on %s', (dialect) => {
     expect(gone.body).toContain('이 기사를 내렸습니다');
   });
 });
+
+describe.each(await testDialects())('a withdrawn article and the page cache on %s', (dialect) => {
+  let t: TestApp;
+  afterAll(async () => t?.close());
+
+  it('is gone from the next anonymous page this process serves, cache or not', async () => {
+    t = await createTestApp(dialect, { demo: false, workers: false, pageCacheSeconds: 3600 });
+    const pressId = await addPress(t.deps, 'hanbit', '한빛일보');
+    const a = bridge[0]!;
+    const { id } = await deliver(t.deps, pressId, { uri: 'urn:cache:1', headline: a.headline, body_text: a.body, subjects: [{ code: 'society' }] });
+    const urls = ['/categories/society', '/press/hanbit'];
+    for (const url of urls) {
+      await t.app.inject(url);
+      const cached = await t.app.inject(url);
+      expect(cached.headers['x-page-cache'], url).toBe('hit');
+      expect(cached.body).toContain(`/articles/${id}"`);
+    }
+    await deliver(t.deps, pressId, { uri: 'urn:cache:1', headline: a.headline, body_text: a.body, pubstatus: 'withheld' });
+    for (const url of urls) {
+      const page = await t.app.inject(url);
+      expect(page.headers['x-page-cache'], url).toBeUndefined();
+      expect(page.body, url).not.toContain(`/articles/${id}"`);
+    }
+  });
+});

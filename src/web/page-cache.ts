@@ -26,10 +26,12 @@ export function registerPageCache(
   seconds: number,
   uncachedPaths: readonly string[],
   maxEntries = 1000,
-): void {
-  if (seconds <= 0) return;
-  const uncached = [...KERNEL_UNCACHED, ...uncachedPaths];
+): { clear(): void } {
   const entries = new Map<string, Entry>();
+  // Forgets every page at once (this process withdrew an article: no page may still list it).
+  const handle = { clear: () => entries.clear() };
+  if (seconds <= 0) return handle;
+  const uncached = [...KERNEL_UNCACHED, ...uncachedPaths];
 
   app.addHook('onRequest', async (request: Tagged, reply: FastifyReply) => {
     if (request.method !== 'GET' || uncached.some((p) => request.url.startsWith(p))) return;
@@ -53,4 +55,5 @@ export function registerPageCache(
     entries.set(key, { body: payload, headers: { ...reply.getHeaders() }, expires: Date.now() + seconds * 1000 });
     return payload;
   });
+  return handle;
 }
