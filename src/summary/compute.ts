@@ -17,7 +17,7 @@ export async function computeSummary(deps: Pick<AppDeps, 'db'>, articleId: numbe
     .where('id', '=', articleId)
     .executeTakeFirst();
   if (article?.status !== 'usable') return 'skipped';
-  const [categories, photos] = await Promise.all([
+  const [categories, photos, latest] = await Promise.all([
     deps.db
       .selectFrom('article_categories')
       .innerJoin('categories', 'categories.id', 'article_categories.category_id')
@@ -29,13 +29,22 @@ export async function computeSummary(deps: Pick<AppDeps, 'db'>, articleId: numbe
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('article_id', '=', articleId)
       .executeTakeFirst(),
+    deps.db
+      .selectFrom('article_revisions')
+      .select('normalized')
+      .where('article_id', '=', articleId)
+      .where('revision', '=', article.revision)
+      .executeTakeFirst(),
   ]);
+  // Written by ingest from a validated ArticleInput; only its genres are read here.
+  const genres = latest ? ((JSON.parse(latest.normalized) as { genres?: string[] }).genres ?? []) : [];
   const result = summarizeArticle({
     headline: article.headline,
     bodyText: article.body_text,
     series: article.series,
     categories: categories.flatMap((c) => [c.slug, c.name_ko, c.name_en]),
     photoCount: Number(photos?.n ?? 0),
+    genres,
   });
   if (result.summary) {
     await saveSummary(deps.db, article.id, article.revision, result.summary.version, { sentences: result.summary.sentences });

@@ -75,6 +75,22 @@ describe.each(await testDialects())('automatic summary on %s', (dialect) => {
     for (const id of [opinion.id, short.id]) expect(leadOf((await t.app.inject(`/articles/${id}`)).body)).toBeUndefined();
   });
 
+  it('reads the ninjs genre the press sent: an interview or opinion piece gets no summary', async () => {
+    const interview = await deliver(t.deps, pressId, { uri: 'urn:s:7', headline: '해온조력에너지 대표와 나눈 이야기', body_html: storyHtml(), genre: [{ code: 'genre:Interview' }] });
+    const opinion = await deliver(t.deps, pressId, { uri: 'urn:s:8', headline: '조력발전이 남긴 과제', body_html: storyHtml(), genre: [{ name: 'Opinion' }] });
+    await t.runJobs();
+    const rows = await t.deps.db
+      .selectFrom('article_summaries')
+      .select(['article_id', 'reason'])
+      .where('article_id', 'in', [interview.id, opinion.id])
+      .orderBy('article_id')
+      .execute();
+    expect(rows).toEqual([
+      { article_id: interview.id, reason: 'interview' },
+      { article_id: opinion.id, reason: 'opinion' },
+    ]);
+  });
+
   it('marks the UI text with the page language inside an English article', async () => {
     const en = [
       'Haeon city began commercial operation of its tidal power plant on Monday, officials said.',
