@@ -50,6 +50,8 @@ export type HomeSlot = (deps: AppDeps, page: PageContext) => Promise<VNode | nul
 export interface PageSlots {
   /** Small links above the headline (e.g. the article's issue). */
   articleHeader?: ArticleSlot;
+  /** Between the article's header and its body (e.g. the automatic summary). */
+  articleLead?: ArticleSlot;
   /** Sections after the article body, in capability order (comments, related articles…). */
   articleSection?: ArticleSlot;
   /** Boxes in the article page's side column. */

@@ -88,7 +88,7 @@ describe.each(await testDialects())('crash safety on %s', (dialect) => {
         .select(['kind', 'status'])
         .where('payload', '=', JSON.stringify({ articleId: id }))
         .execute();
-      expect(jobs.map((j) => j.kind).sort()).toEqual(['issues.assign', 'search.index']);
+      expect(jobs.map((j) => j.kind).sort()).toEqual(['issues.assign', 'search.index', 'summary.compute']);
       expect(jobs.every((j) => j.status === 'done')).toBe(true);
     } finally {
       await handle.close();

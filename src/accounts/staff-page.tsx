@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { AppDeps } from '../deps.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
-import { cachedNav } from '../web/site-frame.ts';
+import { cachedNav, siteOf } from '../web/site-frame.ts';
 import { Layout } from '../web/layout.tsx';
 import { pageLocale } from '../web/locale.ts';
 import { renderDocument } from '../web/render.ts';
@@ -83,6 +83,7 @@ export function sendStaffPage(
       siteName={deps.config.siteName}
       meta={{ title: page.title, canonical: `${deps.config.publicUrl}${path}`, robots: 'noindex, nofollow' }}
       categories={cachedNav(request, locale)}
+      breaking={siteOf(request).frame.breaking?.()}
       path={pathWithQuery}
       staffSignedIn={staff !== null}
     >

@@ -1,9 +1,10 @@
 // The articles capability as the app composes it: the reader pages (home, category, press,
-// article, latest, the press directory) and the site frame every page shows (category menu,
-// latest headlines).
+// article, latest, the press directory, an article's public revisions) and the site frame every
+// page shows (category menu, latest headlines, the 속보 banner).
 import type { Capability } from '../capability.ts';
 import { directoryPages } from './directory-pages.ts';
 import { articlePages } from './pages.ts';
+import { revisionPages } from './revisions-page.ts';
 import { SiteSnapshot } from './site-snapshot.ts';
 
 export const articlesCapability: Capability = {
@@ -11,6 +12,7 @@ export const articlesCapability: Capability = {
   routes: async (app, deps) => {
     await articlePages(app, deps);
     await directoryPages(app, deps);
+    await revisionPages(app, deps);
   },
   siteFrame: (deps) => new SiteSnapshot(deps),
 };

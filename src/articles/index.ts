@@ -6,3 +6,4 @@ export type { ArticleInput, Byline, PhotoInput, SubjectRef } from './model.ts';
 export { type ArticleTeaser, articleTeasers, type CategoryRef, listCategories } from './read-store.ts';
 export { readBylines, readKeywords } from './columns.ts';
 export { type CurrentVersion, currentVersion } from './current-version.ts';
+export { isUrgent, setBreakingFlag } from './breaking.ts';

@@ -1,6 +1,7 @@
 // The pieces of the ingest path that one article and a batch share (ingest.ts, ingest-batch.ts):
 // preparing an item outside any transaction (limits, sanitising, photo URLs), telling an
 // unchanged re-delivery apart, and the rows an accepted item becomes.
+import { breakingAtOnIngest } from './breaking.ts';
 import type { ArticleRow as Article, ArticleSource, ArticleStatus } from '../db/schema.ts';
 import { sanitizeArticleBody } from '../html/sanitize-pool.ts';
 import { checkArticleInput } from './input-limits.ts';
@@ -84,6 +85,8 @@ export function articleRow(p: PreparedArticle, existing: Article | undefined) {
     updated_at: existing ? Math.min(input.versionCreated ?? now, now) : Math.min(input.versionCreated ?? firstCreated, now),
     received_at: now,
     withdrawn_at: p.status === 'withdrawn' ? (existing?.withdrawn_at ?? now) : null,
+    urgency: input.urgency ?? null,
+    breaking_at: breakingAtOnIngest(existing, input.urgency, firstCreated, now),
   };
 }
 

@@ -8,6 +8,8 @@ import { matchCategories } from './category-match.ts';
 import { announceIngest } from './announce.ts';
 import { articleRow, type IngestRequest, type IngestResult, isUnchanged, photoRows, prepareArticle, revisionRow } from './ingest-rows.ts';
 import { adjustPressArticleCount } from './press-count.ts';
+import { articleCommitted } from '../jobs/article-events.ts';
+import { isUrgent } from './breaking.ts';
 
 export type { IngestRequest, IngestResult } from './ingest-rows.ts';
 
@@ -70,7 +72,12 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
     return { id, created: !existing, changed: true, status: prepared.status, revision: row.revision };
   });
 
-  if (result.changed) deps.nudgeJobs();
+  if (result.changed) {
+    deps.nudgeJobs();
+    // This process's in-memory copies (site frame, breaking banner) look again at once.
+    if (result.status === 'withdrawn') await articleCommitted(deps.db, { articleId: result.id, change: 'withdrawn' });
+    else if (isUrgent(input.urgency)) await articleCommitted(deps.db, { articleId: result.id, change: 'breaking' });
+  }
   announceIngest(deps, req.pressId, result);
   return result;
 }

@@ -64,6 +64,8 @@ export const articleInputSchema = z.object({
   firstCreated: time.optional(),
   versionCreated: time.optional(),
   pubstatus: z.enum(['usable', 'withheld', 'canceled']),
+  urgency: z.number().int().min(1).max(9).optional(),
+  genres: z.array(text(L.shortTextChars)).max(100).optional(),
 });
 
 /** The input within the limits (NULs removed from text), or a 422 naming every field that is not. */

@@ -44,4 +44,8 @@ export interface ArticleInput {
   firstCreated?: number;
   versionCreated?: number;
   pubstatus: PubStatus;
+  /** ninjs urgency, 1 (most urgent) … 9; 1–2 make the article 속보 (articles/breaking.ts). */
+  urgency?: number;
+  /** ninjs genres by name or code (e.g. Opinion, Interview), as the press sent them. */
+  genres?: string[];
 }

@@ -43,7 +43,7 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     expect(html).toContain(FEATURED.series);
     expect(html).toContain('href="/press/harbor-daily"');
     expect(html).toContain('입력</span>');
-    expect(html).toContain('수정</span>');
+    expect(html).toContain(`<a href="/articles/${fx.featuredId}/revisions" class="article-times__label">수정됨 · 1회</a>`);
     expect(html).toContain('첫 의견을 남겨 주세요');
     // Without JavaScript the copy button stays hidden; the photo link opens the image itself.
     expect(html).toContain(`data-copy-link="${PUBLIC_URL}/articles/${fx.featuredId}" hidden>`);
@@ -78,6 +78,7 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('입력</span>');
     expect(res.body).not.toContain('수정</span>');
+    expect(res.body).not.toContain('수정됨 ·');
     expect(res.body).not.toContain('rel="prev"');
   });
 

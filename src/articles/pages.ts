@@ -117,8 +117,9 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     }
     const ctx = await pageContext(request, reply);
     const slotArticle = { id: article.id, pressId: article.press.id, lang: article.lang };
-    const [header, sections, aside] = await Promise.all([
+    const [header, lead, sections, aside] = await Promise.all([
       renderSlots(deps, 'articleHeader', slots.articleHeader, deps, slotArticle, ctx),
+      renderSlots(deps, 'articleLead', slots.articleLead, deps, slotArticle, ctx),
       renderSlots(deps, 'articleSection', slots.articleSection, deps, slotArticle, ctx),
       renderSlots(deps, 'articleAside', slots.articleAside, deps, slotArticle, ctx),
     ]);
@@ -128,6 +129,6 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const latest = latestHeadlines();
     // Its issue link (header slot) and the latest headlines beside it are part of what it shows.
     cachePageTags(reply, [`article:${article.id}`, `press:${article.press.id}`, 'front', 'issues']);
-    return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, sections, aside }, latest, alternates }));
+    return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, lead, sections, aside }, latest, alternates }));
   });
 }

@@ -274,7 +274,7 @@ export interface ArticleTeaser {
   photoUrl: string | null;
 }
 
-/** The teasers of these articles, in no particular order; ids that do not exist are left out. */
+/** The teasers of these published articles, in no particular order; ids that do not exist or were withdrawn are left out. */
 export async function articleTeasers(db: Db, ids: readonly number[]): Promise<ArticleTeaser[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -283,6 +283,8 @@ export async function articleTeasers(db: Db, ids: readonly number[]): Promise<Ar
     .select(['a.id', 'a.headline', 'a.body_text', 'a.summary', 'a.first_created_at', 'p.slug', 'p.name', 'p.name_en'])
     .select((eb) => firstPhotoUrl(eb as unknown as ArticleEb).as('photo_url'))
     .where('a.id', 'in', [...ids])
+    // A withdrawn article leaves every list at once, before the jobs that follow it have run.
+    .where('a.status', '=', 'usable')
     .execute();
   return rows.map((r) => ({
     id: r.id,

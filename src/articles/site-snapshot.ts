@@ -3,7 +3,9 @@
 // for a few seconds. Categories change only by migration or admin edit, so a short TTL is honest
 // across processes; nothing here is a rendered-page cache.
 import type { AppDeps } from '../deps.ts';
-import type { FrameHeadline, SiteFrame } from '../web/site-frame.ts';
+import { onArticleCommitted } from '../jobs/article-events.ts';
+import type { FrameBreaking, FrameHeadline, SiteFrame } from '../web/site-frame.ts';
+import { BREAKING_WINDOW_MS, newestBreaking } from './breaking.ts';
 import { latestArticles, listCategories, type CategoryRef } from './read-store.ts';
 
 const TTL_MS = 30_000;
@@ -12,14 +14,18 @@ const LATEST_HEADLINES = 8;
 export class SiteSnapshot implements SiteFrame {
   private loadedCategories: CategoryRef[] = [];
   private latestHeadlines: FrameHeadline[] = [];
+  private breakingArticle: FrameBreaking | undefined;
   private loadedAt = 0;
   private refreshing: Promise<void> | undefined;
+  private again = false;
 
   private changePending = false;
   private refreshAgain = false;
   private redelivering = false;
 
   constructor(private readonly deps: AppDeps) {
+    // A withdrawal (or a new 속보) committed by this process shows on the next page, not in 30 s.
+    onArticleCommitted(deps.db, () => this.refreshNow());
     // Latest headlines are exact like the pages that show them: an announced change reloads them,
     // then drops again the pages rendered from the old list meanwhile (src/web/page-cache.ts).
     deps.changes?.subscribe((tags) => {
@@ -75,6 +81,22 @@ export class SiteSnapshot implements SiteFrame {
     return this.latestHeadlines;
   }
 
+  /** The breaking banner's article, while it is under an hour old. */
+  breaking(): FrameBreaking | undefined {
+    this.refreshIfStale();
+    const b = this.breakingArticle;
+    return b && Date.now() - b.at < BREAKING_WINDOW_MS ? b : undefined;
+  }
+
+  /** Refreshes now, even when a refresh already running started before the change committed. */
+  async refreshNow(): Promise<void> {
+    if (this.refreshing) {
+      this.again = true;
+      return this.refreshing;
+    }
+    return this.refresh();
+  }
+
   private refreshIfStale(): void {
     if (Date.now() - this.loadedAt > TTL_MS) void this.refresh();
   }
@@ -82,18 +104,24 @@ export class SiteSnapshot implements SiteFrame {
   refresh(): Promise<void> {
     this.refreshing ??= (async () => {
       try {
-        const [categories, latest] = await Promise.all([
+        const [categories, latest, breaking] = await Promise.all([
           listCategories(this.deps.db),
           latestArticles(this.deps.db, { limit: LATEST_HEADLINES }),
+          newestBreaking(this.deps.db),
         ]);
         this.loadedCategories = categories;
         this.latestHeadlines = latest.items.map((a) => ({ href: `/articles/${a.id}`, headline: a.headline, lang: a.lang }));
+        this.breakingArticle = breaking && { ...breaking, href: `/articles/${breaking.id}` };
         this.loadedAt = Date.now();
       } catch (err) {
         // Keep serving the last snapshot; the failure itself surfaces through /healthz and the pages.
         this.deps.log.warn({ err }, 'site snapshot refresh failed');
       } finally {
         this.refreshing = undefined;
+      }
+      if (this.again) {
+        this.again = false;
+        await this.refresh();
       }
     })();
     return this.refreshing;

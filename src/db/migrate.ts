@@ -12,6 +12,7 @@ import * as archiveIndexes from './migrations/0008-archive-indexes.ts';
 import * as readers from './migrations/0009-readers.ts';
 import * as pressDirectory from './migrations/0011-press-directory.ts';
 import * as searchStatsShards from './migrations/0013-search-stats-shards.ts';
+import * as summariesCorrections from './migrations/0010-summaries-corrections.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
 type Up = (db: any, dialect: Dialect) => Promise<void>;
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0009-readers': readers,
   '0011-press-directory': pressDirectory,
   '0013-search-stats-shards': searchStatsShards,
+  '0010-summaries-corrections': summariesCorrections,
 };
 
 class StaticProvider implements MigrationProvider {

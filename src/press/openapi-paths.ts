@@ -8,7 +8,7 @@ export const pressOpenApiPaths = {
       summary: 'Deliver one article as an IPTC ninjs item (2.x or 3.x)',
       description:
         'Text and composite items become articles. The same `uri` again is an update (kept as a new revision). ' +
-        '`pubstatus` canceled or withheld withdraws the article. HTML bodies are sanitised with an allow-list; ' +
+        '`pubstatus` canceled or withheld withdraws the article; `urgency` 1–2 makes it breaking news. HTML bodies are sanitised with an allow-list; ' +
         'the original is kept for audit. `subjects` (category slug, Korean/English name or IPTC Media Topic code) ' +
         'file the article into one or more categories. Bodies over 2 MiB answer 413; JSON nested deeper than 32 levels ' +
         'answers 400 `JSON_TOO_DEEP`; HTML nested deeper than 256 levels, with more than 20,000 elements or over ' +
@@ -94,6 +94,12 @@ export const pressOpenApiComponents = {
         uri: { type: 'string', maxLength: 2000 },
         type: { type: 'string', enum: ['text', 'composite'], description: 'Other types (event, planning, picture…) answer 422.' },
         pubstatus: { type: 'string', enum: ['usable', 'withheld', 'canceled'] },
+        urgency: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 9,
+          description: '1 is the most urgent. 1 or 2 marks the article 속보 (breaking): the banner atop every page shows it for an hour.',
+        },
         firstcreated: { type: 'string', format: 'date-time' },
         versioncreated: { type: 'string', format: 'date-time' },
         language: { type: 'string', examples: ['ko', 'en'] },

@@ -10,6 +10,7 @@ import { pageLocale } from '../web/locale.ts';
 import { pathWithoutLang } from '../web/page.ts';
 import { categoryName } from '../web/page-context.ts';
 import { renderDocument } from '../web/render.ts';
+import { siteOf } from '../web/site-frame.ts';
 import { listCategories } from '../articles/index.ts';
 import { listPressSummaries } from '../press/index.ts';
 import { toSearchRequest } from './model.ts';
@@ -65,6 +66,7 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise
       response,
       now: Date.now(),
       rejectedDates: rejectedDates(request.query, req),
+      breaking: siteOf(request).frame.breaking?.(),
     });
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
   });

@@ -3,6 +3,7 @@ import { SearchBox } from '../web/components/search-box.tsx';
 import { isoTime, listTime } from '../web/format.ts';
 import { translator, type Locale, type Translate } from '../web/i18n/index.ts';
 import { Layout, type NavCategory } from '../web/layout.tsx';
+import type { FrameBreaking } from '../web/site-frame.ts';
 import type { FacetItem, SearchRequest, SearchResponse } from './model.ts';
 
 export interface SearchPageProps {
@@ -18,6 +19,8 @@ export interface SearchPageProps {
   now: number;
   /** Date filters that were typed but are not a day (kept in the field, named in a message). */
   rejectedDates?: { from?: string; to?: string };
+  /** The site-wide 속보 banner's article, if one is current. */
+  breaking?: FrameBreaking;
 }
 
 /** The empty page's choseong example: "시내버스" headlines are in the demo content (views.test.ts checks). */
@@ -216,6 +219,7 @@ export function SearchPage(props: SearchPageProps) {
       categories={props.nav}
       now={props.now}
       searchQuery={req.q}
+      breaking={props.breaking}
       meta={{
         title,
         description: tr('search.description', { site: props.siteName }),

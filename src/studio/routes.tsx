@@ -9,6 +9,8 @@ import type { AppDeps } from '../deps.ts';
 import { AppError, Errors } from '../errors.ts';
 import { createPress, rotateApiKey } from '../press/index.ts';
 import { t } from '../web/i18n/index.ts';
+import { pressSummariesEnabled } from '../summary/index.ts';
+import { studioSettingsRoutes } from './settings-routes.ts';
 import { findArticleWithRevisions, findPress, listPressArticles, listPresses } from './store.ts';
 import { ArticleDetailView, NewKeyView, PressArticlesView, PressesView, type PressFormState } from './views.tsx';
 
@@ -27,6 +29,7 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
   const anyStaff = requireStaff(deps);
   const adminOnly = requireStaff(deps, ['admin']);
   const csrf = verifyCsrf(deps);
+  await studioSettingsRoutes(app, deps);
 
   async function sendPressArticles(request: FastifyRequest, reply: FastifyReply, slug: string, basePath: string) {
     const staff = staffOf(request);
@@ -36,6 +39,11 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const page = pageNumber(request);
     const { rows, hasMore } = await listPressArticles(deps.db, press.id, page, deps.config.pageSize);
     const token = await csrfToken(request, reply, deps);
+    // Editors read this page; the press's own staff and admins may switch its summaries.
+    const summaries =
+      staff.role === 'editor'
+        ? undefined
+        : { enabled: await pressSummariesEnabled(deps.db, press.id), saved: (request.query as Record<string, unknown>).saved === 'summaries' };
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'studio.articles.title', { press: press.name }),
       body: (
@@ -48,6 +56,7 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
           basePath={basePath}
           canManage={staff.role === 'admin'}
           csrfToken={token}
+          summaries={summaries}
         />
       ),
     }));
@@ -92,9 +101,10 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
     if (!article) throw Errors.notFound('article');
     assertCanSeePress(staff, article.pressId);
     const backHref = staff.role === 'press' ? '/studio' : `/studio/presses/${article.pressSlug}`;
+    const token = await csrfToken(request, reply, deps);
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: article.headline,
-      body: <ArticleDetailView locale={locale} article={article} backHref={backHref} />,
+      body: <ArticleDetailView locale={locale} article={article} backHref={backHref} csrfToken={token} />,
     }));
   });
 

@@ -91,6 +91,9 @@ export interface StudioArticle {
   headline: string;
   status: ArticleStatus;
   updatedAt: number;
+  /** ninjs urgency the press sent (1–2 make it 속보), and whether staff flagged it 속보. */
+  urgency: number | null;
+  breakingFlagged: boolean;
   revisions: StudioRevision[];
 }
 
@@ -104,6 +107,8 @@ export async function findArticleWithRevisions(db: Db, id: number): Promise<Stud
       'articles.headline',
       'articles.status',
       'articles.updated_at',
+      'articles.urgency',
+      'articles.breaking_flagged_at',
       'presses.slug as press_slug',
       'presses.name as press_name',
     ])
@@ -124,6 +129,8 @@ export async function findArticleWithRevisions(db: Db, id: number): Promise<Stud
     headline: article.headline,
     status: article.status,
     updatedAt: Number(article.updated_at),
+    urgency: article.urgency,
+    breakingFlagged: article.breaking_flagged_at != null,
     revisions: revisions.map((r) => ({
       revision: r.revision,
       receivedAt: Number(r.received_at),

@@ -121,6 +121,8 @@ export interface PressArticlesProps {
   basePath: string;
   canManage: boolean;
   csrfToken: string;
+  /** The press's automatic-summary switch, for those who may change it (its staff, admins). */
+  summaries?: { enabled: boolean; saved: boolean };
 }
 
 export function PressArticlesView(props: PressArticlesProps) {
@@ -182,6 +184,9 @@ export function PressArticlesView(props: PressArticlesProps) {
           )}
         </nav>
       )}
+      {props.summaries ? (
+        <SummarySettingForm locale={props.locale} pressSlug={props.press.slug} csrfToken={props.csrfToken} {...props.summaries} />
+      ) : null}
       {props.canManage && (
         <form method="post" action={`/studio/presses/${props.press.slug}/rotate-key`} class="studio-form">
           <CsrfField token={props.csrfToken} />
@@ -217,7 +222,69 @@ function prettyJson(text: string): string {
   }
 }
 
-export function ArticleDetailView({ locale, article, backHref }: { locale: Locale; article: StudioArticle; backHref: string }) {
+function SummarySettingForm(props: { locale: Locale; pressSlug: string; csrfToken: string; enabled: boolean; saved: boolean }) {
+  const tr = translator(props.locale);
+  return (
+    <form method="post" action={`/studio/presses/${props.pressSlug}/summaries`} class="studio-form" aria-labelledby="summary-setting-title">
+      <CsrfField token={props.csrfToken} />
+      <h2 id="summary-setting-title">{tr('summary.setting.title')}</h2>
+      {props.saved ? (
+        <p class="form-ok" role="status">
+          {tr('summary.setting.saved')}
+        </p>
+      ) : null}
+      <p>{tr(props.enabled ? 'summary.setting.on' : 'summary.setting.off')}</p>
+      <p>
+        <label class="check">
+          <input type="checkbox" name="enabled" checked={props.enabled} aria-describedby="summary-setting-help" /> {tr('summary.setting.label')}
+        </label>
+      </p>
+      <p id="summary-setting-help" class="studio-meta">
+        {tr('summary.setting.help')}
+      </p>
+      <p>
+        <button type="submit" class="button">
+          {tr('summary.setting.save')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function BreakingForm({ locale, article, csrfToken }: { locale: Locale; article: StudioArticle; csrfToken: string }) {
+  const tr = translator(locale);
+  const urgent = article.urgency !== null && article.urgency <= 2;
+  return (
+    <form method="post" action={`/studio/articles/${article.id}/breaking`} class="studio-form" aria-labelledby="breaking-title">
+      <CsrfField token={csrfToken} />
+      <h2 id="breaking-title">{tr('studio.breaking.title')}</h2>
+      <p>
+        {tr(article.breakingFlagged ? 'studio.breaking.flagged' : urgent ? 'studio.breaking.urgent' : 'studio.breaking.none', {
+          urgency: article.urgency ?? '',
+        })}
+      </p>
+      <input type="hidden" name="breaking" value={article.breakingFlagged ? 'off' : 'on'} />
+      <p>
+        <button type="submit" class="button">
+          {tr(article.breakingFlagged ? 'studio.breaking.unflag' : 'studio.breaking.flag')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+export function ArticleDetailView({
+  locale,
+  article,
+  backHref,
+  csrfToken,
+}: {
+  locale: Locale;
+  article: StudioArticle;
+  backHref: string;
+  /** Set when this staff member may flag the article 속보. */
+  csrfToken?: string;
+}) {
   const tr = translator(locale);
   return (
     <article class="studio" aria-labelledby="studio-title">
@@ -232,6 +299,7 @@ export function ArticleDetailView({ locale, article, backHref }: { locale: Local
         {article.pressName} · <span class={`status status--${article.status}`}>{tr(`studio.status.${article.status}`)}</span> ·{' '}
         <a href={`/articles/${article.id}`}>{tr('studio.articles.page')}</a>
       </p>
+      {csrfToken && article.status === 'usable' ? <BreakingForm locale={locale} article={article} csrfToken={csrfToken} /> : null}
       <h2>{tr('studio.article.revisions')}</h2>
       {article.revisions.map((r) => (
         <section class="revision" aria-labelledby={`rev-${r.revision}`}>

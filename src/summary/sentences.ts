@@ -45,7 +45,8 @@ export function isNonProseLine(line: string): boolean {
   if (CAPTION_START.test(line)) return true;
   if (BYLINE_LINE.test(line) && line.length < 60) return true;
   // A short line with an e-mail address and no sentence in it is contact information, not prose.
-  if (EMAIL.test(line) && line.replace(EMAIL, '').trim().length < 30 && !SENTENCE_END.test(line)) return true;
+  // (Only short lines are tried: EMAIL backtracks quadratically over one long run of word characters.)
+  if (line.length < 200 && EMAIL.test(line) && line.replace(EMAIL, '').trim().length < 30 && !SENTENCE_END.test(line)) return true;
   // A short line without a sentence ending that ends in a press credit is a caption ("… /연합뉴스").
   if (line.length < 120 && CAPTION_CREDIT.test(line) && !/[다요까][.?!]?\s*["”’]?\s*$/.test(line.replace(CAPTION_CREDIT, ''))) return true;
   return false;
@@ -53,6 +54,13 @@ export function isNonProseLine(line: string): boolean {
 
 /** Removes a trailing "홍길동 기자 hong@x.kr" glued to the last sentence of a body. */
 function stripTrailingCredit(sentence: string): string {
+  // Only the tail is matched: the patterns backtrack quadratically over a long run of word
+  // characters (a 190,000-letter "word" took a minute), and a credit is never longer than this.
+  const cut = Math.max(0, sentence.length - 200);
+  return (sentence.slice(0, cut) + stripCreditTail(sentence.slice(cut))).trim();
+}
+
+function stripCreditTail(sentence: string): string {
   return sentence
     .replace(/\s*[/]?\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$/, '')
     .replace(/\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$/, '')

@@ -7,13 +7,14 @@ import { translator, type Locale } from './i18n/index.ts';
 import { Layout } from './layout.tsx';
 import { requestLocale } from './locale.ts';
 import { renderDocument } from './render.ts';
-import { type FrameCategory, type FrameHeadline, siteOf } from './site-frame.ts';
+import { type FrameBreaking, type FrameCategory, type FrameHeadline, siteOf } from './site-frame.ts';
 
 export interface ErrorPageContext {
   siteName: string;
   publicUrl: string;
   categories: readonly FrameCategory[];
   latest: readonly FrameHeadline[];
+  breaking?: FrameBreaking;
 }
 
 function statusKey(status: number): string {
@@ -49,6 +50,7 @@ export function ErrorPage(props: {
       siteName={context.siteName}
       path={props.path}
       categories={categories}
+      breaking={context.breaking}
       meta={{ title: tr(`web.error.${key}.title`), canonical: context.publicUrl + props.path, robots: 'noindex' }}
     >
       <section class="error-page" aria-labelledby="error-title">
@@ -113,7 +115,7 @@ export function renderErrorPage(request: FastifyRequest, status: number, message
   const base = { siteName: site.name, publicUrl: site.publicUrl };
   let context: ErrorPageContext;
   try {
-    context = { ...base, categories: site.frame.cachedCategories(), latest: site.frame.latest() };
+    context = { ...base, categories: site.frame.cachedCategories(), latest: site.frame.latest(), breaking: site.frame.breaking?.() };
   } catch {
     context = { ...base, categories: [], latest: [] };
   }

@@ -7,6 +7,7 @@ import { shortDate } from './format.ts';
 import { translator, type Locale } from './i18n/index.ts';
 import { jsonForScript } from './render.ts';
 import { SearchBox } from './components/search-box.tsx';
+import { BREAKING_SCRIPT, BreakingBanner, type BreakingHeadline } from './components/breaking-banner.tsx';
 
 export interface NavCategory {
   slug: string;
@@ -53,6 +54,8 @@ export interface LayoutProps {
   searchQuery?: string;
   /** A signed-in staff member is reading: the footer leads to the studio instead of the sign-in. */
   staffSignedIn?: boolean;
+  /** The 속보 banner's article (from the site frame), if one is current. */
+  breaking?: BreakingHeadline;
   children: ComponentChildren;
 }
 
@@ -110,6 +113,7 @@ export function Layout(props: LayoutProps) {
         {(props.scripts ?? []).map((s) => (
           <script type="module" src={assetUrl(s)} />
         ))}
+        {props.breaking ? <script type="module" src={assetUrl(BREAKING_SCRIPT)} /> : null}
       </head>
       <body>
         <a class="skip-link" href="#content">
@@ -151,6 +155,7 @@ export function Layout(props: LayoutProps) {
             </ul>
           </nav>
         </header>
+        {props.breaking ? <BreakingBanner locale={locale} breaking={props.breaking} /> : null}
         <main id="content" tabIndex={-1} class="wrap">
           {props.children}
         </main>

@@ -2,6 +2,7 @@
 // capability's views use to name presses and categories in the reader's language.
 import type { Locale } from './i18n/index.ts';
 import type { NavCategory } from './layout.tsx';
+import type { FrameBreaking } from './site-frame.ts';
 
 export interface PageContext {
   locale: Locale;
@@ -12,6 +13,8 @@ export interface PageContext {
   path: string;
   nav: NavCategory[];
   now: number;
+  /** The 속보 banner's article, if one is current. */
+  breaking?: FrameBreaking;
 }
 
 export function pressName(locale: Locale, press: { name: string; nameEn?: string | null }): string {
@@ -42,5 +45,5 @@ export function contentLang(locale: Locale, lang: string): string | undefined {
 
 /** The Layout props every reader page takes from its context: `<Layout {...frameOf(ctx)} meta={…}>`. */
 export function frameOf(ctx: PageContext) {
-  return { locale: ctx.locale, siteName: ctx.siteName, path: ctx.path, categories: ctx.nav, now: ctx.now };
+  return { locale: ctx.locale, siteName: ctx.siteName, path: ctx.path, categories: ctx.nav, now: ctx.now, breaking: ctx.breaking };
 }

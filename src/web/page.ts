@@ -27,6 +27,7 @@ export async function pageContext(request: FastifyRequest, reply: FastifyReply):
     path: pathWithoutLang(request),
     nav: navOf(await site.frame.categories(), locale),
     now: Date.now(),
+    breaking: site.frame.breaking?.(),
   };
 }
 

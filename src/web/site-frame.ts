@@ -4,6 +4,7 @@
 // failing database cannot break the page that reports it.
 import type { FastifyRequest } from 'fastify';
 import type { Locale } from './i18n/index.ts';
+import type { BreakingHeadline } from './components/breaking-banner.tsx';
 import type { NavCategory } from './layout.tsx';
 
 export interface FrameCategory {
@@ -18,12 +19,17 @@ export interface FrameHeadline {
   lang: string;
 }
 
+/** The 속보 banner's article: the newest breaking article of the last hour. */
+export type FrameBreaking = BreakingHeadline;
+
 export interface SiteFrame {
   /** Categories for the menu (awaits only the first load). */
   categories(): Promise<readonly FrameCategory[]>;
   /** The same, synchronously, from what was last loaded (error and staff pages). */
   cachedCategories(): readonly FrameCategory[];
   latest(): readonly FrameHeadline[];
+  /** The breaking-news banner every page shows, if any (from the same snapshot). */
+  breaking?(): FrameBreaking | undefined;
   refresh(): Promise<void>;
 }
 

@@ -18,7 +18,7 @@ import { JobWorker } from '../../src/jobs/worker.ts';
 import type { FastifyInstance } from 'fastify';
 
 /** Tables whose size follows the archive (presses, categories and the like stay small). */
-const GROWING = new Set(['articles', 'article_categories', 'article_photos', 'article_revisions', 'issue_articles', 'issues', 'search_docs', 'jobs', 'issue_terms', 'issue_decisions']);
+const GROWING = new Set(['articles', 'article_categories', 'article_photos', 'article_revisions', 'issue_articles', 'issues', 'search_docs', 'jobs', 'issue_terms', 'issue_decisions', 'article_summaries']);
 const GENERATED = 3000;
 
 describe('reader pages read through indexes (SQLite query plans)', () => {
@@ -102,6 +102,7 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       '/categories/economy',
       '/press/haeon-ilbo',
       `/articles/${article.id}`,
+      `/articles/${article.id}/revisions`,
       '/issues',
       ...(issue ? [`/issues/${issue.slug}`, `/issues/${issue.slug}/feed.xml`] : []),
       '/feed.xml',
@@ -116,12 +117,15 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       '/press',
     ];
     recording = true;
+    // The site frame's own queries (categories, latest headlines, the 속보 banner) run on refresh.
+    await app.site.frame.refresh();
     for (const url of pages) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBeLessThan(400);
     }
     recording = false;
     expect(queries.size).toBeGreaterThan(10);
+    expect([...queries.keys()].filter((q) => q.includes('"breaking_at" >=')), 'the banner query was planned').toHaveLength(1);
 
     const raw = new SQLite(path.join(dir, 'plans.db'), { readonly: true });
     const scans: string[] = [];

@@ -9,12 +9,13 @@ import { absoluteUrl, categoryName, contentLang, frameOf, pressName, uiLang, typ
 import { KeywordTags } from './keyword-tags.tsx';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
+import { CorrectionNote } from './correction-note.tsx';
 
 export interface ArticlePageProps {
   ctx: PageContext;
   article: ArticleDetail;
   /** What other capabilities put on the page (src/capability.ts `PageSlots`), already rendered. */
-  slots?: { header: VNode[]; sections: VNode[]; aside: VNode[] };
+  slots?: { header: VNode[]; lead?: VNode[]; sections: VNode[]; aside: VNode[] };
   /** Until the comments capability exists, always 0. */
   commentCount?: number;
   alternates?: AlternateLink[];
@@ -111,7 +112,9 @@ export function ArticlePage(props: ArticlePageProps) {
                     <span class="article-times__label">{tr('articles.published')}</span>
                     <time dateTime={isoTime(a.firstCreatedAt)}>{dateTime(ctx.locale, a.firstCreatedAt)}</time>
                   </span>
-                  {updated ? (
+                  {a.revision > 1 ? (
+                    <CorrectionNote locale={ctx.locale} articleId={a.id} corrections={a.revision - 1} at={a.updatedAt} />
+                  ) : updated ? (
                     <span class="article-times__item">
                       <span class="article-times__label">{tr('articles.updated')}</span>
                       <time dateTime={isoTime(a.updatedAt)}>{dateTime(ctx.locale, a.updatedAt)}</time>
@@ -124,6 +127,8 @@ export function ArticlePage(props: ArticlePageProps) {
                 <ArticleTools tr={tr} canonical={canonical} title={a.headline} lang={a.lang} />
               </div>
             </header>
+
+            {props.slots?.lead}
 
             <div class="article-body" id="article-body" data-font-size-target>
               {/* Lets heading navigation land on the text; press subheads (h3) then nest under it. */}

@@ -35,6 +35,7 @@ export function articleToNinjs(a: StoredArticleView): Record<string, unknown> {
     firstcreated: new Date(a.firstCreatedAt).toISOString(),
     versioncreated: new Date(a.updatedAt).toISOString(),
     pubstatus: a.pubstatus,
+    ...(i.urgency !== undefined ? { urgency: i.urgency } : {}),
     language: i.lang,
     headlines: [
       { role: 'main', value: i.headline },

@@ -71,6 +71,8 @@ export const ninjsItemSchema = z.looseObject({
   firstcreated: dateTime.optional(),
   versioncreated: dateTime.optional(),
   pubstatus: z.enum(['usable', 'withheld', 'canceled']).optional(),
+  urgency: z.number().int().min(1).max(9).optional(),
+  genre: z.array(z.looseObject({ name: shortText.optional(), code: shortText.optional(), uri: z.string().max(4_000).optional() })).max(50).optional(),
   language: shortText.optional(),
   headline: shortText.optional(),
   headlines: z.array(roleValue).max(20).optional(),

@@ -62,7 +62,15 @@ function mapItem(item: NinjsItem): ArticleInput {
     firstCreated: toMs(item.firstcreated),
     versionCreated: toMs(item.versioncreated),
     pubstatus: item.pubstatus ?? 'usable',
+    ...(item.urgency !== undefined ? { urgency: item.urgency } : {}),
+    ...genresOf(item),
   };
+}
+
+/** ninjs genres (Opinion, Interview…) by name and code: the summary leaves opinion and interviews alone. */
+function genresOf(item: NinjsItem): { genres?: string[] } {
+  const genres = (item.genre ?? []).flatMap((g) => [g.name, g.code?.replace(/^.*[:/]/, '')]).map((s) => s?.trim()).filter((s): s is string => !!s);
+  return genres.length ? { genres } : {};
 }
 
 function nonEmpty(s: string | undefined): string | undefined {
