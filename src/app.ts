@@ -23,6 +23,7 @@ import { mailCapability } from './mail/capability.ts';
 import { opsCapability } from './ops/capability.ts';
 import { pressCapability } from './press/capability.ts';
 import { readersCapability } from './readers/capability.ts';
+import { reportersCapability } from './reporters/capability.ts';
 import { searchCapability } from './search/capability.ts';
 import { studioCapability } from './studio/capability.ts';
 import { summaryCapability } from './summary/capability.ts';
@@ -42,6 +43,7 @@ export const CAPABILITIES: readonly Capability[] = [
   studioCapability,
   pressCapability,
   articlesCapability,
+  reportersCapability,
   searchCapability,
   issuesCapability,
   summaryCapability,

@@ -6,7 +6,7 @@ import type { Byline } from './model.ts';
 // Items that do not fit are dropped one by one, so one bad byline does not hide the others.
 const bylines = z.array(z.unknown()).transform((items) =>
   items.flatMap((item) => {
-    const b = z.object({ name: z.string(), email: z.string().optional(), role: z.string().optional() }).safeParse(item);
+    const b = z.object({ name: z.string(), ref: z.string().optional(), email: z.string().optional(), role: z.string().optional() }).safeParse(item);
     return b.success && b.data.name.trim() ? [b.data as Byline] : [];
   }),
 );

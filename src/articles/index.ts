@@ -5,3 +5,6 @@ export type { ArticleInput, Byline, PhotoInput, SubjectRef } from './model.ts';
 export { type ArticleTeaser, articleTeasers, type CategoryRef, listCategories } from './read-store.ts';
 export { readBylines, readKeywords } from './columns.ts';
 export { type CurrentVersion, currentVersion } from './current-version.ts';
+export { articleCardsByIds } from './cards-by-id.ts';
+export type { ArticleCard } from './read-store.ts';
+export { ArticleCardList } from './views/article-card.tsx';

@@ -9,7 +9,7 @@ import { t } from '../web/i18n/index.ts';
 import { dateTime } from '../web/format.ts';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
-import { renderSlots } from '../web/slots.ts';
+import { renderFollowControl, renderSlots } from '../web/slots.ts';
 import { frontPage } from './front-page-store.ts';
 import { articleDetail } from './article-detail-store.ts';
 import {
@@ -82,7 +82,8 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const feed = { kind: 'category' as const, slug: category.slug, name: categoryName(ctx.locale, category) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
     const latest = latestHeadlines();
-    return sendPage(reply, h(CategoryPage, { ctx, category, list, page, canonicalPath, latest, alternates }));
+    const follow = await renderFollowControl(deps, { kind: 'category', id: category.id, name: feed.name }, request, ctx);
+    return sendPage(reply, h(CategoryPage, { ctx, category, list, page, canonicalPath, latest, alternates, follow }));
   });
 
   app.get<{ Params: { slug: string }; Querystring: ListParams }>('/press/:slug', async (request, reply) => {
@@ -95,7 +96,8 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const feed = { kind: 'press' as const, slug: press.slug, name: pressName(ctx.locale, press) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
     const latest = latestHeadlines();
-    return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath, latest, alternates }));
+    const follow = await renderFollowControl(deps, { kind: 'press', id: press.id, name: feed.name }, request, ctx);
+    return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath, latest, alternates, follow }));
   });
 
   app.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
@@ -113,7 +115,8 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     }
     const ctx = await pageContext(request, reply);
     const slotArticle = { id: article.id, pressId: article.press.id, lang: article.lang };
-    const [header, sections, aside] = await Promise.all([
+    const [follow, header, sections, aside] = await Promise.all([
+      renderFollowControl(deps, { kind: 'press', id: article.press.id, name: pressName(ctx.locale, article.press) }, request, ctx),
       renderSlots(deps, 'articleHeader', slots.articleHeader, deps, slotArticle, ctx),
       renderSlots(deps, 'articleSection', slots.articleSection, deps, slotArticle, ctx),
       renderSlots(deps, 'articleAside', slots.articleAside, deps, slotArticle, ctx),
@@ -122,6 +125,6 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const feed = { kind: 'press' as const, slug: article.press.slug, name: pressName(ctx.locale, article.press) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
     const latest = latestHeadlines();
-    return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, sections, aside }, latest, alternates }));
+    return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, sections, aside }, follow, latest, alternates }));
   });
 }
