@@ -25,6 +25,7 @@ import { pressCapability } from './press/capability.ts';
 import { readersCapability } from './readers/capability.ts';
 import { reportersCapability } from './reporters/capability.ts';
 import { searchCapability } from './search/capability.ts';
+import { subscriptionsCapability } from './subscriptions/capability.ts';
 import { studioCapability } from './studio/capability.ts';
 import { summaryCapability } from './summary/capability.ts';
 import { webCapability } from './web/capability.ts';
@@ -44,6 +45,7 @@ export const CAPABILITIES: readonly Capability[] = [
   pressCapability,
   articlesCapability,
   reportersCapability,
+  subscriptionsCapability,
   searchCapability,
   issuesCapability,
   summaryCapability,

@@ -10,6 +10,7 @@ import { feedAlternates } from '../feeds/index.ts';
 import { renderErrorPage } from '../web/error-pages.tsx';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
+import { renderFollowControl } from '../web/slots.ts';
 import { applyEditorAction } from './editor.ts';
 import { parseEditorForm } from './editor-form.ts';
 import { idFromSlug } from './naming.ts';
@@ -52,9 +53,10 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     }
     const { issue } = found;
     const ctx = await context(request, reply);
-    const [detail, editorName] = await Promise.all([
+    const [detail, editorName, follow] = await Promise.all([
       issueDetail(deps, issue),
       isEditor ? issueEditorName(deps.db, issue.id) : undefined,
+      renderFollowControl(deps, { kind: 'issue', id: issue.id, name: issue.name }, request, ctx),
     ]);
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'source', prefix: 'issues', slug: issue.slug, name: issue.name }, ctx.siteName);
     const editor = isEditor
@@ -72,6 +74,7 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
           alternates,
           dormant: isDormant(issue, deps.config.issueDormantHours, ctx.now),
           editor,
+          follow,
         },
       }),
     );

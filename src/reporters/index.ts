@@ -1,2 +1,2 @@
 // The reporters capability's public API: who a reporter is and which articles they wrote.
-export { findReporter, type Reporter, reporterArticleIds, reportersByIds } from './store.ts';
+export { findReporter, pressReporters, type Reporter, reporterArticleIds, reportersByIds, reportersOfArticle, reporterTimeline } from './store.ts';

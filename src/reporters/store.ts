@@ -98,3 +98,22 @@ export async function mergeReporters(db: Db, fromId: number, intoId: number): Pr
     await trx.updateTable('reporters').set({ merged_into: intoId }).where((eb) => eb.or([eb('id', '=', fromId), eb('merged_into', '=', fromId)])).execute();
   });
 }
+
+/** A reporter's newest usable articles with their times (for merging into a follower's news). */
+export async function reporterTimeline(db: Db, reporterId: number, limit: number, before?: ReporterCursor): Promise<Array<{ id: number; publishedAt: number }>> {
+  let q = db
+    .selectFrom('article_reporters as ar')
+    .innerJoin('articles as a', 'a.id', 'ar.article_id')
+    .select(['ar.article_id', 'ar.published_at'])
+    .where('ar.reporter_id', '=', reporterId)
+    .where('a.status', '=', 'usable');
+  if (before) q = q.where((eb) => eb(eb.refTuple('ar.published_at', 'ar.article_id'), '<', eb.tuple(before.ms, before.id)));
+  const rows = await q.orderBy('ar.published_at', 'desc').orderBy('ar.article_id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.article_id, publishedAt: Number(r.published_at) }));
+}
+
+/** Reporters of an article, in byline order (for alerts to their followers). */
+export async function reportersOfArticle(db: Db, articleId: number): Promise<number[]> {
+  const rows = await db.selectFrom('article_reporters').select('reporter_id').where('article_id', '=', articleId).orderBy('position').execute();
+  return rows.map((r) => r.reporter_id);
+}

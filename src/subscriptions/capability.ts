@@ -1,0 +1,16 @@
+// The subscriptions capability: readers follow presses, reporters, issues, categories and keyword
+// alerts from the page where each appears, manage them on /account/subscriptions, read them on
+// /my (My news), and may hide a press everywhere; presses see their subscriber counts in /studio.
+import type { Capability } from '../capability.ts';
+import { followControlSlot } from './follow-control.tsx';
+import { subscriptionsDataPart } from './reader-data.ts';
+import { subscriptionRoutes } from './routes.tsx';
+
+export const subscriptionsCapability: Capability = {
+  name: 'subscriptions',
+  routes: subscriptionRoutes,
+  slots: { followControl: followControlSlot },
+  readerData: subscriptionsDataPart,
+  staffNav: [{ href: '/studio/subscribers', label: 'subscriptions.studio.nav' }],
+  uncachedPaths: ['/my', '/subscriptions', '/studio/subscribers'],
+};
