@@ -22,6 +22,9 @@ import { hiddenPressIds, hidePress, lastVisit, listSubscriptions, markVisited, s
 import { describeTargets } from './targets.ts';
 import { ManageSubscriptions, MyNewsPage, StudioSubscribersView } from './views.tsx';
 import { sendSubscriptionsPage } from './page.tsx';
+import { hasFeedToken, issueFeedToken, revokeFeedTokens } from './feed-tokens.ts';
+import { privateFeedRoutes } from './private-feed.ts';
+import { FeedTokenView } from './views.tsx';
 
 /** Resolves a target to the id subscriptions store, or undefined when there is no such thing. */
 async function existingTarget(deps: AppDeps, kind: 'press' | 'reporter' | 'issue' | 'category', id: number): Promise<number | undefined> {
@@ -94,14 +97,32 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
     return reply.redirect(backTo(f.next), 303);
   });
 
+  await privateFeedRoutes(app, deps);
+
+  // The new address is shown in this response only (the token is never stored in clear).
+  app.post('/subscriptions/feed-token', form, async (request, reply) => {
+    const r = readerOf(request);
+    const token = await issueFeedToken(deps.db, r.id);
+    const base = `${deps.config.publicUrl}/my/feed/${token}`;
+    return sendSubscriptionsPage(request, reply, deps, (locale) => ({
+      title: t(locale, 'subscriptions.feed.title'),
+      body: h(FeedTokenView, { locale, urls: { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` } }),
+    }));
+  });
+
+  app.post('/subscriptions/feed-token/revoke', form, async (request, reply) => {
+    await revokeFeedTokens(deps.db, readerOf(request).id);
+    return reply.redirect('/account/subscriptions', 303);
+  });
+
   app.get('/account/subscriptions', { preHandler: reader }, async (request, reply) => {
     const r = readerOf(request);
-    const [subscriptions, hiddenIds] = await Promise.all([listSubscriptions(deps.db, r.id), hiddenPressIds(deps.db, r.id)]);
+    const [subscriptions, hiddenIds, feed] = await Promise.all([listSubscriptions(deps.db, r.id), hiddenPressIds(deps.db, r.id), hasFeedToken(deps.db, r.id)]);
     const locale = pageLocale(request, reply);
     const [hidden, labels] = await Promise.all([pressSummariesByIds(deps.db, hiddenIds), describeTargets(deps, subscriptions, locale)]);
     return sendSubscriptionsPage(request, reply, deps, (locale) => ({
       title: t(locale, 'subscriptions.manage.title'),
-      body: h(ManageSubscriptions, { locale, csrfToken: r.csrfToken, subscriptions, labels, hidden }),
+      body: h(ManageSubscriptions, { locale, csrfToken: r.csrfToken, subscriptions, labels, hidden, feed }),
     }));
   });
 

@@ -93,6 +93,8 @@ export function ManageSubscriptions(props: {
   subscriptions: readonly Subscription[];
   labels: ReadonlyMap<number, TargetLabel>;
   hidden: readonly PressSummary[];
+  /** Whether a private feed address is live. */
+  feed: boolean;
 }) {
   const tr = translator(props.locale);
   const back = '/account/subscriptions';
@@ -172,6 +174,25 @@ export function ManageSubscriptions(props: {
         </form>
       </section>
 
+      <section aria-labelledby="private-feed">
+        <h2 id="private-feed">{tr('subscriptions.feed.title')}</h2>
+        <p>{tr(props.feed ? 'subscriptions.feed.live' : 'subscriptions.feed.none')}</p>
+        <form method="post" action="/subscriptions/feed-token" class="inline-form">
+          <CsrfField token={props.csrfToken} />
+          <button type="submit" class="button">
+            {tr(props.feed ? 'subscriptions.feed.replace' : 'subscriptions.feed.create')}
+          </button>
+        </form>
+        {props.feed ? (
+          <form method="post" action="/subscriptions/feed-token/revoke" class="inline-form">
+            <CsrfField token={props.csrfToken} />
+            <button type="submit" class="button">
+              {tr('subscriptions.feed.revoke')}
+            </button>
+          </form>
+        ) : null}
+      </section>
+
       <section aria-labelledby="hidden-presses">
         <h2 id="hidden-presses">{tr('subscriptions.hidden.title')}</h2>
         {props.hidden.length ? (
@@ -248,6 +269,33 @@ export function StudioSubscribersView(props: {
           ) : null}
         </section>
       ))}
+    </div>
+  );
+}
+
+export function FeedTokenView(props: { locale: Locale; urls: { rss: string; atom: string; json: string } }) {
+  const tr = translator(props.locale);
+  return (
+    <div class="account">
+      <h1>{tr('subscriptions.feed.title')}</h1>
+      <p>{tr('subscriptions.feed.once')}</p>
+      <dl class="feed-urls">
+        <dt>RSS</dt>
+        <dd>
+          <code data-feed="rss">{props.urls.rss}</code>
+        </dd>
+        <dt>Atom</dt>
+        <dd>
+          <code data-feed="atom">{props.urls.atom}</code>
+        </dd>
+        <dt>JSON Feed</dt>
+        <dd>
+          <code data-feed="json">{props.urls.json}</code>
+        </dd>
+      </dl>
+      <p>
+        <a href="/account/subscriptions">{tr('subscriptions.manage.title')}</a>
+      </p>
     </div>
   );
 }

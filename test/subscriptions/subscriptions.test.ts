@@ -132,6 +132,38 @@ describe.each(await testDialects())('subscriptions (%s)', (dialect) => {
     expect(await t.deps.db.selectFrom('subscriptions').select('id').where('reader_id', '=', id).execute()).toHaveLength(0);
   });
 
+  it('a private feed (RSS, Atom, JSON Feed) behind a token stored hashed, replaced and revoked', async () => {
+    const { id, browser } = await newReader('feed@example.kr', '피드독자', '10.60.0.5');
+    await addArticle(t.deps, hanbit, { headline: '피드로 받는 기사' }, now - 10 * 60_000);
+    expect((await follow(browser, '/press/hanbit', 'press')).statusCode).toBe(303);
+    const manage = (await browser.get('/account/subscriptions')).body;
+    const made = await browser.post('/subscriptions/feed-token', { _csrf: csrfOf(manage) });
+    expect(made.statusCode).toBe(200);
+    const rss = /data-feed="rss">http:\/\/sosik\.test([^<]+)</.exec(made.body)![1]!;
+    const token = /\/my\/feed\/([^/]+)\//.exec(rss)![1]!;
+    const stored = await t.deps.db.selectFrom('reader_feed_tokens').selectAll().where('reader_id', '=', id).execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.digest).not.toContain(token);
+
+    const feed = await t.app.inject({ url: rss });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('application/rss+xml');
+    expect(feed.body).toContain('피드로 받는 기사');
+    const atom = await t.app.inject({ url: rss.replace('feed.xml', 'atom.xml') });
+    expect(atom.body).toContain('피드로 받는 기사');
+    const json = JSON.parse((await t.app.inject({ url: rss.replace('feed.xml', 'feed.json') })).body) as { items: Array<{ title: string }> };
+    expect(json.items.map((i) => i.title)).toContain('피드로 받는 기사');
+
+    // A new address retires the old; revoking ends every one.
+    const again = await browser.post('/subscriptions/feed-token', { _csrf: csrfOf(manage) });
+    const rss2 = /data-feed="rss">http:\/\/sosik\.test([^<]+)</.exec(again.body)![1]!;
+    expect((await t.app.inject({ url: rss })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: rss2 })).statusCode).toBe(200);
+    expect((await browser.post('/subscriptions/feed-token/revoke', { _csrf: csrfOf(manage) })).statusCode).toBe(303);
+    expect((await t.app.inject({ url: rss2 })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/my/feed/not-a-token/feed.xml' })).statusCode).toBe(404);
+  });
+
   it('a press sees its subscriber count in the studio', async () => {
     await addStaff(t.deps, 'desk@hanbit.example', 'press', 'hanbit');
     const cookie = await signIn(t.app, 'desk@hanbit.example');
