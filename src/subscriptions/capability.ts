@@ -2,6 +2,7 @@
 // alerts from the page where each appears, manage them on /account/subscriptions, read them on
 // /my (My news), and may hide a press everywhere; presses see their subscriber counts in /studio.
 import type { Capability } from '../capability.ts';
+import { alertJob } from './alerts.ts';
 import { followControlSlot } from './follow-control.tsx';
 import { subscriptionsDataPart } from './reader-data.ts';
 import { subscriptionRoutes } from './routes.tsx';
@@ -9,6 +10,8 @@ import { subscriptionRoutes } from './routes.tsx';
 export const subscriptionsCapability: Capability = {
   name: 'subscriptions',
   routes: subscriptionRoutes,
+  jobs: [alertJob],
+  onArticleChanged: [alertJob.kind],
   slots: { followControl: followControlSlot },
   readerData: subscriptionsDataPart,
   staffNav: [{ href: '/studio/subscribers', label: 'subscriptions.studio.nav' }],

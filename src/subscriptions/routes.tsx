@@ -18,13 +18,14 @@ import { pageContext, sendPage } from '../web/page.ts';
 import { parseIdParam } from '../web/params.ts';
 import { deliveryForm, keywordForm, keywordKey, nextOnly, parseForm, pressForm, subscribeForm } from './input.ts';
 import { myNews, parseMyCursor } from './my-news.ts';
-import { hiddenPressIds, hidePress, lastVisit, listSubscriptions, markVisited, setDelivery, subscribe, subscriberCounts, unhidePress, unsubscribe } from './store.ts';
+import { hiddenPressIds, hidePress, stopMailFor, lastVisit, listSubscriptions, markVisited, setDelivery, subscribe, subscriberCounts, unhidePress, unsubscribe } from './store.ts';
 import { describeTargets } from './targets.ts';
 import { ManageSubscriptions, MyNewsPage, StudioSubscribersView } from './views.tsx';
 import { sendSubscriptionsPage } from './page.tsx';
 import { hasFeedToken, issueFeedToken, revokeFeedTokens } from './feed-tokens.ts';
 import { privateFeedRoutes } from './private-feed.ts';
-import { FeedTokenView } from './views.tsx';
+import { FeedTokenView, UnsubscribeView } from './views.tsx';
+import { subscriptionOfToken } from './unsubscribe-token.ts';
 
 /** Resolves a target to the id subscriptions store, or undefined when there is no such thing. */
 async function existingTarget(deps: AppDeps, kind: 'press' | 'reporter' | 'issue' | 'category', id: number): Promise<number | undefined> {
@@ -98,6 +99,28 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
   });
 
   await privateFeedRoutes(app, deps);
+
+  // One-click unsubscribe (RFC 8058): the mail client POSTs "List-Unsubscribe=One-Click" to the
+  // address without a session or CSRF token; the HMAC in the address is the authority. A GET (a
+  // person following the link, or a scanner) only shows the button.
+  app.get<{ Params: { token: string } }>('/subscriptions/unsubscribe/:token', async (request, reply) => {
+    const id = await subscriptionOfToken(deps, request.params.token);
+    if (id === undefined) throw Errors.notFound('subscription');
+    return sendSubscriptionsPage(request, reply, deps, (locale) => ({
+      title: t(locale, 'subscriptions.unsubscribe.title'),
+      body: h(UnsubscribeView, { locale, action: `/subscriptions/unsubscribe/${request.params.token}`, done: false }),
+    }));
+  });
+
+  app.post<{ Params: { token: string } }>('/subscriptions/unsubscribe/:token', async (request, reply) => {
+    const id = await subscriptionOfToken(deps, request.params.token);
+    if (id === undefined) throw Errors.notFound('subscription');
+    await stopMailFor(deps.db, id);
+    return sendSubscriptionsPage(request, reply, deps, (locale) => ({
+      title: t(locale, 'subscriptions.unsubscribe.title'),
+      body: h(UnsubscribeView, { locale, action: '', done: true }),
+    }));
+  });
 
   // The new address is shown in this response only (the token is never stored in clear).
   app.post('/subscriptions/feed-token', form, async (request, reply) => {

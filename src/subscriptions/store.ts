@@ -111,3 +111,8 @@ export async function markVisited(db: Db, readerId: number, now = Date.now()): P
     .onConflict((oc) => oc.column('reader_id').doUpdateSet({ last_visit_at: now }))
     .execute();
 }
+
+/** One-click unsubscribe: the subscription stays (it still fills My news), its e-mail stops. */
+export async function stopMailFor(db: Db, subscriptionId: number): Promise<void> {
+  await db.updateTable('subscriptions').set({ delivery: 'none' }).where('id', '=', subscriptionId).execute();
+}

@@ -299,3 +299,28 @@ export function FeedTokenView(props: { locale: Locale; urls: { rss: string; atom
     </div>
   );
 }
+
+export function UnsubscribeView(props: { locale: Locale; action: string; done: boolean }) {
+  const tr = translator(props.locale);
+  return (
+    <div class="account">
+      <h1>{tr('subscriptions.unsubscribe.title')}</h1>
+      {props.done ? (
+        <p role="status" data-unsubscribed="true">
+          {tr('subscriptions.unsubscribe.done')}
+        </p>
+      ) : (
+        <form method="post" action={props.action}>
+          <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+          <p>{tr('subscriptions.unsubscribe.ask')}</p>
+          <button type="submit" class="button">
+            {tr('subscriptions.unsubscribe.button')}
+          </button>
+        </form>
+      )}
+      <p>
+        <a href="/account/subscriptions">{tr('subscriptions.manage.title')}</a>
+      </p>
+    </div>
+  );
+}

@@ -77,5 +77,8 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', TIME, (c) => c.notNull())
     .addColumn('revoked_at', TIME)
     .execute();
+  // Subscription mail carries a one-click unsubscribe address (RFC 8058); account mail leaves it null.
+  await db.schema.alterTable('mail_messages').addColumn('list_unsubscribe', 'text').execute();
+
   await db.schema.createIndex('reader_feed_tokens_reader').on('reader_feed_tokens').columns(['reader_id']).execute();
 }

@@ -55,4 +55,13 @@ export default {
   'subscriptions.feed.replace': 'Make a new address (the old one stops working)',
   'subscriptions.feed.revoke': 'Remove the feed address',
   'subscriptions.feed.once': 'This address is shown only now: add it to your feed reader. Anyone who has it can read your My news, so keep it to yourself.',
+  'subscriptions.mail.subject': '[{site}] New: {headline}',
+  'subscriptions.mail.intro': '{name}, there is a new article from {what}, which you follow.',
+  'subscriptions.mail.read': 'Read the article',
+  'subscriptions.mail.why': 'You get this because you asked for e-mail at once from {what}.',
+  'subscriptions.mail.stop': 'To stop e-mail from this subscription: {url}',
+  'subscriptions.unsubscribe.title': 'Stop subscription e-mail',
+  'subscriptions.unsubscribe.ask': 'Stop e-mail from this subscription? It stays in My news.',
+  'subscriptions.unsubscribe.button': 'Stop e-mail',
+  'subscriptions.unsubscribe.done': 'No more e-mail from this subscription. You still find it in My news.',
 } satisfies Messages;

@@ -55,4 +55,13 @@ export default {
   'subscriptions.feed.replace': '새 주소 만들기 (이전 주소는 사용 중지)',
   'subscriptions.feed.revoke': '피드 주소 없애기',
   'subscriptions.feed.once': '이 주소는 지금 한 번만 보여 드립니다. 피드 리더에 넣으세요. 주소를 아는 사람은 누구나 내 뉴스를 볼 수 있으니 공유하지 마세요.',
+  'subscriptions.mail.subject': '[{site}] 새 기사: {headline}',
+  'subscriptions.mail.intro': '{name} 님, 구독하신 {what}에 새 기사가 올라왔습니다.',
+  'subscriptions.mail.read': '기사 읽기',
+  'subscriptions.mail.why': '{what|을/를} 바로 메일로 받도록 구독하셨기 때문에 이 메일을 보내 드립니다.',
+  'subscriptions.mail.stop': '이 구독의 메일을 그만 받으려면: {url}',
+  'subscriptions.unsubscribe.title': '구독 메일 그만 받기',
+  'subscriptions.unsubscribe.ask': '이 구독의 메일을 그만 받으시겠습니까? 구독은 내 뉴스에 그대로 남습니다.',
+  'subscriptions.unsubscribe.button': '메일 그만 받기',
+  'subscriptions.unsubscribe.done': '이 구독의 메일을 더 이상 보내지 않습니다. 내 뉴스에서는 계속 볼 수 있습니다.',
 } satisfies Messages;
