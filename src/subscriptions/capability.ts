@@ -6,6 +6,7 @@ import { alertJob } from './alerts.ts';
 import { followControlSlot } from './follow-control.tsx';
 import { subscriptionsDataPart } from './reader-data.ts';
 import { subscriptionRoutes } from './routes.tsx';
+import { runDueDigests, startDigestLoop } from './digest.ts';
 
 export const subscriptionsCapability: Capability = {
   name: 'subscriptions',
@@ -15,5 +16,18 @@ export const subscriptionsCapability: Capability = {
   slots: { followControl: followControlSlot },
   readerData: subscriptionsDataPart,
   staffNav: [{ href: '/studio/subscribers', label: 'subscriptions.studio.nav' }],
+  commands: {
+    'digest run': {
+      usage: 'digest run',
+      summary: 'Send every daily or weekly digest that is due, then exit.',
+      run: (ctx) =>
+        ctx.withRuntime(async (rt) => {
+          const sent = await runDueDigests(rt.deps);
+          await rt.worker.drain();
+          ctx.print(`digests sent: ${sent}`);
+        }),
+    },
+  },
+  startBackground: (deps) => startDigestLoop(deps),
   uncachedPaths: ['/my', '/subscriptions', '/studio/subscribers'],
 };

@@ -24,10 +24,11 @@ export function parseMyCursor(raw: unknown): Cursor | undefined {
   return m ? { ms: Number(m[1]), id: Number(m[2]) } : undefined;
 }
 
-export async function myNews(deps: AppDeps, readerId: number, limit: number, before?: Cursor): Promise<MyNewsPage> {
+/** `delivery`: only subscriptions delivered that way (a digest lists its own). */
+export async function myNews(deps: AppDeps, readerId: number, limit: number, before?: Cursor, delivery?: Subscription['delivery']): Promise<MyNewsPage> {
   const [subscriptions, hidden] = await Promise.all([listSubscriptions(deps.db, readerId), hiddenPressIds(deps.db, readerId)]);
   const hiddenSet = new Set(hidden);
-  const active = subscriptions.filter((s) => !(s.kind === 'press' && hiddenSet.has(s.targetId!)));
+  const active = subscriptions.filter((s) => !(s.kind === 'press' && hiddenSet.has(s.targetId!)) && (!delivery || s.delivery === delivery));
   const perSource = await Promise.all(active.map(async (s) => ({ s, items: await newestFor(deps, s, limit + 1, before) })));
   const merged = new Map<number, { c: Candidate; via: Subscription[] }>();
   for (const { s, items } of perSource) {

@@ -25,7 +25,9 @@ import { sendSubscriptionsPage } from './page.tsx';
 import { hasFeedToken, issueFeedToken, revokeFeedTokens } from './feed-tokens.ts';
 import { privateFeedRoutes } from './private-feed.ts';
 import { FeedTokenView, UnsubscribeView } from './views.tsx';
-import { subscriptionOfToken } from './unsubscribe-token.ts';
+import { readerOfDigestToken, subscriptionOfToken } from './unsubscribe-token.ts';
+import { setDigest } from './digest.ts';
+import { digestForm } from './input.ts';
 
 /** Resolves a target to the id subscriptions store, or undefined when there is no such thing. */
 async function existingTarget(deps: AppDeps, kind: 'press' | 'reporter' | 'issue' | 'category', id: number): Promise<number | undefined> {
@@ -100,6 +102,31 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
 
   await privateFeedRoutes(app, deps);
 
+  app.post('/subscriptions/digest', form, async (request, reply) => {
+    const f = parseForm(digestForm, request.body);
+    const r = readerOf(request);
+    await setDigest(deps, r.id, r.timeZone, { digest: f.digest, hour: f.hour, weekday: f.weekday ?? 1 });
+    return reply.redirect(backTo(f.next), 303);
+  });
+
+  app.get<{ Params: { token: string } }>('/subscriptions/unsubscribe-digest/:token', async (request, reply) => {
+    if ((await readerOfDigestToken(deps, request.params.token)) === undefined) throw Errors.notFound('subscription');
+    return sendSubscriptionsPage(request, reply, deps, (locale) => ({
+      title: t(locale, 'subscriptions.unsubscribe.title'),
+      body: h(UnsubscribeView, { locale, action: `/subscriptions/unsubscribe-digest/${request.params.token}`, done: false }),
+    }));
+  });
+
+  app.post<{ Params: { token: string } }>('/subscriptions/unsubscribe-digest/:token', async (request, reply) => {
+    const readerId = await readerOfDigestToken(deps, request.params.token);
+    if (readerId === undefined) throw Errors.notFound('subscription');
+    await deps.db.updateTable('reader_news').set({ digest: 'off', next_digest_at: null }).where('reader_id', '=', readerId).execute();
+    return sendSubscriptionsPage(request, reply, deps, (locale) => ({
+      title: t(locale, 'subscriptions.unsubscribe.title'),
+      body: h(UnsubscribeView, { locale, action: '', done: true }),
+    }));
+  });
+
   // One-click unsubscribe (RFC 8058): the mail client POSTs "List-Unsubscribe=One-Click" to the
   // address without a session or CSRF token; the HMAC in the address is the authority. A GET (a
   // person following the link, or a scanner) only shows the button.
@@ -140,12 +167,18 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
 
   app.get('/account/subscriptions', { preHandler: reader }, async (request, reply) => {
     const r = readerOf(request);
-    const [subscriptions, hiddenIds, feed] = await Promise.all([listSubscriptions(deps.db, r.id), hiddenPressIds(deps.db, r.id), hasFeedToken(deps.db, r.id)]);
+    const [subscriptions, hiddenIds, feed, news] = await Promise.all([
+      listSubscriptions(deps.db, r.id),
+      hiddenPressIds(deps.db, r.id),
+      hasFeedToken(deps.db, r.id),
+      deps.db.selectFrom('reader_news').select(['digest', 'digest_hour', 'digest_weekday']).where('reader_id', '=', r.id).executeTakeFirst(),
+    ]);
+    const digest = { frequency: news?.digest ?? 'off', hour: news?.digest_hour ?? 7, weekday: news?.digest_weekday ?? 1, timeZone: r.timeZone };
     const locale = pageLocale(request, reply);
     const [hidden, labels] = await Promise.all([pressSummariesByIds(deps.db, hiddenIds), describeTargets(deps, subscriptions, locale)]);
     return sendSubscriptionsPage(request, reply, deps, (locale) => ({
       title: t(locale, 'subscriptions.manage.title'),
-      body: h(ManageSubscriptions, { locale, csrfToken: r.csrfToken, subscriptions, labels, hidden, feed }),
+      body: h(ManageSubscriptions, { locale, csrfToken: r.csrfToken, subscriptions, labels, hidden, feed, digest }),
     }));
   });
 

@@ -6,9 +6,9 @@ import type { AppDeps } from '../deps.ts';
 
 const SECRET = 'subscriptions.unsubscribe';
 
-async function mac(deps: Pick<AppDeps, 'db'>, subscriptionId: number): Promise<string> {
+async function mac(deps: Pick<AppDeps, 'db'>, subscriptionId: number, purpose = 'unsubscribe'): Promise<string> {
   const key = await serverSecret(deps, SECRET);
-  return crypto.createHmac('sha256', key).update(`unsubscribe:${subscriptionId}`).digest('base64url').slice(0, 32);
+  return crypto.createHmac('sha256', key).update(`${purpose}:${subscriptionId}`).digest('base64url').slice(0, 32);
 }
 
 export async function unsubscribeToken(deps: Pick<AppDeps, 'db'>, subscriptionId: number): Promise<string> {
@@ -21,6 +21,20 @@ export async function subscriptionOfToken(deps: Pick<AppDeps, 'db'>, token: stri
   if (!m) return undefined;
   const id = Number(m[1]);
   const expected = Buffer.from(await mac(deps, id));
+  const given = Buffer.from(m[2]!);
+  return expected.length === given.length && crypto.timingSafeEqual(expected, given) ? id : undefined;
+}
+
+/** The digest's one-click address: turns the reader's digest off. */
+export async function digestUnsubscribeToken(deps: Pick<AppDeps, 'db'>, readerId: number): Promise<string> {
+  return `${readerId}.${await mac(deps, readerId, 'digest')}`;
+}
+
+export async function readerOfDigestToken(deps: Pick<AppDeps, 'db'>, token: string): Promise<number | undefined> {
+  const m = /^(\d{1,15})\.([\w-]{32})$/.exec(token);
+  if (!m) return undefined;
+  const id = Number(m[1]);
+  const expected = Buffer.from(await mac(deps, id, 'digest'));
   const given = Buffer.from(m[2]!);
   return expected.length === given.length && crypto.timingSafeEqual(expected, given) ? id : undefined;
 }

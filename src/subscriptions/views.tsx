@@ -95,6 +95,7 @@ export function ManageSubscriptions(props: {
   hidden: readonly PressSummary[];
   /** Whether a private feed address is live. */
   feed: boolean;
+  digest: { frequency: string; hour: number; weekday: number; timeZone: string };
 }) {
   const tr = translator(props.locale);
   const back = '/account/subscriptions';
@@ -170,6 +171,41 @@ export function ManageSubscriptions(props: {
           <input id="keyword-query" name="query" required maxLength={100} />
           <button type="submit" class="button">
             {tr('subscriptions.keyword.add')}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="digest-title">
+        <h2 id="digest-title">{tr('subscriptions.digest.title')}</h2>
+        <form method="post" action="/subscriptions/digest">
+          <CsrfField token={props.csrfToken} />
+          <input type="hidden" name="next" value={back} />
+          <label for="digest-frequency">{tr('subscriptions.digest.frequency')}</label>
+          <select id="digest-frequency" name="digest">
+            {(['off', 'daily', 'weekly'] as const).map((f) => (
+              <option value={f} selected={props.digest.frequency === f}>
+                {tr(`subscriptions.digest.${f}`)}
+              </option>
+            ))}
+          </select>
+          <label for="digest-weekday">{tr('subscriptions.digest.weekday')}</label>
+          <select id="digest-weekday" name="weekday">
+            {[0, 1, 2, 3, 4, 5, 6].map((d) => (
+              <option value={String(d)} selected={props.digest.weekday === d}>
+                {tr(`subscriptions.digest.day.${d}`)}
+              </option>
+            ))}
+          </select>
+          <label for="digest-hour">{tr('subscriptions.digest.hour', { zone: props.digest.timeZone })}</label>
+          <select id="digest-hour" name="hour">
+            {Array.from({ length: 24 }, (_, h) => (
+              <option value={String(h)} selected={props.digest.hour === h}>
+                {String(h).padStart(2, '0')}:00
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="button">
+            {tr('subscriptions.manage.save')}
           </button>
         </form>
       </section>
