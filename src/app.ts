@@ -23,6 +23,7 @@ import { mailCapability } from './mail/capability.ts';
 import { opsCapability } from './ops/capability.ts';
 import { pressCapability } from './press/capability.ts';
 import { readersCapability } from './readers/capability.ts';
+import { relatedCapability } from './related/capability.ts';
 import { reportersCapability } from './reporters/capability.ts';
 import { searchCapability } from './search/capability.ts';
 import { subscriptionsCapability } from './subscriptions/capability.ts';
@@ -46,6 +47,7 @@ export const CAPABILITIES: readonly Capability[] = [
   articlesCapability,
   reportersCapability,
   subscriptionsCapability,
+  relatedCapability,
   searchCapability,
   issuesCapability,
   summaryCapability,
