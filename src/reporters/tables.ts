@@ -1,6 +1,7 @@
 // Tables of the reporters capability (created by src/db/migrations/0015-subscriptions.ts).
+import type { Generated } from 'kysely';
 export interface ReporterTable {
-  id: number;
+  id: Generated<number>;
   press_id: number;
   /** 'id:<press's own id>' or 'name:<name>|<e-mail>' (identity.ts); unique within the press. */
   identity: string;
