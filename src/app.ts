@@ -23,7 +23,10 @@ import { mailCapability } from './mail/capability.ts';
 import { opsCapability } from './ops/capability.ts';
 import { pressCapability } from './press/capability.ts';
 import { readersCapability } from './readers/capability.ts';
+import { relatedCapability } from './related/capability.ts';
+import { reportersCapability } from './reporters/capability.ts';
 import { searchCapability } from './search/capability.ts';
+import { subscriptionsCapability } from './subscriptions/capability.ts';
 import { studioCapability } from './studio/capability.ts';
 import { summaryCapability } from './summary/capability.ts';
 import { webCapability } from './web/capability.ts';
@@ -44,6 +47,9 @@ export const CAPABILITIES: readonly Capability[] = [
   studioCapability,
   pressCapability,
   articlesCapability,
+  reportersCapability,
+  subscriptionsCapability,
+  relatedCapability,
   searchCapability,
   issuesCapability,
   summaryCapability,

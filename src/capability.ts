@@ -4,7 +4,7 @@
 // the lookup tables the kernel reads at run time (src/registry.ts). Nothing registers itself at
 // import time. The types every capability and the kernel share live here, in one file, because
 // they refer to one another (a manifest's handlers take AppDeps, which carries the Registry).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { VNode } from 'preact';
 import type { z } from 'zod';
@@ -46,6 +46,16 @@ export interface ArticleSlotInput {
 export type ArticleSlot = (deps: AppDeps, article: ArticleSlotInput, page: PageContext) => Promise<VNode | null>;
 export type HomeSlot = (deps: AppDeps, page: PageContext) => Promise<VNode | null>;
 
+/** Something a reader can follow, as the page showing it names it. */
+export interface FollowTarget {
+  kind: 'press' | 'reporter' | 'issue' | 'category';
+  id: number;
+  /** As the page shows it, in the page's language. */
+  name: string;
+}
+/** A follow (subscribe) control for a target; it sees the request because it depends on who asks. */
+export type FollowSlot = (deps: AppDeps, target: FollowTarget, request: FastifyRequest, page: PageContext) => Promise<VNode | null>;
+
 /** Parts of reader pages that capabilities other than the page's owner fill. */
 export interface PageSlots {
   /** Small links above the headline (e.g. the article's issue). */
@@ -58,6 +68,8 @@ export interface PageSlots {
   articleAside?: ArticleSlot;
   /** Boxes in the home page's side column. */
   homeBox?: HomeSlot;
+  /** The follow control beside a press, reporter, issue or category (one capability fills it). */
+  followControl?: FollowSlot;
 }
 
 /** An entry in the staff bar; `roles` omitted means every staff member. */

@@ -12,7 +12,7 @@ export function assembleRegistry(capabilities: readonly Capability[]): Registry 
   const principals = new Map<string, PrincipalKind>();
   const commands = new Map<string, Command>();
   const openApi: Required<OpenApiPart> = { paths: {}, schemas: {}, securitySchemes: {} };
-  const slots = { articleHeader: [], articleLead: [], articleSection: [], articleAside: [], homeBox: [] } as {
+  const slots = { articleHeader: [], articleLead: [], articleSection: [], articleAside: [], homeBox: [], followControl: [] } as {
     [K in keyof PageSlots]-?: Array<NonNullable<PageSlots[K]>>;
   };
   for (const c of capabilities) {

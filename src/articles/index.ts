@@ -7,3 +7,6 @@ export { type ArticleTeaser, articleTeasers, type CategoryRef, listCategories } 
 export { readBylines, readKeywords } from './columns.ts';
 export { type CurrentVersion, currentVersion } from './current-version.ts';
 export { isUrgent, setBreakingFlag } from './breaking.ts';
+export { articleCardsByIds } from './cards-by-id.ts';
+export type { ArticleCard } from './read-store.ts';
+export { ArticleCardList } from './views/article-card.tsx';

@@ -3,6 +3,8 @@
 
 export interface Byline {
   name: string;
+  /** The press's own identifier for this person, when it gives one (what makes them one reporter). */
+  ref?: string;
   email?: string;
   role?: string;
 }

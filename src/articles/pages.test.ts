@@ -57,7 +57,8 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     expect(html).toContain('기사의 분야는 언론사가 직접 정합니다');
     expect(html).toContain('href="/categories/economy"');
     expect(html).toContain('href="/categories/it-science"');
-    expect(html).toContain('aria-disabled="true"');
+    // The press's follow control (subscriptions fill the slot): signed out, a way to sign in and come back.
+    expect(html).toContain('data-follow="press"');
     expect(html).toContain('data-font-size-control');
     expect(html).toContain(`href="/articles/${fx.olderId}" rel="prev"`);
     expect(html).toContain(`href="/articles/${fx.newerId}" rel="next"`);
@@ -198,7 +199,7 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     const res = await app.inject('/press/harbor-daily');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('해온시와 남해안 소식을 전하는 지역 일간지입니다.');
-    expect(res.body).toContain('data-subscribe-press="harbor-daily"');
+    expect(res.body).toContain('data-follow="press"');
     const listed = [...res.body.matchAll(/<h2 class="card__title"><a href="\/articles\/(\d+)"/g)].map((m) => Number(m[1]));
     // (An earlier test moved the oldest article to the top, so compare membership, not order.)
     expect(listed.sort()).toEqual([fx.newerId, fx.featuredId, fx.olderId].sort());

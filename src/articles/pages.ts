@@ -10,7 +10,7 @@ import { dateTime } from '../web/format.ts';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
 import { cachePageTags } from '../web/page-cache.ts';
-import { renderSlots } from '../web/slots.ts';
+import { renderFollowControl, renderSlots } from '../web/slots.ts';
 import { frontPage } from './front-page-store.ts';
 import { articleDetail } from './article-detail-store.ts';
 import {
@@ -84,8 +84,9 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const feed = { kind: 'category' as const, slug: category.slug, name: categoryName(ctx.locale, category) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
     const latest = latestHeadlines();
+    const follow = await renderFollowControl(deps, { kind: 'category', id: category.id, name: feed.name }, request, ctx);
     cachePageTags(reply, [`category:${category.id}`, 'front']);
-    return sendPage(reply, h(CategoryPage, { ctx, category, list, page, canonicalPath, latest, alternates }));
+    return sendPage(reply, h(CategoryPage, { ctx, category, list, page, canonicalPath, latest, alternates, follow }));
   });
 
   app.get<{ Params: { slug: string }; Querystring: ListParams }>('/press/:slug', async (request, reply) => {
@@ -98,8 +99,9 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const feed = { kind: 'press' as const, slug: press.slug, name: pressName(ctx.locale, press) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
     const latest = latestHeadlines();
+    const follow = await renderFollowControl(deps, { kind: 'press', id: press.id, name: feed.name }, request, ctx);
     cachePageTags(reply, [`press:${press.id}`, 'front']);
-    return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath, latest, alternates }));
+    return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath, latest, alternates, follow }));
   });
 
   app.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
@@ -117,7 +119,8 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     }
     const ctx = await pageContext(request, reply);
     const slotArticle = { id: article.id, pressId: article.press.id, lang: article.lang };
-    const [header, lead, sections, aside] = await Promise.all([
+    const [follow, header, lead, sections, aside] = await Promise.all([
+      renderFollowControl(deps, { kind: 'press', id: article.press.id, name: pressName(ctx.locale, article.press) }, request, ctx),
       renderSlots(deps, 'articleHeader', slots.articleHeader, deps, slotArticle, ctx),
       renderSlots(deps, 'articleLead', slots.articleLead, deps, slotArticle, ctx),
       renderSlots(deps, 'articleSection', slots.articleSection, deps, slotArticle, ctx),
@@ -129,6 +132,6 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const latest = latestHeadlines();
     // Its issue link (header slot) and the latest headlines beside it are part of what it shows.
     cachePageTags(reply, [`article:${article.id}`, `press:${article.press.id}`, 'front', 'issues']);
-    return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, lead, sections, aside }, latest, alternates }));
+    return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, lead, sections, aside }, follow, latest, alternates }));
   });
 }

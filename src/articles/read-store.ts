@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.ts';
 
 export interface Byline {
   name: string;
+  ref?: string;
   email?: string;
   role?: string;
 }

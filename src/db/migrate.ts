@@ -13,6 +13,7 @@ import * as readers from './migrations/0009-readers.ts';
 import * as pressDirectory from './migrations/0011-press-directory.ts';
 import * as searchStatsShards from './migrations/0013-search-stats-shards.ts';
 import * as summariesCorrections from './migrations/0010-summaries-corrections.ts';
+import * as subscriptions from './migrations/0015-subscriptions.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
 type Up = (db: any, dialect: Dialect) => Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0011-press-directory': pressDirectory,
   '0013-search-stats-shards': searchStatsShards,
   '0010-summaries-corrections': summariesCorrections,
+  '0015-subscriptions': subscriptions,
 };
 
 class StaticProvider implements MigrationProvider {

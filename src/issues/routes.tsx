@@ -11,6 +11,7 @@ import { renderErrorPage } from '../web/error-pages.tsx';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
 import { cachePageTags } from '../web/page-cache.ts';
+import { renderFollowControl } from '../web/slots.ts';
 import { applyEditorAction } from './editor.ts';
 import { parseEditorForm } from './editor-form.ts';
 import { idFromSlug } from './naming.ts';
@@ -54,9 +55,10 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     }
     const { issue } = found;
     const ctx = await context(request, reply);
-    const [detail, editorName] = await Promise.all([
+    const [detail, editorName, follow] = await Promise.all([
       issueDetail(deps, issue),
       isEditor ? issueEditorName(deps.db, issue.id) : undefined,
+      renderFollowControl(deps, { kind: 'issue', id: issue.id, name: issue.name }, request, ctx),
     ]);
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'source', prefix: 'issues', slug: issue.slug, name: issue.name }, ctx.siteName);
     const editor = isEditor
@@ -76,6 +78,7 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
           alternates,
           dormant: isDormant(issue, deps.config.issueDormantHours, ctx.now),
           editor,
+          follow,
         },
       }),
     );

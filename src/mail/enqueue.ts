@@ -42,6 +42,7 @@ export async function enqueueMail(
       created_at: now,
       updated_at: now,
       sent_at: null,
+      list_unsubscribe: mail.listUnsubscribe ?? null,
     })
     .onConflict((oc) => oc.column('key').doNothing())
     .returning('id')

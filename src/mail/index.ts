@@ -3,3 +3,4 @@
 export { enqueueMail } from './enqueue.ts';
 export { emailChangedTemplate, passwordResetTemplate, verifyEmailTemplate } from './reader-templates.ts';
 export { buildMail, type MailTemplate, type Recipient } from './template.tsx';
+export type { OutgoingMail } from './message.ts';

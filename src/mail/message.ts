@@ -18,6 +18,8 @@ export const outgoingMailSchema = z.object({
   text: z.string().min(1).max(100_000),
   html: z.string().min(1).max(500_000),
   messageId: z.string().regex(/^<[^<>\s@]+@[^<>\s@]+>$/, 'a Message-ID like <local@domain>'),
+  /** RFC 8058 one-click unsubscribe URL (https in production), sent as List-Unsubscribe + List-Unsubscribe-Post. */
+  listUnsubscribe: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 
 export type OutgoingMail = z.infer<typeof outgoingMailSchema>;

@@ -36,6 +36,8 @@ export interface MailMessageTable {
   created_at: number;
   updated_at: number;
   sent_at: number | null;
+  /** One-click unsubscribe URL of a subscription message (migration 0015); null for account mail. */
+  list_unsubscribe: string | null;
 }
 
 export interface MailTables {

@@ -108,6 +108,8 @@ export interface Recipient {
   lang: Locale;
   /** Idempotency key: the same key never yields a second message. */
   key: string;
+  /** One-click unsubscribe URL (subscription mail). */
+  listUnsubscribe?: string;
 }
 
 /** A message ready for enqueueMail: rendered, addressed, with its deterministic Message-ID. */
@@ -125,5 +127,6 @@ export function buildMail<P>(
     template: template.name,
     ...rendered,
     messageId: messageIdFor(recipient.key, config),
+    ...(recipient.listUnsubscribe ? { listUnsubscribe: recipient.listUnsubscribe } : {}),
   });
 }

@@ -2,6 +2,7 @@
 // subscriptions) may use of reader accounts.
 export {
   getReader,
+  loadReaderAccount,
   readerOf,
   readerParticipation,
   requireReader,

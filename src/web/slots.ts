@@ -1,7 +1,10 @@
 // Runs the page slots other capabilities declared (src/capability.ts `PageSlots`). A slot that
 // throws is logged and left out: the page still renders without that part.
+import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import type { FollowTarget } from '../capability.ts';
 import type { AppDeps } from '../deps.ts';
+import type { PageContext } from './page-context.ts';
 
 export async function renderSlots<A extends unknown[]>(
   deps: Pick<AppDeps, 'log'>,
@@ -20,4 +23,9 @@ export async function renderSlots<A extends unknown[]>(
     }),
   );
   return rendered.filter((v): v is VNode => v !== null);
+}
+
+/** The follow control for a target (src/capability.ts `followControl`); empty when none is declared. */
+export function renderFollowControl(deps: AppDeps, target: FollowTarget, request: FastifyRequest, page: PageContext): Promise<VNode[]> {
+  return renderSlots(deps, 'followControl', deps.registry.slots.followControl, deps, target, request, page);
 }

@@ -35,7 +35,8 @@ describe.skipIf(skipBrowser)('article page in Chromium', () => {
     await expect(page.locator('.copyright').textContent()).resolves.toBe(FEATURED.copyright);
     await expect(page.locator('.category-note .chip').allTextContents()).resolves.toEqual(['경제', 'IT/과학']);
     await visible('.category-note__text');
-    await expect(page.locator('.press-promo [data-subscribe-press]').getAttribute('aria-disabled')).resolves.toBe('true');
+    // Signed out, the press's follow control leads to the sign-in form and back to this article.
+    await expect(page.locator('.press-promo [data-follow="press"] a').getAttribute('href')).resolves.toMatch(/^\/login\?next=%2Farticles%2F\d+$/);
     await visible('.press-sequence__link--previous');
     await visible('.press-sequence__link--next');
     await expect(page.locator('script[type="application/ld+json"]').count()).resolves.toBe(1);

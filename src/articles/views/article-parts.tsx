@@ -77,13 +77,20 @@ export function PhotoFigure(props: { tr: Translate; photo: Photo; eager?: boolea
 }
 
 /** Names and roles are the press's words, so they keep the story's language. */
-export function Bylines(props: { tr: Translate; bylines: readonly Byline[] }) {
+export function Bylines(props: { tr: Translate; bylines: readonly Byline[]; articleId?: number }) {
   if (!props.bylines.length) return null;
   return (
     <ul class="bylines" aria-label={props.tr('articles.bylines')}>
-      {props.bylines.map((b) => (
+      {props.bylines.map((b, i) => (
         <li class="byline">
-          <span class="byline__name">{b.name}</span>
+          {/* The reporters capability resolves a byline to its reporter's page (src/reporters/routes.tsx). */}
+          {props.articleId === undefined ? (
+            <span class="byline__name">{b.name}</span>
+          ) : (
+            <a class="byline__name" href={`/reporters/byline/${props.articleId}/${i}`}>
+              {b.name}
+            </a>
+          )}
           {b.role ? <span class="byline__role">{b.role}</span> : null}
           {b.email ? (
             <a class="byline__email" href={`mailto:${b.email}`}>

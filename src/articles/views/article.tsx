@@ -16,6 +16,8 @@ export interface ArticlePageProps {
   article: ArticleDetail;
   /** What other capabilities put on the page (src/capability.ts `PageSlots`), already rendered. */
   slots?: { header: VNode[]; lead?: VNode[]; sections: VNode[]; aside: VNode[] };
+  /** The press's follow control (src/capability.ts `followControl`); the placeholder when none. */
+  follow?: readonly VNode[];
   /** Until the comments capability exists, always 0. */
   commentCount?: number;
   alternates?: AlternateLink[];
@@ -149,14 +151,18 @@ export function ArticlePage(props: ArticlePageProps) {
             </div>
 
             <footer class="article-foot">
-              <Bylines tr={tr} bylines={a.bylines} />
+              <Bylines tr={tr} bylines={a.bylines} articleId={a.id} />
               <KeywordTags tr={tr} keywords={a.keywords} />
               <section class="press-promo" aria-labelledby="press-promo-title" lang={ui}>
                 <h2 id="press-promo-title" class="press-promo__name">
                   <a href={`/press/${a.press.slug}`}>{press}</a>
                 </h2>
                 <p class="press-promo__text">{tr('articles.subscribe.pitch')}</p>
-                <SubscribeControl locale={ctx.locale} pressName={press} pressSlug={a.press.slug} idSuffix="article" />
+                {props.follow?.length ? (
+                  props.follow
+                ) : (
+                  <SubscribeControl locale={ctx.locale} pressName={press} pressSlug={a.press.slug} idSuffix="article" />
+                )}
               </section>
               <p class="copyright" lang={a.copyright ?? a.press.copyright ? undefined : ui}>
                 {copyright}

@@ -1,5 +1,5 @@
 // Paginated newest-first lists: a category's articles, a press's articles.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { Pagination } from '../../web/components/pagination.tsx';
 import { translator } from '../../web/i18n/index.ts';
 import { Layout, type AlternateLink } from '../../web/layout.tsx';
@@ -66,6 +66,8 @@ export function CategoryPage(props: {
   canonicalPath: string;
   alternates?: AlternateLink[];
   latest?: readonly HeadlineLink[];
+  /** The follow control other capabilities render (src/capability.ts `followControl`). */
+  follow?: readonly VNode[];
 }) {
   const { ctx, category } = props;
   const tr = translator(ctx.locale);
@@ -82,7 +84,12 @@ export function CategoryPage(props: {
       page={props.page}
       alternates={props.alternates}
       latest={props.latest}
-      intro={<p class="list-head__note">{tr('articles.categories.note')}</p>}
+      intro={
+        <>
+          <p class="list-head__note">{tr('articles.categories.note')}</p>
+          {props.follow}
+        </>
+      }
     />
   );
 }
@@ -95,6 +102,7 @@ export function PressPage(props: {
   canonicalPath: string;
   alternates?: AlternateLink[];
   latest?: readonly HeadlineLink[];
+  follow?: readonly VNode[];
 }) {
   const { ctx, press } = props;
   const tr = translator(ctx.locale);
@@ -122,7 +130,7 @@ export function PressPage(props: {
               </a>
             </p>
           ) : null}
-          <SubscribeControl locale={ctx.locale} pressName={name} pressSlug={press.slug} idSuffix="press" />
+          {props.follow?.length ? props.follow : <SubscribeControl locale={ctx.locale} pressName={name} pressSlug={press.slug} idSuffix="press" />}
         </div>
       }
     />

@@ -25,7 +25,7 @@ function feedLocale(request: FastifyRequest): Locale {
   return (request.query as { lang?: string } | undefined)?.lang === 'en' ? 'en' : 'ko';
 }
 
-async function sendFeed(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, scope: FeedScope | undefined, format: FeedFormat) {
+export async function sendFeed(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, scope: FeedScope | undefined, format: FeedFormat) {
   if (!scope) throw Errors.notFound('feed');
   const locale = feedLocale(request);
   const doc = await loadFeedDocument(deps, scope, locale);

@@ -1,5 +1,6 @@
 // /issues/:slug — one story across presses: name, lead article, chart, timeline by day, presses,
 // related issues and feeds; the editor panel for editors.
+import type { VNode } from 'preact';
 import { FeedLinks } from '../../web/components/feed-links.tsx';
 import { frameOf, type PageContext } from '../../web/page-context.ts';
 import { contentLang } from '../../web/page-context.ts';
@@ -13,6 +14,8 @@ import { IssueChart } from './issue-chart.tsx';
 import { IssueCounts, pressLabel } from './parts.tsx';
 
 export interface IssuePageData {
+  /** The follow control (src/capability.ts `followControl`). */
+  follow?: readonly VNode[];
   issue: IssueSummary;
   lead: IssueArticle | undefined;
   articles: IssueArticle[];
@@ -66,6 +69,7 @@ export function IssuePage(props: { ctx: PageContext; data: IssuePageData }) {
           </p>
           {data.dormant ? <p class="issue-head__note">{tr('issues.page.dormant')}</p> : null}
           {!issue.visible ? <p class="issue-head__note">{tr('issues.page.not-public')}</p> : null}
+          {data.follow}
         </header>
 
         {data.lead ? (

@@ -34,12 +34,16 @@ const subject = z.looseObject({
 
 const person = z.looseObject({
   name: shortText.optional(),
+  uri: shortText.optional(),
+  literal: shortText.optional(),
   rel: shortText.optional(),
   contactinfo: z.array(z.looseObject({ type: shortText.optional(), value: shortText.optional() })).max(50).optional(),
 });
 
 /** Sosik's extension: explicit bylines with e-mail (ninjs has only the free-text `by`). */
 const byline = z.looseObject({
+  /** The press's own id for the person (makes bylines one reporter across spellings). */
+  id: shortText.optional(),
   byline: shortText.optional(),
   name: shortText.optional(),
   email: shortText.optional(),

@@ -133,13 +133,14 @@ const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 function pickBylines(item: NinjsItem): Byline[] {
   if (item.bylines?.length) {
     return item.bylines
-      .map((b) => ({ name: (b.byline ?? b.name ?? '').trim(), email: nonEmpty(b.email), role: nonEmpty(b.role) }))
+      .map((b) => ({ name: (b.byline ?? b.name ?? '').trim(), ref: nonEmpty(b.id), email: nonEmpty(b.email), role: nonEmpty(b.role) }))
       .filter((b) => b.name);
   }
   const authors = (item.people ?? []).filter((p) => p.name && /author|creator|byline/i.test(p.rel ?? ''));
   if (authors.length) {
     return authors.map((p) => ({
       name: p.name!,
+      ref: nonEmpty(p.uri ?? p.literal),
       email: nonEmpty(p.contactinfo?.find((c) => /mail/i.test(c.type ?? '') || EMAIL.test(c.value ?? ''))?.value),
     }));
   }

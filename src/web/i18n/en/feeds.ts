@@ -2,6 +2,8 @@
 import type { Messages } from '../index.ts';
 
 export default {
+  'feeds.title.my': '{site} My news · {name}',
+  'feeds.description.my': 'The newest from what {name} follows (a private feed: do not share its address)',
   'feeds.title.all': '{site}: all articles',
   'feeds.title.press': '{site}: {name}',
   'feeds.title.category': '{site}: {name}',

@@ -2,6 +2,8 @@
 import type { Messages } from '../index.ts';
 
 export default {
+  'feeds.title.my': '{site} 내 뉴스 · {name}',
+  'feeds.description.my': '{name} 님이 구독한 곳의 최신 기사 (개인 피드: 주소를 공유하지 마세요)',
   'feeds.title.all': '{site} 전체 기사',
   'feeds.title.press': '{site} · {name}',
   'feeds.title.category': '{site} · {name}',

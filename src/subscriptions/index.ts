@@ -1,0 +1,3 @@
+// The subscriptions capability's public API: what a reader follows (for rankings that order by it).
+export { listSubscriptions, type Subscription } from './store.ts';
+export type { SubscriptionKind } from './tables.ts';
