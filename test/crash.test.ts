@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { REGISTRY } from '../src/app.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { TEST_PG_URL, pgUrlWithSchema, testDialects } from './helpers/databases.ts';
 
@@ -88,7 +89,7 @@ describe.each(await testDialects())('crash safety on %s', (dialect) => {
         .select(['kind', 'status'])
         .where('payload', '=', JSON.stringify({ articleId: id }))
         .execute();
-      expect(jobs.map((j) => j.kind).sort()).toEqual(['issues.assign', 'search.index', 'summary.compute']);
+      expect(jobs.map((j) => j.kind).sort()).toEqual([...REGISTRY.articleChangedJobs].sort());
       expect(jobs.every((j) => j.status === 'done')).toBe(true);
     } finally {
       await handle.close();

@@ -31,6 +31,10 @@ function version(overrides: Partial<ArticleInput> = {}): ArticleInput {
   };
 }
 
+
+/** Job kinds the shipped capabilities enqueue with every article change (search, issues, summary…). */
+const JOBS = REGISTRY.articleChangedJobs.length;
+
 describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
   let t: TestDb;
   let deps: AppDeps;
@@ -93,7 +97,7 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
         .execute()
     ).map((c) => c.slug);
 
-  it('a new article is stored with its first revision, its categories and its follow-up jobs (search, issues, summary)', async () => {
+  it('a new article is stored with its first revision, its categories and one job of each kind that follows an article change', async () => {
     const r = await ingest(version());
     expect(r).toMatchObject({ created: true, changed: true, status: 'usable', revision: 1 });
     const a = await article(r.id);
@@ -107,7 +111,7 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
     });
     expect(await revisions(r.id)).toEqual(['1:usable']);
     expect(await categories(r.id)).toEqual(['society']);
-    expect(await jobCount(r.id)).toBe(3);
+    expect(await jobCount(r.id)).toBe(JOBS);
     expect(nudges).toBe(1);
   });
 
@@ -130,7 +134,7 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
     });
     expect(await revisions(r.id)).toEqual(['1:usable', '2:usable']);
     expect(await categories(r.id)).toEqual(['economy']); // replaced, not added to
-    expect(await jobCount(r.id)).toBe(6);
+    expect(await jobCount(r.id)).toBe(2 * JOBS);
   });
 
   it('a new uri with a known link is the same story (a feed that changed its guids)', async () => {
@@ -148,7 +152,7 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
     const again = await ingest(version(), { now: now + MINUTE });
     expect(again).toEqual({ id: first.id, created: false, changed: false, status: 'usable', revision: 1 });
     expect(await revisions(first.id)).toEqual(['1:usable']);
-    expect(await jobCount(first.id)).toBe(3);
+    expect(await jobCount(first.id)).toBe(JOBS);
     expect((await article(first.id)).received_at).toBe(now);
     expect(nudges).toBe(1);
   });
@@ -161,7 +165,7 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
     expect(a.headline).toBe('세 번째 판');
     expect(a.updated_at).toBe(T0 + 20 * MINUTE);
     expect(await revisions(first.id)).toEqual(['1:usable']);
-    expect(await jobCount(first.id)).toBe(3);
+    expect(await jobCount(first.id)).toBe(JOBS);
   });
 
   it('versions arriving out of order end with the newest, whatever the order', async () => {
@@ -212,7 +216,7 @@ describe.each(await testDialects())('ingestArticle on %s', (dialect) => {
     expect(back).toMatchObject({ id: first.id, changed: true, status: 'usable', revision: 4 });
     expect(await article(first.id)).toMatchObject({ status: 'usable', withdrawn_at: null });
     expect(await revisions(first.id)).toEqual(['1:usable', '2:canceled', '3:withheld', '4:usable']);
-    expect(await jobCount(first.id)).toBe(12); // search, issues and summary hear of every change of status
+    expect(await jobCount(first.id)).toBe(4 * JOBS); // every follow-up job hears of every change of status
   });
 
   it('identical content that changes only the status is a change (withdrawal of an unchanged text)', async () => {

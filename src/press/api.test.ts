@@ -72,7 +72,7 @@ describe.each(await testDialects())('press API on %s', (dialect) => {
     const photos = await t.deps.db.selectFrom('article_photos').selectAll().where('article_id', '=', body.id).execute();
     expect(photos).toMatchObject([{ url: 'https://img.press.example/a.jpg', caption: '방조제 전경', credit: '사진=한빛일보', width: 1200 }]);
     const jobs = await t.deps.db.selectFrom('jobs').select('kind').where('payload', '=', JSON.stringify({ articleId: body.id })).execute();
-    expect(jobs.map((j) => j.kind).sort()).toEqual(['issues.assign', 'search.index', 'summary.compute']);
+    expect(jobs.map((j) => j.kind).sort()).toEqual(['issues.assign', 'reporters.link', 'search.index', 'subscriptions.alert', 'summary.compute']);
   });
 
   it('the same uri again is an update kept as a new revision; identical content is not', async () => {

@@ -36,7 +36,7 @@ describe.each(await testDialects())('a capability added by its manifest alone (%
   afterAll(() => t.close());
 
   it('its job follows every article change, next to the shipped ones', async () => {
-    expect(registry.articleChangedJobs).toEqual(['search.index', 'issues.assign', 'summary.compute', 'example.count-words']);
+    expect(registry.articleChangedJobs).toEqual(['search.index', 'issues.assign', 'summary.compute', 'reporters.link', 'subscriptions.alert', 'example.count-words']);
     const pending = await t.db.db.selectFrom('jobs').select('kind').where('status', '=', 'pending').execute();
     expect(pending.map((j) => j.kind)).toContain('example.count-words');
     await t.runJobs();
