@@ -14,8 +14,6 @@ export interface ArticlePageProps {
   article: ArticleDetail;
   /** What other capabilities put on the page (src/capability.ts `PageSlots`), already rendered. */
   slots?: { header: VNode[]; sections: VNode[]; aside: VNode[] };
-  /** Until the comments capability exists, always 0. */
-  commentCount?: number;
   alternates?: AlternateLink[];
   /** Site-wide latest headlines for the side column. */
   latest?: readonly HeadlineLink[];
@@ -58,7 +56,6 @@ export function ArticlePage(props: ArticlePageProps) {
   const updated = wasUpdated(a);
   // The <article> carries the story's language; UI text inside it is marked back to the page's.
   const ui = uiLang(ctx.locale, a.lang);
-  const comments = props.commentCount ?? 0;
   const [leadPhoto, ...morePhotos] = a.photos;
   const copyright = a.copyright ?? a.press.copyright ?? tr('articles.copyright.default', { press: a.press.name });
   const ogExtra: Array<[string, string]> = [
@@ -117,9 +114,6 @@ export function ArticlePage(props: ArticlePageProps) {
                     </span>
                   ) : null}
                 </p>
-                <a class="comment-count" href="#comments">
-                  {tr('articles.comments.label')} <span class="comment-count__number">{comments}</span>
-                </a>
                 <ArticleTools tr={tr} canonical={canonical} />
               </div>
             </header>
@@ -164,13 +158,6 @@ export function ArticlePage(props: ArticlePageProps) {
               <CategoryNote locale={ctx.locale} article={a} lang={ui} />
             </footer>
           </article>
-
-          <section id="comments" class="comments" aria-labelledby="comments-title">
-            <h2 id="comments-title" class="section-title">
-              {tr('articles.comments.label')} <span class="comment-count__number">{comments}</span>
-            </h2>
-            {comments === 0 ? <p class="comments__empty">{tr('articles.comments.empty')}</p> : null}
-          </section>
 
           {props.slots?.sections}
 
