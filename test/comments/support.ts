@@ -81,3 +81,42 @@ export async function postJson(t: TestApp, r: TestReader, csrf: string, articleI
     payload: new URLSearchParams({ body, ...(parentId ? { parentId: String(parentId) } : {}) }).toString(),
   });
 }
+
+/**
+ * A second server on the same database, as a second process would be: its own app and, on
+ * PostgreSQL, its own connection pool. On SQLite it shares the one connection (one process).
+ */
+export async function secondServer(t: TestApp): Promise<{ app: TestApp['app']; close(): Promise<void> }> {
+  if (t.deps.dialect === 'sqlite') return { app: t.app, close: async () => {} };
+  const { sql } = await import('kysely');
+  const { openDatabase } = await import('../../src/db/database.ts');
+  const { buildApp } = await import('../../src/app.ts');
+  const { TEST_PG_URL } = await import('../helpers/databases.ts');
+  const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.deps.db)).rows[0]!.s;
+  const handle = openDatabase({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 4 });
+  const app = await buildApp({ ...t.deps, db: handle.db });
+  await app.ready();
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+/** Posts through a given server with the reader's cookies (JSON, as the page's script does). */
+export function postJsonVia(app: TestApp['app'], r: TestReader, csrf: string, articleId: number, body: string): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: `/articles/${articleId}/comments`,
+    remoteAddress: r.browser.ip,
+    headers: {
+      cookie: [...r.browser.cookies].map(([k, v]) => `${k}=${v.value}`).join('; '),
+      accept: 'application/json',
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-csrf-token': csrf,
+    },
+    payload: new URLSearchParams({ body }).toString(),
+  });
+}
