@@ -4,6 +4,7 @@
 import type { Capability } from '../capability.ts';
 import { commentsCommands } from './commands.ts';
 import { commentsDataPart } from './reader-data.ts';
+import { readerCommentRoutes } from './reader-routes.tsx';
 import { commentRoutes } from './routes.tsx';
 import { commentCountSlot, commentThreadSlot } from './slots.tsx';
 import { studioCommentRoutes } from './studio-routes.tsx';
@@ -12,11 +13,12 @@ export const commentsCapability: Capability = {
   name: 'comments',
   async routes(app, deps) {
     await commentRoutes(app, deps);
+    await readerCommentRoutes(app, deps);
     await studioCommentRoutes(app, deps);
   },
   commands: commentsCommands,
   readerData: commentsDataPart,
   staffNav: [{ href: '/studio/comments', label: 'comments.studio.nav' }],
-  uncachedPaths: ['/comments/', '/studio/comments'],
+  uncachedPaths: ['/comments/', '/studio/comments', '/readers/', '/account/notifications'],
   slots: { articleHeader: commentCountSlot, articleSection: commentThreadSlot },
 };

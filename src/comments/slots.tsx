@@ -6,6 +6,7 @@ import type { ArticleSlot } from '../capability.ts';
 import { assetUrl } from '../web/assets.ts';
 import { t } from '../web/i18n/index.ts';
 import { commentArticle } from './article-ref.ts';
+import { enabledReactions, reactionCounts } from './reactions.ts';
 import { readThread, threadCounts } from './thread-store.ts';
 import { CommentThread } from './views/thread.tsx';
 import { commentWindow } from './windows.ts';
@@ -35,6 +36,7 @@ export const commentThreadSlot: ArticleSlot = async (deps, article, page) => {
         window={await commentWindow(deps.db, ref, page.now)}
         writer={{ kind: 'link', href: `/articles/${article.id}/comments#comments` }}
         foldAt={deps.config.commentFoldAt}
+        reactions={{ offered: enabledReactions(deps.config), ...(await reactionCounts(deps.db, article.id)) }}
       />
       <script type="module" src={assetUrl('js/comments.js')} />
     </div>

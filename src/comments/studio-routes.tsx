@@ -23,6 +23,8 @@ const decideSchema = z.object({
   note: z.string().max(500).optional(),
 });
 
+const windowSchema = z.object({ article: z.string().regex(/^\d{1,15}$/).transform(Number), closed: z.enum(['0', '1']) });
+
 export async function studioCommentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const staffOnly = requireStaff(deps);
   const moderatorOf = (request: Parameters<typeof staffOf>[0]): Moderator => {
@@ -41,6 +43,30 @@ export async function studioCommentRoutes(app: FastifyInstance, deps: AppDeps): 
       title: t(locale, 'comments.studio.title'),
       body: <QueueView locale={locale} items={items} csrfToken={staff.csrfToken} filter={{ articleId, reason }} log={log} done={done} />,
     }));
+  });
+
+  // A press (its own articles) or an editor closes or reopens an article's comments; logged.
+  app.post('/studio/comments/window', { preHandler: [staffOnly, verifyCsrf(deps)] }, async (request, reply) => {
+    const parsed = windowSchema.safeParse(request.body ?? {});
+    if (!parsed.success) throw Errors.validation(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    const { article, closed } = parsed.data;
+    const moderator = moderatorOf(request);
+    const row = await deps.db.selectFrom('articles').select('press_id').where('id', '=', article).executeTakeFirst();
+    if (!row || (moderator.pressId !== null && row.press_id !== moderator.pressId)) throw Errors.notFound('article');
+    const now = Date.now();
+    await deps.db.transaction().execute(async (trx) => {
+      const closedAt = closed === '1' ? now : null;
+      await trx
+        .insertInto('comment_article_settings')
+        .values({ article_id: article, closed_at: closedAt, staff_id: moderator.userId })
+        .onConflict((oc) => oc.column('article_id').doUpdateSet({ closed_at: closedAt, staff_id: moderator.userId }))
+        .execute();
+      await trx
+        .insertInto('comment_moderation_log')
+        .values({ staff_id: moderator.userId, action: closed === '1' ? 'close' : 'open', comment_id: null, reader_id: null, detail: JSON.stringify({ article }), created_at: now })
+        .execute();
+    });
+    return reply.redirect(`/studio/comments?article=${article}`, 303);
   });
 
   app.post('/studio/comments/decide', { preHandler: [staffOnly, verifyCsrf(deps)] }, async (request, reply) => {

@@ -8,6 +8,7 @@ import { getReader } from '../readers/index.ts';
 import type { Locale } from '../web/i18n/index.ts';
 import type { CommentArticle } from './article-ref.ts';
 import { participationError } from './post.ts';
+import { enabledReactions, reactionCounts } from './reactions.ts';
 import { refusalText } from './refusal-text.ts';
 import { readThread, SORTS, type Sort, type Thread } from './thread-store.ts';
 import type { ThreadProps, Writer } from './views/thread.tsx';
@@ -67,5 +68,7 @@ export async function threadFor(
     writer = { kind: 'anonymous', loginHref: `/login?next=${encodeURIComponent(`/articles/${article.id}/comments`)}` };
   }
   const evidence = reader ? await evidenceFor(deps, thread, reader.id) : new Map();
-  return { locale, articleId: article.id, thread, sort, window: await commentWindow(deps.db, article, now), writer, foldAt: deps.config.commentFoldAt, evidence };
+  const { counts, mine } = await reactionCounts(deps.db, article.id, reader?.id);
+  const reactions = { offered: enabledReactions(deps.config), counts, mine };
+  return { locale, articleId: article.id, thread, sort, window: await commentWindow(deps.db, article, now), writer, foldAt: deps.config.commentFoldAt, evidence, reactions };
 }

@@ -36,6 +36,18 @@ export function QueueView(props: { locale: Locale; items: QueueItem[]; csrfToken
         <input id="filter-article" name="article" inputMode="numeric" value={props.filter.articleId ? String(props.filter.articleId) : ''} />
         <button type="submit">{tr('comments.studio.filter.apply')}</button>
       </form>
+      {props.filter.articleId ? (
+        <form method="post" action="/studio/comments/window" class="studio-comments__window">
+          <CsrfField token={props.csrfToken} />
+          <input type="hidden" name="article" value={String(props.filter.articleId)} />
+          <button type="submit" name="closed" value="1">
+            {tr('comments.studio.close')}
+          </button>
+          <button type="submit" name="closed" value="0">
+            {tr('comments.studio.open')}
+          </button>
+        </form>
+      ) : null}
       {items.length === 0 ? (
         <p class="studio-comments__empty">{tr('comments.studio.empty')}</p>
       ) : (

@@ -7,6 +7,7 @@ import { translator, type Locale, type Translate } from '../../web/i18n/index.ts
 import type { CommentWindow } from '../windows.ts';
 import { SORTS, type Sort, type Thread, type ThreadComment } from '../thread-store.ts';
 import { CommentText } from './comment-text.tsx';
+import { REPORT_REASONS } from '../reports.ts';
 
 export type Writer =
   | { kind: 'anonymous'; loginHref: string }
@@ -24,8 +25,52 @@ export interface ThreadProps {
   window: CommentWindow;
   writer: Writer;
   foldAt: number;
-  /** Reasons the viewer's own comments were decided on (phase reason → text). */
   notice?: string;
+  reactions?: { offered: readonly string[]; counts: Record<string, number>; mine: ReadonlySet<string> };
+}
+
+function Reactions({ locale, articleId, reactions, csrfToken }: { locale: Locale; articleId: number; reactions: NonNullable<ThreadProps['reactions']>; csrfToken?: string }) {
+  const tr = translator(locale);
+  return (
+    <div class="reactions" id="reactions">
+      <h3 class="reactions__title">{tr('comments.reactions.title')}</h3>
+      <form class="reactions__list" method="post" action={`/articles/${articleId}/reactions`} data-reaction-form>
+        {csrfToken ? <CsrfField token={csrfToken} /> : null}
+        {reactions.offered.map((r) => (
+          <button type="submit" name="reaction" value={r} disabled={!csrfToken} aria-pressed={reactions.mine.has(r) ? 'true' : 'false'}>
+            {tr(`comments.reaction.${r}`)} <span class="reactions__count">{reactions.counts[r] ?? 0}</span>
+          </button>
+        ))}
+      </form>
+    </div>
+  );
+}
+
+function ReaderControls({ locale, c, csrfToken }: { locale: Locale; c: ThreadComment; csrfToken: string }) {
+  const tr = translator(locale);
+  return (
+    <details class="comment__more">
+      <summary>{tr('comments.report')}</summary>
+      <form method="post" action={`/comments/${c.id}/report`} class="comment__report">
+        <CsrfField token={csrfToken} />
+        <label for={`report-${c.id}`}>{tr('comments.report')}</label>
+        <select id={`report-${c.id}`} name="reason">
+          {REPORT_REASONS.map((r) => (
+            <option value={r}>{tr(`comments.report.reason.${r}`)}</option>
+          ))}
+        </select>
+        <button type="submit">{tr('comments.report.submit')}</button>
+      </form>
+      <form method="post" action={`/comments/${c.id}/fold`}>
+        <CsrfField token={csrfToken} />
+        <button type="submit">{tr('comments.fold')}</button>
+      </form>
+      <form method="post" action={`/comments/${c.id}/hide-author`}>
+        <CsrfField token={csrfToken} />
+        <button type="submit">{tr('comments.hide-author')}</button>
+      </form>
+    </details>
+  );
 }
 
 function reasonText(tr: Translate, c: ThreadComment, evidence: Record<string, unknown> | undefined): string {
@@ -135,6 +180,7 @@ export function CommentItem(props: { locale: Locale; articleId: number; c: Threa
       ) : null}
       <div class="comment__actions">
         {c.status === 'published' ? <VoteButtons locale={locale} c={c} csrfToken={reader && !own ? reader.csrfToken : undefined} /> : null}
+        {reader && !own && c.status === 'published' ? <ReaderControls locale={locale} c={c} csrfToken={reader.csrfToken} /> : null}
         {own ? (
           <form method="post" action={`/comments/${c.id}/delete`} class="comment__delete">
             <CsrfField token={reader.csrfToken} />
@@ -197,6 +243,7 @@ export function CommentThread(props: ThreadProps & { evidence?: Map<number, Reco
       {thread.counts.deletedByAuthor || thread.counts.deletedByModerator ? (
         <p class="comments__deleted">{tr('comments.deleted-counts', { author: thread.counts.deletedByAuthor, moderator: thread.counts.deletedByModerator })}</p>
       ) : null}
+      {props.reactions?.offered.length ? <Reactions locale={locale} articleId={articleId} reactions={props.reactions} csrfToken={writer.kind === 'reader' ? writer.csrfToken : undefined} /> : null}
       <WindowRule locale={locale} window={props.window} />
       {props.notice ? (
         <p class="comments__notice" role="status">
@@ -220,6 +267,14 @@ export function CommentThread(props: ThreadProps & { evidence?: Map<number, Reco
       ) : (
         <p class="comments__sign-in">{tr('comments.form.staff')}</p>
       )}
+      {writer.kind === 'reader' ? (
+        <form class="comments__filter" method="post" action="/comments/preferences">
+          <CsrfField token={writer.csrfToken} />
+          <input type="hidden" name="back" value={base} />
+          <input type="hidden" name="showFlagged" value={writer.showFlagged ? '0' : '1'} />
+          <button type="submit">{tr(writer.showFlagged ? 'comments.filter.hide' : 'comments.filter.show')}</button>
+        </form>
+      ) : null}
       <nav class="comments__sorts" aria-label={tr('comments.sort.label')}>
         {SORTS.map((s) => (
           <a href={`${base}?sort=${s}#comments`} aria-current={s === props.sort ? 'true' : undefined}>
