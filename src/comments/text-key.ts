@@ -15,9 +15,12 @@ export function cleanCommentText(raw: string): string {
 }
 
 /** Characters as a reader counts them (a Hangul syllable or an emoji is one). */
+// Made once: constructing a Segmenter costs more than segmenting a comment.
+const GRAPHEMES = new Intl.Segmenter('ko', { granularity: 'grapheme' });
+
 export function charCount(text: string): number {
   let n = 0;
-  for (const _ of new Intl.Segmenter('ko', { granularity: 'grapheme' }).segment(text)) n++;
+  for (const _ of GRAPHEMES.segment(text)) n++;
   return n;
 }
 
