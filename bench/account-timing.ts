@@ -25,7 +25,7 @@ function stats(samples: number[]): { median: number; p90: number } {
 const handle = openDatabase({ sqlitePath: ':memory:' });
 await migrateToLatest(handle);
 // Limits high enough that the benchmark measures the checks, not the throttle.
-const config = loadConfig({}, { demo: false, workers: false, logLevel: 'silent', publicUrl: 'http://bench.test', loginMaxPerAccount: 1e6, loginMaxPerIp: 1e6 });
+const config = loadConfig({}, { demo: false, workers: false, logLevel: 'silent', publicUrl: 'http://bench.test', loginMaxPerAccount: 10_000, loginMaxPerIp: 10_000 });
 const deps: AppDeps = { db: handle.db, dialect: 'sqlite', config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
 const app = await buildApp(deps);
 await app.ready();

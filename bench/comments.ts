@@ -60,7 +60,7 @@ async function main() {
   for (let i = 0; i < 50; i++) {
     const row = await handle.db
       .insertInto('readers')
-      .values({ email: `r${i}@bench.test`, email_verified_at: now, password_hash: null, nickname: `독자${i}`, nickname_key: `독자${i}`, nickname_changed_at: null, locale: 'ko', time_zone: 'Asia/Seoul', terms_accepted_at: now, suspended_at: null, suspended_reason: null, created_at: now })
+      .values({ id: undefined as unknown as number, email: `r${i}@bench.test`, email_verified_at: now, password_hash: null, nickname: `독자${i}`, nickname_key: `독자${i}`, nickname_changed_at: null, locale: 'ko', time_zone: 'Asia/Seoul', terms_accepted_at: now, suspended_at: null, suspended_reason: null, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     readers.push({ id: row.id, email: `r${i}@bench.test`, emailVerified: true, nickname: `독자${i}`, locale: 'ko' as const, timeZone: 'Asia/Seoul', hasPassword: false, createdAt: now, nicknameChangedAt: null, suspended: false });

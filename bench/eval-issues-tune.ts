@@ -38,6 +38,7 @@ for (const c of combos(0, {})) {
   const s: ClusteringSettings = {
     engine: { ...SHIPPED_CLUSTERING.engine, ...c },
     features: { ...SHIPPED_CLUSTERING.features, ...c },
+    prior: 'prior' in c ? c.prior !== 0 : SHIPPED_CLUSTERING.prior,
   };
   const w = meanF1(sets.wiki, s);
   const k = meanF1(sets.kq, s);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ClusterEngine } from '../src/issues/engine.ts';
+import { createEngine } from '../src/issues/df-prior.ts';
 import { articleTerms } from '../src/issues/features.ts';
 import { SHIPPED_CLUSTERING } from '../src/issues/settings.ts';
 import { clusterStream } from '../src/issues/stream.ts';
@@ -60,7 +60,7 @@ function clusteringTable(title: string, docs: readonly LabelledDoc[], target: nu
 
 function stsTable(file: string): void {
   const pairs = loadKlueSts(file);
-  const engine = new ClusterEngine(SHIPPED_CLUSTERING.engine);
+  const engine = createEngine(SHIPPED_CLUSTERING);
   const vecs = pairs.map((p) => [
     engine.observe(articleTerms('', p.a, SHIPPED_CLUSTERING.features)),
     engine.observe(articleTerms('', p.b, SHIPPED_CLUSTERING.features)),

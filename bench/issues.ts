@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ClusterEngine } from '../src/issues/engine.ts';
+import { createEngine } from '../src/issues/df-prior.ts';
 import { articleTerms } from '../src/issues/features.ts';
 import { SHIPPED_CLUSTERING } from '../src/issues/settings.ts';
 import { benchJobPath } from './issues-job.ts';
@@ -24,7 +24,7 @@ const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
 
 function benchEngine(): Array<{ size: number; perSec: number; usPer: number; wallPerSec: number; clusters: number }> {
-  const engine = new ClusterEngine(SHIPPED_CLUSTERING.engine);
+  const engine = createEngine(SHIPPED_CLUSTERING);
   const stream = syntheticArticles();
   const results: Array<{ size: number; perSec: number; usPer: number; wallPerSec: number; clusters: number }> = [];
   let done = 0;

@@ -35,15 +35,19 @@ export async function checkSignIn(
     const blocked = [account, ip].filter((h) => !h.allowed);
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((h) => h.retryAfterSeconds)) };
   }
-  // Staff and readers sign in on one form. Every kind of account is checked on every attempt, and
-  // an absent account costs a dummy hash, so neither the answer nor its time tells which kinds of
-  // account an address has.
+  // Staff and readers sign in on one form. Every kind of account is looked up (cheap queries);
+  // then each account found costs one hash, and no account at all costs one dummy hash, so an
+  // address with one account of any kind and an unknown address take the same work. (An address
+  // with both a staff and a reader account checks two hashes, in parallel on the thread pool.)
   const kinds = [...deps.registry.principals.values()].filter((k) => k.passwordSignIn);
+  const found = (
+    await Promise.all(kinds.map(async (kind) => ({ kind, account: await kind.passwordSignIn!.find(deps.db, email) })))
+  ).filter((f) => f.account !== null);
+  if (found.length === 0) await verifyAgainstDummy(password);
   const checks = await Promise.all(
-    kinds.map(async (kind) => {
-      const found = await kind.passwordSignIn!.find(deps.db, email);
-      const valid = found?.passwordHash ? await verifyPassword(password, found.passwordHash) : await verifyAgainstDummy(password);
-      return found && valid && found.maySignIn ? { kind: kind.kind, id: found.id, home: kind.passwordSignIn!.home } : null;
+    found.map(async ({ kind, account }) => {
+      const valid = account!.passwordHash ? await verifyPassword(password, account!.passwordHash) : await verifyAgainstDummy(password);
+      return valid && account!.maySignIn ? { kind: kind.kind, id: account!.id, home: kind.passwordSignIn!.home } : null;
     }),
   );
   const match = checks.find((c) => c !== null);

@@ -9,8 +9,14 @@ interface Operation {
   description?: string;
   tags?: string[];
   security?: unknown[];
-  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string }>;
+  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: { enum?: unknown[]; default?: unknown } }>;
   responses?: Record<string, { description?: string; $ref?: string }>;
+}
+
+/** The documents write code as `backticks` (Markdown, as OpenAPI allows): show it as <code>. */
+export function inlineCode(text: string | undefined) {
+  if (!text) return null;
+  return text.split(/(`[^`\n]+`)/).map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? <code>{part.slice(1, -1)}</code> : part));
 }
 
 function ApiDocsPage({ doc }: { doc: ReturnType<typeof openApiDocument> }) {
@@ -22,13 +28,14 @@ function ApiDocsPage({ doc }: { doc: ReturnType<typeof openApiDocument> }) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
         <title>{doc.info.title} — reference</title>
         <link rel="stylesheet" href="/static/api-docs.css" />
       </head>
       <body>
         <main id="content">
           <h1>{doc.info.title}</h1>
-          <p>{doc.info.description}</p>
+          <p>{inlineCode(doc.info.description)}</p>
           <p>
             Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {doc.openapi})
           </p>
@@ -44,15 +51,28 @@ function ApiDocsPage({ doc }: { doc: ReturnType<typeof openApiDocument> }) {
                 <span class={`method method-${method.toLowerCase()}`}>{method}</span> <code>{path}</code>
               </h2>
               <p>
-                <strong>{op.summary}</strong>
+                <strong>{inlineCode(op.summary)}</strong>
               </p>
-              {op.description && <p>{op.description}</p>}
+              {op.description && <p>{inlineCode(op.description)}</p>}
               {op.parameters && op.parameters.length > 0 && (
                 <ul>
                   {op.parameters.map((p) => (
                     <li>
                       <code>{p.name}</code> ({p.in}
-                      {p.required ? ', required' : ''}) {p.description}
+                      {p.required ? ', required' : ''}) {inlineCode(p.description)}
+                      {p.schema?.enum ? (
+                        <span class="param-values">
+                          {' '}
+                          One of{' '}
+                          {p.schema.enum.map((v, i) => (
+                            <>
+                              {i ? ', ' : ''}
+                              <code>{String(v)}</code>
+                            </>
+                          ))}
+                          {p.schema.default !== undefined ? <> (default <code>{String(p.schema.default)}</code>)</> : null}.
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -69,7 +89,7 @@ function ApiDocsPage({ doc }: { doc: ReturnType<typeof openApiDocument> }) {
                   {Object.entries(op.responses ?? {}).map(([status, r]) => (
                     <tr>
                       <td>{status}</td>
-                      <td>{r.description ?? 'Error object with a stable code'}</td>
+                      <td>{r.description ? inlineCode(r.description) : 'Error object with a stable code'}</td>
                     </tr>
                   ))}
                 </tbody>

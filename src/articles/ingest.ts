@@ -7,6 +7,7 @@ import { enqueueJob } from '../jobs/queue.ts';
 import { sanitizeArticleBody } from '../html/sanitize-pool.ts';
 import { matchCategories } from './category-match.ts';
 import { checkArticleInput } from './input-limits.ts';
+import { adjustPressArticleCount } from './press-count.ts';
 import type { ArticleInput, PhotoInput } from './model.ts';
 
 export interface IngestRequest {
@@ -123,6 +124,7 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
         normalized,
       })
       .execute();
+    await adjustPressArticleCount(trx, req.pressId, existing?.status, status);
     // Whatever follows an article change (indexing, clustering…) is declared by capabilities.
     for (const kind of deps.registry.articleChangedJobs) await enqueueJob(trx, kind, { articleId: id });
     return { id, created: !existing, changed: true, status, revision };

@@ -3,7 +3,7 @@ import { parseIdParam } from '../web/params.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { AppDeps } from '../deps.ts';
-import { feedAlternates } from '../feeds/index.ts';
+import { feedAlternates } from '../web/feed-links.ts';
 import { renderErrorPage } from '../web/error-pages.tsx';
 import { t } from '../web/i18n/index.ts';
 import { dateTime } from '../web/format.ts';

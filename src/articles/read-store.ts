@@ -270,6 +270,8 @@ export interface ArticleTeaser {
   summary: string;
   firstCreatedAt: number;
   press: { slug: string; name: string; nameEn: string | null };
+  /** First photo, for a thumbnail beside the result. */
+  photoUrl: string | null;
 }
 
 /** The teasers of these articles, in no particular order; ids that do not exist are left out. */
@@ -279,6 +281,7 @@ export async function articleTeasers(db: Db, ids: readonly number[]): Promise<Ar
     .selectFrom('articles as a')
     .innerJoin('presses as p', 'p.id', 'a.press_id')
     .select(['a.id', 'a.headline', 'a.body_text', 'a.summary', 'a.first_created_at', 'p.slug', 'p.name', 'p.name_en'])
+    .select((eb) => firstPhotoUrl(eb as unknown as ArticleEb).as('photo_url'))
     .where('a.id', 'in', [...ids])
     .execute();
   return rows.map((r) => ({
@@ -288,5 +291,6 @@ export async function articleTeasers(db: Db, ids: readonly number[]): Promise<Ar
     summary: r.summary,
     firstCreatedAt: Number(r.first_created_at),
     press: { slug: r.slug, name: r.name, nameEn: r.name_en },
+    photoUrl: r.photo_url && isSafeUrl(r.photo_url) ? r.photo_url : null,
   }));
 }

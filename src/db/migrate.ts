@@ -10,6 +10,7 @@ import * as secrets from './migrations/0006-secrets.ts';
 import * as mail from './migrations/0007-mail.ts';
 import * as archiveIndexes from './migrations/0008-archive-indexes.ts';
 import * as readers from './migrations/0009-readers.ts';
+import * as pressDirectory from './migrations/0011-press-directory.ts';
 import * as comments from './migrations/0014-comments.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0007-mail': mail,
   '0008-archive-indexes': archiveIndexes,
   '0009-readers': readers,
+  '0011-press-directory': pressDirectory,
   '0014-comments': comments,
 };
 

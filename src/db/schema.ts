@@ -14,6 +14,10 @@ export interface PressTable {
   api_key_hash: string | null;
   api_key_prefix: string | null;
   created_at: number;
+  /** Usable articles of this press, adjusted by ingest in the article's transaction (0011). */
+  article_count: Generated<number>;
+  /** Logo shown in the press directory (http(s) or site-relative), when the press has one. */
+  logo_url: string | null;
 }
 
 export interface CategoryTable {

@@ -12,9 +12,11 @@ import { ninjsToArticle } from '../press/index.ts';
 const CONTENT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'content');
 const HOUR = 3_600_000;
 
-interface DemoArticleFile {
+export interface DemoArticleFile {
   press: string;
   hoursAgo: number;
+  /** The fictional event the article reports, shared by every press's report of it. */
+  event?: string;
   item: Record<string, unknown>;
   update?: { hoursAgo: number; item: Record<string, unknown> };
 }

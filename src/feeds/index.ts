@@ -1,2 +1,2 @@
-// The feeds capability's public API.
-export { type AlternatePage, feedAlternates } from './publish/alternates.ts';
+// The feeds capability's public API. (Feed links for a page are the kernel's: src/web/feed-links.ts.)
+export {};

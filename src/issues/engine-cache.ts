@@ -2,7 +2,8 @@
 // first use. issue_state.seq counts every change; a process whose copy is behind (another worker
 // assigned, an editor curated) reloads before it decides anything, so several processes agree.
 import type { Db } from '../db/database.ts';
-import { ClusterEngine } from './engine.ts';
+import type { ClusterEngine } from './engine.ts';
+import { createEngine } from './df-prior.ts';
 import { SHIPPED_CLUSTERING } from './settings.ts';
 import { importCluster, importVector } from './engine-io.ts';
 
@@ -39,7 +40,7 @@ export function markCurrent(db: Db, cached: CachedEngine, seq: number): void {
 }
 
 async function loadEngine(trx: Reader, docs: number): Promise<ClusterEngine> {
-  const engine = new ClusterEngine(SHIPPED_CLUSTERING.engine);
+  const engine = createEngine(SHIPPED_CLUSTERING);
   const rows = await trx.selectFrom('issue_df').select(['term', 'df']).orderBy('term').execute();
   for (const r of rows) engine.vocab.setDf(r.term, Number(r.df));
   engine.vocab.docs = docs;

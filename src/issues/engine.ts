@@ -6,7 +6,8 @@
 import type { TermBag } from './features.ts';
 import { CandidateIndex, kthLargest } from './candidate-index.ts';
 import { SparseVector } from './sparse-vector.ts';
-import { Vocabulary } from './vocabulary.ts';
+import { Vocabulary, type DfPrior } from './vocabulary.ts';
+import { isLatinTerm, isNameKey, neutralCosine, TermClass, TermClasses } from './cross-language.ts';
 import { bestMemberCosine, keepNewest, newMember, sameMember, strongestTerms, type Member } from './member-sample.ts';
 
 export interface EngineConfig {
@@ -40,6 +41,19 @@ export interface EngineConfig {
   memberThreshold: number;
   /** Each sampled member's strongest terms also entered in the candidate index, so a drifted story is found. */
   memberIndexTerms: number;
+  /**
+   * Evidence (the summed IDF of shared language-neutral terms: figures, name keys) for a document to
+   * join an issue written in another script (0 disables). Three rare shared names or figures clear it.
+   */
+  crossThreshold: number;
+  /** Neutral terms a cross-language document must share with the issue. */
+  crossMinShared: number;
+  /** An issue's strongest neutral terms also entered in the candidate index, so another language finds it. */
+  neutralIndexTerms: number;
+  /** Share of its bar an issue's similarity must reach to win as the clear winner (0 disables). */
+  clearMargin: number;
+  /** How many times the runner-up's margin the clear winner's must be. */
+  clearRatio: number;
 }
 
 export const DEFAULT_ENGINE: EngineConfig = {
@@ -58,6 +72,11 @@ export const DEFAULT_ENGINE: EngineConfig = {
   memberSample: 8,
   memberThreshold: 0.11,
   memberIndexTerms: 20,
+  crossThreshold: 8,
+  crossMinShared: 3,
+  neutralIndexTerms: 12,
+  clearMargin: 0.8,
+  clearRatio: 2,
 };
 
 export interface ClusterState {
@@ -72,6 +91,9 @@ export interface ClusterState {
   normDocs: number;
   /** The newest members (at most memberSample): a story that drifts still matches its latest turn. */
   members: Member[];
+  /** The script of the centroid (cross-language.ts) as of `scriptSize` members. */
+  script?: TermClass;
+  scriptSize?: number;
 }
 
 export interface Assignment {
@@ -94,9 +116,12 @@ interface Flat {
 }
 /** IDF moves slowly; a cached centroid norm is trusted until the corpus grew by this share. */
 const NORM_DRIFT = 0.02;
+/** A same-language match this clear is never second-guessed by the cross-language comparison. */
+const CLEAR_MARGIN = 2;
 
 export class ClusterEngine {
-  readonly vocab = new Vocabulary();
+  readonly vocab: Vocabulary;
+  private readonly classes: TermClasses;
   readonly clusters = new Map<number, ClusterState>();
   private readonly index: CandidateIndex;
   /** Editor-curated issues: the engine never merges them into others or others into them. */
@@ -105,7 +130,14 @@ export class ClusterEngine {
   /** Issues the latest bestMatch found close enough to join: the neighbours a join may bridge. */
   private lastCandidates: number[] = [];
 
-  constructor(readonly config: EngineConfig = DEFAULT_ENGINE) {
+  constructor(
+    readonly config: EngineConfig = DEFAULT_ENGINE,
+    prior?: DfPrior,
+  ) {
+    // Name keys serve the cross-language comparison only; in the ordinary cosine they would count
+    // every English name twice (the word and its key) and blur the issues of one language.
+    this.vocab = new Vocabulary(prior, isNameKey, isLatinTerm);
+    this.classes = new TermClasses(this.vocab);
     this.index = new CandidateIndex(config.postingCap, (issueId, term) => {
       const e = this.clusters.get(issueId);
       if (e) e.indexed = e.indexed.filter((t) => t !== term);
@@ -140,15 +172,21 @@ export class ClusterEngine {
       tfs.size > limit ? kthLargest(Float64Array.from(tfs, ([id, tf]) => (1 + Math.log(Math.max(1, tf))) * this.idf(id)), limit) : -Infinity;
     const out: DocVector = new Map();
     let norm = 0;
+    let kept = 0;
+    const muted: Array<[number, number]> = [];
     tfs.forEach((tf, id) => {
       const w = 1 + Math.log(Math.max(1, tf));
-      if (out.size < limit && w * this.idf(id) >= cutoff) {
+      // Muted terms (name keys) weigh nothing in the cosine, so they neither use up nor compete for a place.
+      if (this.vocab.isMutedId(id)) muted.push([id, w]);
+      else if (kept < limit && w * this.idf(id) >= cutoff) {
         out.set(id, w);
         norm += w * w;
+        kept++;
       }
     });
     norm = Math.sqrt(norm) || 1;
     out.forEach((w, id) => out.set(id, w / norm));
+    for (const [id, w] of muted) out.set(id, w / norm);
     return out;
   }
 
@@ -169,6 +207,7 @@ export class ClusterEngine {
     let best: ClusterState | undefined;
     let bestSim = 0;
     let bestMargin = 0;
+    let secondMargin = 0;
     this.lastCandidates = [];
     for (const c of this.candidates(weighted, time)) {
       if (exclude.has(c.id)) continue;
@@ -182,12 +221,60 @@ export class ClusterEngine {
       const margin = Math.max(centroidMargin, memberMargin);
       if (margin >= this.config.bridgeMargin) this.lastCandidates.push(c.id);
       if (margin > bestMargin || (margin === bestMargin && best && c.id < best.id)) {
+        secondMargin = bestMargin;
         best = c;
         bestSim = sim;
         bestMargin = margin;
+      } else if (margin > secondMargin) secondMargin = margin;
+    }
+    // A weak match in the document's own language may only be its language (an English report meeting
+    // another English report of a different story); the same story told in Korean outbids it.
+    if (this.config.crossThreshold > 0 && bestMargin < CLEAR_MARGIN) {
+      const cross = this.crossLanguageMatch(vec, time, exclude);
+      if (cross && cross.margin > bestMargin) return { clusterId: cross.clusterId, similarity: cross.similarity };
+    }
+    return best && (bestMargin >= 1 || this.clearWinner(bestMargin, secondMargin)) ? { clusterId: best.id, similarity: bestSim } : null;
+  }
+
+  /**
+   * Below the bar, but far closer to one issue than to any other: a story told from a new angle (the
+   * snowstorm's greenhouses, after its roads and ferries) shares little with each report but still
+   * more with them than with anything else the portal holds.
+   */
+  private clearWinner(best: number, second: number): boolean {
+    const { clearMargin, clearRatio } = this.config;
+    return clearMargin > 0 && best >= clearMargin && best >= clearRatio * second;
+  }
+
+  /** The issue in another script the document's figures and names say it belongs to, if any. */
+  private crossLanguageMatch(
+    vec: DocVector,
+    time: number,
+    exclude: ReadonlySet<number>,
+  ): { clusterId: number; similarity: number; margin: number } | null {
+    const neutral = this.classes.neutral(vec);
+    if (neutral.size < this.config.crossMinShared) return null;
+    const script = this.classes.scriptOf(vec);
+    if (script === TermClass.Other) return null;
+    const weighted = new Map<number, number>();
+    neutral.forEach((w, id) => weighted.set(id, w * this.vocab.rawIdf(id)));
+    let best: { clusterId: number; similarity: number; margin: number } | null = null;
+    let bestMargin = 1;
+    for (const id of this.index.vote(weighted, this.config.queryTerms, this.config.maxCandidates)) {
+      const c = this.clusters.get(id);
+      if (!c || exclude.has(id) || time - c.lastTime > this.config.horizonMs) continue;
+      if (this.scriptOf(c) === script) continue;
+      const { sim, shared, evidence } = neutralCosine(neutral, c.centroid, this.classes, (t) => this.vocab.rawIdf(t));
+      if (shared < this.config.crossMinShared) continue;
+      const decay = this.timeFactor(time, c.lastTime);
+      const decayed = evidence * decay;
+      const margin = decayed / this.config.crossThreshold;
+      if (margin >= bestMargin) {
+        best = { clusterId: id, similarity: sim * decay, margin };
+        bestMargin = margin;
       }
     }
-    return best && bestMargin >= 1 ? { clusterId: best.id, similarity: bestSim } : null;
+    return best;
   }
 
   /** Adds the document to an issue, then merges neighbours the issue has grown into; returns them. */
@@ -223,7 +310,8 @@ export class ClusterEngine {
     c.centroid = c.centroid.plus(SparseVector.fromEntries(vec));
     c.size++;
     c.normDocs = -1;
-    const member = newMember(vec, time);
+    // Members are compared in the ordinary cosine only, where muted terms (name keys) count for nothing.
+    const member = newMember(this.audible(vec), time);
     this.sample(c, [member]);
     if (time > c.lastTime) c.lastTime = time;
     if (c.centroid.size > this.config.centroidTerms * 1.5) this.truncate(c);
@@ -237,6 +325,13 @@ export class ClusterEngine {
     }
   }
 
+  /** The vector without its muted terms. */
+  private audible(vec: Iterable<[number, number]>): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const e of vec) if (!this.vocab.isMutedId(e[0])) out.push(e);
+    return out;
+  }
+
   /** Takes a member's vector out of an issue (withdrawal, revision, an editor moving it). */
   remove(clusterId: number, vec: DocVector): void {
     const c = this.clusters.get(clusterId);
@@ -245,7 +340,8 @@ export class ClusterEngine {
     c.size = Math.max(0, c.size - 1);
     c.normDocs = -1;
     // An article that left (withdrawn, revised, moved out by an editor) must not keep pulling others in.
-    c.members = c.members.filter((m) => !sameMember(m, vec));
+    const audible = this.audible(vec);
+    c.members = c.members.filter((m) => !sameMember(m, audible));
     if (c.size === 0) this.drop(clusterId);
     else this.reindex(c);
   }
@@ -287,7 +383,7 @@ export class ClusterEngine {
   /** Puts a stored member back in an issue's sample without counting it again (restoring from storage). */
   rememberMember(clusterId: number, vec: Iterable<[number, number]>, time: number): void {
     const c = this.clusters.get(clusterId);
-    if (c) this.sample(c, [newMember(vec, time)]);
+    if (c) this.sample(c, [newMember(this.audible(vec), time)]);
   }
 
   /** Replaces an issue's centroid wholesale (restoring from storage). */
@@ -323,6 +419,8 @@ export class ClusterEngine {
     let norm = 0;
     for (const [id, w] of vec) {
       const v = w * this.idf(id);
+      // Muted terms weigh nothing here; leaving them out keeps every merge below shorter.
+      if (v === 0) continue;
       out.set(id, v);
       norm += v * v;
     }
@@ -373,6 +471,28 @@ export class ClusterEngine {
     return strongestTerms(members, this.config.memberIndexTerms, (id) => this.idf(id));
   }
 
+  /** The script most of the issue's weight is written in, recomputed only when its size changed. */
+  private scriptOf(c: ClusterState): TermClass {
+    if (c.scriptSize !== c.size) {
+      c.script = this.classes.scriptOf(c.centroid);
+      c.scriptSize = c.size;
+    }
+    return c.script!;
+  }
+
+  /** The issue's strongest language-neutral terms (what a report in another language can find it by). */
+  private neutralTerms(c: ClusterState, n = this.config.neutralIndexTerms): number[] {
+    if (n <= 0) return [];
+    const ranked: Array<[number, number]> = [];
+    c.centroid.forEach((w, id) => {
+      if (this.classes.of(id) === TermClass.Neutral) ranked.push([id, w * this.vocab.rawIdf(id)]);
+    });
+    return ranked
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, n)
+      .map(([id]) => id);
+  }
+
   private timeFactor(time: number, last: number): number {
     const dt = Math.abs(time - last);
     return dt <= 0 ? 1 : Math.pow(0.5, dt / this.config.halfLifeMs);
@@ -404,13 +524,17 @@ export class ClusterEngine {
   }
 
   private truncate(c: ClusterState): void {
-    c.centroid = c.centroid.filter(new Set(this.rankedTerms(c, this.config.centroidTerms).map(([id]) => id)));
+    const keep = new Set(this.rankedTerms(c, this.config.centroidTerms).map(([id]) => id));
+    // The neutral terms weigh little in the ranking (name keys nothing), yet they are all another language has.
+    for (const id of this.neutralTerms(c, 4 * this.config.neutralIndexTerms)) keep.add(id);
+    c.centroid = c.centroid.filter(keep);
   }
 
   private reindex(c: ClusterState): void {
     this.index.remove(c.id, c.indexed);
     const terms = new Set(this.rankedTerms(c, this.config.indexTerms).map(([id]) => id));
     for (const t of this.memberTerms(c.members)) terms.add(t);
+    for (const t of this.neutralTerms(c)) terms.add(t);
     c.indexed = [...terms];
     this.touch(c);
   }

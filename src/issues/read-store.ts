@@ -180,29 +180,6 @@ export async function newestVisibleActivity(db: Db): Promise<number | null> {
   return row?.last == null ? null : Number(row.last);
 }
 
-export interface RecentActivity {
-  issueId: number;
-  articles: number;
-  presses: number;
-}
-
-/** Per issue: articles and distinct presses published since `since`. */
-export async function recentActivity(db: Db, issueIds: number[], since: number): Promise<Map<number, RecentActivity>> {
-  if (!issueIds.length) return new Map();
-  const rows = await db
-    .selectFrom('issue_articles')
-    .select((eb) => [
-      'issue_id',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.count<number>('press_id').distinct().as('presses'),
-    ])
-    .where('issue_id', 'in', issueIds)
-    .where('published_at', '>=', since)
-    .groupBy('issue_id')
-    .execute();
-  return new Map(rows.map((r) => [r.issue_id, { issueId: r.issue_id, articles: Number(r.n), presses: Number(r.presses) }]));
-}
-
 export async function issueTagOf(db: Db, articleId: number): Promise<{ name: string; slug: string } | null> {
   const row = await db
     .selectFrom('issue_articles')

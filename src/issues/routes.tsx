@@ -6,7 +6,7 @@ import { getStaff, requireStaff, staffOf } from '../accounts/index.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
-import { feedAlternates } from '../feeds/index.ts';
+import { feedAlternates } from '../web/feed-links.ts';
 import { renderErrorPage } from '../web/error-pages.tsx';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';

@@ -1,16 +1,8 @@
 // What the issue pages show, assembled from the read store: ranking, dormancy, the chart.
 import type { AppDeps } from '../deps.ts';
 import { histogram, type Histogram } from './chart.ts';
-import {
-  activeIssues,
-  issueArticles,
-  issueTimes,
-  newestVisibleActivity,
-  recentActivity,
-  relatedIssues,
-  type IssueArticle,
-  type IssueSummary,
-} from './read-store.ts';
+import { issueArticles, issueTimes, relatedIssues, type IssueArticle, type IssueSummary } from './read-store.ts';
+import { rankTopIssues } from './top-issues.ts';
 
 const HOUR = 3_600_000;
 
@@ -47,31 +39,7 @@ export async function issueDetail(deps: Pick<AppDeps, 'db'>, issue: IssueSummary
   };
 }
 
-const TOP_POOL = 60;
-
-/**
- * Issues ranked by how many presses took them up in the last day, with extra weight on the last
- * six hours (growth), and article volume only logarithmically, so one prolific press cannot push
- * its story up alone. A quiet site ranks around its newest activity instead of showing nothing.
- */
-export async function topIssues(deps: Pick<AppDeps, 'db'>, now: number, limit = 8): Promise<IssueSummary[]> {
-  const newest = await newestVisibleActivity(deps.db);
-  if (newest === null) return [];
-  const anchor = Math.min(now, newest);
-  const pool = await activeIssues(deps.db, { since: anchor - 24 * HOUR, limit: TOP_POOL });
-  const ids = pool.map((i) => i.id);
-  const [day, recent] = await Promise.all([
-    recentActivity(deps.db, ids, anchor - 24 * HOUR),
-    recentActivity(deps.db, ids, anchor - 6 * HOUR),
-  ]);
-  const score = (i: IssueSummary) => {
-    const d = day.get(i.id);
-    const r = recent.get(i.id);
-    return (d?.presses ?? 0) + 2 * (r?.presses ?? 0) + Math.log2(1 + (r?.articles ?? 0));
-  };
-  return pool
-    .map((i) => ({ i, s: score(i) }))
-    .sort((a, b) => b.s - a.s || b.i.lastAt - a.i.lastAt || a.i.id - b.i.id)
-    .slice(0, limit)
-    .map((x) => x.i);
+/** The home page's top issues (ranking explained in top-issues.ts and ARCHITECTURE.md). */
+export function topIssues(deps: Pick<AppDeps, 'db'>, now: number, limit = 8): Promise<IssueSummary[]> {
+  return rankTopIssues(deps.db, now, limit);
 }

@@ -117,7 +117,7 @@ export async function refreshIssue(
 ): Promise<void> {
   const issue = await trx
     .selectFrom('issues')
-    .select(['hidden', 'merged_into', 'lead_article_id'])
+    .select(['hidden', 'merged_into', 'lead_article_id', 'slug', 'auto_name', 'editor_name'])
     .where('id', '=', issueId)
     .executeTakeFirst();
   if (!issue) return;
@@ -145,14 +145,21 @@ export async function refreshIssue(
     update.first_at = Number(stats.first);
     update.last_at = Number(stats.last);
   }
-  if (opts.full || issue.lead_article_id === null) Object.assign(update, await representative(trx, engine, issueId));
+  if (opts.full || issue.lead_article_id === null) Object.assign(update, await representative(trx, engine, issueId, issue.lead_article_id));
+  // The slug spells the name readers see; old slugs keep working (the id leads, and routes redirect).
+  const name = issue.editor_name ?? (update.auto_name as string | undefined) ?? issue.auto_name;
+  const slug = issueSlug(issueId, name);
+  if (slug !== issue.slug && issue.merged_into === null) update.slug = slug;
   await trx.updateTable('issues').set(update).where('id', '=', issueId).execute();
   if (opts.full && engine.clusters.has(issueId)) await replaceTopTerms(trx, engine, issueId);
 }
 
 const REPRESENTATIVE_POOL = 40;
 
-async function representative(trx: Trx, engine: ClusterEngine, issueId: number): Promise<Record<string, unknown>> {
+/** A new lead must be this much closer to the centroid than the current one: names (and slugs) settle. */
+const LEAD_SWITCH_GAIN = 1.15;
+
+async function representative(trx: Trx, engine: ClusterEngine, issueId: number, currentLead: number | null): Promise<Record<string, unknown>> {
   const members = await trx
     .selectFrom('issue_articles')
     .innerJoin('articles', 'articles.id', 'issue_articles.article_id')
@@ -167,10 +174,14 @@ async function representative(trx: Trx, engine: ClusterEngine, issueId: number):
   let best = members[members.length - 1]!;
   let bestSim = -1;
   if (centroid) {
+    let current: { member: (typeof members)[number]; sim: number } | undefined;
     for (const m of members) {
       const sim = engine.similarity(importVector(engine, m.vector), centroid);
+      if (m.id === currentLead) current = { member: m, sim };
       if (sim > bestSim || (sim === bestSim && m.id < best.id)) [best, bestSim] = [m, sim];
     }
+    // Every new member moves the centroid a little; a name that changed with each would never settle.
+    if (current && bestSim < current.sim * LEAD_SWITCH_GAIN) best = current.member;
   }
   const category = await trx
     .selectFrom('article_categories')

@@ -1,5 +1,5 @@
 // Clusters a whole ordered stream in memory with the shipped pipeline (evaluation, benchmarks, tests).
-import { ClusterEngine } from './engine.ts';
+import { createEngine } from './df-prior.ts';
 import { articleTerms } from './features.ts';
 import { SHIPPED_CLUSTERING, type ClusteringSettings } from './settings.ts';
 
@@ -11,7 +11,7 @@ export interface StreamDoc {
 
 /** Returns each document's final issue id (after any merges), in input order. */
 export function clusterStream(docs: readonly StreamDoc[], settings: ClusteringSettings = SHIPPED_CLUSTERING): number[] {
-  const engine = new ClusterEngine(settings.engine);
+  const engine = createEngine(settings);
   const assigned: number[] = [];
   const redirect = new Map<number, number>();
   for (const doc of docs) {

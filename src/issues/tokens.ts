@@ -1,7 +1,7 @@
 // Clustering terms from the shared analyzer (src/text): particle-stripped Hangul words plus their
 // character bigrams (so "인공지능을" meets "인공지능이", and unspaced compounds still share pieces),
 // stemmed Latin words without function words, numbers of two digits or more, bigrams of Han text.
-import { bigrams, tokenize } from '../text/index.ts';
+import { bigrams, tokenize, type Token } from '../text/index.ts';
 
 // Function words carry no event; IDF would shrink them anyway, but dropping them keeps the
 // candidate index and the centroids for words that can tell two stories apart.
@@ -15,8 +15,13 @@ const STOP_EN = new Set(
 export const BIGRAM = '\u0002';
 
 export function clusterTerms(text: string): string[] {
+  return clusterTermsOf(tokenize(text));
+}
+
+/** clusterTerms of already tokenised text. */
+export function clusterTermsOf(tokens: readonly Token[]): string[] {
   const out: string[] = [];
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     switch (token.kind) {
       case 'hangul':
         out.push(token.stem);

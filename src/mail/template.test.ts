@@ -6,7 +6,7 @@ import { buildMail, renderMail, type MailTemplate } from './template.tsx';
 import { mailSettingsCheck } from './settings-check.ts';
 
 const common = { site: '소식', name: '서연' };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: each template has its own variables
 const TEMPLATES: Array<[MailTemplate<any>, Record<string, unknown>]> = [
   [verifyEmailTemplate, { ...common, verifyUrl: 'https://news.example.org/verify?t=v1', hours: 24 }],
   [passwordResetTemplate, { ...common, resetUrl: 'https://news.example.org/reset?t=r1', minutes: 30 }],

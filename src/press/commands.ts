@@ -5,9 +5,9 @@ import { createPress, listPressKeys, rotateApiKey } from './keys.ts';
 
 export const pressCommands: Record<string, Command> = {
   'press add': {
-    usage: 'press add --slug <slug> --name <name> [--name-en <name>] [--homepage <url>] [--json]',
+    usage: 'press add --slug <slug> --name <name> [--name-en <name>] [--homepage <url>] [--logo <url>] [--json]',
     summary: 'Create a press and print its API key (shown once).',
-    options: { slug: 'string', name: 'string', 'name-en': 'string', homepage: 'string', description: 'string', json: 'boolean' },
+    options: { slug: 'string', name: 'string', 'name-en': 'string', homepage: 'string', logo: 'string', description: 'string', json: 'boolean' },
     run: async (ctx) => {
       const { slug, name } = ctx.flags;
       if (!slug || !name) throw Errors.missingOption('press add --slug <slug> --name <name>');
@@ -17,6 +17,7 @@ export const pressCommands: Record<string, Command> = {
           name,
           nameEn: ctx.flags['name-en'],
           homepage: ctx.flags.homepage,
+          logoUrl: ctx.flags.logo,
           description: ctx.flags.description,
       });
       ctx.print(ctx.flags.json ? JSON.stringify({ slug: press.slug, apiKey }) : `created press ${press.slug}\nAPI key (shown once): ${apiKey}`);

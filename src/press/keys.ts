@@ -28,6 +28,8 @@ export interface NewPress {
   description?: string;
   descriptionEn?: string;
   copyright?: string;
+  /** Shown in the press directory (/press): an absolute http(s) image address. */
+  logoUrl?: string;
 }
 
 export async function createPress(deps: Pick<AppDeps, 'db'>, input: NewPress): Promise<{ press: Press; apiKey: string }> {
@@ -38,6 +40,9 @@ export async function createPress(deps: Pick<AppDeps, 'db'>, input: NewPress): P
   // Shown as a link on the press page: only an absolute http(s) address (no javascript:, no relative path).
   if (input.homepage !== undefined && (input.homepage.length > 2_000 || !isAbsoluteHttpUrl(input.homepage))) {
     throw Errors.validation([{ path: 'homepage', message: 'must be an http or https address' }], 'The homepage must be an http or https address.');
+  }
+  if (input.logoUrl !== undefined && (input.logoUrl.length > 2_000 || !isAbsoluteHttpUrl(input.logoUrl))) {
+    throw Errors.validation([{ path: 'logoUrl', message: 'must be an http or https address' }], 'The logo must be an http or https address.');
   }
   const taken = await deps.db.selectFrom('presses').select('id').where('slug', '=', input.slug).executeTakeFirst();
   if (taken) throw Errors.pressExists(input.slug);
@@ -52,6 +57,7 @@ export async function createPress(deps: Pick<AppDeps, 'db'>, input: NewPress): P
       description: input.description ?? null,
       description_en: input.descriptionEn ?? null,
       copyright: input.copyright ?? null,
+      logo_url: input.logoUrl ?? null,
       api_key_hash: hash,
       api_key_prefix: prefix,
       created_at: Date.now(),

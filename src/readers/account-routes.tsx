@@ -5,7 +5,7 @@ import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from '../auth/cook
 import { verifyCsrf } from '../auth/csrf.tsx';
 import { createSession, deletePrincipalSessions, deleteSessionByToken } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
-import { type AppError, Errors } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import { t } from '../web/i18n/index.ts';
 import { requestLocale } from '../web/locale.ts';
 import { changeEmail, changeNickname, changePassword, changePreferences, confirmPassword, nextNicknameChange } from './account.ts';

@@ -203,14 +203,18 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     expect(links).toHaveLength(4);
   });
 
-  it('throttles failed reader sign-ins per account like staff ones, even with the right password after', async () => {
+  it('throttles failed reader sign-ins per account and source like staff ones, even with the right password after', async () => {
     await newReader('guess@example.kr', '추측', '10.50.11.1');
+    const guesser = new TestBrowser(t.app, '10.50.11.2');
     for (let i = 0; i < 3; i++) {
-      expect((await signInVia(new TestBrowser(t.app, `10.50.11.${i + 2}`), 'guess@example.kr', `wrong guess ${i}xx`)).statusCode).toBe(401);
+      expect((await signInVia(guesser, 'guess@example.kr', `wrong guess ${i}xx`)).statusCode).toBe(401);
     }
-    const blocked = await signInVia(new TestBrowser(t.app, '10.50.11.9'), 'guess@example.kr');
+    const blocked = await signInVia(guesser, 'guess@example.kr');
     expect(blocked.statusCode).toBe(429);
     expect(String(blocked.headers['set-cookie'] ?? '')).not.toContain('sosik_session=');
+    // Whoever guessed cannot lock the owner out: from another source the right password works.
+    const owner = await signInVia(new TestBrowser(t.app, '10.50.11.9'), 'guess@example.kr');
+    expect(owner.statusCode).toBe(303);
   });
 
   it('account pages need a signed-in reader; their forms need the session\'s CSRF token', async () => {

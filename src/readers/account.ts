@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
 import type { AppDeps } from '../deps.ts';
-import { AppError, Errors } from '../errors.ts';
+import { type AppError, Errors } from '../errors.ts';
 import { t, type Locale } from '../web/i18n/index.ts';
 import { checkNickname, nicknameRefusalMessageKey } from './nickname.ts';
 import { enforceReaderLimits } from './rate-limits.ts';

@@ -18,7 +18,7 @@ function ReadersPanel({ locale, query, readers, csrfToken, notice }: { locale: L
           {tr(`readers.admin.notice.${notice}`)}
         </p>
       ) : null}
-      <form method="get" action="/studio/readers" role="search">
+      <form method="get" action="/studio/readers" role="search" aria-label={tr('readers.admin.title')}>
         <label for="readers-q">{tr('readers.admin.search')}</label> <input id="readers-q" name="q" type="search" value={query} maxLength={100} />{' '}
         <button type="submit">{tr('readers.admin.find')}</button>
       </form>

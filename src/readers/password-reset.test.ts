@@ -32,7 +32,7 @@ describe.each(await testDialects())('reader links (%s)', (dialect) => {
     expect(known.body).toContain('30분');
     // The look-up happens after the answer, in a job: only the registered address gets a link.
     expect(await t.deps.db.selectFrom('reader_tokens').select('reader_id').where('purpose', '=', 'reset_password').execute()).toEqual([]);
-    expect(await t.runJobs()).toBe(2);
+    await t.runJobs();
     const resets = await t.deps.db.selectFrom('reader_tokens').select('reader_id').where('purpose', '=', 'reset_password').execute();
     expect(resets.map((r) => r.reader_id)).toEqual([readerId]);
     const bad = await askReset('not an address');

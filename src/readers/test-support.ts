@@ -1,5 +1,8 @@
 // Test support for reader accounts: an app on a real test database, and a browser-like client
 // over app.inject that keeps cookies and posts forms with the CSRF token the page carried.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { assembleRegistry } from '../registry.ts';
 import { CAPABILITIES } from '../app.ts';
@@ -18,7 +21,9 @@ export function readersRegistry(options: ReadersOptions = { oidc: null }) {
 }
 
 export function readersTestApp(dialect: Dialect, overrides: Partial<Config> = {}, options?: ReadersOptions): Promise<TestApp> {
-  return createTestApp(dialect, { demo: false, workers: false, ...overrides }, readersRegistry(options));
+  // Without an SMTP server, mail the jobs deliver goes to a folder of this test's own.
+  const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-readers-outbox-'));
+  return createTestApp(dialect, { demo: false, workers: false, outboxDir, ...overrides }, readersRegistry(options));
 }
 
 export const CHROME_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';

@@ -14,13 +14,13 @@ import { digestToken, type TokenRefusal } from './tokens.ts';
 export async function queueVerification(
   trx: Trx,
   deps: AppDeps,
-  reader: { id: number; nickname: string; locale: string },
+  reader: { id: number; email: string; nickname: string; locale: string },
   email: string,
   now = Date.now(),
 ): Promise<void> {
   const token = await storeToken(trx, 'verify_email', reader.id, email, now);
   await sendReaderMail(trx, deps, {
-    kind: 'verify-email',
+    kind: email === reader.email ? 'verify-email' : 'confirm-new-email',
     to: email,
     lang: reader.locale === 'en' ? 'en' : 'ko',
     name: reader.nickname,

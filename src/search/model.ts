@@ -33,6 +33,8 @@ export interface SearchResultItem {
   publishedAt: number;
   url: string;
   score: number;
+  /** The article's first photo (http(s) or site-relative), for a thumbnail; null without one. */
+  photoUrl: string | null;
 }
 
 export interface FacetItem {
@@ -64,9 +66,15 @@ const list = z
   .optional()
   .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean).slice(0, 20)))
   .catch(undefined);
+/** A real calendar day written YYYY-MM-DD ("2026-02-30" is not one); typed by hand on the page. */
 const date = z
   .string()
+  .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+  })
   .optional()
   .catch(undefined);
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max).optional().catch(undefined);

@@ -22,9 +22,24 @@ export const searchOpenApiPaths = {
         { name: 'issue', in: 'query', description: 'Issue id.', schema: { type: 'integer', minimum: 1 } },
         { name: 'from', in: 'query', description: 'Published on or after (YYYY-MM-DD).', schema: { type: 'string', format: 'date' } },
         { name: 'to', in: 'query', description: 'Published on or before (YYYY-MM-DD).', schema: { type: 'string', format: 'date' } },
-        { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'newest'] } },
-        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
-        { name: 'size', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50 } },
+        {
+          name: 'sort',
+          in: 'query',
+          description: '`relevance` (default): best match first, with a mild boost for recent articles; `newest`: most recent first.',
+          schema: { type: 'string', enum: ['relevance', 'newest'], default: 'relevance' },
+        },
+        {
+          name: 'page',
+          in: 'query',
+          description: 'Page of results, from 1 (default). Pages past 50 are not served: narrow the query instead.',
+          schema: { type: 'integer', minimum: 1, maximum: 50, default: 1 },
+        },
+        {
+          name: 'size',
+          in: 'query',
+          description: 'Results per page (default 10).',
+          schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+        },
       ],
       responses: {
         '200': {
@@ -63,6 +78,7 @@ export const searchOpenApiSchemas = {
             publishedAt: { type: 'integer', description: 'epoch milliseconds' },
             url: { type: 'string', format: 'uri' },
             score: { type: 'number' },
+            photoUrl: { type: ['string', 'null'], description: "The article's first photo (absolute or site-relative URL), for a thumbnail." },
           },
         },
       },

@@ -17,6 +17,16 @@ import { openSearchDescription } from './opensearch.ts';
 import { searchArticles } from './search-service.ts';
 import { SearchPage } from './views.tsx';
 
+/** Date filters the reader typed that the search could not use (it searched without them). */
+function rejectedDates(raw: unknown, req: { from?: string; to?: string }): { from?: string; to?: string } {
+  const typed = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 40) : undefined);
+  const query = (raw ?? {}) as Record<string, unknown>;
+  return {
+    from: req.from ? undefined : typed(query.from),
+    to: req.to ? undefined : typed(query.to),
+  };
+}
+
 export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // A search can cost the database close to a second: the page and the API share one budget per
   // source (IPv4 address, IPv6 /64), so neither is a way around the other's limit.
@@ -54,6 +64,7 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise
       request: req,
       response,
       now: Date.now(),
+      rejectedDates: rejectedDates(request.query, req),
     });
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
   });

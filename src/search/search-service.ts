@@ -125,6 +125,7 @@ async function dressHits(deps: IndexDeps, hits: ScoredHit[], analysis: AnalyzedQ
       publishedAt: r.firstCreatedAt,
       url: `/articles/${r.id}`,
       score: Math.round(h.score * 1000) / 1000,
+      photoUrl: r.photoUrl,
     });
   }
   return out;

@@ -16,7 +16,12 @@ export interface SearchPageProps {
   request: SearchRequest;
   response: SearchResponse;
   now: number;
+  /** Date filters that were typed but are not a day (kept in the field, named in a message). */
+  rejectedDates?: { from?: string; to?: string };
 }
+
+/** The empty page's choseong example: "시내버스" headlines are in the demo content (views.test.ts checks). */
+export const CHOSEONG_EXAMPLE = { choseong: 'ㅅㄴㅂㅅ', word: '시내버스' } as const;
 
 /** The /search URL for the current request with some parameters changed (undefined removes one). */
 export function searchHref(req: SearchRequest, change: Partial<Record<'q' | 'press' | 'category' | 'from' | 'to' | 'sort' | 'page', string | undefined>>): string {
@@ -67,14 +72,55 @@ function Filters(props: SearchPageProps & { tr: Translate }) {
           ))}
         </select>
       </label>{' '}
-      <label>
-        {tr('search.filter.from')} <input type="date" name="from" value={req.from ?? ''} />
-      </label>{' '}
-      <label>
-        {tr('search.filter.to')} <input type="date" name="to" value={req.to ?? ''} />
-      </label>{' '}
+      <DateField name="from" label={tr('search.filter.from')} value={req.from} rejected={props.rejectedDates?.from} tr={tr} />{' '}
+      <DateField name="to" label={tr('search.filter.to')} value={req.to} rejected={props.rejectedDates?.to} tr={tr} />{' '}
       <button type="submit">{tr('search.filter.apply')}</button>
+      <DateErrors rejected={props.rejectedDates} tr={tr} />
     </form>
+  );
+}
+
+/**
+ * A day typed as YYYY-MM-DD. Not <input type="date">: Chromium shows that in the browser's locale
+ * ("mm/dd/yyyy" on a Korean page read in an English browser); the server checks the value.
+ */
+function DateField(props: { name: 'from' | 'to'; label: string; value?: string; rejected?: string; tr: Translate }) {
+  const { tr } = props;
+  const hintId = `search-${props.name}-hint`;
+  const errorId = `search-${props.name}-error`;
+  return (
+    <label class="search-filters__date">
+      {props.label}{' '}
+      <input
+        type="text"
+        name={props.name}
+        value={props.rejected ?? props.value ?? ''}
+        maxLength={10}
+        size={11}
+        placeholder="YYYY-MM-DD"
+        autocomplete="off"
+        aria-describedby={props.rejected ? `${hintId} ${errorId}` : hintId}
+        aria-invalid={props.rejected ? 'true' : undefined}
+      />
+      <span class="visually-hidden" id={hintId}>
+        {tr('search.filter.date-hint', { example: '2026-03-01' })}
+      </span>
+    </label>
+  );
+}
+
+/** Below the row of filters (a message inside a label would push that label out of line). */
+function DateErrors(props: { rejected?: { from?: string; to?: string }; tr: Translate }) {
+  const entries = (['from', 'to'] as const).filter((k) => props.rejected?.[k]);
+  if (!entries.length) return null;
+  return (
+    <div class="search-filters__errors">
+      {entries.map((k) => (
+        <p class="search-filters__error" id={`search-${k}-error`}>
+          {props.tr('search.filter.date-invalid', { value: props.rejected![k]! })}
+        </p>
+      ))}
+    </div>
   );
 }
 
@@ -169,6 +215,7 @@ export function SearchPage(props: SearchPageProps) {
       path={props.path}
       categories={props.nav}
       now={props.now}
+      searchQuery={req.q}
       meta={{
         title,
         description: tr('search.description', { site: props.siteName }),
@@ -183,7 +230,12 @@ export function SearchPage(props: SearchPageProps) {
         {res.query ? <Filters {...props} tr={tr} /> : null}
       </header>
       {!res.query ? (
-        <p class="empty-state">{tr('search.prompt')}</p>
+        <p class="empty-state">
+          {tr('search.prompt')}{' '}
+          <a href={searchHref({ q: CHOSEONG_EXAMPLE.choseong }, {})}>
+            {tr('search.prompt.example', { example: CHOSEONG_EXAMPLE.choseong, word: CHOSEONG_EXAMPLE.word })}
+          </a>
+        </p>
       ) : res.mode === 'none' ? (
         <p class="empty-state">{tr('search.nothing-to-search')}</p>
       ) : res.total === 0 ? (
@@ -194,7 +246,8 @@ export function SearchPage(props: SearchPageProps) {
             <Summary res={res} tr={tr} />
             <ol class="search-results" aria-label={tr('search.results.label')}>
               {res.results.map((r) => (
-                <li class="search-result">
+                <li class={r.photoUrl ? 'search-result search-result--with-photo' : 'search-result'}>
+                  <div class="search-result__text">
                   {/* headlineHtml and snippetHtml are escaped by snippet.ts; only <mark> is markup. */}
                   <h2 class="search-result__headline">
                     <a href={r.url} dangerouslySetInnerHTML={{ __html: r.headlineHtml }} />
@@ -204,6 +257,13 @@ export function SearchPage(props: SearchPageProps) {
                     <time dateTime={isoTime(r.publishedAt)}>{listTime(locale, r.publishedAt)}</time>
                   </p>
                   <p class="search-result__snippet" dangerouslySetInnerHTML={{ __html: r.snippetHtml }} />
+                  </div>
+                  {r.photoUrl ? (
+                    // The headline link names the article; the thumbnail is a second, unfocusable way in (as on list cards).
+                    <a class="search-result__photo" href={r.url} tabIndex={-1} aria-hidden="true">
+                      <img src={r.photoUrl} alt="" loading="lazy" decoding="async" />
+                    </a>
+                  ) : null}
                 </li>
               ))}
             </ol>

@@ -134,7 +134,10 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
     expect(editor.body).not.toContain('href="/studio/feeds"');
     const revisions = await get(`/studio/articles/${articleA}`, cookies['a@hanbit.test']);
     expect(revisions.body).toContain('기사 전송 API');
-    expect(revisions.body).toContain('취소(철회) <code>canceled</code>');
+    // The reader's words only: no raw "usable"/"canceled" beside them on a Korean page.
+    expect(revisions.body).toContain('<dd>취소(철회)</dd>');
+    expect(revisions.body).toContain('<dd>게재</dd>');
+    expect(revisions.body).not.toMatch(/<dd>[^<]*<code>(usable|canceled)<\/code>/);
   });
 
   it("shows an article's revisions with pubstatus and the original payload as escaped, pretty JSON", async () => {

@@ -244,10 +244,9 @@ export function ArticleDetailView({ locale, article, backHref }: { locale: Local
             <dt>{tr('studio.article.source')}</dt>
             <dd>{tr(`studio.source.${r.source}`)}</dd>
             <dt>{tr('studio.article.pubstatus')}</dt>
-            <dd>
-              {KNOWN_PUBSTATUS.has(r.pubstatus) ? `${tr(`studio.pubstatus.${r.pubstatus}`)} ` : null}
-              <code>{r.pubstatus}</code>
-            </dd>
+            {/* In the reader's words; the press's raw value is in the original payload below, and
+                shown here only when it is one we have no words for. */}
+            <dd>{KNOWN_PUBSTATUS.has(r.pubstatus) ? tr(`studio.pubstatus.${r.pubstatus}`) : <code>{r.pubstatus}</code>}</dd>
           </dl>
           <h4>{tr('studio.article.original')}</h4>
           {/* Scrollable region: keyboard users need to reach it (tabIndex) to scroll it. */}

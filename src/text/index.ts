@@ -22,3 +22,4 @@ export {
   type QueryWord,
 } from './terms.ts';
 export { compoundAlternatives, JUNCTION_MARK, junctionTerms, searchIndexTerms } from './compounds.ts';
+export { nameKey, romanize } from './romanize.ts';

@@ -1,6 +1,7 @@
 // The web capability: serves the shared static files (CSS, client islands, icons, demo photos).
 // Layout, i18n and error pages are libraries other capabilities import.
 import fastifyStatic from '@fastify/static';
+import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import type { Capability } from '../capability.ts';
 import { STATIC_DIR, STATIC_PREFIX } from './assets.ts';
@@ -26,5 +27,11 @@ export const webCapability: Capability = {
       // The plugin passes the raw ServerResponse (typed narrower), whose .req has the query string.
       setHeaders: (res) => cacheHeaders(res as unknown as ServerResponse),
     });
+    // Browsers, feed readers and bookmark tools ask for /favicon.ico whatever the page links; a
+    // real ICO (16, 32 and 48 px, drawn from favicon.svg) answers them instead of a 404.
+    const favicon = fs.readFileSync(`${STATIC_DIR}favicon.ico`);
+    app.get('/favicon.ico', async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=86400').type('image/x-icon').send(favicon),
+    );
   },
 };

@@ -49,6 +49,8 @@ export interface LayoutProps {
   /** Client scripts (names under src/web/static), loaded as deferred modules. */
   scripts?: readonly string[];
   now?: number;
+  /** The search page's query, kept in the header's search box. */
+  searchQuery?: string;
   /** A signed-in staff member is reading: the footer leads to the studio instead of the sign-in. */
   staffSignedIn?: boolean;
   children: ComponentChildren;
@@ -78,6 +80,7 @@ export function Layout(props: LayoutProps) {
         {meta.robots ? <meta name="robots" content={meta.robots} /> : null}
         <link rel="canonical" href={meta.canonical} />
         <link rel="stylesheet" href={assetUrl('site.css')} />
+        <link rel="stylesheet" href={assetUrl('reader-pages.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         {(meta.alternates ?? []).map((a) => (
           <link rel="alternate" type={a.type} title={a.title} href={a.href} />
@@ -126,7 +129,7 @@ export function Layout(props: LayoutProps) {
               <span class="visually-hidden">{tr('web.today')} </span>
               {shortDate(locale, props.now ?? Date.now())}
             </p>
-            <SearchBox locale={locale} id="site-search" />
+            <SearchBox locale={locale} id="site-search" query={props.searchQuery} />
             <a class="lang-switch" href={withLang(props.path, other)} hrefLang={other} lang={other}>
               {tr(`web.switch-to.${other}`)}
             </a>

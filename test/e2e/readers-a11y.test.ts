@@ -4,10 +4,12 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/accounts/index.ts';
 import { runAxe, seriousViolations } from './axe.ts';
 import { resultPath, skipBrowser, startE2E, type E2E } from './harness.ts';
 
 const PASSWORD = 'quiet harbour lanterns';
+const STAFF_PASSWORD = 'correct horse battery';
 
 /** Types into the focused element, then moves on with Tab, as a keyboard user would. */
 async function typeAndTab(page: Page, text: string): Promise<void> {
@@ -25,6 +27,7 @@ describe.skipIf(skipBrowser)('reader pages in Chromium', () => {
 
   beforeAll(async () => {
     e2e = await startE2E({ bypassCSP: true });
+    await createUser({ db: e2e.db }, { email: 'admin@sosik.example', password: STAFF_PASSWORD, role: 'admin' });
   });
   afterAll(async () => {
     if (Object.keys(report).length) fs.writeFileSync(resultPath('axe-report-readers.json'), JSON.stringify(report, null, 2));
@@ -50,6 +53,21 @@ describe.skipIf(skipBrowser)('reader pages in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('메일을 확인해 주세요');
     const row = await e2e.db.selectFrom('readers').select(['nickname', 'email_verified_at']).where('email', '=', 'keyboard@example.kr').executeTakeFirst();
     expect(row).toEqual({ nickname: '키보드', email_verified_at: null });
+  });
+
+  it('signs in with the keyboard alone, "remember me" ticked with space', async () => {
+    const page = await e2e.open('/login');
+    await page.focus('#login-email');
+    await typeAndTab(page, 'keyboard@example.kr');
+    expect(await focusedId(page)).toBe('login-password');
+    await typeAndTab(page, PASSWORD);
+    expect(await focusedId(page)).toBe('login-remember');
+    await page.keyboard.press('Space');
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.keyboard.press('Enter')]);
+    const cookie = (await e2e.context.cookies()).find((c) => c.name === 'sosik_session');
+    expect(cookie?.expires).toBeGreaterThan(Date.now() / 1000 + 86_400);
+    expect(cookie?.httpOnly).toBe(true);
+    await e2e.context.clearCookies();
   });
 
   it('a failed form announces its errors and ties each to its field', async () => {
@@ -99,6 +117,16 @@ describe.skipIf(skipBrowser)('reader pages in Chromium', () => {
       await page.goto(`${e2e.baseUrl}/account?lang=en`);
       await check('account-en', page);
       await page.close();
+      await e2e.context.clearCookies();
+      // An admin's list of readers.
+      const admin = await e2e.open('/login');
+      await admin.fill('#login-email', 'admin@sosik.example');
+      await admin.fill('#login-password', STAFF_PASSWORD);
+      await Promise.all([admin.waitForURL((u) => u.pathname === '/studio'), admin.click('.login-form button[type="submit"]')]);
+      await admin.goto(`${e2e.baseUrl}/studio/readers`);
+      await expect(admin.locator('.readers-admin tbody tr').count()).resolves.toBeGreaterThan(0);
+      await check('studio-readers', admin);
+      await admin.close();
       await e2e.context.clearCookies();
       expect(serious).toEqual([]);
     });

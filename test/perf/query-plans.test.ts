@@ -111,6 +111,9 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       '/sitemaps/articles-1.xml',
       '/sitemap-news.xml',
       '/search?q=%EC%A1%B0%EB%A0%A5',
+      '/latest',
+      '/latest?category=economy',
+      '/press',
     ];
     recording = true;
     for (const url of pages) {

@@ -2,12 +2,15 @@
 import { translator, type Locale, type Translate } from '../../web/i18n/index.ts';
 import type { ArticleDetail, Byline, Photo } from '../read-store.ts';
 import { categoryName } from '../../web/page-context.ts';
+import { ListenButton, ShareButton } from './listen-share.tsx';
 
-/** Copy-link and font-size controls: client islands (js/article-tools.js) unhide and run them. */
-export function ArticleTools(props: { tr: Translate; canonical: string }) {
+/** Listen, share, copy-link and font-size controls: client islands (js/article-*.js) unhide and run them. */
+export function ArticleTools(props: { tr: Translate; canonical: string; title: string; lang: string }) {
   const { tr } = props;
   return (
     <div class="article-tools">
+      <ListenButton tr={tr} lang={props.lang} />
+      <ShareButton tr={tr} canonical={props.canonical} title={props.title} />
       <button type="button" class="tool-button" data-copy-link={props.canonical} hidden>
         <svg class="tool-button__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
           <path

@@ -6,6 +6,7 @@ import type { VNode } from 'preact';
 import type { ArticleDetail } from '../read-store.ts';
 import { ArticleTools, Bylines, CategoryNote, LightboxDialog, PhotoFigure } from './article-parts.tsx';
 import { absoluteUrl, categoryName, contentLang, frameOf, pressName, uiLang, type PageContext } from '../../web/page-context.ts';
+import { KeywordTags } from './keyword-tags.tsx';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
 
@@ -20,7 +21,7 @@ export interface ArticlePageProps {
 }
 
 
-export const ARTICLE_SCRIPTS = ['js/article-tools.js', 'js/lightbox.js'] as const;
+export const ARTICLE_SCRIPTS = ['js/article-tools.js', 'js/lightbox.js', 'js/article-listen.js', 'js/article-share.js'] as const;
 
 /** "Updated" is shown only when it would show a different minute from "published". */
 export function wasUpdated(a: Pick<ArticleDetail, 'updatedAt' | 'firstCreatedAt'>): boolean {
@@ -114,7 +115,7 @@ export function ArticlePage(props: ArticlePageProps) {
                     </span>
                   ) : null}
                 </p>
-                <ArticleTools tr={tr} canonical={canonical} />
+                <ArticleTools tr={tr} canonical={canonical} title={a.headline} lang={a.lang} />
               </div>
             </header>
 
@@ -138,13 +139,7 @@ export function ArticlePage(props: ArticlePageProps) {
 
             <footer class="article-foot">
               <Bylines tr={tr} bylines={a.bylines} />
-              {a.keywords.length ? (
-                <ul class="keywords" aria-label={tr('articles.keywords')}>
-                  {a.keywords.map((k) => (
-                    <li>#{k}</li>
-                  ))}
-                </ul>
-              ) : null}
+              <KeywordTags tr={tr} keywords={a.keywords} />
               <section class="press-promo" aria-labelledby="press-promo-title" lang={ui}>
                 <h2 id="press-promo-title" class="press-promo__name">
                   <a href={`/press/${a.press.slug}`}>{press}</a>

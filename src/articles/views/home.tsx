@@ -49,6 +49,11 @@ export function HomePage(props: { ctx: PageContext; data: HomeData }) {
             <p class="empty-state">{tr('articles.list.empty')}</p>
           )}
           {rest.length > 5 ? <ArticleCardList ctx={ctx} articles={rest.slice(5)} variant="headline" /> : null}
+          {lead ? (
+            <p class="more-link">
+              <a href="/latest">{tr('articles.latest.more')}</a>
+            </p>
+          ) : null}
         </section>
         {data.boxes?.length ? <aside class="home-issues">{data.boxes}</aside> : null}
       </div>
@@ -74,6 +79,9 @@ export function HomePage(props: { ctx: PageContext; data: HomeData }) {
         <h2 id="presses-title" class="section-title">
           {tr('articles.home.by-press')}
         </h2>
+        <p class="more-link">
+          <a href="/press">{tr('articles.presses.all')}</a>
+        </p>
         {data.presses.map((p) => {
           const articles = data.byPress.get(p.id) ?? [];
           if (!articles.length) return null;

@@ -20,13 +20,17 @@ export function LatestAside(props: { ctx: PageContext; currentHref?: string; lat
       <h2 id="aside-latest-title" class="section-title">
         {tr('articles.home.latest')}
       </h2>
-      <ol class="ranked-list">
+      {/* Newest first, not a ranking: an unnumbered list, so no headline reads as "No. 1". */}
+      <ul class="headline-list">
         {items.map((l) => (
           <li lang={contentLang(props.ctx.locale, l.lang)}>
             <a href={l.href}>{l.headline}</a>
           </li>
         ))}
-      </ol>
+      </ul>
+      <p class="more-link">
+        <a href="/latest">{tr('articles.latest.more')}</a>
+      </p>
     </aside>
   );
 }

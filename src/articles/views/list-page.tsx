@@ -25,7 +25,7 @@ interface ListFrameProps {
   hidePress?: boolean;
 }
 
-function ListFrame(props: ListFrameProps) {
+export function ListFrame(props: ListFrameProps) {
   const { ctx, list } = props;
   const tr = translator(ctx.locale);
   return (

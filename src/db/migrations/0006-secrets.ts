@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { TIME } from '../columns.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: typed against no fixed schema
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('server_secrets')

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { TIME, withId } from '../columns.ts';
 import type { Dialect } from '../database.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: typed against no fixed schema
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await withId(db.schema.createTable('mail_messages'), dialect)
     .addColumn('key', 'text', (c) => c.notNull().unique())

@@ -1,6 +1,7 @@
 // Loads the channel and newest articles for an outgoing feed: everything, one press, one
 // category, or a given list of articles from a feed source another capability declares (an
 // issue). A handful of indexed queries per feed.
+import { FEED_FILES, feedBaseOf } from '../../web/feed-links.ts';
 import { readBylines } from '../../articles/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { t, type Locale } from '../../web/i18n/index.ts';
@@ -17,19 +18,13 @@ export type FeedScope =
 
 /** Path of the HTML page a scope mirrors, and the base its feed URLs hang from. */
 export function scopePaths(scope: FeedScope): { page: string; feedBase: string } {
-  switch (scope.kind) {
-    case 'all':
-      return { page: '/', feedBase: '' };
-    case 'press':
-      return { page: `/press/${encodeURIComponent(scope.slug)}`, feedBase: `/press/${encodeURIComponent(scope.slug)}` };
-    case 'category':
-      return { page: `/categories/${encodeURIComponent(scope.slug)}`, feedBase: `/categories/${encodeURIComponent(scope.slug)}` };
-    case 'source':
-      return { page: `/${scope.prefix}/${encodeURIComponent(scope.slug)}`, feedBase: `/${scope.prefix}/${encodeURIComponent(scope.slug)}` };
-  }
+  const feedBase = feedBaseOf(
+    scope.kind === 'all' ? { kind: 'home' } : scope.kind === 'source' ? { ...scope, name: scope.title } : { ...scope, name: '' },
+  );
+  return { page: feedBase || '/', feedBase };
 }
 
-export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export { FEED_FILES };
 
 /** The feed document, or undefined when the press / category does not exist. */
 export async function loadFeedDocument(deps: AppDeps, scope: FeedScope, locale: Locale): Promise<FeedDocument | undefined> {

@@ -9,7 +9,7 @@ import { AppError } from '../../errors.ts';
 import { createTestDb, testDialects, type TestDb } from '../../../test/helpers/databases.ts';
 import { parseFeedText } from '../parse/parse-feed.ts';
 import { addTestPress, feedTestDeps } from '../test-deps.ts';
-import { feedAlternates } from './alternates.ts';
+import { feedAlternates } from '../../web/feed-links.ts';
 import { CAPABILITIES } from '../../app.ts';
 import { type Capability } from '../../capability.ts';
 import { assembleRegistry } from '../../registry.ts';

@@ -1,5 +1,6 @@
 // /issues/:slug — one story across presses: name, lead article, chart, timeline by day, presses,
 // related issues and feeds; the editor panel for editors.
+import { FeedLinks } from '../../web/components/feed-links.tsx';
 import { frameOf, type PageContext } from '../../web/page-context.ts';
 import { contentLang } from '../../web/page-context.ts';
 import { isoTime, listTime, shortDate } from '../../web/format.ts';
@@ -151,15 +152,7 @@ export function IssuePage(props: { ctx: PageContext; data: IssuePageData }) {
               <h2 id="issue-feeds-title" class="section-title">
                 {tr('issues.page.feeds')}
               </h2>
-              <ul class="issue-feeds">
-                {data.alternates.map((f) => (
-                  <li>
-                    <a href={f.href} type={f.type}>
-                      {f.title}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <FeedLinks feeds={data.alternates} class="issue-feeds" />
             </section>
             {data.editor ? <EditorPanel ctx={data.editor} issue={issue} /> : null}
           </aside>

@@ -33,8 +33,25 @@ export interface AccountViewProps {
   now: number;
 }
 
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "2026.12.01. 18:15" / "1 Dec 2026, 18:15" in the reader's time zone. Composed from numeric
+ * parts: Node's ICU data may lack Korean day periods (it prints "PM" for ko-KR).
+ */
 export function zonedTime(locale: Locale, timeZone: string, ms: number): string {
-  return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(ms);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(ms);
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  if (locale === 'ko') return `${p.year}.${p.month}.${p.day}. ${p.hour}:${p.minute}`;
+  return `${Number(p.day)} ${EN_MONTHS[Number(p.month) - 1]} ${p.year}, ${p.hour}:${p.minute}`;
 }
 
 function problemOf(props: AccountViewProps, section: AccountSection): FormProblem | undefined {

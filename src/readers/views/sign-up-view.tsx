@@ -48,7 +48,7 @@ export function SignUpView({ locale, csrfToken, values = {}, problem, oidcName }
             <input id="signup-terms" name="terms" type="checkbox" value="1" checked={values.terms} required />
             <label for="signup-terms">
               {tr('readers.signup.agree-terms-before')}
-              <a href="/terms" target="_blank">
+              <a href="/terms" target="_blank" rel="noopener">
                 {tr('readers.terms.title')}
               </a>
               {tr('readers.signup.agree-after')}
@@ -58,7 +58,7 @@ export function SignUpView({ locale, csrfToken, values = {}, problem, oidcName }
             <input id="signup-privacy" name="privacy" type="checkbox" value="1" checked={values.privacy} required />
             <label for="signup-privacy">
               {tr('readers.signup.agree-privacy-before')}
-              <a href="/privacy" target="_blank">
+              <a href="/privacy" target="_blank" rel="noopener">
                 {tr('readers.privacy.title')}
               </a>
               {tr('readers.signup.agree-after')}
@@ -80,7 +80,12 @@ export function SignUpView({ locale, csrfToken, values = {}, problem, oidcName }
         </li>
         {oidcName ? (
           <li>
-            <a href="/readers/oidc/start">{tr('readers.oidc.sign-in-with', { name: oidcName })}</a>
+            <a href="/readers/oidc/start" aria-describedby="signup-oidc-consent">
+              {tr('readers.oidc.sign-in-with', { name: oidcName })}
+            </a>
+            <span class="field__hint" id="signup-oidc-consent">
+              {tr('readers.oidc.consent')}
+            </span>
           </li>
         ) : null}
       </ul>

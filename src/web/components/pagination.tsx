@@ -15,7 +15,8 @@ export interface PaginationProps {
 
 export function pageHref(basePath: string, params: Record<string, string | number>): string {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
-  return query ? `${basePath}?${query}` : basePath;
+  // A filtered list's base path already has a query (e.g. "/latest?category=politics").
+  return query ? `${basePath}${basePath.includes('?') ? '&' : '?'}${query}` : basePath;
 }
 
 export function Pagination(props: PaginationProps) {

@@ -13,7 +13,7 @@ export default {
   'mail.verify-email.intro': 'To finish signing up to {site}, please confirm that this e-mail address is yours.',
   'mail.verify-email.action': 'Confirm e-mail address',
   'mail.verify-email.expiry': 'This link works for {hours} hours.',
-  'mail.verify-email.not-you': 'If you did not sign up, ignore this message: without confirmation no account is created.',
+  'mail.verify-email.not-you': 'If you did not sign up, ignore this message: until the address is confirmed, its account cannot comment or react.',
 
   'mail.password-reset.subject': '[{site}] Reset your password',
   'mail.password-reset.greeting': 'Hello {name},',

@@ -13,7 +13,7 @@ export default {
   'mail.verify-email.intro': '{site} 가입을 마무리하려면 아래 버튼을 눌러 이 이메일 주소가 맞는지 확인해 주세요.',
   'mail.verify-email.action': '이메일 주소 확인',
   'mail.verify-email.expiry': '이 링크는 {hours}시간 동안 유효합니다.',
-  'mail.verify-email.not-you': '가입한 적이 없다면 이 메일을 무시하셔도 됩니다. 주소가 확인되지 않으면 계정은 만들어지지 않습니다.',
+  'mail.verify-email.not-you': '가입한 적이 없다면 이 메일을 무시하셔도 됩니다. 주소가 확인되기 전에는 이 주소의 계정으로 댓글을 쓰거나 공감을 누를 수 없습니다.',
 
   'mail.password-reset.subject': '[{site}] 비밀번호 재설정 안내',
   'mail.password-reset.greeting': '{name}님, 안녕하세요.',
