@@ -318,6 +318,23 @@ export const OPTIONS = {
     default: './data/outbox',
     doc: 'Without SOSIK_SMTP_URL, messages are written here as .eml files (admins read them at /studio/outbox).',
   }),
+  // Comments (src/comments): limits as Naver sets them; /about/moderation shows the values in force.
+  commentsPerDay: option({ env: 'SOSIK_COMMENTS_PER_DAY', kind: 'int', unit: 'count', min: 1, max: 10_000, default: 20, doc: 'Comments and replies one reader may post per day (Korean time).' }),
+  commentsPerArticle: option({ env: 'SOSIK_COMMENTS_PER_ARTICLE', kind: 'int', unit: 'count', min: 1, max: 1000, default: 3, doc: 'Comments (not replies) one reader may post on one article; deleted ones count.' }),
+  commentRepliesPerArticle: option({ env: 'SOSIK_COMMENT_REPLIES_PER_ARTICLE', kind: 'int', unit: 'count', min: 1, max: 1000, default: 10, doc: 'Replies one reader may post on one article.' }),
+  commentGapSeconds: option({ env: 'SOSIK_COMMENT_GAP_SECONDS', kind: 'int', unit: 'seconds', min: 0, max: 86_400, default: 60, doc: 'Seconds a reader waits between two comments or replies.' }),
+  commentLikesPerDay: option({ env: 'SOSIK_COMMENT_LIKES_PER_DAY', kind: 'int', unit: 'count', min: 1, max: 100_000, default: 50, doc: 'Likes and dislikes (공감/비공감) one reader may give per day.' }),
+  commentLikeGapSeconds: option({ env: 'SOSIK_COMMENT_LIKE_GAP_SECONDS', kind: 'int', unit: 'seconds', min: 0, max: 3600, default: 10, doc: 'Seconds between two likes or dislikes by one reader.' }),
+  commentFoldAt: option({ env: 'SOSIK_COMMENT_FOLD_AT', kind: 'int', unit: 'count', min: 1, max: 10_000, default: 5, doc: 'Fold requests (접기 요청) after which a comment is shown folded.' }),
+  commentLinkMinAgeDays: option({ env: 'SOSIK_COMMENT_LINK_MIN_AGE_DAYS', kind: 'int', unit: 'days', min: 0, max: 3650, default: 7, doc: 'Comments with links from accounts younger than this are held for review.' }),
+  commentHoldToxicity: option({ env: 'SOSIK_COMMENT_HOLD_TOXICITY', kind: 'int', unit: 'count', min: 0, max: 1000, default: 800, doc: 'Toxicity score (per mille) from which a comment is held for review.' }),
+  commentRejectToxicity: option({ env: 'SOSIK_COMMENT_REJECT_TOXICITY', kind: 'int', unit: 'count', min: 0, max: 1000, default: 970, doc: 'Toxicity score (per mille) from which a comment is not published.' }),
+  commentPremoderation: option({ env: 'SOSIK_COMMENT_PREMODERATION', kind: 'string', default: 'none', oneOf: ['none', 'all', 'first'], doc: 'Review before publishing, site-wide: none, all, or the first SOSIK_COMMENT_PREMODERATE_FIRST of each account (a category may be stricter).' }),
+  commentPremoderateFirst: option({ env: 'SOSIK_COMMENT_PREMODERATE_FIRST', kind: 'int', unit: 'count', min: 0, max: 1000, default: 3, doc: 'With premoderation "first": how many of an account\'s first comments are reviewed.' }),
+  commentFloodArticles: option({ env: 'SOSIK_COMMENT_FLOOD_ARTICLES', kind: 'int', unit: 'count', min: 2, max: 1000, default: 3, doc: 'The same text on this many articles within a day is flooding and is not published.' }),
+  commentReplyMail: option({ env: 'SOSIK_COMMENT_REPLY_MAIL', kind: 'bool', default: false, doc: 'Also e-mail readers when someone replies to their comment (always shown at /account/notifications).' }),
+  articleReactions: option({ env: 'SOSIK_ARTICLE_REACTIONS', kind: 'string', default: 'useful,interesting,agree,analysis,follow-up', doc: 'Article reactions offered, comma-separated, from: useful, interesting, agree, analysis, follow-up.' }),
+  reactionsPerDay: option({ env: 'SOSIK_REACTIONS_PER_DAY', kind: 'int', unit: 'count', min: 1, max: 100_000, default: 50, doc: 'Article reactions one reader may give per day.' }),
 } as const;
 
 type Options = typeof OPTIONS;

@@ -78,6 +78,11 @@ export const ERROR_CATALOGUE = {
   OIDC_FAILED: { status: 502, message: 'The sign-in provider gave an answer that could not be accepted.' },
   OIDC_EMAIL_MISSING: { status: 403, message: 'The provider did not share an e-mail address, so no account can be created.' },
   OIDC_EMAIL_UNVERIFIED: { status: 403, message: 'The provider has not verified this e-mail address, so no account can be created.' },
+  // Comments.
+  COMMENT_LIMIT_REACHED: { status: 429, message: 'The {limit} limit ({max}) is reached; it resets at {resets}.' },
+  COMMENT_NOT_ALLOWED: { status: 403, message: 'You may not comment or react now: {reason}.' },
+  COMMENTS_CLOSED: { status: 403, message: 'Comments on this article are closed: {reason}.' },
+  COMMENT_APPEAL_USED: { status: 409, message: 'This comment cannot be appealed (already appealed, or nothing to appeal).' },
   // Ours.
   INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   UNAVAILABLE: { status: 503, message: 'The server is restarting; retry in a moment.' },
@@ -211,6 +216,13 @@ export const Errors = {
   htmlBounds: (code: 'HTML_TOO_DEEP' | 'HTML_TOO_MANY_ELEMENTS' | 'HTML_TOO_LARGE', max: number, message: string) =>
     make(code, { max }, { message, details: at('bodies', message) }),
   busy: (retryAfterSeconds = 5) => make('BUSY', {}, { retryAfterSeconds }),
+
+  /** `limit` names the limit (day, article, replies, gap, likes-day, like-gap, reactions-day); `resets` is ISO time or "never". */
+  commentLimit: (limit: string, max: number, resets: string, retryAfterSeconds?: number) =>
+    make('COMMENT_LIMIT_REACHED', { limit, max, resets }, { retryAfterSeconds }),
+  commentNotAllowed: (reason: string) => make('COMMENT_NOT_ALLOWED', { reason }),
+  commentsClosed: (reason: string) => make('COMMENTS_CLOSED', { reason }),
+  commentAppealUsed: () => make('COMMENT_APPEAL_USED'),
 
   internal: (cause: unknown) => make('INTERNAL', {}, { cause }),
   unavailable: (retryAfterSeconds = 5) => make('UNAVAILABLE', {}, { retryAfterSeconds }),

@@ -14,6 +14,7 @@ import * as pressDirectory from './migrations/0011-press-directory.ts';
 import * as searchStatsShards from './migrations/0013-search-stats-shards.ts';
 import * as summariesCorrections from './migrations/0010-summaries-corrections.ts';
 import * as subscriptions from './migrations/0015-subscriptions.ts';
+import * as comments from './migrations/0014-comments.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
 type Up = (db: any, dialect: Dialect) => Promise<void>;
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0013-search-stats-shards': searchStatsShards,
   '0010-summaries-corrections': summariesCorrections,
   '0015-subscriptions': subscriptions,
+  '0014-comments': comments,
 };
 
 class StaticProvider implements MigrationProvider {

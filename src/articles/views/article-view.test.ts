@@ -40,11 +40,10 @@ describe('article view', () => {
     expect(withTag).toContain('<a href="/issues/tidal-power"><span class="issue-tag__label">이슈</span><span class="issue-tag__name">조력발전 가동</span></a>');
   });
 
-  it('falls back to a default copyright line naming the press, and shows the comment count given', () => {
-    const html = renderDocument(h(ArticlePage, { ctx, article, commentCount: 3 }));
+  it('falls back to a default copyright line naming the press; comments come only from the comments slots', () => {
+    const html = renderDocument(h(ArticlePage, { ctx, article }));
     expect(html).toContain('ⓒ 시험일보.');
-    expect(html).toContain('<span class="comment-count__number">3</span>');
-    expect(html).not.toContain('comments__empty');
+    expect(html).not.toContain('id="comments"');
   });
 
   it('lists latest headlines beside the article, without the article itself', () => {

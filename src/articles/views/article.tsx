@@ -18,8 +18,6 @@ export interface ArticlePageProps {
   slots?: { header: VNode[]; lead?: VNode[]; sections: VNode[]; aside: VNode[] };
   /** The press's follow control (src/capability.ts `followControl`); the placeholder when none. */
   follow?: readonly VNode[];
-  /** Until the comments capability exists, always 0. */
-  commentCount?: number;
   alternates?: AlternateLink[];
   /** Site-wide latest headlines for the side column. */
   latest?: readonly HeadlineLink[];
@@ -62,7 +60,6 @@ export function ArticlePage(props: ArticlePageProps) {
   const updated = wasUpdated(a);
   // The <article> carries the story's language; UI text inside it is marked back to the page's.
   const ui = uiLang(ctx.locale, a.lang);
-  const comments = props.commentCount ?? 0;
   const [leadPhoto, ...morePhotos] = a.photos;
   const copyright = a.copyright ?? a.press.copyright ?? tr('articles.copyright.default', { press: a.press.name });
   const ogExtra: Array<[string, string]> = [
@@ -123,9 +120,6 @@ export function ArticlePage(props: ArticlePageProps) {
                     </span>
                   ) : null}
                 </p>
-                <a class="comment-count" href="#comments">
-                  {tr('articles.comments.label')} <span class="comment-count__number">{comments}</span>
-                </a>
                 <ArticleTools tr={tr} canonical={canonical} title={a.headline} lang={a.lang} />
               </div>
             </header>
@@ -170,13 +164,6 @@ export function ArticlePage(props: ArticlePageProps) {
               <CategoryNote locale={ctx.locale} article={a} lang={ui} />
             </footer>
           </article>
-
-          <section id="comments" class="comments" aria-labelledby="comments-title">
-            <h2 id="comments-title" class="section-title">
-              {tr('articles.comments.label')} <span class="comment-count__number">{comments}</span>
-            </h2>
-            {comments === 0 ? <p class="comments__empty">{tr('articles.comments.empty')}</p> : null}
-          </section>
 
           {props.slots?.sections}
 

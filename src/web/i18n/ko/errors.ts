@@ -58,4 +58,8 @@ export default {
   'errors.MAIL_NOT_RESENDABLE': '확실하지 않거나 실패한 메일만 다시 보낼 수 있습니다.',
   'errors.INTERNAL': '저희 쪽 문제로 처리하지 못했습니다. 기록해 두었습니다.',
   'errors.UNAVAILABLE': '서버가 다시 시작하는 중입니다. 잠시 뒤 다시 시도해 주세요.',
+  'errors.COMMENT_LIMIT_REACHED': '댓글 한도에 닿았습니다. 나중에 다시 시도해 주세요.',
+  'errors.COMMENT_NOT_ALLOWED': '지금은 댓글이나 반응을 남길 수 없습니다.',
+  'errors.COMMENTS_CLOSED': '이 기사는 지금 댓글을 받지 않습니다.',
+  'errors.COMMENT_APPEAL_USED': '이 댓글은 이의를 제기할 수 없습니다(이미 제기했거나 제기할 결정이 없습니다).',
 } satisfies Messages;
