@@ -25,13 +25,34 @@ function stats(samples: number[]): { median: number; p90: number } {
 const handle = openDatabase({ sqlitePath: ':memory:' });
 await migrateToLatest(handle);
 // Limits high enough that the benchmark measures the checks, not the throttle.
-const config = loadConfig({}, { demo: false, workers: false, logLevel: 'silent', publicUrl: 'http://bench.test', loginMaxPerAccount: 10_000, loginMaxPerIp: 10_000 });
-const deps: AppDeps = { db: handle.db, dialect: 'sqlite', config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+const config = loadConfig(
+  {},
+  {
+    demo: false,
+    workers: false,
+    logLevel: 'silent',
+    publicUrl: 'http://bench.test',
+    loginMaxPerAccount: 10_000,
+    loginMaxPerIp: 10_000,
+  },
+);
+const deps: AppDeps = {
+  db: handle.db,
+  dialect: 'sqlite',
+  config,
+  log: pino({ level: 'silent' }),
+  nudgeJobs: () => {},
+  registry: REGISTRY,
+};
 const app = await buildApp(deps);
 await app.ready();
 await loadCommonPasswords();
 await createUser(deps, { email: 'staff@bench.test', password: 'correct horse battery', role: 'editor' });
-await new TestBrowser(app, '10.0.0.1').submit('/signup', '/signup', signUpFields({ email: 'reader@bench.test', nickname: '독자' }));
+await new TestBrowser(app, '10.0.0.1').submit(
+  '/signup',
+  '/signup',
+  signUpFields({ email: 'reader@bench.test', nickname: '독자' }),
+);
 
 const cases: Record<string, (i: number) => Promise<number>> = {};
 const timed = async (fn: () => Promise<{ statusCode: number }>) => {
@@ -71,7 +92,9 @@ const signUpCase = (email: (i: number) => string, c: number) => async (i: number
   const b = new TestBrowser(app, ip(i, c));
   const page = await b.get('/signup');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  return timed(() => b.post('/signup', { _csrf: csrf, ...signUpFields({ email: email(i), nickname: `가입${c}x${i}` }) }));
+  return timed(() =>
+    b.post('/signup', { _csrf: csrf, ...signUpFields({ email: email(i), nickname: `가입${c}x${i}` }) }),
+  );
 };
 cases['sign-up: registered address'] = signUpCase((i) => registered[i]!, 6);
 cases['sign-up: new address'] = signUpCase((i) => `n${i}@bench.test`, 7);

@@ -18,8 +18,26 @@ import { postComment } from '../src/comments/post.ts';
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 3000);
 const REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 300);
 
-const OPENERS = ['정부 정책', '이번 결정', '기자님 기사', '이 문제', '예산안 처리', '지역 주민', '국회 논의', '시장 반응'];
-const MIDDLES = ['에 대해 더 알고 싶습니다', '은 아쉬운 점이 많네요', '잘 읽었습니다', '이 걱정됩니다', '을 지지합니다', '은 좀 이상합니다', '에 공감합니다', '이 빨리 해결됐으면'];
+const OPENERS = [
+  '정부 정책',
+  '이번 결정',
+  '기자님 기사',
+  '이 문제',
+  '예산안 처리',
+  '지역 주민',
+  '국회 논의',
+  '시장 반응',
+];
+const MIDDLES = [
+  '에 대해 더 알고 싶습니다',
+  '은 아쉬운 점이 많네요',
+  '잘 읽었습니다',
+  '이 걱정됩니다',
+  '을 지지합니다',
+  '은 좀 이상합니다',
+  '에 공감합니다',
+  '이 빨리 해결됐으면',
+];
 function text(i: number): string {
   return `${OPENERS[i % OPENERS.length]}${MIDDLES[(i * 7) % MIDDLES.length]} ${i} ${i % 5 === 0 ? '진짜 멍청한 결정이네' : ''}`.trim();
 }
@@ -47,10 +65,31 @@ async function main() {
       commentFloodArticles: 1000,
     },
   );
-  const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
-  const press = await handle.db.insertInto('presses').values({ slug: 'bench', name: '벤치일보', created_at: Date.now() }).returning('id').executeTakeFirstOrThrow();
+  const deps = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    log: pino({ level: 'silent' }),
+    nudgeJobs: () => {},
+    registry: REGISTRY,
+  };
+  const press = await handle.db
+    .insertInto('presses')
+    .values({ slug: 'bench', name: '벤치일보', created_at: Date.now() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const article = async (n: number) => {
-    const input = { uri: `urn:bench:${n}`, headline: `벤치 기사 ${n}`, bodyHtml: '<p>본문</p>'.repeat(20), lang: 'ko', pubstatus: 'usable' as const, bylines: [], keywords: [], subjects: [], photos: [] };
+    const input = {
+      uri: `urn:bench:${n}`,
+      headline: `벤치 기사 ${n}`,
+      bodyHtml: '<p>본문</p>'.repeat(20),
+      lang: 'ko',
+      pubstatus: 'usable' as const,
+      bylines: [],
+      keywords: [],
+      subjects: [],
+      photos: [],
+    };
     return (await ingestArticle(deps, { pressId: press.id, source: 'api', input, original: input })).id;
   };
   const withComments = await article(1);
@@ -60,10 +99,35 @@ async function main() {
   for (let i = 0; i < 50; i++) {
     const row = await handle.db
       .insertInto('readers')
-      .values({ id: undefined as unknown as number, email: `r${i}@bench.test`, email_verified_at: now, password_hash: null, nickname: `독자${i}`, nickname_key: `독자${i}`, nickname_changed_at: null, locale: 'ko', time_zone: 'Asia/Seoul', terms_accepted_at: now, suspended_at: null, suspended_reason: null, created_at: now })
+      .values({
+        id: undefined as unknown as number,
+        email: `r${i}@bench.test`,
+        email_verified_at: now,
+        password_hash: null,
+        nickname: `독자${i}`,
+        nickname_key: `독자${i}`,
+        nickname_changed_at: null,
+        locale: 'ko',
+        time_zone: 'Asia/Seoul',
+        terms_accepted_at: now,
+        suspended_at: null,
+        suspended_reason: null,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    readers.push({ id: row.id, email: `r${i}@bench.test`, emailVerified: true, nickname: `독자${i}`, locale: 'ko' as const, timeZone: 'Asia/Seoul', hasPassword: false, createdAt: now, nicknameChangedAt: null, suspended: false });
+    readers.push({
+      id: row.id,
+      email: `r${i}@bench.test`,
+      emailVerified: true,
+      nickname: `독자${i}`,
+      locale: 'ko' as const,
+      timeZone: 'Asia/Seoul',
+      hasPassword: false,
+      createdAt: now,
+      nicknameChangedAt: null,
+      suspended: false,
+    });
   }
   // Warm the model (loaded once per process) outside the timing.
   await postComment(deps, readers[0]!, { articleId: without, body: '준비' });
@@ -76,14 +140,39 @@ async function main() {
     statuses[r.status] = (statuses[r.status] ?? 0) + 1;
   }
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`pipeline: ${COMMENTS} comments in ${seconds.toFixed(2)} s = ${Math.round(COMMENTS / seconds)} comments/s (goal ≥ 1000/s); outcomes ${JSON.stringify(statuses)}`);
+  console.log(
+    `pipeline: ${COMMENTS} comments in ${seconds.toFixed(2)} s = ${Math.round(COMMENTS / seconds)} comments/s (goal ≥ 1000/s); outcomes ${JSON.stringify(statuses)}`,
+  );
 
   // Keep exactly 1,000 published comments on the article, with some votes for the popular order.
-  const ids = (await handle.db.selectFrom('comments').select('id').where('article_id', '=', withComments).where('status', '=', 'published').orderBy('id').execute()).map((r) => r.id);
+  const ids = (
+    await handle.db
+      .selectFrom('comments')
+      .select('id')
+      .where('article_id', '=', withComments)
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.id);
   const keep = new Set(ids.slice(0, 1000));
-  await handle.db.deleteFrom('comments').where('article_id', '=', withComments).where('id', 'not in', [...keep].length ? [...keep] : [0]).execute();
-  for (const [i, id] of [...keep].entries()) if (i % 3 === 0) await handle.db.updateTable('comments').set({ likes: i % 17, dislikes: i % 5, wilson: ((i % 17) / ((i % 17) + (i % 5) + 1)) * 0.8 }).where('id', '=', id).execute();
-  const count = await handle.db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', withComments).where('status', '=', 'published').executeTakeFirstOrThrow();
+  await handle.db
+    .deleteFrom('comments')
+    .where('article_id', '=', withComments)
+    .where('id', 'not in', [...keep].length ? [...keep] : [0])
+    .execute();
+  for (const [i, id] of [...keep].entries())
+    if (i % 3 === 0)
+      await handle.db
+        .updateTable('comments')
+        .set({ likes: i % 17, dislikes: i % 5, wilson: ((i % 17) / ((i % 17) + (i % 5) + 1)) * 0.8 })
+        .where('id', '=', id)
+        .execute();
+  const count = await handle.db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', withComments)
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
 
   const app = await buildApp(deps);
   await app.ready();
@@ -104,7 +193,9 @@ async function main() {
   await measure(`/articles/${without}`);
   const a = await measure(`/articles/${withComments}`);
   const b = await measure(`/articles/${without}`);
-  console.log(`article page, ${Number(count.n)} comments (${a.rendered} rendered): p50 ${a.p50.toFixed(2)} ms, p99 ${a.p99.toFixed(2)} ms`);
+  console.log(
+    `article page, ${Number(count.n)} comments (${a.rendered} rendered): p50 ${a.p50.toFixed(2)} ms, p99 ${a.p99.toFixed(2)} ms`,
+  );
   console.log(`article page, no comments:            p50 ${b.p50.toFixed(2)} ms, p99 ${b.p99.toFixed(2)} ms`);
   await app.close();
   await handle.close();

@@ -43,25 +43,57 @@ export function demoEventLabels(): Map<string, string> {
  * Seeds the demo into `handle` (an empty, migrated database), running every due job after each
  * ingest, and returns where each article ended up.
  */
-export async function clusterDemo(handle: DbHandle, dialect: Dialect, now = Date.now()): Promise<{ deps: AppDeps; members: DemoMember[] }> {
+export async function clusterDemo(
+  handle: DbHandle,
+  dialect: Dialect,
+  now = Date.now(),
+): Promise<{ deps: AppDeps; members: DemoMember[] }> {
   const config = loadConfig({}, { demo: false, logLevel: 'silent' });
-  const deps: AppDeps = { db: handle.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+  const deps: AppDeps = {
+    db: handle.db,
+    dialect,
+    config,
+    log: pino({ level: 'silent' }),
+    nudgeJobs: () => {},
+    registry: REGISTRY,
+  };
   const worker = new JobWorker(deps);
   const pressIds = new Map<string, number>();
   for (const p of readDemoPresses()) pressIds.set(p.slug, (await createPress(deps, p)).press.id);
   // As seedDemo does it (oldest first, updates after), but the jobs run after every single ingest.
   const files = loadDemoArticles();
   const steps = [
-    ...files.map((f) => ({ press: f.press, at: now - f.hoursAgo * HOUR, created: now - f.hoursAgo * HOUR, item: f.item })),
+    ...files.map((f) => ({
+      press: f.press,
+      at: now - f.hoursAgo * HOUR,
+      created: now - f.hoursAgo * HOUR,
+      item: f.item,
+    })),
     ...files
       .filter((f) => f.update)
-      .map((f) => ({ press: f.press, at: now - f.update!.hoursAgo * HOUR, created: now - f.hoursAgo * HOUR, item: f.update!.item }))
+      .map((f) => ({
+        press: f.press,
+        at: now - f.update!.hoursAgo * HOUR,
+        created: now - f.hoursAgo * HOUR,
+        item: f.update!.item,
+      }))
       .sort((a, b) => a.at - b.at),
   ];
   for (const s of steps) {
-    const item = { ...s.item, firstcreated: new Date(s.created).toISOString(), versioncreated: new Date(s.at).toISOString() };
+    const item = {
+      ...s.item,
+      firstcreated: new Date(s.created).toISOString(),
+      versioncreated: new Date(s.at).toISOString(),
+    };
     const input = ninjsToArticle(item);
-    await ingestArticle(deps, { pressId: pressIds.get(s.press)!, source: 'demo', input, original: item, trustLocalMedia: true, now: s.at });
+    await ingestArticle(deps, {
+      pressId: pressIds.get(s.press)!,
+      source: 'demo',
+      input,
+      original: item,
+      trustLocalMedia: true,
+      now: s.at,
+    });
     await worker.drain();
   }
   const labels = demoEventLabels();

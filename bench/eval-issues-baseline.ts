@@ -72,7 +72,9 @@ export function singlePass(vectors: readonly Vec[], threshold: number): number[]
 
 // Denser where the best thresholds fall (KorQuAD's is low, WikiRef's moderate); a full 0.025 grid
 // to 0.6 costs minutes for nothing.
-export const BASELINE_THRESHOLDS = [0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.06, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3];
+export const BASELINE_THRESHOLDS = [
+  0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.06, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3,
+];
 
 export function docText(d: LabelledDoc): string {
   return `${d.headline}\n${d.body}`;

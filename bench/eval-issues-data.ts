@@ -27,7 +27,10 @@ export function loadWikiRef(dir: string): LabelledDoc[] {
       return {
         headline: (lines[first] ?? '').trim(),
         body: lines.slice(first + 1).join('\n'),
-        label: f.replace(/\.txt$/, '').replace(/\s*\(\d+\)$/, '').replace(/\.?\d+$/, ''),
+        label: f
+          .replace(/\.txt$/, '')
+          .replace(/\s*\(\d+\)$/, '')
+          .replace(/\.?\d+$/, ''),
       };
     });
 }

@@ -9,7 +9,10 @@ import { bcubed, shuffled } from './eval-issues-metrics.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const data = path.join(root, '../shared/data');
-const sets = { wiki: loadWikiRef(path.join(data, 'wikiref220')), kq: loadKorQuad(path.join(data, 'korquad/KorQuAD_v1.0_dev.json')) };
+const sets = {
+  wiki: loadWikiRef(path.join(data, 'wikiref220')),
+  kq: loadKorQuad(path.join(data, 'korquad/KorQuAD_v1.0_dev.json')),
+};
 const seeds = [1, 2, 3].slice(0, Number(process.env.SEEDS ?? 2));
 
 function meanF1(docs: LabelledDoc[], s: ClusteringSettings): string {
@@ -18,8 +21,14 @@ function meanF1(docs: LabelledDoc[], s: ClusteringSettings): string {
   let r = 0;
   for (const seed of seeds) {
     const order = shuffled(docs, seed);
-    const ids = clusterStream(order.map((d, i) => ({ headline: d.headline, body: d.body, time: i * 60_000 })), s);
-    const b = bcubed(order.map((d) => d.label), ids);
+    const ids = clusterStream(
+      order.map((d, i) => ({ headline: d.headline, body: d.body, time: i * 60_000 })),
+      s,
+    );
+    const b = bcubed(
+      order.map((d) => d.label),
+      ids,
+    );
     sum += b.f1;
     p += b.p;
     r += b.r;

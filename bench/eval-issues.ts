@@ -20,18 +20,34 @@ function runOurs(docs: readonly LabelledDoc[]): Summary {
     const order = shuffled(docs, seed);
     const t0 = Date.UTC(2025, 0, 1);
     const ids = clusterStream(order.map((d, i) => ({ headline: d.headline, body: d.body, time: t0 + i * 60_000 })));
-    return bcubed(order.map((d) => d.label), ids);
+    return bcubed(
+      order.map((d) => d.label),
+      ids,
+    );
   });
   return summarise(runs);
 }
 
 function runBaseline(docs: readonly LabelledDoc[]): Summary & { threshold: number } {
   const vectors = whitespaceVectors(docs.map(docText));
-  const orders = SEEDS.map((seed) => shuffled(docs.map((_, i) => i), seed));
+  const orders = SEEDS.map((seed) =>
+    shuffled(
+      docs.map((_, i) => i),
+      seed,
+    ),
+  );
   let best: (Summary & { threshold: number }) | undefined;
   for (const threshold of BASELINE_THRESHOLDS) {
     const s = summarise(
-      orders.map((order) => bcubed(order.map((i) => docs[i]!.label), singlePass(order.map((i) => vectors[i]!), threshold))),
+      orders.map((order) =>
+        bcubed(
+          order.map((i) => docs[i]!.label),
+          singlePass(
+            order.map((i) => vectors[i]!),
+            threshold,
+          ),
+        ),
+      ),
     );
     if (!best || s.mean.f1 > best.mean.f1) best = { ...s, threshold };
   }
@@ -86,5 +102,6 @@ const wiki = path.join(dataDir, 'wikiref220');
 const korquad = path.join(dataDir, 'korquad/KorQuAD_v1.0_dev.json');
 const sts = path.join(dataDir, 'klue-sts/klue-sts-v1.1_dev.json');
 if (fs.existsSync(wiki)) clusteringTable('WikiRef220 (English news)', loadWikiRef(wiki), 0.93);
-if (fs.existsSync(korquad)) clusteringTable('KorQuAD 1.0 dev paragraphs → articles (Korean)', loadKorQuad(korquad), 0.8);
+if (fs.existsSync(korquad))
+  clusteringTable('KorQuAD 1.0 dev paragraphs → articles (Korean)', loadKorQuad(korquad), 0.8);
 if (fs.existsSync(sts)) stsTable(sts);

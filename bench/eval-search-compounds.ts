@@ -14,7 +14,21 @@ export interface CompoundQuery {
   kind: 'joined' | 'split';
 }
 
-const STOP = new Set(['무엇', '언제', '누구', '어디', '어느', '무슨', '어떤', '얼마', '가장', '무엇인가', '어디인가', '어딘가', '누구인가']);
+const STOP = new Set([
+  '무엇',
+  '언제',
+  '누구',
+  '어디',
+  '어느',
+  '무슨',
+  '어떤',
+  '얼마',
+  '가장',
+  '무엇인가',
+  '어디인가',
+  '어딘가',
+  '누구인가',
+]);
 // Without a part-of-speech tagger: a stem ending in a common verb/adjective ending or particle
 // syllable is not taken for a noun (벗어난다, 거쳐야, 곳은).
 const NOT_NOUN_END = new Set([...'다는은을를이가한된던고서야게지며면어아요까']);
@@ -35,13 +49,23 @@ export function compoundQueries(questions: Array<{ question: string; paragraph: 
       const [a, b] = [tokenize(words[i]), tokenize(words[i + 1])];
       if (a.length !== 1 || b.length !== 1 || !isNounLike(a[0]) || !isNounLike(b[0])) continue;
       if (a[0].stem !== a[0].surface || a[0].surface.length > 6) continue;
-      out.push({ q: a[0].surface + b[0].surface, asWritten: `${a[0].surface} ${b[0].surface}`, paragraph, kind: 'joined' });
+      out.push({
+        q: a[0].surface + b[0].surface,
+        asWritten: `${a[0].surface} ${b[0].surface}`,
+        paragraph,
+        kind: 'joined',
+      });
       break;
     }
     for (const t of tokenize(question)) {
       if (!isNounLike(t) || t.stem !== t.surface || t.surface.length < 4 || t.surface.length > 8) continue;
       const mid = Math.floor(t.surface.length / 2);
-      out.push({ q: `${t.surface.slice(0, mid)} ${t.surface.slice(mid)}`, asWritten: t.surface, paragraph, kind: 'split' });
+      out.push({
+        q: `${t.surface.slice(0, mid)} ${t.surface.slice(mid)}`,
+        asWritten: t.surface,
+        paragraph,
+        kind: 'split',
+      });
       break;
     }
   }

@@ -74,7 +74,10 @@ function orama(label: string, tokenizer?: (text: string) => string[]): Peer {
             }
           : {}),
       });
-      await insertMultiple(db, corpus.paragraphs.map((p, id) => ({ id: String(id), title: p.title, text: p.context })));
+      await insertMultiple(
+        db,
+        corpus.paragraphs.map((p, id) => ({ id: String(id), title: p.title, text: p.context })),
+      );
       return measure(this.name, corpus, async (q) => {
         const r = await oramaSearch(db, { term: q, limit: 10 });
         return r.hits.map((h) => Number(h.id));

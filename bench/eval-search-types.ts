@@ -17,4 +17,3 @@ export interface SystemResult {
   ranks: number[]; // 0-based rank of the answering paragraph, -1 when not in the top 10
   latenciesMs: number[];
 }
-

@@ -13,7 +13,14 @@ import { searchArticles } from '../src/search/search-service.ts';
 import { compoundQueries, type CompoundQuery } from './eval-search-compounds.ts';
 import { peerSystems } from './eval-search-peers.ts';
 import type { Corpus, Paragraph, Question, SystemResult } from './eval-search-types.ts';
-import { createBenchDb, fmtMs, insertArticles, latencySummary, postgresReachable, SHARED_DIR } from './search-support.ts';
+import {
+  createBenchDb,
+  fmtMs,
+  insertArticles,
+  latencySummary,
+  postgresReachable,
+  SHARED_DIR,
+} from './search-support.ts';
 
 const KORQUAD = path.join(SHARED_DIR, 'data/korquad/KorQuAD_v1.0_dev.json');
 
@@ -53,13 +60,24 @@ async function evalSosik(dialect: Dialect, corpus: Corpus, compounds: CompoundQu
       }
       return result;
     };
-    const results = [await run(`Sosik search (${dialect})`, corpus.questions.map((q) => ({ q: q.question, paragraph: q.paragraph })))];
+    const results = [
+      await run(
+        `Sosik search (${dialect})`,
+        corpus.questions.map((q) => ({ q: q.question, paragraph: q.paragraph })),
+      ),
+    ];
     for (const kind of ['joined', 'split'] as const) {
       const set = compounds.filter((c) => c.kind === kind);
       if (!set.length) continue;
-      const label = kind === 'joined' ? 'two words joined (조선 왕조 → 조선왕조)' : 'one word split (대한민국 → 대한 민국)';
+      const label =
+        kind === 'joined' ? 'two words joined (조선 왕조 → 조선왕조)' : 'one word split (대한민국 → 대한 민국)';
       results.push(await run(`↳ ${dialect}, compound: ${label}, ${set.length} queries`, set));
-      results.push(await run(`↳ ${dialect}, same words as the question spaced them`, set.map((c) => ({ q: c.asWritten, paragraph: c.paragraph }))));
+      results.push(
+        await run(
+          `↳ ${dialect}, same words as the question spaced them`,
+          set.map((c) => ({ q: c.asWritten, paragraph: c.paragraph })),
+        ),
+      );
     }
     return results;
   } finally {
@@ -76,7 +94,10 @@ function evalTrigram(corpus: Corpus): SystemResult {
   const search = db.prepare('select rowid as id from t where t match ? order by bm25(t) limit 10');
   const result: SystemResult = { name: 'SQLite FTS5 trigram + bm25 (words OR-ed)', ranks: [], latenciesMs: [] };
   for (const q of corpus.questions) {
-    const words = q.question.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+    const words = q.question
+      .split(/\s+/)
+      .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+      .filter(Boolean);
     const expr = words.map((w) => `"${w}"`).join(' OR ');
     const t0 = performance.now();
     const rows = expr ? (search.all(expr) as Array<{ id: number }>) : [];

@@ -45,7 +45,11 @@ export function rouge(candidate: string, reference: string, n: number): number {
 
 export function scoreSummary(sentences: string[], chosen: number[], gold: number[]): Scores {
   const text = (ids: number[]) => ids.map((i) => sentences[i]).join(' ');
-  return { ...sentenceScores(chosen, gold), rouge1: rouge(text(chosen), text(gold), 1), rouge2: rouge(text(chosen), text(gold), 2) };
+  return {
+    ...sentenceScores(chosen, gold),
+    rouge1: rouge(text(chosen), text(gold), 1),
+    rouge2: rouge(text(chosen), text(gold), 2),
+  };
 }
 
 export function mean(list: Scores[]): Scores {

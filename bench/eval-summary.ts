@@ -10,7 +10,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SUMMARY_SENTENCES } from '../src/summary/model.ts';
-import { DEFAULT_CONFIG, selectSentences, sentenceFeatures, type ScorerConfig, type SentenceFeatures } from '../src/summary/scorer.ts';
+import {
+  DEFAULT_CONFIG,
+  selectSentences,
+  sentenceFeatures,
+  type ScorerConfig,
+  type SentenceFeatures,
+} from '../src/summary/scorer.ts';
 import { splitSentences } from '../src/summary/sentences.ts';
 import { summarizeText } from '../src/summary/summarize.ts';
 import { textRankSummary } from '../src/summary/textrank.ts';
@@ -59,14 +65,17 @@ function main(): void {
   }
   const items = load();
   const features: SentenceFeatures[] = items.map((it) => sentenceFeatures(it.title, it.sentences));
-  const run = (choose: (it: Item, i: number) => number[]) => items.map((it, i) => scoreSummary(it.sentences, choose(it, i), it.summaries));
+  const run = (choose: (it: Item, i: number) => number[]) =>
+    items.map((it, i) => scoreSummary(it.sentences, choose(it, i), it.summaries));
 
   const lead = run((it) => it.sentences.slice(0, K).map((_, i) => i));
   const textrank = run((it) => textRankSummary(it.sentences, K));
   const shipped = run((_, i) => selectSentences(features[i], DEFAULT_CONFIG, K));
 
   const configs = grid();
-  const f1 = configs.map((c) => items.map((it, i) => scoreSummary(it.sentences, selectSentences(features[i], c, K), it.summaries).f1));
+  const f1 = configs.map((c) =>
+    items.map((it, i) => scoreSummary(it.sentences, selectSentences(features[i], c, K), it.summaries).f1),
+  );
   const total = f1.map((list) => list.reduce((s, x) => s + x, 0));
   const loo = run((_, i) => {
     let best = 0;
@@ -95,7 +104,9 @@ function main(): void {
 
   const gold = items.reduce((s, it) => s + it.summaries.length, 0) / items.length;
   const sents = items.reduce((s, it) => s + it.sentences.length, 0) / items.length;
-  console.log(`\nsci-news-sum-kr-50: ${items.length} articles, ${sents.toFixed(1)} sentences and ${gold.toFixed(1)} chosen per article; ${K} sentences picked\n`);
+  console.log(
+    `\nsci-news-sum-kr-50: ${items.length} articles, ${sents.toFixed(1)} sentences and ${gold.toFixed(1)} chosen per article; ${K} sentences picked\n`,
+  );
   console.log('| system | sentence P | sentence R | sentence F1 | ROUGE-1 F (char) | ROUGE-2 F (char) |');
   console.log('|---|---:|---:|---:|---:|---:|');
   console.log(row('lead-3', mean(lead)));
@@ -104,7 +115,9 @@ function main(): void {
   console.log(row(`Sosik scorer, leave-one-out over ${configs.length} configurations`, mean(loo)));
   console.log(`\nshipped: ${JSON.stringify(DEFAULT_CONFIG)}`);
   console.log(`best on all 50: ${JSON.stringify(bestAll)} (F1 ${(Math.max(...total) / items.length).toFixed(3)})`);
-  console.log(`time per article (split + score, 5 rounds): median ${times[times.length >> 1].toFixed(2)} ms, max ${times.at(-1)?.toFixed(2)} ms`);
+  console.log(
+    `time per article (split + score, 5 rounds): median ${times[times.length >> 1].toFixed(2)} ms, max ${times.at(-1)?.toFixed(2)} ms`,
+  );
   console.log(
     `splitter: ${sameSplit}/${items.length} articles re-split into exactly their sentences (the data set cuts inside multi-sentence quotations, which Sosik keeps whole, keeps caption/e-mail lines Sosik drops, and keeps 했다.잎이 glued where Sosik splits)`,
   );

@@ -35,28 +35,51 @@ function timePerComment(score: (e: Example) => number, examples: Example[]): num
 
 function table(title: string, examples: Example[], systems: System[]): void {
   console.log(`\n${title} (${examples.length} comments, ${examples.filter((e) => e.label).length} positive)`);
-  console.log('system'.padEnd(34) + 'P'.padStart(7) + 'R'.padStart(7) + 'F1'.padStart(7) + 'AUC'.padStart(7) + 'ms/comment'.padStart(12));
+  console.log(
+    'system'.padEnd(34) +
+      'P'.padStart(7) +
+      'R'.padStart(7) +
+      'F1'.padStart(7) +
+      'AUC'.padStart(7) +
+      'ms/comment'.padStart(12),
+  );
   const labels = examples.map((e) => e.label);
   for (const s of systems) {
     const m = metricsAt(examples.map(s.score), labels, s.threshold);
     const ms = timePerComment(s.score, examples);
-    console.log(s.name.padEnd(34) + [m.precision, m.recall, m.f1, m.auc].map((v) => v.toFixed(3).padStart(7)).join('') + ms.toFixed(4).padStart(12));
+    console.log(
+      s.name.padEnd(34) +
+        [m.precision, m.recall, m.f1, m.auc].map((v) => v.toFixed(3).padStart(7)).join('') +
+        ms.toFixed(4).padStart(12),
+    );
   }
 }
 
 const loadStart = performance.now();
 const model = loadToxicityModel();
 console.log(`model loaded in ${(performance.now() - loadStart).toFixed(0)} ms`);
-const wordList: System = { name: 'profanity word list alone', score: (e) => findProfanity(e.text).length, threshold: 1 };
+const wordList: System = {
+  name: 'profanity word list alone',
+  score: (e) => findProfanity(e.text).length,
+  threshold: 1,
+};
 
 table('BEEP! dev: toxic (hate or offensive) vs none', loadBeep('dev'), [
-  { name: 'sosik toxicity model', score: (e) => scoreToxicity(model, e.text, e.title), threshold: model.toxicity.header.threshold },
+  {
+    name: 'sosik toxicity model',
+    score: (e) => scoreToxicity(model, e.text, e.title),
+    threshold: model.toxicity.header.threshold,
+  },
   { name: 'baseline: everything is toxic', score: () => 1, threshold: 1 },
   wordList,
 ]);
 const heldOut = loadCurseSplit().heldOut;
 table('curse-detection held-out 20%: profanity', heldOut, [
-  { name: 'sosik profanity model', score: (e) => scoreProfanity(model, e.text), threshold: model.profanity.header.threshold },
+  {
+    name: 'sosik profanity model',
+    score: (e) => scoreProfanity(model, e.text),
+    threshold: model.profanity.header.threshold,
+  },
   wordList,
 ]);
 
@@ -65,4 +88,6 @@ const moderate = (e: Example) => assessComment(model, e.text, e.title).toxicity;
 const ms = timePerComment(moderate, [...loadBeep('dev'), ...heldOut]);
 console.log(`
 thresholds: toxicity ${model.toxicity.header.threshold.toFixed(3)}, profanity ${model.profanity.header.threshold.toFixed(3)} (from training data)`);
-console.log(`full moderation pass (assessComment: toxicity + profanity + mask): ${ms.toFixed(4)} ms/comment (median of 5 passes), ${Math.round(1000 / ms)} comments/s on one core`);
+console.log(
+  `full moderation pass (assessComment: toxicity + profanity + mask): ${ms.toFixed(4)} ms/comment (median of 5 passes), ${Math.round(1000 / ms)} comments/s on one core`,
+);

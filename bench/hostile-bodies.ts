@@ -15,8 +15,16 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const INPUTS: Record<string, string> = {
   'unclosed <a> ×66,333 (199k chars)': '<a>'.repeat(66_333),
   'nested <b> ×49,000': '<b>x'.repeat(49_000),
-  'honest 1,500 paragraphs (70k chars)': Array.from({ length: 1_500 }, (_, i) => `<p>${i}번째 문단입니다. 조력발전소 가동 소식.</p>`).join(''),
-  'honest 4,000 paragraphs (199k chars)': Array.from({ length: 4_000 }, (_, i) => `<p>${i}번째 문단, 조력발전소 가동 소식과 영어 words.</p>`).join('').slice(0, 199_000),
+  'honest 1,500 paragraphs (70k chars)': Array.from(
+    { length: 1_500 },
+    (_, i) => `<p>${i}번째 문단입니다. 조력발전소 가동 소식.</p>`,
+  ).join(''),
+  'honest 4,000 paragraphs (199k chars)': Array.from(
+    { length: 4_000 },
+    (_, i) => `<p>${i}번째 문단, 조력발전소 가동 소식과 영어 words.</p>`,
+  )
+    .join('')
+    .slice(0, 199_000),
 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -24,7 +32,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const handle = openDatabase({ sqlitePath: ':memory:' });
 await migrateToLatest(handle);
 const config = loadConfig({}, { demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 });
-const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+const deps = {
+  db: handle.db,
+  dialect: handle.dialect,
+  config,
+  log: pino({ level: 'silent' }),
+  nudgeJobs: () => {},
+  registry: REGISTRY,
+};
 const app = await buildApp(deps);
 await app.ready();
 const { apiKey } = await createPress(deps, { slug: 'bench', name: '벤치일보' });

@@ -9,9 +9,9 @@ function paragraph(i: number, p: number): string {
   const place = PLACES[(i + p) % PLACES.length];
   const topic = TOPICS[(i * 7 + p) % TOPICS.length];
   return (
-    `<p>${place}가 ${topic} 계획을 ${p + 1}단계로 나눠 추진한다고 ${i % 28 + 1}일 밝혔다. ` +
+    `<p>${place}가 ${topic} 계획을 ${p + 1}단계로 나눠 추진한다고 ${(i % 28) + 1}일 밝혔다. ` +
     `관계자는 <a href="https://press.example/n/${i}" onclick="track()">"주민 의견을 충분히 듣겠다"</a>고 말했다. ` +
-    `<span style="color:red">예산은 ${(i * 13) % 900 + 100}억 원 규모다.</span></p>`
+    `<span style="color:red">예산은 ${((i * 13) % 900) + 100}억 원 규모다.</span></p>`
   );
 }
 
@@ -22,7 +22,9 @@ export function generateFeed(items: number, now = Date.UTC(2024, 9, 1)): string 
     '<channel><title>벤치마크 일보</title><link>https://press.example/</link><description>생성된 피드</description><language>ko</language>',
   ];
   for (let i = 0; i < items; i++) {
-    const body = [0, 1, 2, 3, 4].map((p) => paragraph(i, p)).join('') + '<script>alert("x")</script><iframe src="https://ads.example"></iframe>';
+    const body =
+      [0, 1, 2, 3, 4].map((p) => paragraph(i, p)).join('') +
+      '<script>alert("x")</script><iframe src="https://ads.example"></iframe>';
     out.push(
       `<item><title>${PLACES[i % PLACES.length]} ${TOPICS[i % TOPICS.length]} 기사 ${i}</title>` +
         `<link>https://press.example/n/${i}</link><guid isPermaLink="false">bench-${i}</guid>` +

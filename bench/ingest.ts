@@ -42,7 +42,8 @@ const PG_URL = process.env.SOSIK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5
 
 const seconds = (fromMs: number) => (performance.now() - fromMs) / 1000;
 const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString('en')}/s`;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 async function pgReachable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
@@ -114,8 +115,19 @@ async function inProcess(dialect: Dialect, db: BenchDb, inputs: ArticleInput[], 
   const handle = db.open();
   try {
     await migrateToLatest(handle);
-    const deps: AppDeps = { db: handle.db, dialect, config: loadConfig({}, { demo: false }), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
-    const press = await handle.db.insertInto('presses').values({ slug: 'bench', name: '벤치마크 일보', created_at: Date.now() }).returning('id').executeTakeFirstOrThrow();
+    const deps: AppDeps = {
+      db: handle.db,
+      dialect,
+      config: loadConfig({}, { demo: false }),
+      log: pino({ level: 'silent' }),
+      nudgeJobs: () => {},
+      registry: REGISTRY,
+    };
+    const press = await handle.db
+      .insertInto('presses')
+      .values({ slug: 'bench', name: '벤치마크 일보', created_at: Date.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const reqs = inputs.map((input, i) => ({ pressId: press.id, source: 'feed' as const, input, original: raws[i] }));
 
     // Sanitising alone, to tell its share of the full path apart (it runs inside ingestArticles).
@@ -142,14 +154,21 @@ async function inProcess(dialect: Dialect, db: BenchDb, inputs: ArticleInput[], 
     }
     const againS = seconds(t);
     if (unchanged !== inputs.length) throw new Error(`re-delivery changed ${inputs.length - unchanged} articles`);
-    console.log(`  re-delivery   ${rate(unchanged, againS).padStart(9)} articles  (every item unchanged, nothing written)`);
+    console.log(
+      `  re-delivery   ${rate(unchanged, againS).padStart(9)} articles  (every item unchanged, nothing written)`,
+    );
 
     const jobs = await pendingJobs(handle);
     t = performance.now();
     await new JobWorker(deps).drain();
     const drainS = seconds(t);
     const left = await pendingJobs(handle);
-    const byKind = await handle.db.selectFrom('jobs').select(['kind']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('kind').execute();
+    const byKind = await handle.db
+      .selectFrom('jobs')
+      .select(['kind'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy('kind')
+      .execute();
     console.log(
       `  jobs drained  ${rate(stored, drainS).padStart(9)} articles  (${jobs} jobs in ${drainS.toFixed(2)} s, ${left} left; ${byKind.map((k) => `${k.kind} ${k.n}`).join(', ')})`,
     );
@@ -177,14 +196,29 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/sosik.js'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, ...db.env, PORT: String(port), HOST: '127.0.0.1', SOSIK_DEMO: '0', LOG_LEVEL: 'warn', SOSIK_FEEDS_POLL: '0', SOSIK_API_RATE: '1000000' },
+    env: {
+      ...process.env,
+      ...db.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SOSIK_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      SOSIK_FEEDS_POLL: '0',
+      SOSIK_API_RATE: '1000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error('sosik serve exited');
-      if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 20));
     }
     const post = async (url: string, body: unknown) => {
@@ -204,7 +238,8 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
     let next = 0;
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
-        for (let i = next++; i < HTTP_ITEMS; i = next++) latencies.push(await post('/api/v1/articles', toNinjs(inputs[i % inputs.length]!, `urn:http:${i}`)));
+        for (let i = next++; i < HTTP_ITEMS; i = next++)
+          latencies.push(await post('/api/v1/articles', toNinjs(inputs[i % inputs.length]!, `urn:http:${i}`)));
       }),
     );
     const singleS = seconds(started);
@@ -221,7 +256,9 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
         for (let b = nextBatch++; b < batches; b = nextBatch++) {
-          const items = inputs.slice(b * HTTP_BATCH, (b + 1) * HTTP_BATCH).map((input, k) => toNinjs(input, `urn:http-batch:${b * HTTP_BATCH + k}`));
+          const items = inputs
+            .slice(b * HTTP_BATCH, (b + 1) * HTTP_BATCH)
+            .map((input, k) => toNinjs(input, `urn:http-batch:${b * HTTP_BATCH + k}`));
           batchLatencies.push(await post('/api/v1/articles/batch', { items }));
         }
       }),
@@ -236,7 +273,9 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
       await new Promise((r) => setTimeout(r, 50));
     }
     const emptyS = seconds(started);
-    console.log(`  queue empty   ${emptyS.toFixed(2)} s after the first POST (${total} articles over HTTP: ${rate(total, emptyS)} end to end, jobs included)`);
+    console.log(
+      `  queue empty   ${emptyS.toFixed(2)} s after the first POST (${total} articles over HTTP: ${rate(total, emptyS)} end to end, jobs included)`,
+    );
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -248,9 +287,13 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-ingest-'));
 try {
   const feed = Buffer.from(generateFeed(ITEMS));
-  console.log(`feed: ${ITEMS} items, ${(feed.length / 1024 / 1024).toFixed(1)} MB (RSS 2.0, content:encoded, media:content); ${os.cpus().length} CPUs`);
+  console.log(
+    `feed: ${ITEMS} items, ${(feed.length / 1024 / 1024).toFixed(1)} MB (RSS 2.0, content:encoded, media:content); ${os.cpus().length} CPUs`,
+  );
   const t = performance.now();
-  const parsed = parseFeedText(decodeFeedBytes(feed, 'application/rss+xml').text, { baseUrl: 'https://press.example/rss' });
+  const parsed = parseFeedText(decodeFeedBytes(feed, 'application/rss+xml').text, {
+    baseUrl: 'https://press.example/rss',
+  });
   const inputs = parsed.items.map((item) => itemToArticleInput(item, parsed));
   console.log(`parse: ${rate(inputs.length, seconds(t))} items (decode, parse, map to articles)`);
   const raws = parsed.items.map((i) => i.raw);

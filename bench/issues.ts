@@ -48,17 +48,29 @@ function benchEngine(): Array<{ size: number; perSec: number; usPer: number; wal
     const used = process.cpuUsage(cpu);
     // CPU time, not wall time: the machine is shared, and "one core" means what this process burnt.
     const ms = (used.user + used.system) / 1000;
-    results.push({ size, perSec: (window / ms) * 1000, usPer: (ms * 1000) / window, wallPerSec: (window / wallMs) * 1000, clusters: engine.clusters.size });
-    console.log(`  engine: ${size.toLocaleString()} stored → ${((window / ms) * 1000).toFixed(0)} articles/s per CPU-second (${((performance.now() - started) / 1000).toFixed(0)} s so far)`);
+    results.push({
+      size,
+      perSec: (window / ms) * 1000,
+      usPer: (ms * 1000) / window,
+      wallPerSec: (window / wallMs) * 1000,
+      clusters: engine.clusters.size,
+    });
+    console.log(
+      `  engine: ${size.toLocaleString()} stored → ${((window / ms) * 1000).toFixed(0)} articles/s per CPU-second (${((performance.now() - started) / 1000).toFixed(0)} s so far)`,
+    );
   }
   return results;
 }
 
 console.log(`## Issues benchmark (${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, one core)`);
-console.log(`window: ${window} articles measured after each size; synthetic Korean articles (bench/issues-generator.ts)`);
+console.log(
+  `window: ${window} articles measured after each size; synthetic Korean articles (bench/issues-generator.ts)`,
+);
 const engineResults = benchEngine();
 const base = engineResults[0]!;
-console.log('\n| stored articles | articles/s (one core, CPU time) | µs/article | × time at the smallest size | articles/s wall clock (shared machine) | live issues in memory |');
+console.log(
+  '\n| stored articles | articles/s (one core, CPU time) | µs/article | × time at the smallest size | articles/s wall clock (shared machine) | live issues in memory |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const r of engineResults) {
   console.log(
@@ -73,7 +85,8 @@ if (dbSizes.length) {
     const rows = await benchJobPath(dir, dbSizes, Math.min(window, 2000), sample);
     console.log('\n| stored articles (SQLite) | issues.assign jobs/s (one core, CPU time) | ms/article |');
     console.log('|---|---|---|');
-    for (const r of rows) console.log(`| ${r.size.toLocaleString()} | ${r.perSec.toFixed(0)} | ${r.msPer.toFixed(2)} |`);
+    for (const r of rows)
+      console.log(`| ${r.size.toLocaleString()} | ${r.perSec.toFixed(0)} | ${r.msPer.toFixed(2)} |`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

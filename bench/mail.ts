@@ -31,11 +31,16 @@ function median(xs: number[]): number {
 }
 
 function message(config: Config, i: number) {
-  return buildMail(config, passwordResetTemplate, { site: '소식', name: `독자${i}`, resetUrl: `https://news.example.org/reset?t=${i}`, minutes: 30 }, {
-    to: `reader${i}@example.com`,
-    lang: i % 2 ? 'ko' : 'en',
-    key: `bench:${i}`,
-  });
+  return buildMail(
+    config,
+    passwordResetTemplate,
+    { site: '소식', name: `독자${i}`, resetUrl: `https://news.example.org/reset?t=${i}`, minutes: 30 },
+    {
+      to: `reader${i}@example.com`,
+      lang: i % 2 ? 'ko' : 'en',
+      key: `bench:${i}`,
+    },
+  );
 }
 
 async function timed(fn: () => Promise<void>): Promise<number> {
@@ -49,14 +54,25 @@ async function ourPath(smtpUrl: string, dir: string, run: number): Promise<{ enq
   const handle = openDatabase({ sqlitePath: path.join(dir, `bench-${run}-${smtpUrl ? 'smtp' : 'files'}.db`) });
   await migrateToLatest(handle);
   const config = loadConfig({}, { publicUrl: 'https://news.example.org', smtpUrl, outboxDir, logLevel: 'silent' });
-  const deps: AppDeps = { db: handle.db, dialect: 'sqlite', config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+  const deps: AppDeps = {
+    db: handle.db,
+    dialect: 'sqlite',
+    config,
+    log: pino({ level: 'silent' }),
+    nudgeJobs: () => {},
+    registry: REGISTRY,
+  };
   const enqueue = await timed(async () => {
     for (let i = 0; i < N; i++) await handle.db.transaction().execute((trx) => enqueueMail(trx, message(config, i)));
   });
   const deliver = await timed(async () => {
     await new JobWorker(deps, { batchSize: 50 }).drain();
   });
-  const sent = await handle.db.selectFrom('mail_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'sent').executeTakeFirstOrThrow();
+  const sent = await handle.db
+    .selectFrom('mail_messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('state', '=', 'sent')
+    .executeTakeFirstOrThrow();
   if (Number(sent.n) !== N) throw new Error(`only ${sent.n} of ${N} sent`);
   await handle.close();
   return { enqueue, deliver };
@@ -65,10 +81,24 @@ async function ourPath(smtpUrl: string, dir: string, run: number): Promise<{ enq
 async function bareNodemailer(port: number, pool: boolean): Promise<number> {
   const config = loadConfig({}, { publicUrl: 'https://news.example.org' });
   const messages = Array.from({ length: N }, (_, i) => message(config, i));
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool, maxConnections: 1 });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    pool,
+    maxConnections: 1,
+  });
   const rate = await timed(async () => {
     for (const m of messages) {
-      await transport.sendMail({ from: 'no-reply@news.example.org', to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId });
+      await transport.sendMail({
+        from: 'no-reply@news.example.org',
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        messageId: m.messageId,
+      });
     }
   });
   transport.close();
@@ -97,5 +127,7 @@ console.log(`mail path, SQLite, ${N} messages, median of ${RUNS} runs`);
 console.log(`  ${'stage'.padEnd(44)} ${'msg/s'.padStart(7)} ${'ms/msg'.padStart(8)}   runs (msg/s)`);
 for (const [k, v] of Object.entries(results)) {
   const m = median(v);
-  console.log(`  ${k.padEnd(44)} ${m.toFixed(1).padStart(7)} ${(1000 / m).toFixed(2).padStart(8)}   ${v.map((x) => x.toFixed(1)).join(', ')}`);
+  console.log(
+    `  ${k.padEnd(44)} ${m.toFixed(1).padStart(7)} ${(1000 / m).toFixed(2).padStart(8)}   ${v.map((x) => x.toFixed(1)).join(', ')}`,
+  );
 }

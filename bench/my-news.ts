@@ -13,7 +13,9 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createSession } from '../src/auth/sessions.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, runs: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: { articles: { type: 'string', default: '100000' }, runs: { type: 'string', default: '200' } },
+});
 const N = Number(values.articles);
 const RUNS = Number(values.runs);
 const PRESSES = 60;
@@ -24,11 +26,27 @@ const handle = openDatabase({ sqlitePath: path.join(dir, 'my.db') });
 await migrateToLatest(handle);
 const db = handle.db;
 const now = Date.now();
-await db.insertInto('presses').values(Array.from({ length: PRESSES }, (_, i) => ({ slug: `p${i}`, name: `언론사 ${i}`, created_at: now }))).execute();
+await db
+  .insertInto('presses')
+  .values(Array.from({ length: PRESSES }, (_, i) => ({ slug: `p${i}`, name: `언론사 ${i}`, created_at: now })))
+  .execute();
 const presses = (await db.selectFrom('presses').select('id').execute()).map((p) => p.id);
 const categories = (await db.selectFrom('categories').select('id').execute()).map((c) => c.id);
-await db.insertInto('reporters').values(Array.from({ length: REPORTERS }, (_, i) => ({ press_id: presses[i % PRESSES]!, identity: `name:r${i}|`, name: `기자 ${i}`, email: null, display_name: null, merged_into: null, created_at: now }))).execute();
-const reporters = (await db.selectFrom('reporters').select(['id', 'press_id']).execute());
+await db
+  .insertInto('reporters')
+  .values(
+    Array.from({ length: REPORTERS }, (_, i) => ({
+      press_id: presses[i % PRESSES]!,
+      identity: `name:r${i}|`,
+      name: `기자 ${i}`,
+      email: null,
+      display_name: null,
+      merged_into: null,
+      created_at: now,
+    })),
+  )
+  .execute();
+const reporters = await db.selectFrom('reporters').select(['id', 'press_id']).execute();
 console.log(`generating ${N} articles…`);
 const BATCH = 500;
 for (let start = 0; start < N; start += BATCH) {
@@ -36,25 +54,97 @@ for (let start = 0; start < N; start += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, N - start) }, (_, k) => {
       const i = start + k;
       const t = now - (N - i) * 30_000;
-      return { press_id: presses[i % PRESSES]!, uri: `urn:b:${i}`, headline: `생성 기사 ${i}`, subheadline: null, series: null, body_html: '<p>본문</p>', body_text: '본문', summary: '요약', lang: 'ko', bylines: '[]', keywords: '[]', copyright: null, link: null, status: 'usable' as const, source: 'api' as const, revision: 1, first_created_at: t, updated_at: t, received_at: t, withdrawn_at: null };
+      return {
+        press_id: presses[i % PRESSES]!,
+        uri: `urn:b:${i}`,
+        headline: `생성 기사 ${i}`,
+        subheadline: null,
+        series: null,
+        body_html: '<p>본문</p>',
+        body_text: '본문',
+        summary: '요약',
+        lang: 'ko',
+        bylines: '[]',
+        keywords: '[]',
+        copyright: null,
+        link: null,
+        status: 'usable' as const,
+        source: 'api' as const,
+        revision: 1,
+        first_created_at: t,
+        updated_at: t,
+        received_at: t,
+        withdrawn_at: null,
+      };
     });
-    const ids = await trx.insertInto('articles').values(rows).returning(['id', 'press_id', 'first_created_at']).execute();
-    await trx.insertInto('article_categories').values(ids.map((a, k) => ({ article_id: a.id, category_id: categories[(start + k) % categories.length]! }))).execute();
-    const byPress = ids.map((a, k) => ({ a, r: reporters[((start + k) % REPORTERS)]! }));
-    await trx.insertInto('article_reporters').values(byPress.map(({ a, r }) => ({ article_id: a.id, position: 0, reporter_id: r.id, published_at: Number(a.first_created_at) }))).execute();
+    const ids = await trx
+      .insertInto('articles')
+      .values(rows)
+      .returning(['id', 'press_id', 'first_created_at'])
+      .execute();
+    await trx
+      .insertInto('article_categories')
+      .values(ids.map((a, k) => ({ article_id: a.id, category_id: categories[(start + k) % categories.length]! })))
+      .execute();
+    const byPress = ids.map((a, k) => ({ a, r: reporters[(start + k) % REPORTERS]! }));
+    await trx
+      .insertInto('article_reporters')
+      .values(
+        byPress.map(({ a, r }) => ({
+          article_id: a.id,
+          position: 0,
+          reporter_id: r.id,
+          published_at: Number(a.first_created_at),
+        })),
+      )
+      .execute();
   });
 }
-const reader = await db.insertInto('readers').values({ email: 'bench@example.kr', email_verified_at: now, password_hash: null, nickname: '벤치', nickname_key: '벤치', locale: 'ko', time_zone: 'Asia/Seoul', terms_accepted_at: now, created_at: now } as never).returning('id').executeTakeFirstOrThrow();
+const reader = await db
+  .insertInto('readers')
+  .values({
+    email: 'bench@example.kr',
+    email_verified_at: now,
+    password_hash: null,
+    nickname: '벤치',
+    nickname_key: '벤치',
+    locale: 'ko',
+    time_zone: 'Asia/Seoul',
+    terms_accepted_at: now,
+    created_at: now,
+  } as never)
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const subs = [
   ...presses.slice(0, 25).map((id) => ({ kind: 'press' as const, id })),
   ...reporters.slice(100, 115).map((r) => ({ kind: 'reporter' as const, id: r.id })),
   ...categories.slice(0, 8).map((id) => ({ kind: 'category' as const, id })),
 ];
 while (subs.length < 50) subs.push({ kind: 'reporter', id: reporters[200 + subs.length]!.id });
-await db.insertInto('subscriptions').values(subs.map((s) => ({ reader_id: reader.id, kind: s.kind, target_id: s.id, query: null, target_key: String(s.id), delivery: 'digest', created_at: now }))).execute();
+await db
+  .insertInto('subscriptions')
+  .values(
+    subs.map((s) => ({
+      reader_id: reader.id,
+      kind: s.kind,
+      target_id: s.id,
+      query: null,
+      target_key: String(s.id),
+      delivery: 'digest',
+      created_at: now,
+    })),
+  )
+  .execute();
 
 const config = loadConfig({}, { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, demo: false });
-const deps = { db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), registry: REGISTRY, nudgeJobs: () => {} };
+const deps = {
+  db,
+  dialect: handle.dialect,
+  config,
+  log: pino({ level: 'silent' }),
+  registry: REGISTRY,
+  nudgeJobs: () => {},
+};
 const app = await buildApp(deps);
 await app.ready();
 const session = await createSession(deps, { kind: 'reader', id: reader.id }, { persistent: false, userAgent: 'bench' });

@@ -25,16 +25,23 @@ const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 100);
 
 /** Child mode: open the database, fill it, serve the app plus /bench-static/, print the port. */
 async function serveChild(dbFile: string, staticDir: string): Promise<void> {
-  const [{ default: pino }, { default: fastifyStatic }, { buildApp }, { loadConfig }, { openDatabase }, { migrateToLatest }, { ChangeBus }] =
-    await Promise.all([
-      import('pino'),
-      import('@fastify/static'),
-      import('../src/app.ts'),
-      import('../src/config.ts'),
-      import('../src/db/database.ts'),
-      import('../src/db/migrate.ts'),
-      import('../src/db/change-bus.ts'),
-    ]);
+  const [
+    { default: pino },
+    { default: fastifyStatic },
+    { buildApp },
+    { loadConfig },
+    { openDatabase },
+    { migrateToLatest },
+    { ChangeBus },
+  ] = await Promise.all([
+    import('pino'),
+    import('@fastify/static'),
+    import('../src/app.ts'),
+    import('../src/config.ts'),
+    import('../src/db/database.ts'),
+    import('../src/db/migrate.ts'),
+    import('../src/db/change-bus.ts'),
+  ]);
   let pgSchema: string | undefined;
   if (DATABASE_URL) {
     const { default: pg } = await import('pg');
@@ -62,7 +69,15 @@ async function serveChild(dbFile: string, staticDir: string): Promise<void> {
     },
   );
   const changes = new ChangeBus('bench');
-  const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY, changes };
+  const deps = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    log: pino({ level: 'silent' }),
+    nudgeJobs: () => {},
+    registry: REGISTRY,
+    changes,
+  };
   const content = await fillDatabase(deps);
   const app = await buildApp(deps);
   await app.register(fastifyStatic, { root: staticDir, prefix: '/bench-static/', decorateReply: false });
@@ -77,7 +92,11 @@ async function serveChild(dbFile: string, staticDir: string): Promise<void> {
   process.on('SIGTERM', () => {
     void (async () => {
       await app.close();
-      if (pgSchema) await sql.raw(`drop schema ${pgSchema} cascade`).execute(handle.db).catch(() => {});
+      if (pgSchema)
+        await sql
+          .raw(`drop schema ${pgSchema} cascade`)
+          .execute(handle.db)
+          .catch(() => {});
       await handle.close();
       process.exit(0);
     })();
@@ -110,14 +129,32 @@ async function fillDatabase(deps: import('../src/deps.ts').AppDeps): Promise<Con
   const row = await deps.db
     .selectFrom('articles as a')
     .where('a.status', '=', 'usable')
-    .select(['a.id', (eb) => eb.selectFrom('article_photos as p').select(eb.fn.countAll().as('n')).whereRef('p.article_id', '=', 'a.id').as('photos')])
+    .select([
+      'a.id',
+      (eb) =>
+        eb
+          .selectFrom('article_photos as p')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('p.article_id', '=', 'a.id')
+          .as('photos'),
+    ])
     .orderBy('photos', 'desc')
     .orderBy((eb) => eb.fn('length', ['a.body_html']), 'desc')
     .limit(1)
     .executeTakeFirstOrThrow();
-  const issue = await deps.db.selectFrom('issues').select('slug').where('visible', '=', 1).orderBy('id').limit(1).executeTakeFirst();
+  const issue = await deps.db
+    .selectFrom('issues')
+    .select('slug')
+    .where('visible', '=', 1)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
   // The first word of that article's headline: a query with real results.
-  const headline = await deps.db.selectFrom('articles').select('headline').where('id', '=', Number(row.id)).executeTakeFirstOrThrow();
+  const headline = await deps.db
+    .selectFrom('articles')
+    .select('headline')
+    .where('id', '=', Number(row.id))
+    .executeTakeFirstOrThrow();
   const searchTerm = headline.headline.split(/\s+/).find((w) => w.length >= 2) ?? '뉴스';
   return { articleId: Number(row.id), issueSlug: issue?.slug, searchTerm, label };
 }
@@ -168,7 +205,8 @@ async function startChild(
 // Two rounds: every request rendered (page cache off), then the exact cache (an hour's upper
 // bound: nothing changes during the run, so every page stays until the stampede round's changes).
 async function main(): Promise<void> {
-  for (const pageCacheSeconds of process.env.BENCH_STAMPEDE_ONLY === '1' ? [3600] : [0, 3600]) await round(pageCacheSeconds);
+  for (const pageCacheSeconds of process.env.BENCH_STAMPEDE_ONLY === '1' ? [3600] : [0, 3600])
+    await round(pageCacheSeconds);
 }
 
 async function metricValue(base: string, pattern: RegExp): Promise<number> {
@@ -196,7 +234,15 @@ async function round(pageCacheSeconds: number): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-'));
   const staticDir = path.join(tmp, 'static');
   fs.mkdirSync(staticDir);
-  const { child, port, articleId, issueSlug, searchTerm, label: content, dialect } = await startChild(path.join(tmp, 'bench.db'), staticDir, pageCacheSeconds);
+  const {
+    child,
+    port,
+    articleId,
+    issueSlug,
+    searchTerm,
+    label: content,
+    dialect,
+  } = await startChild(path.join(tmp, 'bench.db'), staticDir, pageCacheSeconds);
   const base = `http://127.0.0.1:${port}`;
   try {
     const targets = [
@@ -211,16 +257,23 @@ async function round(pageCacheSeconds: number): Promise<void> {
       fs.writeFileSync(path.join(staticDir, t.file), Buffer.from(await res.arrayBuffer()));
     }
     const mode = pageCacheSeconds ? 'exact page cache on: cached' : 'page cache off: every request rendered';
-    console.log(`\nSosik pages bench: ${dialect}, ${content}; ${mode}; ${CONNECTIONS} connections, ${SECONDS} s per target, node ${process.version}, ${os.cpus().length} CPUs`);
+    console.log(
+      `\nSosik pages bench: ${dialect}, ${content}; ${mode}; ${CONNECTIONS} connections, ${SECONDS} s per target, node ${process.version}, ${os.cpus().length} CPUs`,
+    );
     const rows: Array<Measured & { ratio?: number; size: number }> = [];
     for (const t of process.env.BENCH_STAMPEDE_ONLY === '1' ? [] : targets) {
       const size = fs.statSync(path.join(staticDir, t.file)).size;
-      const page = await measure(`${t.name} page (${t.path.length > 24 ? `${t.path.slice(0, 23)}…` : t.path})`, base + t.path);
+      const page = await measure(
+        `${t.name} page (${t.path.length > 24 ? `${t.path.slice(0, 23)}…` : t.path})`,
+        base + t.path,
+      );
       const file = await measure(`${t.name} as static file`, `${base}/bench-static/${t.file}`);
       rows.push({ ...page, size, ratio: page.rps / file.rps }, { ...file, size });
     }
     const pad = (s: string, n: number) => s.padEnd(n);
-    console.log(`\n${pad('target', 40)} ${pad('bytes', 8)} ${pad('req/s', 9)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} page/static`);
+    console.log(
+      `\n${pad('target', 40)} ${pad('bytes', 8)} ${pad('req/s', 9)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} page/static`,
+    );
     for (const r of rows) {
       const bad = r.non2xx || r.errors ? `  (non-2xx ${r.non2xx}, errors ${r.errors})` : '';
       console.log(

@@ -37,7 +37,11 @@ try {
   const now = Date.now();
   const ids: number[] = [];
   for (let p = 0; p < PRESSES; p++) {
-    const row = await db.insertInto('presses').values({ slug: `press-${p}`, name: `언론사 ${p}`, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('presses')
+      .values({ slug: `press-${p}`, name: `언론사 ${p}`, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids.push(row.id);
   }
   await db.transaction().execute(async (trx) => {
@@ -71,8 +75,17 @@ try {
     }
     // What ingest would have kept: the same numbers the baseline counts.
     for (const id of ids) {
-      const n = await trx.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('press_id', '=', id).where('status', '=', 'usable').executeTakeFirstOrThrow();
-      await trx.updateTable('presses').set({ article_count: Number(n.n) }).where('id', '=', id).execute();
+      const n = await trx
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('press_id', '=', id)
+        .where('status', '=', 'usable')
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('presses')
+        .set({ article_count: Number(n.n) })
+        .where('id', '=', id)
+        .execute();
     }
   });
   await sql`analyze`.execute(db);
@@ -92,9 +105,13 @@ try {
   const same = kept.every((k) => Number(counted.find((c) => c.id === k.id)?.n) === k.articleCount);
   const keptMs = await timed(() => pressDirectory(db));
   const countedMs = await timed(countOverArchive);
-  console.log(`press directory, ${PRESSES} presses, ${ARTICLES.toLocaleString('en')} articles (SQLite), median of ${RUNS}:`);
+  console.log(
+    `press directory, ${PRESSES} presses, ${ARTICLES.toLocaleString('en')} articles (SQLite), median of ${RUNS}:`,
+  );
   console.log(`  kept count (presses.article_count)   ${keptMs.toFixed(3)} ms`);
-  console.log(`  count over the archive (baseline)    ${countedMs.toFixed(3)} ms   (×${(countedMs / keptMs).toFixed(0)})`);
+  console.log(
+    `  count over the archive (baseline)    ${countedMs.toFixed(3)} ms   (×${(countedMs / keptMs).toFixed(0)})`,
+  );
   console.log(`  same numbers: ${same}`);
 } finally {
   await handle.close();

@@ -29,21 +29,37 @@ async function time(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<
 }
 
 // A 300-paragraph body (~146,000 characters), as long as bodies get.
-const paragraphs = Array.from({ length: 300 }, (_, p) => Array.from({ length: 100 }, (_, i) => `낱말${(i * p) % 97}`).join(' '));
+const paragraphs = Array.from({ length: 300 }, (_, p) =>
+  Array.from({ length: 100 }, (_, i) => `낱말${(i * p) % 97}`).join(' '),
+);
 const body = paragraphs.join('\n');
 const oneFigure = body.replace('낱말5 ', '바뀐말 ');
 const everyParagraph = paragraphs.map((p) => p.replace('낱말1', '다른말')).join('\n');
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 console.log(`body: ${body.length} characters, ${RUNS} runs each, median`);
-console.log(`one-figure correction: wordDiff ${fmt(await time(() => wordDiff(body, oneFigure)))}; diffWords over the whole body ${fmt(await time(() => diffWords(body, oneFigure), 5))}`);
-console.log(`every paragraph changed: wordDiff ${fmt(await time(() => wordDiff(body, everyParagraph)))} (gives up at its 50 ms budget: ${(await wordDiff(body, everyParagraph)) === null})`);
+console.log(
+  `one-figure correction: wordDiff ${fmt(await time(() => wordDiff(body, oneFigure)))}; diffWords over the whole body ${fmt(await time(() => diffWords(body, oneFigure), 5))}`,
+);
+console.log(
+  `every paragraph changed: wordDiff ${fmt(await time(() => wordDiff(body, everyParagraph)))} (gives up at its 50 ms budget: ${(await wordDiff(body, everyParagraph)) === null})`,
+);
 console.log("(uncached; the page caches each revision's diff once computed)");
 
 const handle = openDatabase({ sqlitePath: ':memory:' });
 await migrateToLatest(handle);
-const config = loadConfig({}, { publicUrl: 'http://bench.test', logLevel: 'silent', pageCacheSeconds: 0, demo: false, workers: false });
-const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), registry: REGISTRY, nudgeJobs: () => {} };
+const config = loadConfig(
+  {},
+  { publicUrl: 'http://bench.test', logLevel: 'silent', pageCacheSeconds: 0, demo: false, workers: false },
+);
+const deps = {
+  db: handle.db,
+  dialect: handle.dialect,
+  config,
+  log: pino({ level: 'silent' }),
+  registry: REGISTRY,
+  nudgeJobs: () => {},
+};
 const app = await buildApp(deps);
 const pressId = await addPress(deps, 'bench', '벤치일보');
 const { id } = await deliver(deps, pressId, { uri: 'urn:bench:1', headline: '벤치 기사', body_html: storyHtml() });

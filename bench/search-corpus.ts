@@ -8,8 +8,31 @@ import { seededRandom } from './seeded-random.ts';
 export const mulberry32 = seededRandom;
 
 // Frequent syllables of Korean news text, so bigram statistics look like the real thing.
-const SYLLABLES = [...'정부대통령국회의원경제시장기업투자수출반도체전자산업금융은행주가지수부동산아파트가격세금예산교육학교학생대학입시노동자임금고용일자리환경기후에너지전력원자력태양광자동차배터리인공지능데이터플랫폼보안개인정보의료병원환자백신감염검사외교안보북한미국중국일본러시아유럽협상회담합의발표조사수사검찰경찰법원재판판결선거후보정당여당야당지지율여론민주국민시민지역서울부산대구인천광주대전울산세종경기강원충북충남전북전남경북경남제주문화예술영화음악공연전시스포츠야구축구농구선수감독경기우승'];
-const PARTICLES = ['', '', '', '이', '가', '은', '는', '을', '를', '의', '에', '에서', '으로', '와', '과', '도', '만', '까지', '부터', '에게'];
+const SYLLABLES = [
+  ...'정부대통령국회의원경제시장기업투자수출반도체전자산업금융은행주가지수부동산아파트가격세금예산교육학교학생대학입시노동자임금고용일자리환경기후에너지전력원자력태양광자동차배터리인공지능데이터플랫폼보안개인정보의료병원환자백신감염검사외교안보북한미국중국일본러시아유럽협상회담합의발표조사수사검찰경찰법원재판판결선거후보정당여당야당지지율여론민주국민시민지역서울부산대구인천광주대전울산세종경기강원충북충남전북전남경북경남제주문화예술영화음악공연전시스포츠야구축구농구선수감독경기우승',
+];
+const PARTICLES = [
+  '',
+  '',
+  '',
+  '이',
+  '가',
+  '은',
+  '는',
+  '을',
+  '를',
+  '의',
+  '에',
+  '에서',
+  '으로',
+  '와',
+  '과',
+  '도',
+  '만',
+  '까지',
+  '부터',
+  '에게',
+];
 const ENDINGS = ['했다', '한다', '하는', '했던', '된다', '됐다', '하고', '하며', '할', '했으며'];
 const LATIN = ['AI', 'ESG', 'IT', 'K-pop', 'CEO', 'GDP', 'OECD', 'IMF', 'NATO', 'chips', 'cloud', 'startup'];
 
@@ -35,7 +58,7 @@ export function buildVocabulary(size: number, rand: () => number): Vocabulary {
   }
   const cdf = new Float64Array(size);
   let sum = 0;
-  for (let i = 0; i < size; i++) cdf[i] = sum += 1 / Math.pow(i + 1, 1.0);
+  for (let i = 0; i < size; i++) cdf[i] = sum += 1 / (i + 1) ** 1.0;
   for (let i = 0; i < size; i++) cdf[i] /= sum;
   return { words, cdf };
 }
@@ -77,7 +100,12 @@ export interface SyntheticArticle {
   ageDays: number;
 }
 
-export function* syntheticArticles(count: number, vocab: Vocabulary, seed: number, bodyWords = 120): Generator<SyntheticArticle> {
+export function* syntheticArticles(
+  count: number,
+  vocab: Vocabulary,
+  seed: number,
+  bodyWords = 120,
+): Generator<SyntheticArticle> {
   const rand = mulberry32(seed);
   for (let i = 0; i < count; i++) {
     const topic = Array.from({ length: 6 }, () => sampleRank(vocab, rand) + Math.floor(rand() * 200));
@@ -90,6 +118,12 @@ export function* syntheticArticles(count: number, vocab: Vocabulary, seed: numbe
       sentences.push(Array.from({ length: len }, () => word(vocab, rand, clamp)).join(' ') + '.');
       n += len;
     }
-    yield { headline, body: sentences.join(' '), pressIndex: Math.floor(rand() * 20), categoryIndex: Math.floor(rand() * 8), ageDays: rand() * 365 };
+    yield {
+      headline,
+      body: sentences.join(' '),
+      pressIndex: Math.floor(rand() * 20),
+      categoryIndex: Math.floor(rand() * 8),
+      ageDays: rand() * 365,
+    };
   }
 }

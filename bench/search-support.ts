@@ -10,7 +10,8 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 export const SHARED_DIR = path.resolve(PROJECT_ROOT, '../shared');
-export const BENCH_PG_URL = process.env.SOSIK_BENCH_PG_URL ?? process.env.SOSIK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const BENCH_PG_URL =
+  process.env.SOSIK_BENCH_PG_URL ?? process.env.SOSIK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export async function postgresReachable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: BENCH_PG_URL, connectionTimeoutMillis: 2000 });
@@ -89,7 +90,18 @@ export async function insertArticles(handle: DbHandle, articles: BenchArticle[],
   for (let i = pressIds.length; i < pressCount; i++) {
     const row = await db
       .insertInto('presses')
-      .values({ slug: `press-${i + 1}`, name: `언론사 ${i + 1}`, name_en: `Press ${i + 1}`, homepage: null, description: null, description_en: null, copyright: null, api_key_hash: null, api_key_prefix: null, created_at: now })
+      .values({
+        slug: `press-${i + 1}`,
+        name: `언론사 ${i + 1}`,
+        name_en: `Press ${i + 1}`,
+        homepage: null,
+        description: null,
+        description_en: null,
+        copyright: null,
+        api_key_hash: null,
+        api_key_prefix: null,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     pressIds.push(row.id);

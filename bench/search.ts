@@ -13,7 +13,15 @@ import { searchArticles } from '../src/search/search-service.ts';
 import { tokenize } from '../src/text/index.ts';
 import { buildVocabulary, mulberry32, syntheticArticles } from './search-corpus.ts';
 import { benchPeers } from './search-peers.ts';
-import { createBenchDb, fmtMs, insertArticles, latencySummary, postgresReachable, type BenchArticle, type BenchDb } from './search-support.ts';
+import {
+  createBenchDb,
+  fmtMs,
+  insertArticles,
+  latencySummary,
+  postgresReachable,
+  type BenchArticle,
+  type BenchDb,
+} from './search-support.ts';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2025, 0, 1);
@@ -31,7 +39,11 @@ interface QuerySet {
 /** Queries made of words that co-occur in real (generated) headlines, as readers' queries do. */
 function buildQuerySets(headlines: string[], perSet: number): QuerySet[] {
   const rand = mulberry32(7);
-  const stems = headlines.map((h) => tokenize(h).filter((t) => t.kind === 'hangul').map((t) => t.stem));
+  const stems = headlines.map((h) =>
+    tokenize(h)
+      .filter((t) => t.kind === 'hangul')
+      .map((t) => t.stem),
+  );
   const take = (n: number, filter: (s: string) => boolean = () => true) => {
     const out: string[] = [];
     for (let guard = 0; out.length < perSet && guard < perSet * 100; guard++) {
@@ -66,7 +78,9 @@ async function timeQueries(run: (q: string) => Promise<unknown> | unknown, queri
 }
 
 function logRow(r: Row): void {
-  process.stderr.write(`row: ${r.system} | ${r.set} | ${r.filtered ? 'filtered' : 'unfiltered'} | p50 ${fmtMs(r.p50)} | p95 ${fmtMs(r.p95)} ${r.note ?? ''}\n`);
+  process.stderr.write(
+    `row: ${r.system} | ${r.set} | ${r.filtered ? 'filtered' : 'unfiltered'} | p50 ${fmtMs(r.p50)} | p95 ${fmtMs(r.p95)} ${r.note ?? ''}\n`,
+  );
 }
 
 interface Row {
@@ -82,14 +96,22 @@ async function benchDialect(dialect: Dialect, n: number, perSet: number, rows: R
   const db: BenchDb = await createBenchDb(dialect);
   try {
     const vocab = buildVocabulary(30_000, mulberry32(1));
-    const categories = (await db.db.selectFrom('categories').select('id').orderBy('position').execute()).map((c) => c.id);
+    const categories = (await db.db.selectFrom('categories').select('id').orderBy('position').execute()).map(
+      (c) => c.id,
+    );
     const headlines: string[] = [];
     let t0 = performance.now();
     let batch: BenchArticle[] = [];
     let inserted = 0;
     for (const a of syntheticArticles(n, vocab, 42)) {
       if (headlines.length < 2000) headlines.push(a.headline);
-      batch.push({ headline: a.headline, body: a.body, publishedAt: NOW - Math.floor(a.ageDays * DAY), pressIndex: a.pressIndex, categoryIds: [categories[a.categoryIndex % categories.length]] });
+      batch.push({
+        headline: a.headline,
+        body: a.body,
+        publishedAt: NOW - Math.floor(a.ageDays * DAY),
+        pressIndex: a.pressIndex,
+        categoryIds: [categories[a.categoryIndex % categories.length]],
+      });
       if (batch.length === 5000) {
         await insertArticles(db, batch, 20);
         inserted += batch.length;
@@ -103,12 +125,16 @@ async function benchDialect(dialect: Dialect, n: number, perSet: number, rows: R
 
     t0 = performance.now();
     let lastReport = 0;
-    await reindexAll(db, ({ done, total }) => {
-      if (done - lastReport >= 50_000 || done === total) {
-        lastReport = done;
-        process.stderr.write(`[${dialect}] indexed ${done}/${total}\n`);
-      }
-    }, 1000);
+    await reindexAll(
+      db,
+      ({ done, total }) => {
+        if (done - lastReport >= 50_000 || done === total) {
+          lastReport = done;
+          process.stderr.write(`[${dialect}] indexed ${done}/${total}\n`);
+        }
+      },
+      1000,
+    );
     const indexS = (performance.now() - t0) / 1000;
     if (dialect === 'postgres') await sql`vacuum analyze search_docs`.execute(db.db).catch(() => {});
     const sizeAfter = await db.sizeBytes();
@@ -121,7 +147,10 @@ async function benchDialect(dialect: Dialect, n: number, perSet: number, rows: R
     const filters: Partial<SearchRequest> = { pressSlugs: ['press-3'], from: '2024-10-01' };
     for (const set of sets) {
       for (const filtered of [false, true]) {
-        const s = await timeQueries((q) => searchArticles(db, { q, now: NOW, pageSize: 10, ...(filtered ? filters : {}) }), set.queries);
+        const s = await timeQueries(
+          (q) => searchArticles(db, { q, now: NOW, pageSize: 10, ...(filtered ? filters : {}) }),
+          set.queries,
+        );
         rows.push({ system: `Sosik (${dialect})`, set: set.name, filtered, p50: s.p50, p95: s.p95 });
         logRow(rows[rows.length - 1]);
       }
@@ -146,7 +175,10 @@ async function trigramBaseline(db: BenchDb, sets: QuerySet[], rows: Row[]): Prom
   for (const set of sets) {
     for (const filtered of [false, true]) {
       const run = async (q: string) => {
-        const expr = q.split(/\s+/).map((w) => `"${w}"`).join(' AND ');
+        const expr = q
+          .split(/\s+/)
+          .map((w) => `"${w}"`)
+          .join(' AND ');
         const { rows: hits } = filtered
           ? await sql`select a.id from tri join articles a on a.id = tri.rowid where tri match ${expr} and a.press_id = ${press.id}
               and a.first_created_at >= ${from} order by bm25(tri) limit 10`.execute(db.db)
@@ -156,7 +188,14 @@ async function trigramBaseline(db: BenchDb, sets: QuerySet[], rows: Row[]): Prom
       const s = await timeQueries(run, set.queries);
       let empty = 0;
       for (const q of set.queries) if ((await run(q)) === 0) empty++;
-      rows.push({ system: 'FTS5 trigram baseline', set: set.name, filtered, p50: s.p50, p95: s.p95, note: `${empty}/${set.queries.length} queries found nothing` });
+      rows.push({
+        system: 'FTS5 trigram baseline',
+        set: set.name,
+        filtered,
+        p50: s.p50,
+        p95: s.p95,
+        note: `${empty}/${set.queries.length} queries found nothing`,
+      });
       logRow(rows[rows.length - 1]);
     }
   }
@@ -165,7 +204,9 @@ async function trigramBaseline(db: BenchDb, sets: QuerySet[], rows: Row[]): Prom
 async function main(): Promise<void> {
   const n = Number(flag('n', '1000000'));
   const perSet = Number(flag('queries', '200'));
-  const dialects = flag('dialects', 'sqlite,postgres').split(',').filter((d) => d !== 'none') as Dialect[];
+  const dialects = flag('dialects', 'sqlite,postgres')
+    .split(',')
+    .filter((d) => d !== 'none') as Dialect[];
   const rows: Row[] = [];
   for (const d of dialects) {
     if (d === 'postgres' && !(await postgresReachable())) {
@@ -177,16 +218,32 @@ async function main(): Promise<void> {
   if (process.argv.includes('--peers')) {
     const vocab = buildVocabulary(30_000, mulberry32(1));
     const docs = [...syntheticArticles(n, vocab, 42)].map((a, id) => ({ id, headline: a.headline, body: a.body }));
-    const sets = buildQuerySets(docs.slice(0, 2000).map((d) => d.headline), perSet);
+    const sets = buildQuerySets(
+      docs.slice(0, 2000).map((d) => d.headline),
+      perSet,
+    );
     for (const p of await benchPeers(docs, sets, process.argv.includes('--orama'))) {
       console.log(`[${p.system}] built in ${p.buildS.toFixed(0)} s (in memory)`);
-      for (const s of p.sets) rows.push({ system: p.system, set: s.set, filtered: false, p50: s.p50, p95: s.p95, note: `${s.empty}/${perSet} queries found nothing; no filters` });
+      for (const s of p.sets)
+        rows.push({
+          system: p.system,
+          set: s.set,
+          filtered: false,
+          p50: s.p50,
+          p95: s.p95,
+          note: `${s.empty}/${perSet} queries found nothing; no filters`,
+        });
     }
   }
-  console.log(`\n${n} synthetic articles, ${perSet} queries per set, top 10 incl. total count (filtered = one press of 20 + last 3 months)\n`);
+  console.log(
+    `\n${n} synthetic articles, ${perSet} queries per set, top 10 incl. total count (filtered = one press of 20 + last 3 months)\n`,
+  );
   console.log('| system | queries | filtered | p50 ms | p95 ms | note |');
   console.log('|---|---|---|---:|---:|---|');
-  for (const r of rows) console.log(`| ${r.system} | ${r.set} | ${r.filtered ? 'yes' : 'no'} | ${fmtMs(r.p50)} | ${fmtMs(r.p95)} | ${r.note ?? ''} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.system} | ${r.set} | ${r.filtered ? 'yes' : 'no'} | ${fmtMs(r.p50)} | ${fmtMs(r.p95)} | ${r.note ?? ''} |`,
+    );
 }
 
 await main();

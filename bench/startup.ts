@@ -77,7 +77,9 @@ try {
   ] as const) {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) times.push(await startOnce(db, fromSource));
-    console.log(`${label.padEnd(28)} median ${median(times).toFixed(0)} ms  (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`);
+    console.log(
+      `${label.padEnd(28)} median ${median(times).toFixed(0)} ms  (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`,
+    );
   }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -23,7 +23,8 @@ export interface Example {
 /** Why the data cannot be read, or undefined when it can. */
 export function missingDataReason(): string | undefined {
   for (const f of [path.join(BEEP_DIR, 'train.tsv'), path.join(BEEP_DIR, 'dev.tsv'), CURSE_FILE]) {
-    if (!fs.existsSync(f)) return `skipped: ${path.relative(process.cwd(), f)} not found (the data sets live in ../shared/data)`;
+    if (!fs.existsSync(f))
+      return `skipped: ${path.relative(process.cwd(), f)} not found (the data sets live in ../shared/data)`;
   }
   return undefined;
 }
@@ -35,7 +36,11 @@ function unquote(line: string): string {
 }
 
 export function loadBeep(split: 'train' | 'dev'): Example[] {
-  const rows = fs.readFileSync(path.join(BEEP_DIR, `${split}.tsv`), 'utf8').split('\n').slice(1).filter((l) => l.trim());
+  const rows = fs
+    .readFileSync(path.join(BEEP_DIR, `${split}.tsv`), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim());
   const titles = fs.readFileSync(path.join(BEEP_DIR, `${split}.news_title.txt`), 'utf8').split('\n');
   return rows.map((row, i) => {
     const cols = row.split('\t');

@@ -16,10 +16,11 @@ export function rocAuc(scores: number[], labels: number[]): number {
     let j = i;
     while (j < order.length && order[j][0] === order[i][0]) j++;
     const midRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (order[k][1] === 1) {
-      rankSum += midRank;
-      positives++;
-    }
+    for (let k = i; k < j; k++)
+      if (order[k][1] === 1) {
+        rankSum += midRank;
+        positives++;
+      }
     i = j;
   }
   const negatives = order.length - positives;

@@ -33,11 +33,19 @@ interface Prepared {
 
 function prepare(examples: Example[], features: FeatureConfig): Prepared {
   const vectors = examples.map((e) => extractFeatures(features, e.text, e.title));
-  return { logtf: vectors.map((v) => view(v, 'logtf')), binary: vectors.map((v) => view(v, 'binary')), labels: examples.map((e) => e.label) };
+  return {
+    logtf: vectors.map((v) => view(v, 'logtf')),
+    binary: vectors.map((v) => view(v, 'binary')),
+    labels: examples.map((e) => e.label),
+  };
 }
 
 function subset(p: Prepared, rows: number[]): Prepared {
-  return { logtf: rows.map((i) => p.logtf[i]), binary: rows.map((i) => p.binary[i]), labels: rows.map((i) => p.labels[i]) };
+  return {
+    logtf: rows.map((i) => p.logtf[i]),
+    binary: rows.map((i) => p.binary[i]),
+    labels: rows.map((i) => p.labels[i]),
+  };
 }
 
 function keepFrequent(xs: SparseVector[], dim: number, minCount: number): SparseVector[] {
@@ -55,10 +63,18 @@ function keepFrequent(xs: SparseVector[], dim: number, minCount: number): Sparse
 
 function fitPrepared(raw: Prepared, s: HeadSettings): HeadToWrite['members'] {
   const dim = 1 << s.features.bits;
-  const p = { ...raw, logtf: keepFrequent(raw.logtf, dim, s.minCount ?? 1), binary: keepFrequent(raw.binary, dim, s.minCount ?? 1) };
+  const p = {
+    ...raw,
+    logtf: keepFrequent(raw.logtf, dim, s.minCount ?? 1),
+    binary: keepFrequent(raw.binary, dim, s.minCount ?? 1),
+  };
   const lr = trainLogistic(p.logtf, p.labels, { ...s.learner, dim });
   const r = logCountRatio(p.binary, p.labels, dim, s.nbAlpha ?? 1);
-  const nb = trainLogistic(p.binary.map((x) => scaleBy(x, r)), p.labels, { ...s.learner, dim });
+  const nb = trainLogistic(
+    p.binary.map((x) => scaleBy(x, r)),
+    p.labels,
+    { ...s.learner, dim },
+  );
   const folded = nb.weights.map((w, h) => w * r[h]);
   return [
     { weighting: 'logtf', bias: lr.bias, weights: lr.weights },
@@ -83,13 +99,24 @@ export function trainHead(examples: Example[], s: HeadSettings): HeadToWrite & {
   const outOfFold = new Array<number>(examples.length).fill(0);
   for (let f = 0; f < s.folds; f++) {
     const held = rows.filter((_, k) => k % s.folds === f);
-    const members = fitPrepared(subset(all, rows.filter((_, k) => k % s.folds !== f)), s);
+    const members = fitPrepared(
+      subset(
+        all,
+        rows.filter((_, k) => k % s.folds !== f),
+      ),
+      s,
+    );
     for (const i of held) {
       const learned = score(members, all.logtf[i], all.binary[i]);
       outOfFold[i] = s.finalScore ? s.finalScore(learned, examples[i]) : learned;
     }
   }
-  return { features: s.features, threshold: bestF1Threshold(outOfFold, all.labels), members: fitPrepared(all, s), outOfFold };
+  return {
+    features: s.features,
+    threshold: bestF1Threshold(outOfFold, all.labels),
+    members: fitPrepared(all, s),
+    outOfFold,
+  };
 }
 
 /** Members fitted on `examples` without the cross-validated threshold (for tuning experiments). */

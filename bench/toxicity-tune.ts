@@ -25,7 +25,17 @@ const cut = Math.round(all.length * 0.8);
 const train = order.slice(0, cut).map((i) => all[i]);
 const valid = order.slice(cut).map((i) => all[i]);
 
-const base: FeatureConfig = { bits: 20, charMin: 1, charMax: 5, jamoMin: 2, jamoMax: 5, words: true, wordBigrams: true, titleWeight: 0, profanityWeight: 0 };
+const base: FeatureConfig = {
+  bits: 20,
+  charMin: 1,
+  charMax: 5,
+  jamoMin: 2,
+  jamoMax: 5,
+  words: true,
+  wordBigrams: true,
+  titleWeight: 0,
+  profanityWeight: 0,
+};
 const learner = { lambda: 1e-5, epochs: 10, learningRate: 0.2, seed: 1 };
 
 function run(name: string, s: HeadSettings): void {
@@ -53,15 +63,48 @@ const experiments: Record<string, HeadSettings> = {
   t02e5: { features: { ...base, titleWeight: 0.2 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1 },
   p1e5: { features: { ...base, profanityWeight: 1 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1 },
   p2e5: { features: { ...base, profanityWeight: 2 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1 },
-  p1e5c: { features: { ...base, profanityWeight: 1, compactMax: 4 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1 },
-  t03e5m2: { features: { ...base, titleWeight: 0.3 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1, minCount: 2 },
-  t03e5m3: { features: { ...base, titleWeight: 0.3 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1, minCount: 3 },
+  p1e5c: {
+    features: { ...base, profanityWeight: 1, compactMax: 4 },
+    learner: { ...learner, epochs: 5, learningRate: 0.1 },
+    folds: 1,
+  },
+  t03e5m2: {
+    features: { ...base, titleWeight: 0.3 },
+    learner: { ...learner, epochs: 5, learningRate: 0.1 },
+    folds: 1,
+    minCount: 2,
+  },
+  t03e5m3: {
+    features: { ...base, titleWeight: 0.3 },
+    learner: { ...learner, epochs: 5, learningRate: 0.1 },
+    folds: 1,
+    minCount: 3,
+  },
   p1m2: { features: { ...base, profanityWeight: 1 }, learner, folds: 1, minCount: 2 },
   p3m2: { features: { ...base, profanityWeight: 3 }, learner, folds: 1, minCount: 2 },
   p5m2: { features: { ...base, profanityWeight: 5 }, learner, folds: 1, minCount: 2 },
-  a05: { features: { ...base, titleWeight: 0.3 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1, minCount: 3, nbAlpha: 0.5 },
-  a02: { features: { ...base, titleWeight: 0.3 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1, minCount: 3, nbAlpha: 0.2 },
-  a2: { features: { ...base, titleWeight: 0.3 }, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1, minCount: 3, nbAlpha: 2 },
+  a05: {
+    features: { ...base, titleWeight: 0.3 },
+    learner: { ...learner, epochs: 5, learningRate: 0.1 },
+    folds: 1,
+    minCount: 3,
+    nbAlpha: 0.5,
+  },
+  a02: {
+    features: { ...base, titleWeight: 0.3 },
+    learner: { ...learner, epochs: 5, learningRate: 0.1 },
+    folds: 1,
+    minCount: 3,
+    nbAlpha: 0.2,
+  },
+  a2: {
+    features: { ...base, titleWeight: 0.3 },
+    learner: { ...learner, epochs: 5, learningRate: 0.1 },
+    folds: 1,
+    minCount: 3,
+    nbAlpha: 2,
+  },
   epochs5: { features: base, learner: { ...learner, epochs: 5, learningRate: 0.1 }, folds: 1 },
 };
-for (const name of process.argv.slice(3).length ? process.argv.slice(3) : Object.keys(experiments)) run(name, experiments[name]);
+for (const name of process.argv.slice(3).length ? process.argv.slice(3) : Object.keys(experiments))
+  run(name, experiments[name]);

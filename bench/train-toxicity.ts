@@ -19,7 +19,17 @@ if (reason) {
 }
 
 const SEED = 1;
-const TEXT_FEATURES: FeatureConfig = { bits: 20, charMin: 1, charMax: 5, jamoMin: 2, jamoMax: 5, words: true, wordBigrams: true, titleWeight: 0, profanityWeight: 0 };
+const TEXT_FEATURES: FeatureConfig = {
+  bits: 20,
+  charMin: 1,
+  charMax: 5,
+  jamoMin: 2,
+  jamoMax: 5,
+  words: true,
+  wordBigrams: true,
+  titleWeight: 0,
+  profanityWeight: 0,
+};
 
 export const TOXICITY_SETTINGS: HeadSettings = {
   features: { ...TEXT_FEATURES, titleWeight: 0.3 },
@@ -40,9 +50,13 @@ const t0 = performance.now();
 const beep = loadBeep('train');
 const curse = loadCurseSplit().train;
 const toxicity = trainHead(beep, TOXICITY_SETTINGS);
-console.log(`toxicity head: ${beep.length} BEEP! train comments, threshold ${toxicity.threshold.toFixed(3)} (5-fold out-of-fold best F1)`);
+console.log(
+  `toxicity head: ${beep.length} BEEP! train comments, threshold ${toxicity.threshold.toFixed(3)} (5-fold out-of-fold best F1)`,
+);
 const profanity = trainHead(curse, PROFANITY_SETTINGS);
-console.log(`profanity head: ${curse.length} curse-detection comments (80%, seed ${CURSE_SPLIT_SEED}), threshold ${profanity.threshold.toFixed(3)}`);
+console.log(
+  `profanity head: ${curse.length} curse-detection comments (80%, seed ${CURSE_SPLIT_SEED}), threshold ${profanity.threshold.toFixed(3)}`,
+);
 
 const file = encodeModel(
   { toxicity, profanity },
@@ -54,4 +68,6 @@ const file = encodeModel(
   },
 );
 fs.writeFileSync(DEFAULT_MODEL_PATH, file);
-console.log(`wrote ${DEFAULT_MODEL_PATH} (${(file.length / 1024 / 1024).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `wrote ${DEFAULT_MODEL_PATH} (${(file.length / 1024 / 1024).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);

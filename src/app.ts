@@ -11,7 +11,7 @@ import { sameOriginPath } from './auth/safe-path.ts';
 import { fastifyTrustProxy } from './auth/trust-proxy.ts';
 import { articlesCapability } from './articles/capability.ts';
 import { principalHook } from './auth/principal.ts';
-import { type Capability, type Registry } from './capability.ts';
+import type { Capability, Registry } from './capability.ts';
 import { assembleRegistry } from './registry.ts';
 import { commentsCapability } from './comments/capability.ts';
 import { demoCapability } from './demo/capability.ts';
@@ -83,7 +83,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody);
   app.addHook('onSend', securityHeaders);
-  registerPageCache(app, { maxSeconds: config.pageCacheSeconds, uncachedPaths: registry.uncachedPaths, changes: deps.changes });
+  registerPageCache(app, {
+    maxSeconds: config.pageCacheSeconds,
+    uncachedPaths: registry.uncachedPaths,
+    changes: deps.changes,
+  });
   registerRequestLog(app);
   // A NUL reaching PostgreSQL is a 500 there: refused up front, alike on both databases.
   app.addHook('onRequest', refuseNulInUrl);

@@ -54,7 +54,12 @@ export interface FollowTarget {
   name: string;
 }
 /** A follow (subscribe) control for a target; it sees the request because it depends on who asks. */
-export type FollowSlot = (deps: AppDeps, target: FollowTarget, request: FastifyRequest, page: PageContext) => Promise<VNode | null>;
+export type FollowSlot = (
+  deps: AppDeps,
+  target: FollowTarget,
+  request: FastifyRequest,
+  page: PageContext,
+) => Promise<VNode | null>;
 
 /** Parts of reader pages that capabilities other than the page's owner fill. */
 export interface PageSlots {

@@ -32,7 +32,15 @@ const MIB = 1024 * 1024;
 const HOUR_MS = 3_600_000;
 
 export const OPTIONS = {
-  port: option({ env: 'PORT', kind: 'int', unit: 'port', min: 0, max: 65_535, default: 3000, doc: 'HTTP port to listen on (0: any free port).' }),
+  port: option({
+    env: 'PORT',
+    kind: 'int',
+    unit: 'port',
+    min: 0,
+    max: 65_535,
+    default: 3000,
+    doc: 'HTTP port to listen on (0: any free port).',
+  }),
   host: option({ env: 'HOST', kind: 'string', default: '0.0.0.0', doc: 'Interface to bind.' }),
   publicUrl: option({
     env: 'SOSIK_PUBLIC_URL',
@@ -48,8 +56,18 @@ export const OPTIONS = {
     doc: 'postgres://… to run on PostgreSQL. Empty: SQLite at SOSIK_DB.',
   }),
   sqlitePath: option({ env: 'SOSIK_DB', kind: 'string', default: './data/sosik.db', doc: 'SQLite database file.' }),
-  demo: option({ env: 'SOSIK_DEMO', kind: 'bool', default: true, doc: 'Fill an empty database with demo content on start.' }),
-  siteName: option({ env: 'SOSIK_SITE_NAME', kind: 'string', default: '소식', doc: 'Portal name shown in the header.' }),
+  demo: option({
+    env: 'SOSIK_DEMO',
+    kind: 'bool',
+    default: true,
+    doc: 'Fill an empty database with demo content on start.',
+  }),
+  siteName: option({
+    env: 'SOSIK_SITE_NAME',
+    kind: 'string',
+    default: '소식',
+    doc: 'Portal name shown in the header.',
+  }),
   logLevel: option({
     env: 'LOG_LEVEL',
     kind: 'string',
@@ -139,7 +157,15 @@ export const OPTIONS = {
     default: true,
     doc: 'Run the durable job worker inside the web process (turn off for web-only processes).',
   }),
-  jobPollMs: option({ env: 'SOSIK_JOB_POLL_MS', kind: 'int', unit: 'ms', min: 10, max: HOUR_MS, default: 500, doc: 'Idle job-queue poll interval.' }),
+  jobPollMs: option({
+    env: 'SOSIK_JOB_POLL_MS',
+    kind: 'int',
+    unit: 'ms',
+    min: 10,
+    max: HOUR_MS,
+    default: 500,
+    doc: 'Idle job-queue poll interval.',
+  }),
   jobLeaseMs: option({
     env: 'SOSIK_JOB_LEASE_MS',
     kind: 'int',
@@ -187,7 +213,15 @@ export const OPTIONS = {
     secret: true,
     doc: 'Bearer token that lets any address read /metrics (at least 16 characters). Empty: allow-list only.',
   }),
-  pageSize: option({ env: 'SOSIK_PAGE_SIZE', kind: 'int', unit: 'count', min: 1, max: 200, default: 20, doc: 'Articles per list page.' }),
+  pageSize: option({
+    env: 'SOSIK_PAGE_SIZE',
+    kind: 'int',
+    unit: 'count',
+    min: 1,
+    max: 200,
+    default: 20,
+    doc: 'Articles per list page.',
+  }),
   issueMinPresses: option({
     env: 'SOSIK_ISSUE_MIN_PRESSES',
     kind: 'int',
@@ -285,7 +319,12 @@ export const OPTIONS = {
     default: '',
     doc: 'OpenID Connect issuer URL (https) readers may sign in with. Empty: no such sign-in.',
   }),
-  oidcClientId: option({ env: 'SOSIK_OIDC_CLIENT_ID', kind: 'string', default: '', doc: 'Client id registered at the OIDC issuer.' }),
+  oidcClientId: option({
+    env: 'SOSIK_OIDC_CLIENT_ID',
+    kind: 'string',
+    default: '',
+    doc: 'Client id registered at the OIDC issuer.',
+  }),
   oidcClientSecret: option({
     env: 'SOSIK_OIDC_CLIENT_SECRET',
     kind: 'string',
@@ -297,7 +336,7 @@ export const OPTIONS = {
     env: 'SOSIK_OIDC_NAME',
     kind: 'string',
     default: '',
-    doc: 'Provider name on the sign-in button (e.g. 카카오). Empty: the issuer\'s host name.',
+    doc: "Provider name on the sign-in button (e.g. 카카오). Empty: the issuer's host name.",
   }),
   smtpUrl: option({
     env: 'SOSIK_SMTP_URL',
@@ -319,22 +358,142 @@ export const OPTIONS = {
     doc: 'Without SOSIK_SMTP_URL, messages are written here as .eml files (admins read them at /studio/outbox).',
   }),
   // Comments (src/comments): limits as Naver sets them; /about/moderation shows the values in force.
-  commentsPerDay: option({ env: 'SOSIK_COMMENTS_PER_DAY', kind: 'int', unit: 'count', min: 1, max: 10_000, default: 20, doc: 'Comments and replies one reader may post per day (Korean time).' }),
-  commentsPerArticle: option({ env: 'SOSIK_COMMENTS_PER_ARTICLE', kind: 'int', unit: 'count', min: 1, max: 1000, default: 3, doc: 'Comments (not replies) one reader may post on one article; deleted ones count.' }),
-  commentRepliesPerArticle: option({ env: 'SOSIK_COMMENT_REPLIES_PER_ARTICLE', kind: 'int', unit: 'count', min: 1, max: 1000, default: 10, doc: 'Replies one reader may post on one article.' }),
-  commentGapSeconds: option({ env: 'SOSIK_COMMENT_GAP_SECONDS', kind: 'int', unit: 'seconds', min: 0, max: 86_400, default: 60, doc: 'Seconds a reader waits between two comments or replies.' }),
-  commentLikesPerDay: option({ env: 'SOSIK_COMMENT_LIKES_PER_DAY', kind: 'int', unit: 'count', min: 1, max: 100_000, default: 50, doc: 'Likes and dislikes (공감/비공감) one reader may give per day.' }),
-  commentLikeGapSeconds: option({ env: 'SOSIK_COMMENT_LIKE_GAP_SECONDS', kind: 'int', unit: 'seconds', min: 0, max: 3600, default: 10, doc: 'Seconds between two likes or dislikes by one reader.' }),
-  commentFoldAt: option({ env: 'SOSIK_COMMENT_FOLD_AT', kind: 'int', unit: 'count', min: 1, max: 10_000, default: 5, doc: 'Fold requests (접기 요청) after which a comment is shown folded.' }),
-  commentLinkMinAgeDays: option({ env: 'SOSIK_COMMENT_LINK_MIN_AGE_DAYS', kind: 'int', unit: 'days', min: 0, max: 3650, default: 7, doc: 'Comments with links from accounts younger than this are held for review.' }),
-  commentHoldToxicity: option({ env: 'SOSIK_COMMENT_HOLD_TOXICITY', kind: 'int', unit: 'count', min: 0, max: 1000, default: 800, doc: 'Toxicity score (per mille) from which a comment is held for review.' }),
-  commentRejectToxicity: option({ env: 'SOSIK_COMMENT_REJECT_TOXICITY', kind: 'int', unit: 'count', min: 0, max: 1000, default: 970, doc: 'Toxicity score (per mille) from which a comment is not published.' }),
-  commentPremoderation: option({ env: 'SOSIK_COMMENT_PREMODERATION', kind: 'string', default: 'none', oneOf: ['none', 'all', 'first'], doc: 'Review before publishing, site-wide: none, all, or the first SOSIK_COMMENT_PREMODERATE_FIRST of each account (a category may be stricter).' }),
-  commentPremoderateFirst: option({ env: 'SOSIK_COMMENT_PREMODERATE_FIRST', kind: 'int', unit: 'count', min: 0, max: 1000, default: 3, doc: 'With premoderation "first": how many of an account\'s first comments are reviewed.' }),
-  commentFloodArticles: option({ env: 'SOSIK_COMMENT_FLOOD_ARTICLES', kind: 'int', unit: 'count', min: 2, max: 1000, default: 3, doc: 'The same text on this many articles within a day is flooding and is not published.' }),
-  commentReplyMail: option({ env: 'SOSIK_COMMENT_REPLY_MAIL', kind: 'bool', default: false, doc: 'Also e-mail readers when someone replies to their comment (always shown at /account/notifications).' }),
-  articleReactions: option({ env: 'SOSIK_ARTICLE_REACTIONS', kind: 'string', default: 'useful,interesting,agree,analysis,follow-up', doc: 'Article reactions offered, comma-separated, from: useful, interesting, agree, analysis, follow-up.' }),
-  reactionsPerDay: option({ env: 'SOSIK_REACTIONS_PER_DAY', kind: 'int', unit: 'count', min: 1, max: 100_000, default: 50, doc: 'Article reactions one reader may give per day.' }),
+  commentsPerDay: option({
+    env: 'SOSIK_COMMENTS_PER_DAY',
+    kind: 'int',
+    unit: 'count',
+    min: 1,
+    max: 10_000,
+    default: 20,
+    doc: 'Comments and replies one reader may post per day (Korean time).',
+  }),
+  commentsPerArticle: option({
+    env: 'SOSIK_COMMENTS_PER_ARTICLE',
+    kind: 'int',
+    unit: 'count',
+    min: 1,
+    max: 1000,
+    default: 3,
+    doc: 'Comments (not replies) one reader may post on one article; deleted ones count.',
+  }),
+  commentRepliesPerArticle: option({
+    env: 'SOSIK_COMMENT_REPLIES_PER_ARTICLE',
+    kind: 'int',
+    unit: 'count',
+    min: 1,
+    max: 1000,
+    default: 10,
+    doc: 'Replies one reader may post on one article.',
+  }),
+  commentGapSeconds: option({
+    env: 'SOSIK_COMMENT_GAP_SECONDS',
+    kind: 'int',
+    unit: 'seconds',
+    min: 0,
+    max: 86_400,
+    default: 60,
+    doc: 'Seconds a reader waits between two comments or replies.',
+  }),
+  commentLikesPerDay: option({
+    env: 'SOSIK_COMMENT_LIKES_PER_DAY',
+    kind: 'int',
+    unit: 'count',
+    min: 1,
+    max: 100_000,
+    default: 50,
+    doc: 'Likes and dislikes (공감/비공감) one reader may give per day.',
+  }),
+  commentLikeGapSeconds: option({
+    env: 'SOSIK_COMMENT_LIKE_GAP_SECONDS',
+    kind: 'int',
+    unit: 'seconds',
+    min: 0,
+    max: 3600,
+    default: 10,
+    doc: 'Seconds between two likes or dislikes by one reader.',
+  }),
+  commentFoldAt: option({
+    env: 'SOSIK_COMMENT_FOLD_AT',
+    kind: 'int',
+    unit: 'count',
+    min: 1,
+    max: 10_000,
+    default: 5,
+    doc: 'Fold requests (접기 요청) after which a comment is shown folded.',
+  }),
+  commentLinkMinAgeDays: option({
+    env: 'SOSIK_COMMENT_LINK_MIN_AGE_DAYS',
+    kind: 'int',
+    unit: 'days',
+    min: 0,
+    max: 3650,
+    default: 7,
+    doc: 'Comments with links from accounts younger than this are held for review.',
+  }),
+  commentHoldToxicity: option({
+    env: 'SOSIK_COMMENT_HOLD_TOXICITY',
+    kind: 'int',
+    unit: 'count',
+    min: 0,
+    max: 1000,
+    default: 800,
+    doc: 'Toxicity score (per mille) from which a comment is held for review.',
+  }),
+  commentRejectToxicity: option({
+    env: 'SOSIK_COMMENT_REJECT_TOXICITY',
+    kind: 'int',
+    unit: 'count',
+    min: 0,
+    max: 1000,
+    default: 970,
+    doc: 'Toxicity score (per mille) from which a comment is not published.',
+  }),
+  commentPremoderation: option({
+    env: 'SOSIK_COMMENT_PREMODERATION',
+    kind: 'string',
+    default: 'none',
+    oneOf: ['none', 'all', 'first'],
+    doc: 'Review before publishing, site-wide: none, all, or the first SOSIK_COMMENT_PREMODERATE_FIRST of each account (a category may be stricter).',
+  }),
+  commentPremoderateFirst: option({
+    env: 'SOSIK_COMMENT_PREMODERATE_FIRST',
+    kind: 'int',
+    unit: 'count',
+    min: 0,
+    max: 1000,
+    default: 3,
+    doc: 'With premoderation "first": how many of an account\'s first comments are reviewed.',
+  }),
+  commentFloodArticles: option({
+    env: 'SOSIK_COMMENT_FLOOD_ARTICLES',
+    kind: 'int',
+    unit: 'count',
+    min: 2,
+    max: 1000,
+    default: 3,
+    doc: 'The same text on this many articles within a day is flooding and is not published.',
+  }),
+  commentReplyMail: option({
+    env: 'SOSIK_COMMENT_REPLY_MAIL',
+    kind: 'bool',
+    default: false,
+    doc: 'Also e-mail readers when someone replies to their comment (always shown at /account/notifications).',
+  }),
+  articleReactions: option({
+    env: 'SOSIK_ARTICLE_REACTIONS',
+    kind: 'string',
+    default: 'useful,interesting,agree,analysis,follow-up',
+    doc: 'Article reactions offered, comma-separated, from: useful, interesting, agree, analysis, follow-up.',
+  }),
+  reactionsPerDay: option({
+    env: 'SOSIK_REACTIONS_PER_DAY',
+    kind: 'int',
+    unit: 'count',
+    min: 1,
+    max: 100_000,
+    default: 50,
+    doc: 'Article reactions one reader may give per day.',
+  }),
 } as const;
 
 type Options = typeof OPTIONS;
@@ -359,7 +518,10 @@ function shown(spec: AnySpec, raw: unknown): string {
 
 function parseValue(spec: AnySpec, raw: string): string | number | boolean {
   if (spec.kind === 'int') {
-    if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${spec.env} must be a whole number${spec.unit ? ` (${spec.unit})` : ''}, got ${shown(spec, raw)}`);
+    if (!/^\d+$/.test(raw.trim()))
+      throw new ConfigError(
+        `${spec.env} must be a whole number${spec.unit ? ` (${spec.unit})` : ''}, got ${shown(spec, raw)}`,
+      );
     return Number(raw);
   }
   if (spec.kind === 'bool') {
@@ -374,10 +536,13 @@ function parseValue(spec: AnySpec, raw: string): string | number | boolean {
 /** Range and choice checks, applied to environment values and explicit overrides alike. */
 function checkValue(spec: AnySpec, value: unknown): void {
   if (spec.kind === 'int') {
-    if (typeof value !== 'number' || !Number.isInteger(value)) throw new ConfigError(`${spec.env} must be a whole number, got ${shown(spec, value)}`);
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      throw new ConfigError(`${spec.env} must be a whole number, got ${shown(spec, value)}`);
     const { min = 0, max = Number.MAX_SAFE_INTEGER, unit } = spec;
     if (value < min || value > max) {
-      throw new ConfigError(`${spec.env} must be between ${min} and ${max}${unit ? ` ${unit}` : ''}, got ${shown(spec, value)}`);
+      throw new ConfigError(
+        `${spec.env} must be between ${min} and ${max}${unit ? ` ${unit}` : ''}, got ${shown(spec, value)}`,
+      );
     }
   }
   if (spec.oneOf && !spec.oneOf.includes(String(value))) {
@@ -395,7 +560,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   Object.assign(out, overrides);
   for (const [key, spec] of Object.entries(OPTIONS) as [string, AnySpec][]) checkValue(spec, out[key]);
   if (out.publicUrl && !/^https?:\/\/[^/\s]+/.test(String(out.publicUrl))) {
-    throw new ConfigError(`SOSIK_PUBLIC_URL must be an http(s) URL such as https://news.example.org, got "${out.publicUrl}"`);
+    throw new ConfigError(
+      `SOSIK_PUBLIC_URL must be an http(s) URL such as https://news.example.org, got "${out.publicUrl}"`,
+    );
   }
   if (out.databaseUrl && !/^postgres(ql)?:\/\//.test(String(out.databaseUrl))) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (leave it empty for SQLite)');
@@ -426,7 +593,8 @@ function checkMetricsAccess(out: Record<string, unknown>): void {
   } catch (err) {
     throw new ConfigError(`SOSIK_METRICS_ALLOW: ${(err as Error).message}`);
   }
-  if (out.metricsToken && String(out.metricsToken).length < 16) throw new ConfigError('SOSIK_METRICS_TOKEN must be at least 16 characters');
+  if (out.metricsToken && String(out.metricsToken).length < 16)
+    throw new ConfigError('SOSIK_METRICS_TOKEN must be at least 16 characters');
 }
 
 // OIDC sign-in needs all three of issuer, client id and secret; half a configuration is a typo.
@@ -476,7 +644,9 @@ function typeCell(spec: AnySpec): string {
 }
 
 function rangeCell(spec: AnySpec): string {
-  return spec.kind === 'int' && (spec.min !== undefined || spec.max !== undefined) ? `${spec.min ?? 0}–${spec.max ?? '∞'}` : '';
+  return spec.kind === 'int' && (spec.min !== undefined || spec.max !== undefined)
+    ? `${spec.min ?? 0}–${spec.max ?? '∞'}`
+    : '';
 }
 
 /** The README's configuration table. */

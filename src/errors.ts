@@ -41,7 +41,10 @@ export const ERROR_CATALOGUE = {
     message: 'ninjs items of type "{type}" are not articles; send type "text" or "composite".',
   },
   JSON_TOO_DEEP: { status: 400, message: 'The body nests objects or arrays deeper than {max} levels.' },
-  NUL_CHARACTER: { status: 400, message: 'The request contains a NUL character (%00), which nothing on this site accepts.' },
+  NUL_CHARACTER: {
+    status: 400,
+    message: 'The request contains a NUL character (%00), which nothing on this site accepts.',
+  },
   HTML_TOO_DEEP: { status: 422, message: 'The body HTML nests elements deeper than {max} levels.' },
   HTML_TOO_MANY_ELEMENTS: { status: 422, message: 'The body HTML has more than {max} elements.' },
   HTML_TOO_LARGE: { status: 422, message: 'The cleaned body HTML exceeds {max} characters.' },
@@ -72,17 +75,32 @@ export const ERROR_CATALOGUE = {
   // Readers' single sign-on (OpenID Connect).
   OIDC_MISCONFIGURED: { status: 500, message: 'Single sign-on is configured wrongly: {detail}' },
   OIDC_UNAVAILABLE: { status: 503, message: 'The sign-in provider could not be reached.' },
-  OIDC_STATE_MISMATCH: { status: 400, message: 'This sign-in expired or was started in another window. Please start again.' },
-  OIDC_CODE_REJECTED: { status: 400, message: 'This sign-in link was already used or has expired. Please start again.' },
+  OIDC_STATE_MISMATCH: {
+    status: 400,
+    message: 'This sign-in expired or was started in another window. Please start again.',
+  },
+  OIDC_CODE_REJECTED: {
+    status: 400,
+    message: 'This sign-in link was already used or has expired. Please start again.',
+  },
   OIDC_DENIED: { status: 403, message: 'The sign-in was cancelled at the provider.' },
   OIDC_FAILED: { status: 502, message: 'The sign-in provider gave an answer that could not be accepted.' },
-  OIDC_EMAIL_MISSING: { status: 403, message: 'The provider did not share an e-mail address, so no account can be created.' },
-  OIDC_EMAIL_UNVERIFIED: { status: 403, message: 'The provider has not verified this e-mail address, so no account can be created.' },
+  OIDC_EMAIL_MISSING: {
+    status: 403,
+    message: 'The provider did not share an e-mail address, so no account can be created.',
+  },
+  OIDC_EMAIL_UNVERIFIED: {
+    status: 403,
+    message: 'The provider has not verified this e-mail address, so no account can be created.',
+  },
   // Comments.
   COMMENT_LIMIT_REACHED: { status: 429, message: 'The {limit} limit ({max}) is reached; it resets at {resets}.' },
   COMMENT_NOT_ALLOWED: { status: 403, message: 'You may not comment or react now: {reason}.' },
   COMMENTS_CLOSED: { status: 403, message: 'Comments on this article are closed: {reason}.' },
-  COMMENT_APPEAL_USED: { status: 409, message: 'This comment cannot be appealed (already appealed, or nothing to appeal).' },
+  COMMENT_APPEAL_USED: {
+    status: 409,
+    message: 'This comment cannot be appealed (already appealed, or nothing to appeal).',
+  },
   // Ours.
   INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   UNAVAILABLE: { status: 503, message: 'The server is restarting; retry in a moment.' },
@@ -202,15 +220,18 @@ export const Errors = {
   mailNotResendable: () => make('MAIL_NOT_RESENDABLE'),
 
   oidcMisconfigured: (detail: string) => make('OIDC_MISCONFIGURED', { detail }),
-  oidcUnavailable: (cause?: unknown, message?: string) => make('OIDC_UNAVAILABLE', {}, { cause, message, retryAfterSeconds: 60 }),
+  oidcUnavailable: (cause?: unknown, message?: string) =>
+    make('OIDC_UNAVAILABLE', {}, { cause, message, retryAfterSeconds: 60 }),
   oidcStateMismatch: () => make('OIDC_STATE_MISMATCH'),
   oidcCodeRejected: (cause?: unknown) => make('OIDC_CODE_REJECTED', {}, { cause }),
   oidcDenied: (cause?: unknown) => make('OIDC_DENIED', {}, { cause }),
   oidcFailed: (cause?: unknown, message?: string) => make('OIDC_FAILED', {}, { cause, message }),
   oidcEmailMissing: () => make('OIDC_EMAIL_MISSING', {}, { details: at('email', 'missing') }),
-  oidcEmailUnverified: () => make('OIDC_EMAIL_UNVERIFIED', {}, { details: at('email', 'not verified by the provider') }),
+  oidcEmailUnverified: () =>
+    make('OIDC_EMAIL_UNVERIFIED', {}, { details: at('email', 'not verified by the provider') }),
 
-  jsonTooDeep: (max: number) => make('JSON_TOO_DEEP', { max }, { details: at('', `nesting deeper than ${max} levels`) }),
+  jsonTooDeep: (max: number) =>
+    make('JSON_TOO_DEEP', { max }, { details: at('', `nesting deeper than ${max} levels`) }),
   nulCharacter: (path: string) => make('NUL_CHARACTER', {}, { details: at(path, 'contains a NUL character') }),
   /** Press HTML over one of the bounds of src/html/html-bounds.ts (field path "bodies"). */
   htmlBounds: (code: 'HTML_TOO_DEEP' | 'HTML_TOO_MANY_ELEMENTS' | 'HTML_TOO_LARGE', max: number, message: string) =>

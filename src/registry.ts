@@ -12,7 +12,14 @@ export function assembleRegistry(capabilities: readonly Capability[]): Registry 
   const principals = new Map<string, PrincipalKind>();
   const commands = new Map<string, Command>();
   const openApi: Required<OpenApiPart> = { paths: {}, schemas: {}, securitySchemes: {} };
-  const slots = { articleHeader: [], articleLead: [], articleSection: [], articleAside: [], homeBox: [], followControl: [] } as {
+  const slots = {
+    articleHeader: [],
+    articleLead: [],
+    articleSection: [],
+    articleAside: [],
+    homeBox: [],
+    followControl: [],
+  } as {
     [K in keyof PageSlots]-?: Array<NonNullable<PageSlots[K]>>;
   };
   for (const c of capabilities) {
@@ -32,7 +39,8 @@ export function assembleRegistry(capabilities: readonly Capability[]): Registry 
     if (!jobs.has(kind)) throw new Error(`onArticleChanged names job kind "${kind}", which no capability declares`);
   }
   const frames = capabilities.filter((c) => c.siteFrame);
-  if (frames.length > 1) throw new Error(`siteFrame is declared by ${frames.map((c) => c.name).join(' and ')}; one may`);
+  if (frames.length > 1)
+    throw new Error(`siteFrame is declared by ${frames.map((c) => c.name).join(' and ')}; one may`);
   return Object.freeze({
     capabilities,
     jobs,

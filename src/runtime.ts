@@ -19,13 +19,25 @@ export function createLogger(config: Pick<Config, 'logLevel'>, stream: 'stdout' 
     {
       level: config.logLevel,
       // Belt and braces: should a header or body ever be logged, these never are.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'password', 'apiKey', 'smtpUrl', 'config.smtpUrl'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'headers.authorization',
+        'password',
+        'apiKey',
+        'smtpUrl',
+        'config.smtpUrl',
+      ],
     },
     pino.destination(stream === 'stdout' ? 1 : 2),
   );
 }
 
-export async function openRuntime(config: Config, log = createLogger(config), registry: Registry = REGISTRY): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  log = createLogger(config),
+  registry: Registry = REGISTRY,
+): Promise<Runtime> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   const applied = await migrateToLatest(handle);
   if (applied.length) log.info({ applied }, 'migrations applied');

@@ -37,7 +37,12 @@ describe.each(await testDialects())('change announcements on %s', (dialect) => {
 
   it('ingest announces the article, its press and the front after commit; a rolled-back ingest announces nothing', async () => {
     const { press } = await createPress(t.deps, { slug: 'notice-daily', name: '알림일보' });
-    const { id } = await ingestArticle(t.deps, { pressId: press.id, source: 'api', input: input('urn:notice:1'), original: {} });
+    const { id } = await ingestArticle(t.deps, {
+      pressId: press.id,
+      source: 'api',
+      input: input('urn:notice:1'),
+      original: {},
+    });
     expect(heard).toContainEqual([`article:${id}`, `press:${press.id}`, 'front']);
     // The site frame reloads its headlines on `front`, then drops pages rendered meanwhile.
     await t.app.site.frame.refresh();
@@ -45,7 +50,9 @@ describe.each(await testDialects())('change announcements on %s', (dialect) => {
     expect(heard.at(-1)).toEqual(['front']);
     heard.length = 0;
     // No such press: the insert fails inside the transaction, which rolls back.
-    await expect(ingestArticle(t.deps, { pressId: 987_654, source: 'api', input: input('urn:notice:2'), original: {} })).rejects.toThrow();
+    await expect(
+      ingestArticle(t.deps, { pressId: 987_654, source: 'api', input: input('urn:notice:2'), original: {} }),
+    ).rejects.toThrow();
     expect(heard).toEqual([]);
     // Unchanged content changes nothing, so nothing is announced.
     await ingestArticle(t.deps, { pressId: press.id, source: 'api', input: input('urn:notice:1'), original: {} });
@@ -55,8 +62,13 @@ describe.each(await testDialects())('change announcements on %s', (dialect) => {
   it('clustering and curation announce the issues they touched and the lists of issues', async () => {
     const ids = await storeFixtures(t.deps.db);
     await assignArticle(t.deps, ids[0]!);
-    const issueId = (await t.deps.db.selectFrom('issue_articles').select('issue_id').where('article_id', '=', ids[0]!).executeTakeFirstOrThrow())
-      .issue_id;
+    const issueId = (
+      await t.deps.db
+        .selectFrom('issue_articles')
+        .select('issue_id')
+        .where('article_id', '=', ids[0]!)
+        .executeTakeFirstOrThrow()
+    ).issue_id;
     expect(heard).toContainEqual(['issues', `issue:${issueId}`, `article:${ids[0]}`]);
     heard.length = 0;
     await applyEditorAction(t.deps, null, { action: 'rename', issueId, name: '새 이름' });

@@ -37,7 +37,6 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; por
   });
 }
 
-
 // Three cold starts of the CLI (press add, serve, jobs run) each load the whole app through tsx; on
 // PostgreSQL on a loaded two-core machine that took ~31 s, over the 30 s default. The budget is the
 // sum of the per-step limits below (60 + 30 + 60 s) plus the 1.2 s lease wait, so a step that hangs
@@ -63,12 +62,19 @@ describe.each(await testDialects())('crash safety on %s', (dialect) => {
       await c.end();
       env.DATABASE_URL = pgUrlWithSchema(schema); // dropped after the run by test/helpers/global-setup.ts
     }
-    const { apiKey } = JSON.parse(sosik(['press', 'add', '--slug', 'crash-daily', '--name', '크래시일보', '--json'], env));
+    const { apiKey } = JSON.parse(
+      sosik(['press', 'add', '--slug', 'crash-daily', '--name', '크래시일보', '--json'], env),
+    );
     const { child, port } = await startServer(env);
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/articles`, {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ uri: 'urn:crash:1', type: 'text', headline: '정전 직전의 기사', body_text: '살아남아야 한다.' }),
+      body: JSON.stringify({
+        uri: 'urn:crash:1',
+        type: 'text',
+        headline: '정전 직전의 기사',
+        body_text: '살아남아야 한다.',
+      }),
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: number };
@@ -80,9 +86,17 @@ describe.each(await testDialects())('crash safety on %s', (dialect) => {
 
     const handle = openDatabase({ databaseUrl: env.DATABASE_URL, sqlitePath: env.SOSIK_DB });
     try {
-      const article = await handle.db.selectFrom('articles').select(['headline']).where('id', '=', id).executeTakeFirst();
+      const article = await handle.db
+        .selectFrom('articles')
+        .select(['headline'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       expect(article?.headline).toBe('정전 직전의 기사');
-      const revisions = await handle.db.selectFrom('article_revisions').select('id').where('article_id', '=', id).execute();
+      const revisions = await handle.db
+        .selectFrom('article_revisions')
+        .select('id')
+        .where('article_id', '=', id)
+        .execute();
       expect(revisions).toHaveLength(1);
       const jobs = await handle.db
         .selectFrom('jobs')

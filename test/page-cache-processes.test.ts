@@ -61,7 +61,10 @@ async function untilGone(url: string, limit: number): Promise<{ status: number; 
 }
 
 const onPostgres = (await testDialects()).includes('postgres');
-const transports = [{ name: 'LISTEN/NOTIFY', redis: false }, ...((await redisAnswers()) ? [{ name: 'Redis', redis: true }] : [])];
+const transports = [
+  { name: 'LISTEN/NOTIFY', redis: false },
+  ...((await redisAnswers()) ? [{ name: 'Redis', redis: true }] : []),
+];
 
 describe.skipIf(!onPostgres).each(transports)('page cache across processes via $name', ({ redis }) => {
   it('a withdrawal through one process is gone from the other process at once', { timeout: 120_000 }, async () => {
@@ -81,11 +84,15 @@ describe.skipIf(!onPostgres).each(transports)('page cache across processes via $
       SOSIK_WORKERS: '0',
       SOSIK_REDIS_URL: redis ? REDIS_URL : '',
     };
-    const added = spawnSync(process.execPath, [BIN, 'press', 'add', '--slug', 'xproc-daily', '--name', '교차일보', '--json'], {
-      env,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const added = spawnSync(
+      process.execPath,
+      [BIN, 'press', 'add', '--slug', 'xproc-daily', '--name', '교차일보', '--json'],
+      {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(added.status).toBe(0);
     const { apiKey } = JSON.parse(added.stdout) as { apiKey: string };
     const [writer, reader] = await Promise.all([startServer(env), startServer(env)]);
@@ -93,7 +100,13 @@ describe.skipIf(!onPostgres).each(transports)('page cache across processes via $
       fetch(`http://127.0.0.1:${writer}/api/v1/articles`, {
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ uri: 'urn:xproc:1', type: 'text', headline: '곧 철회될 기사', body_text: '본문', pubstatus }),
+        body: JSON.stringify({
+          uri: 'urn:xproc:1',
+          type: 'text',
+          headline: '곧 철회될 기사',
+          body_text: '본문',
+          pubstatus,
+        }),
       });
     const created = await publish('usable');
     expect(created.status).toBe(201);

@@ -82,7 +82,14 @@ describe('page cache and changes during a render', () => {
 
   it('drops by tag, and untagged pages with any change', () => {
     const store = new PageStore(10);
-    const entry = (tags: string[]) => ({ body: Buffer.from(tags.join()), headers: {}, etag: 'W/"x"', modifiedAt: 0, expires: Date.now() + 60_000, tags });
+    const entry = (tags: string[]) => ({
+      body: Buffer.from(tags.join()),
+      headers: {},
+      etag: 'W/"x"',
+      modifiedAt: 0,
+      expires: Date.now() + 60_000,
+      tags,
+    });
     store.set('a', entry(['article:1', 'front']));
     store.set('b', entry(['issue:2']));
     store.set('c', entry(['*']));

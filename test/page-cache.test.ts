@@ -83,7 +83,10 @@ describe('page cache', () => {
     const again = await t.app.inject({ url: `/articles/${id}`, headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
-    const modified = await t.app.inject({ url: `/articles/${id}`, headers: { 'if-modified-since': String(page.headers['last-modified']) } });
+    const modified = await t.app.inject({
+      url: `/articles/${id}`,
+      headers: { 'if-modified-since': String(page.headers['last-modified']) },
+    });
     expect(modified.statusCode).toBe(304);
     await publish('urn:cache:4', '넷째 기사, 고침');
     const changed = await t.app.inject({ url: `/articles/${id}`, headers: { 'if-none-match': etag } });

@@ -41,12 +41,23 @@ describe.each(await testDialects())('reader rough edges on %s', (dialect) => {
     expect(withPhoto.length).toBeGreaterThan(0);
     expect(withPhoto.length).toBeLessThan(json.results.length);
     const photoCount = async (id: number) =>
-      Number((await t.db.db.selectFrom('article_photos').select((eb) => eb.fn.countAll().as('n')).where('article_id', '=', id).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.db.db
+            .selectFrom('article_photos')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('article_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     for (const r of json.results) expect(r.photoUrl !== null).toBe((await photoCount(r.id)) > 0);
 
     const page = await get(`/search?q=${q('폭설')}`);
     expect((page.body.match(/class="search-result search-result--with-photo"/g) ?? []).length).toBe(withPhoto.length);
-    for (const r of withPhoto) expect(page.body).toContain(`<a class="search-result__photo" href="${r.url}" tabindex="-1" aria-hidden="true"><img src="${r.photoUrl}" alt loading="lazy"`);
+    for (const r of withPhoto)
+      expect(page.body).toContain(
+        `<a class="search-result__photo" href="${r.url}" tabindex="-1" aria-hidden="true"><img src="${r.photoUrl}" alt loading="lazy"`,
+      );
   });
 
   it('keeps the query in the header search box on the search page only', async () => {
@@ -76,12 +87,19 @@ describe.each(await testDialects())('reader rough edges on %s', (dialect) => {
   });
 
   it('links keyword tags to a search for the keyword, and keeps listen and share hidden without JS', async () => {
-    const row = await t.db.db.selectFrom('articles').select(['id', 'keywords']).where('keywords', '!=', '[]').orderBy('id').executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .selectFrom('articles')
+      .select(['id', 'keywords'])
+      .where('keywords', '!=', '[]')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const keywords = JSON.parse(row.keywords) as string[];
     const page = await get(`/articles/${row.id}`);
     for (const k of keywords) expect(page.body).toContain(`<a href="/search?q=${q(k).replace(/%20/g, '+')}"`);
     expect(page.body).toMatch(/<button type="button" class="tool-button" data-listen="ko"[^>]* hidden>/);
-    expect(page.body).toMatch(/<button type="button" class="tool-button" data-share-url="[^"]+" data-share-title="[^"]+" hidden>/);
+    expect(page.body).toMatch(
+      /<button type="button" class="tool-button" data-share-url="[^"]+" data-share-title="[^"]+" hidden>/,
+    );
     const found = await api(`q=${q(keywords[0]!)}`);
     expect(found.results.map((r) => r.id)).toContain(row.id);
   });
@@ -98,8 +116,11 @@ describe.each(await testDialects())('reader rough edges on %s', (dialect) => {
     const text = res.body.replace(/<pre[\s\S]*?<\/pre>/g, '');
     expect(text).not.toContain('`');
     expect(res.body).toContain('<code>relevance</code>');
-    for (const name of ['sort', 'page', 'size']) expect(res.body).toMatch(new RegExp(`<code>${name}</code> \\(query\\) [^<]*\\S`));
-    const doc = (await get('/api/openapi.json')).json() as { paths: Record<string, { get: { parameters: Array<{ name: string; description?: string }> } }> };
+    for (const name of ['sort', 'page', 'size'])
+      expect(res.body).toMatch(new RegExp(`<code>${name}</code> \\(query\\) [^<]*\\S`));
+    const doc = (await get('/api/openapi.json')).json() as {
+      paths: Record<string, { get: { parameters: Array<{ name: string; description?: string }> } }>;
+    };
     for (const p of doc.paths['/api/v1/search']!.get.parameters) expect(p.description, p.name).toBeTruthy();
   });
 });

@@ -84,15 +84,25 @@ describe.each(await testDialects())('a withdrawn article on %s', (dialect) => {
   });
 
   it('leaves every list, box, banner and feed at once, before and after the jobs that follow', async () => {
-    const press = await t.deps.db.selectFrom('presses').select('id').where('slug', '=', pressSlug).executeTakeFirstOrThrow();
+    const press = await t.deps.db
+      .selectFrom('presses')
+      .select('id')
+      .where('slug', '=', pressSlug)
+      .executeTakeFirstOrThrow();
     const a = bridge.find((x) => x.press === pressSlug)!;
-    const res = await deliver(t.deps, press.id, { uri: `urn:${pressSlug}:1`, headline: a.headline, body_text: a.body, pubstatus: 'canceled' });
+    const res = await deliver(t.deps, press.id, {
+      uri: `urn:${pressSlug}:1`,
+      headline: a.headline,
+      body_text: a.body,
+      pubstatus: 'canceled',
+    });
     expect(res).toMatchObject({ id: withdrawnId, status: 'withdrawn', changed: true });
     for (const when of ['before the jobs', 'after the jobs']) {
       for (const url of places) {
         const page = await t.app.inject(url);
         // Once clustering has run, the story may have been renamed or gone quiet with one press less.
-        if (when === 'before the jobs' || !url.startsWith('/issues/')) expect(page.statusCode, `${url} ${when}`).toBe(statusOf(url));
+        if (when === 'before the jobs' || !url.startsWith('/issues/'))
+          expect(page.statusCode, `${url} ${when}`).toBe(statusOf(url));
         else expect(page.statusCode, `${url} ${when}`).toBeLessThan(500);
         expect(mentions(page.body), `${url} ${when}`).toBe(false);
       }
@@ -114,7 +124,12 @@ describe.each(await testDialects())('a withdrawn article and the page cache on %
     t = await createTestApp(dialect, { demo: false, workers: false, pageCacheSeconds: 3600 });
     const pressId = await addPress(t.deps, 'hanbit', '한빛일보');
     const a = bridge[0]!;
-    const { id } = await deliver(t.deps, pressId, { uri: 'urn:cache:1', headline: a.headline, body_text: a.body, subjects: [{ code: 'society' }] });
+    const { id } = await deliver(t.deps, pressId, {
+      uri: 'urn:cache:1',
+      headline: a.headline,
+      body_text: a.body,
+      subjects: [{ code: 'society' }],
+    });
     const urls = ['/categories/society', '/press/hanbit'];
     for (const url of urls) {
       // A render that overlapped a change (the latest-headlines reload that follows the ingest) is
@@ -124,7 +139,12 @@ describe.each(await testDialects())('a withdrawn article and the page cache on %
       expect(cached.headers['x-page-cache'], url).toBe('hit');
       expect(cached.body).toContain(`/articles/${id}"`);
     }
-    await deliver(t.deps, pressId, { uri: 'urn:cache:1', headline: a.headline, body_text: a.body, pubstatus: 'withheld' });
+    await deliver(t.deps, pressId, {
+      uri: 'urn:cache:1',
+      headline: a.headline,
+      body_text: a.body,
+      pubstatus: 'withheld',
+    });
     for (const url of urls) {
       const page = await t.app.inject(url);
       expect(page.headers['x-page-cache'], url).toBeUndefined();

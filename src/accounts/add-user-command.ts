@@ -22,8 +22,13 @@ export async function addUserCommand(
   /** config.userPassword (SOSIK_USER_PASSWORD); empty means unset. */
   passwordFromConfig = '',
 ): Promise<string> {
-  if (!options.email) throw Errors.missingOption('user add --email <e-mail> --role admin|editor|press [--press <slug>]');
-  if (!options.role) throw Errors.missingOption('user add --email <e-mail> --role admin|editor|press', '--role admin|editor|press is required.');
+  if (!options.email)
+    throw Errors.missingOption('user add --email <e-mail> --role admin|editor|press [--press <slug>]');
+  if (!options.role)
+    throw Errors.missingOption(
+      'user add --email <e-mail> --role admin|editor|press',
+      '--role admin|editor|press is required.',
+    );
   const password = options.password ?? (passwordFromConfig || (await promptHidden('Password: ')));
   const user = await createUser(deps, {
     email: options.email,
@@ -31,13 +36,17 @@ export async function addUserCommand(
     role: options.role as Role,
     pressSlug: options.press,
   });
-  if (options.json) return JSON.stringify({ id: user.id, email: user.email, role: user.role, press: options.press ?? null });
+  if (options.json)
+    return JSON.stringify({ id: user.id, email: user.email, role: user.role, press: options.press ?? null });
   return `created user ${user.email} (role ${user.role}${options.press ? `, press ${options.press}` : ''})`;
 }
 
 async function promptHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
-    throw Errors.missingOption('user add --password <pw>', 'No terminal to ask for a password: pass --password or set SOSIK_USER_PASSWORD.');
+    throw Errors.missingOption(
+      'user add --password <pw>',
+      'No terminal to ask for a password: pass --password or set SOSIK_USER_PASSWORD.',
+    );
   }
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   // Echo nothing but the prompt while the password is typed.

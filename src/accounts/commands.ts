@@ -10,13 +10,17 @@ export const accountsCommands: Record<string, Command> = {
     run: async (ctx) => {
       return ctx.withRuntime(async (rt) => {
         ctx.print(
-          await addUserCommand(rt.deps, {
-            email: ctx.flags.email,
-            role: ctx.flags.role,
-            press: ctx.flags.press,
-            password: ctx.flags.password,
-            json: ctx.flags.json === 'true',
-          }, ctx.config.userPassword),
+          await addUserCommand(
+            rt.deps,
+            {
+              email: ctx.flags.email,
+              role: ctx.flags.role,
+              press: ctx.flags.press,
+              password: ctx.flags.password,
+              json: ctx.flags.json === 'true',
+            },
+            ctx.config.userPassword,
+          ),
         );
       });
     },

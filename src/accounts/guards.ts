@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import { getPrincipal, type Principal } from '../auth/principal.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Role } from '../db/schema.ts';
-import { AppError, Errors } from '../errors.ts';
+import { type AppError, Errors } from '../errors.ts';
 import { STAFF, type Staff, type StaffAccount } from './staff.ts';
 
 declare module 'fastify' {
@@ -17,7 +17,11 @@ export type { Staff };
 
 function staffOfPrincipal(principal: Principal | null | undefined): Staff | null {
   if (principal?.kind !== STAFF) return null;
-  return { ...(principal.value as StaffAccount), sessionId: principal.session.sessionId, csrfToken: principal.session.csrfToken };
+  return {
+    ...(principal.value as StaffAccount),
+    sessionId: principal.session.sessionId,
+    csrfToken: principal.session.csrfToken,
+  };
 }
 
 /** The staff member behind the request's session (loaded once per request), or null. */
@@ -44,7 +48,10 @@ function loginRedirect(request: FastifyRequest, reply: FastifyReply): FastifyRep
  * Route guard: only signed-in staff with one of `roles` (all staff when omitted) get through.
  * Anonymous page views are sent to /login and come back afterwards; anything else answers 401.
  */
-export function requireStaff(deps: Pick<AppDeps, 'db' | 'registry'>, roles?: readonly Role[]): preHandlerAsyncHookHandler {
+export function requireStaff(
+  deps: Pick<AppDeps, 'db' | 'registry'>,
+  roles?: readonly Role[],
+): preHandlerAsyncHookHandler {
   return async function staffGuard(request, reply) {
     const staff = await getStaff(request, deps);
     if (!staff) {

@@ -4,7 +4,16 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/helpers/databases.ts';
 import { ANONYMOUS_TOKEN_MS, issueAnonymousToken } from '../auth/anonymous-csrf.ts';
-import { form, hiddenCsrf, postLogin, setCookies, staffTestApp, addStaff, TEST_PASSWORD, type StaffTestApp } from '../../test/helpers/staff.ts';
+import {
+  form,
+  hiddenCsrf,
+  postLogin,
+  setCookies,
+  staffTestApp,
+  addStaff,
+  TEST_PASSWORD,
+  type StaffTestApp,
+} from '../../test/helpers/staff.ts';
 
 const madeUp = () => crypto.randomBytes(32).toString('base64url');
 
@@ -18,7 +27,12 @@ describe.each(await testDialects())('anonymous CSRF tokens (%s)', (dialect) => {
 
   async function postWith(token: string) {
     const body = form({ _csrf: token, email: 'attacker@sosik.test', password: TEST_PASSWORD, next: '/studio' });
-    return t.app.inject({ method: 'POST', url: '/login', payload: body.payload, headers: { ...body.headers, cookie: `sosik_csrf=${token}` } });
+    return t.app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: body.payload,
+      headers: { ...body.headers, cookie: `sosik_csrf=${token}` },
+    });
   }
 
   it.each([

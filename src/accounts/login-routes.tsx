@@ -29,7 +29,6 @@ function signedInHomeOf(deps: AppDeps, kind: string): string {
   return signIn?.signedInHome ?? signIn?.home ?? '/';
 }
 
-
 /** Confirmations other pages send the visitor here with (?notice=…). */
 const NOTICES = ['password-reset', 'signed-out-everywhere', 'account-deleted', 'email-verified'] as const;
 
@@ -39,7 +38,8 @@ function field(body: unknown, name: string): string {
 }
 
 export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const otherSignIns = (locale: Locale) => [...deps.registry.principals.values()].flatMap((k) => k.otherSignIns?.(deps, locale) ?? []);
+  const otherSignIns = (locale: Locale) =>
+    [...deps.registry.principals.values()].flatMap((k) => k.otherSignIns?.(deps, locale) ?? []);
 
   async function sendLoginPage(
     request: FastifyRequest,
@@ -63,7 +63,10 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     if (principal && !next) return reply.redirect(signedInHomeOf(deps, principal.kind), 303);
     const asked = (request.query as Record<string, unknown>).notice;
     const notice = NOTICES.find((n) => n === asked);
-    return sendLoginPage(request, reply, 200, { next, notice: notice ? t(requestLocale(request), `accounts.login.notice.${notice}`) : undefined });
+    return sendLoginPage(request, reply, 200, {
+      next,
+      notice: notice ? t(requestLocale(request), `accounts.login.notice.${notice}`) : undefined,
+    });
   });
 
   app.post('/login', async (request, reply) => {
@@ -81,15 +84,30 @@ export async function loginRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     if (!result.ok && result.reason === 'rate-limited') {
       reply.header('retry-after', String(result.retryAfterSeconds));
       const minutes = Math.ceil(result.retryAfterSeconds / 60);
-      return sendLoginPage(request, reply, 429, { next, email, error: t(locale, 'accounts.login.rateLimited', { minutes }) });
+      return sendLoginPage(request, reply, 429, {
+        next,
+        email,
+        error: t(locale, 'accounts.login.rateLimited', { minutes }),
+      });
     }
-    if (!result.ok) return sendLoginPage(request, reply, 401, { next, email, error: t(locale, 'accounts.login.failed') });
+    if (!result.ok)
+      return sendLoginPage(request, reply, 401, { next, email, error: t(locale, 'accounts.login.failed') });
 
     // Rotation: whatever session this browser carried before is ended, and a fresh id is issued.
     const previous = readCookie(request, SESSION_COOKIE);
     if (previous) await deleteSessionByToken(deps, previous);
-    const session = await createSession(deps, result.principal, { userAgent: request.headers['user-agent'], persistent: remember });
-    setCookie(request, reply, deps.config, SESSION_COOKIE, session.token, remember ? deps.config.sessionDays * 86_400 : undefined);
+    const session = await createSession(deps, result.principal, {
+      userAgent: request.headers['user-agent'],
+      persistent: remember,
+    });
+    setCookie(
+      request,
+      reply,
+      deps.config,
+      SESSION_COOKIE,
+      session.token,
+      remember ? deps.config.sessionDays * 86_400 : undefined,
+    );
     request.log.info({ principal: result.principal }, 'signed in');
     return reply.redirect(next || result.home, 303);
   });

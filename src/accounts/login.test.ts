@@ -44,10 +44,20 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     expect(session.header).toMatch(/SameSite=Lax/);
     expect(session.header).toMatch(/Path=\//);
     expect(session.header).not.toMatch(/Secure/); // plain http, secureCookies=auto
-    const row = await t.deps.db.selectFrom('sessions').selectAll().where('id', '=', sessionIdOf(session.value)).executeTakeFirst();
+    const row = await t.deps.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', sessionIdOf(session.value))
+      .executeTakeFirst();
     expect(row).toBeDefined();
-    expect(await t.deps.db.selectFrom('sessions').select('id').where('id', '=', session.value).executeTakeFirst()).toBeUndefined();
-    const studio = await t.app.inject({ method: 'GET', url: '/studio', headers: { cookie: `sosik_session=${session.value}` } });
+    expect(
+      await t.deps.db.selectFrom('sessions').select('id').where('id', '=', session.value).executeTakeFirst(),
+    ).toBeUndefined();
+    const studio = await t.app.inject({
+      method: 'GET',
+      url: '/studio',
+      headers: { cookie: `sosik_session=${session.value}` },
+    });
     expect(studio.statusCode).toBe(200);
   });
 
@@ -99,7 +109,9 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     expect(res.statusCode).toBe(303);
     const second = setCookies(res).sosik_session!.value;
     expect(`sosik_session=${second}`).not.toBe(first);
-    expect(await t.deps.db.selectFrom('sessions').select('id').where('id', '=', firstId).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.deps.db.selectFrom('sessions').select('id').where('id', '=', firstId).executeTakeFirst(),
+    ).toBeUndefined();
     const old = await t.app.inject({ method: 'GET', url: '/studio', headers: { cookie: first } });
     expect(old.statusCode).toBe(303);
     expect(old.headers.location).toMatch(/^\/login\?next=/);
@@ -122,7 +134,12 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     const page = await t.app.inject({ method: 'GET', url: '/login?next=%2Fstudio%2Fpresses%2Fhanbit%3Fpage%3D2' });
     expect(page.body).toContain('name="next" value="/studio/presses/hanbit?page=2"');
     const csrf = setCookies(page).sosik_csrf!.value;
-    const body = form({ _csrf: csrf, email: 'admin@sosik.test', password: TEST_PASSWORD, next: '/studio/presses/hanbit?page=2' });
+    const body = form({
+      _csrf: csrf,
+      email: 'admin@sosik.test',
+      password: TEST_PASSWORD,
+      next: '/studio/presses/hanbit?page=2',
+    });
     const res = await t.app.inject({
       method: 'POST',
       url: '/login',
@@ -165,7 +182,7 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     expect((await postLogin(t.app, 'admin@sosik.test', TEST_PASSWORD, { ip: '10.1.0.98' })).statusCode).toBe(303);
   });
 
-  it('does not let anyone lock the owner out: wrong passwords elsewhere leave the owner\'s source free', async () => {
+  it("does not let anyone lock the owner out: wrong passwords elsewhere leave the owner's source free", async () => {
     await addStaff(t.deps, 'victim@sosik.test', 'editor');
     for (let i = 0; i < 5; i++) {
       const res = await postLogin(t.app, 'victim@sosik.test', 'guess-' + i, { ip: '10.3.0.1' });
@@ -181,7 +198,9 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     for (let i = 0; i < 3; i++) {
       expect((await postLogin(t.app, 'v6@sosik.test', 'guess', { ip: `2001:db8:1:2::${i + 1}` })).statusCode).toBe(401);
     }
-    expect((await postLogin(t.app, 'v6@sosik.test', TEST_PASSWORD, { ip: '2001:db8:1:2:ffff::9' })).statusCode).toBe(429);
+    expect((await postLogin(t.app, 'v6@sosik.test', TEST_PASSWORD, { ip: '2001:db8:1:2:ffff::9' })).statusCode).toBe(
+      429,
+    );
     expect((await postLogin(t.app, 'v6@sosik.test', TEST_PASSWORD, { ip: '2001:db8:1:3::1' })).statusCode).toBe(303);
   });
 
@@ -208,7 +227,11 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     expect(enBlocked.body).toContain('Too many sign-in attempts');
     // Another address is still served, and the refused attempts did not count against the account.
     expect((await postLogin(t.app, 'office@sosik.test', TEST_PASSWORD, { ip: '10.2.0.2' })).statusCode).toBe(303);
-    const account = await t.deps.db.selectFrom('rate_buckets').select('count').where('key', '=', 'login:account:office@sosik.test').executeTakeFirst();
+    const account = await t.deps.db
+      .selectFrom('rate_buckets')
+      .select('count')
+      .where('key', '=', 'login:account:office@sosik.test')
+      .executeTakeFirst();
     expect(Number(account?.count ?? 0)).toBe(0);
   });
 
@@ -224,11 +247,15 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
 
   it('successful sign-ins do not use up the failure budget', async () => {
     await addStaff(t.deps, 'often@sosik.test', 'editor');
-    for (let i = 0; i < 5; i++) expect((await postLogin(t.app, 'often@sosik.test', TEST_PASSWORD, { ip: '10.3.0.1' })).statusCode).toBe(303);
+    for (let i = 0; i < 5; i++)
+      expect((await postLogin(t.app, 'often@sosik.test', TEST_PASSWORD, { ip: '10.3.0.1' })).statusCode).toBe(303);
   });
 
   it('rejects a sign-in post without the CSRF pair (403) and creates no session', async () => {
-    const before = await t.deps.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.deps.db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const body = form({ email: 'admin@sosik.test', password: TEST_PASSWORD });
     const missing = await t.app.inject({ method: 'POST', url: '/login', payload: body.payload, headers: body.headers });
     expect(missing.statusCode).toBe(403);
@@ -250,7 +277,10 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
       headers: { ...ok.headers, cookie: `sosik_csrf=${csrf}`, origin: 'https://evil.example' },
     });
     expect(foreign.statusCode).toBe(403);
-    const after = await t.deps.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -264,7 +294,12 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
     expect(refused.statusCode).toBe(403);
     expect(await t.deps.db.selectFrom('sessions').select('id').where('id', '=', id).executeTakeFirst()).toBeDefined();
     const body = form({ _csrf: token });
-    const res = await t.app.inject({ method: 'POST', url: '/logout', payload: body.payload, headers: { ...body.headers, cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/logout',
+      payload: body.payload,
+      headers: { ...body.headers, cookie },
+    });
     expect(res.statusCode).toBe(303);
     expect(setCookies(res).sosik_session?.header).toMatch(/Max-Age=0/);
     expect(await t.deps.db.selectFrom('sessions').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
@@ -275,7 +310,11 @@ describe.each(await testDialects())('staff sign-in (%s)', (dialect) => {
   it('an expired session is not accepted', async () => {
     await addStaff(t.deps, 'expired@sosik.test', 'editor');
     const cookie = await signIn(t.app, 'expired@sosik.test', { ip: '10.5.0.1' });
-    await t.deps.db.updateTable('sessions').set({ expires_at: Date.now() - 1 }).where('id', '=', sessionIdOf(cookie.split('=')[1]!)).execute();
+    await t.deps.db
+      .updateTable('sessions')
+      .set({ expires_at: Date.now() - 1 })
+      .where('id', '=', sessionIdOf(cookie.split('=')[1]!))
+      .execute();
     const res = await t.app.inject({ method: 'GET', url: '/studio', headers: { cookie } });
     expect(res.statusCode).toBe(303);
   });

@@ -28,12 +28,19 @@ export async function checkSignIn(
   const ipKey = `login:ip:${source}`;
   const perAccount: RateWindow = { limit: deps.config.loginMaxPerAccount, windowMs: LOGIN_WINDOW_MS };
   const perIp: RateWindow = { limit: deps.config.loginMaxPerIp, windowMs: LOGIN_WINDOW_MS };
-  const [account, ip] = await Promise.all([hitRateLimit(deps, accountKey, perAccount), hitRateLimit(deps, ipKey, perIp)]);
+  const [account, ip] = await Promise.all([
+    hitRateLimit(deps, accountKey, perAccount),
+    hitRateLimit(deps, ipKey, perIp),
+  ]);
   if (!account.allowed || !ip.allowed) {
     // A refused attempt checked nothing, so it uses up no budget (a throttled IP cannot lock accounts out).
     await Promise.all([releaseRateLimit(deps, accountKey, perAccount), releaseRateLimit(deps, ipKey, perIp)]);
     const blocked = [account, ip].filter((h) => !h.allowed);
-    return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((h) => h.retryAfterSeconds)) };
+    return {
+      ok: false,
+      reason: 'rate-limited',
+      retryAfterSeconds: Math.max(...blocked.map((h) => h.retryAfterSeconds)),
+    };
   }
   // Staff and readers sign in on one form. Every kind of account is looked up (cheap queries);
   // then each account found costs one hash, and no account at all costs one dummy hash, so an
@@ -46,7 +53,9 @@ export async function checkSignIn(
   if (found.length === 0) await verifyAgainstDummy(password);
   const checks = await Promise.all(
     found.map(async ({ kind, account }) => {
-      const valid = account!.passwordHash ? await verifyPassword(password, account!.passwordHash) : await verifyAgainstDummy(password);
+      const valid = account!.passwordHash
+        ? await verifyPassword(password, account!.passwordHash)
+        : await verifyAgainstDummy(password);
       return valid && account!.maySignIn ? { kind: kind.kind, id: account!.id, home: kind.passwordSignIn!.home } : null;
     }),
   );

@@ -14,7 +14,10 @@ import { currentStaff } from './guards.ts';
 import type { Staff } from './staff.ts';
 
 /** The staff bar's entries this staff member may open, as the capabilities declared them. */
-function staffLinks(entries: readonly StaffNavEntry[], staff: Staff): Array<{ href: string; key: string; matches: readonly string[] }> {
+function staffLinks(
+  entries: readonly StaffNavEntry[],
+  staff: Staff,
+): Array<{ href: string; key: string; matches: readonly string[] }> {
   return entries
     .filter((e) => !e.roles || e.roles.includes(staff.role))
     .map((e) => ({ href: e.href, key: e.labelByRole?.[staff.role] ?? e.label, matches: e.matches ?? [`${e.href}/`] }));
@@ -24,7 +27,17 @@ function isCurrent(link: { href: string; matches: readonly string[] }, path: str
   return path === link.href || link.matches.some((prefix) => path.startsWith(prefix));
 }
 
-function StaffBar({ locale, staff, path, nav }: { locale: Locale; staff: Staff; path: string; nav: readonly StaffNavEntry[] }) {
+function StaffBar({
+  locale,
+  staff,
+  path,
+  nav,
+}: {
+  locale: Locale;
+  staff: Staff;
+  path: string;
+  nav: readonly StaffNavEntry[];
+}) {
   const tr = translator(locale);
   return (
     <div class="staff-bar">

@@ -45,7 +45,10 @@ export async function loadStaffAccount(db: Db, userId: number): Promise<StaffAcc
     email: row.email,
     displayName: row.display_name,
     role: row.role,
-    press: row.role === 'press' && row.press_id != null ? { id: row.press_id, slug: row.press_slug!, name: row.press_name! } : null,
+    press:
+      row.role === 'press' && row.press_id != null
+        ? { id: row.press_id, slug: row.press_slug!, name: row.press_name! }
+        : null,
   };
 }
 
@@ -54,7 +57,11 @@ export const staffPrincipal: PrincipalKind<StaffAccount> = {
   load: loadStaffAccount,
   passwordSignIn: {
     async find(db, email) {
-      const row = await db.selectFrom('users').select(['id', 'password_hash', 'disabled']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .select(['id', 'password_hash', 'disabled'])
+        .where('email', '=', email.trim().toLowerCase())
+        .executeTakeFirst();
       return row ? { id: row.id, passwordHash: row.password_hash, maySignIn: !row.disabled } : null;
     },
     home: '/studio',

@@ -32,7 +32,11 @@ export async function createUser(deps: Pick<AppDeps, 'db'>, input: NewStaffUser)
   let pressId: number | null = null;
   if (input.role === 'press') {
     if (!input.pressSlug) throw Errors.pressRequired();
-    const press = await deps.db.selectFrom('presses').select('id').where('slug', '=', input.pressSlug).executeTakeFirst();
+    const press = await deps.db
+      .selectFrom('presses')
+      .select('id')
+      .where('slug', '=', input.pressSlug)
+      .executeTakeFirst();
     if (!press) throw Errors.pressNotFound(input.pressSlug);
     pressId = press.id;
   } else if (input.pressSlug) {

@@ -8,7 +8,8 @@ export function openApiDocument(publicUrl: string, parts: Required<OpenApiPart>)
     info: {
       title: 'Sosik API',
       version: '1',
-      description: 'Presses deliver articles as IPTC ninjs; readers and tools read the portal. Errors are `{ error: { code, message, details[] } }` with a stable `code` and, for schema violations, the failing field `path`s.',
+      description:
+        'Presses deliver articles as IPTC ninjs; readers and tools read the portal. Errors are `{ error: { code, message, details[] } }` with a stable `code` and, for schema violations, the failing field `path`s.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: publicUrl }],
@@ -37,7 +38,10 @@ export function openApiDocument(publicUrl: string, parts: Required<OpenApiPart>)
         },
       },
       responses: {
-        Error: { description: 'An error with a stable code', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        Error: {
+          description: 'An error with a stable code',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     },
   };

@@ -9,14 +9,24 @@ interface Operation {
   description?: string;
   tags?: string[];
   security?: unknown[];
-  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: { enum?: unknown[]; default?: unknown } }>;
+  parameters?: Array<{
+    name: string;
+    in: string;
+    required?: boolean;
+    description?: string;
+    schema?: { enum?: unknown[]; default?: unknown };
+  }>;
   responses?: Record<string, { description?: string; $ref?: string }>;
 }
 
 /** The documents write code as `backticks` (Markdown, as OpenAPI allows): show it as <code>. */
 export function inlineCode(text: string | undefined) {
   if (!text) return null;
-  return text.split(/(`[^`\n]+`)/).map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? <code>{part.slice(1, -1)}</code> : part));
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part) =>
+      part.length > 2 && part.startsWith('`') && part.endsWith('`') ? <code>{part.slice(1, -1)}</code> : part,
+    );
 }
 
 function ApiDocsPage({ doc }: { doc: ReturnType<typeof openApiDocument> }) {
@@ -70,7 +80,13 @@ function ApiDocsPage({ doc }: { doc: ReturnType<typeof openApiDocument> }) {
                               <code>{String(v)}</code>
                             </>
                           ))}
-                          {p.schema.default !== undefined ? <> (default <code>{String(p.schema.default)}</code>)</> : null}.
+                          {p.schema.default !== undefined ? (
+                            <>
+                              {' '}
+                              (default <code>{String(p.schema.default)}</code>)
+                            </>
+                          ) : null}
+                          .
                         </span>
                       ) : null}
                     </li>

@@ -13,7 +13,13 @@ export interface IngestOutcome {
 }
 
 export function announceIngest(deps: AppDeps, pressId: number, result: IngestOutcome): void {
-  const outcome = !result.changed ? 'unchanged' : result.status === 'withdrawn' ? 'withdrawn' : result.created ? 'created' : 'revised';
+  const outcome = !result.changed
+    ? 'unchanged'
+    : result.status === 'withdrawn'
+      ? 'withdrawn'
+      : result.created
+        ? 'created'
+        : 'revised';
   articlesIngested.inc({ outcome });
   if (result.changed) announceChanges(deps, [`article:${result.id}`, `press:${pressId}`, 'front']);
 }

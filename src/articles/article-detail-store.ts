@@ -39,7 +39,11 @@ export async function articleDetail(db: Db, id: number): Promise<ArticleDetail |
   if (!a) return undefined;
   const position = [Number(a.first_created_at), Number(a.id)] as const;
   const samePress = () =>
-    db.selectFrom('articles as n').select(['n.id', 'n.headline', 'n.lang']).where('n.press_id', '=', a.press_id).where('n.status', '=', 'usable');
+    db
+      .selectFrom('articles as n')
+      .select(['n.id', 'n.headline', 'n.lang'])
+      .where('n.press_id', '=', a.press_id)
+      .where('n.status', '=', 'usable');
   const [photos, categories, previous, next] = await Promise.all([
     db
       .selectFrom('article_photos')
@@ -93,14 +97,16 @@ export async function articleDetail(db: Db, id: number): Promise<ArticleDetail |
       descriptionEn: a.press_description_en,
       copyright: a.press_copyright,
     },
-    photos: photos.filter((p) => isSafeUrl(p.url)).map((p) => ({
-      url: p.url,
-      width: p.width === null ? null : Number(p.width),
-      height: p.height === null ? null : Number(p.height),
-      caption: p.caption,
-      credit: p.credit,
-      alt: p.alt,
-    })),
+    photos: photos
+      .filter((p) => isSafeUrl(p.url))
+      .map((p) => ({
+        url: p.url,
+        width: p.width === null ? null : Number(p.width),
+        height: p.height === null ? null : Number(p.height),
+        caption: p.caption,
+        credit: p.credit,
+        alt: p.alt,
+      })),
     categories: categories.map((c) => ({ id: Number(c.id), slug: c.slug, nameKo: c.name_ko, nameEn: c.name_en })),
     previous: previous ? { id: Number(previous.id), headline: previous.headline, lang: previous.lang } : null,
     next: next ? { id: Number(next.id), headline: next.headline, lang: next.lang } : null,

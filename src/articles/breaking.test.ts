@@ -37,7 +37,11 @@ describe.each(await testDialects())('breaking news on %s', (dialect) => {
     const res = await post({ uri: 'urn:b:1', headline: '해온만 방조제 수문 긴급 개방', urgency: 1 });
     expect(res.statusCode).toBe(201);
     const { id } = res.json() as { id: number };
-    const row = await t.deps.db.selectFrom('articles').select(['urgency', 'breaking_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('articles')
+      .select(['urgency', 'breaking_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.urgency).toBe(1);
     expect(row.breaking_at).not.toBeNull();
     // Kept with the revision: the press gets it back as it sent it.
@@ -50,7 +54,9 @@ describe.each(await testDialects())('breaking news on %s', (dialect) => {
       expect(banner).toContain(`<a class="breaking__link" href="/articles/${id}">해온만 방조제 수문 긴급 개방</a>`);
       expect(banner).toContain('>속보</strong>');
       // Without JavaScript there is nothing to press: the close button appears with the island.
-      expect(banner).toMatch(/<button type="button" class="breaking__close" data-breaking-dismiss="true" hidden aria-label="속보 알림 닫기">/);
+      expect(banner).toMatch(
+        /<button type="button" class="breaking__close" data-breaking-dismiss="true" hidden aria-label="속보 알림 닫기">/,
+      );
       expect(html).toMatch(/<script type="module" src="\/static\/js\/breaking-banner\.js[^"]*"><\/script>/);
     }
   });
@@ -65,7 +71,13 @@ describe.each(await testDialects())('breaking news on %s', (dialect) => {
 
   it('does not put an urgent article first published hours ago in the banner', async () => {
     const old = new Date(Date.now() - 3 * 3_600_000).toISOString();
-    const res = await post({ uri: 'urn:b:old', headline: '세 시간 전 속보', urgency: 1, firstcreated: old, versioncreated: old });
+    const res = await post({
+      uri: 'urn:b:old',
+      headline: '세 시간 전 속보',
+      urgency: 1,
+      firstcreated: old,
+      versioncreated: old,
+    });
     expect(res.statusCode).toBe(201);
     expect(bannerOf((await t.app.inject('/')).body)).not.toContain('세 시간 전 속보');
   });
@@ -74,7 +86,9 @@ describe.each(await testDialects())('breaking news on %s', (dialect) => {
     const res = await post({ uri: 'urn:b:2', headline: '곧 내릴 속보', urgency: 2 });
     const { id } = res.json() as { id: number };
     expect(bannerOf((await t.app.inject('/')).body)).toContain(`data-breaking-id="${id}"`);
-    expect((await post({ uri: 'urn:b:2', headline: '곧 내릴 속보', urgency: 2, pubstatus: 'canceled' })).statusCode).toBe(200);
+    expect(
+      (await post({ uri: 'urn:b:2', headline: '곧 내릴 속보', urgency: 2, pubstatus: 'canceled' })).statusCode,
+    ).toBe(200);
     expect(bannerOf((await t.app.inject('/')).body)).not.toContain(`data-breaking-id="${id}"`);
   });
 
@@ -87,20 +101,32 @@ describe.each(await testDialects())('breaking news on %s', (dialect) => {
     expect(page.body).toContain(`action="/studio/articles/${id}/breaking"`);
     expect(page.body).toContain('속보로 표시</button>');
 
-    const noToken = await t.app.inject({ method: 'POST', url: `/studio/articles/${id}/breaking`, payload: form({ breaking: 'on' }).payload, headers: { ...form({}).headers, cookie } });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: `/studio/articles/${id}/breaking`,
+      payload: form({ breaking: 'on' }).payload,
+      headers: { ...form({}).headers, cookie },
+    });
     expect(noToken.statusCode).toBe(403);
 
     const csrf = await sessionCsrf(t.app, cookie);
     const send = (fields: Record<string, string>) => {
       const f = form({ _csrf: csrf, ...fields });
-      return t.app.inject({ method: 'POST', url: `/studio/articles/${id}/breaking`, payload: f.payload, headers: { ...f.headers, cookie } });
+      return t.app.inject({
+        method: 'POST',
+        url: `/studio/articles/${id}/breaking`,
+        payload: f.payload,
+        headers: { ...f.headers, cookie },
+      });
     };
     expect((await send({ breaking: 'maybe' })).statusCode).toBe(422);
     const on = await send({ breaking: 'on' });
     expect(on.statusCode).toBe(303);
     expect(on.headers.location).toBe(`/studio/articles/${id}`);
     expect(bannerOf((await t.app.inject('/')).body)).toContain(`data-breaking-id="${id}"`);
-    expect((await t.app.inject({ url: `/studio/articles/${id}`, headers: { cookie } })).body).toContain('속보 표시 해제</button>');
+    expect((await t.app.inject({ url: `/studio/articles/${id}`, headers: { cookie } })).body).toContain(
+      '속보 표시 해제</button>',
+    );
 
     expect((await send({ breaking: 'off' })).statusCode).toBe(303);
     expect(bannerOf((await t.app.inject('/')).body) ?? '').not.toContain(`data-breaking-id="${id}"`);
@@ -114,7 +140,12 @@ describe.each(await testDialects())('breaking news on %s', (dialect) => {
     const cookie = await signIn(t.app, 'desk@valley.example');
     const csrf = await sessionCsrf(t.app, cookie);
     const f = form({ _csrf: csrf, breaking: 'on' });
-    const refused = await t.app.inject({ method: 'POST', url: `/studio/articles/${id}/breaking`, payload: f.payload, headers: { ...f.headers, cookie } });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/studio/articles/${id}/breaking`,
+      payload: f.payload,
+      headers: { ...f.headers, cookie },
+    });
     expect(refused.statusCode).toBe(403);
   });
 });

@@ -25,7 +25,12 @@ interface BreakingState {
  * urgency decides, and an article that becomes urgent in a later revision is breaking from now
  * (not from its first publication, which may be long past).
  */
-export function breakingAtOnIngest(existing: BreakingState | undefined, urgency: number | undefined, firstCreated: number, now: number): number | null {
+export function breakingAtOnIngest(
+  existing: BreakingState | undefined,
+  urgency: number | undefined,
+  firstCreated: number,
+  now: number,
+): number | null {
   if (existing?.breaking_flagged_at != null) return existing.breaking_at ?? Number(existing.breaking_flagged_at);
   if (!isUrgent(urgency)) return null;
   if (!existing) return firstCreated;
@@ -33,7 +38,12 @@ export function breakingAtOnIngest(existing: BreakingState | undefined, urgency:
 }
 
 /** A staff member's flag on or off; returns false when there is no such article. */
-export async function setBreakingFlag(deps: Pick<AppDeps, 'db'>, articleId: number, on: boolean, now = Date.now()): Promise<boolean> {
+export async function setBreakingFlag(
+  deps: Pick<AppDeps, 'db'>,
+  articleId: number,
+  on: boolean,
+  now = Date.now(),
+): Promise<boolean> {
   const article = await deps.db
     .selectFrom('articles')
     .select(['id', 'urgency', 'first_created_at'])

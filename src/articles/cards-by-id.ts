@@ -5,7 +5,9 @@ import { type ArticleCard, type CardRow, cardsQuery, toCard } from './read-store
 
 export async function articleCardsByIds(db: Db, ids: readonly number[]): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
-  const rows = (await cardsQuery(db).where('a.id', 'in', [...new Set(ids)]).execute()) as CardRow[];
+  const rows = (await cardsQuery(db)
+    .where('a.id', 'in', [...new Set(ids)])
+    .execute()) as CardRow[];
   const byId = new Map(rows.map((r) => [Number(r.id), toCard(r)]));
   return ids.flatMap((id) => {
     const card = byId.get(id);

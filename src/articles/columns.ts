@@ -5,7 +5,12 @@ import type { Byline } from './model.ts';
 
 // Built once: zod 4 compiles an object schema on its first parse, which made a schema built per
 // byline 12% of an article page's render.
-const byline = z.object({ name: z.string(), ref: z.string().optional(), email: z.string().optional(), role: z.string().optional() });
+const byline = z.object({
+  name: z.string(),
+  ref: z.string().optional(),
+  email: z.string().optional(),
+  role: z.string().optional(),
+});
 // Items that do not fit are dropped one by one, so one bad byline does not hide the others.
 const bylines = z.array(z.unknown()).transform((items) =>
   items.flatMap((item) => {

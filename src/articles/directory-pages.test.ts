@@ -12,7 +12,10 @@ const PAGE_SIZE = 10;
 
 /** Article ids in the order a list page shows them. */
 function listedIds(html: string): number[] {
-  const list = html.slice(html.indexOf('<ul class="card-list'), html.indexOf('</ul>', html.indexOf('<ul class="card-list')));
+  const list = html.slice(
+    html.indexOf('<ul class="card-list'),
+    html.indexOf('</ul>', html.indexOf('<ul class="card-list')),
+  );
   return [...list.matchAll(/<h2 class="card__title"><a href="\/articles\/(\d+)"/g)].map((m) => Number(m[1]));
 }
 
@@ -64,13 +67,19 @@ describe.each(await testDialects())('/latest and /press on %s', (dialect) => {
     // The same articles as the category's own page, in the same order.
     expect(listedIds(res.body)).toEqual(listedIds(categoryPage.body));
     expect(listedIds(res.body).length).toBe(PAGE_SIZE);
-    expect(res.body).toContain('<a class="filter-chips__chip" href="/latest?category=economy" aria-current="true">경제</a>');
+    expect(res.body).toContain(
+      '<a class="filter-chips__chip" href="/latest?category=economy" aria-current="true">경제</a>',
+    );
     expect(res.body).toContain('<a class="filter-chips__chip" href="/latest">전체</a>');
     const olderHref = attr(res.body, /<a class="pagination__older" href="([^"]+)"/);
     expect(olderHref).toMatch(/^\/latest\?category=economy&before=\d+-\d+&page=2$/);
     const older = await get(olderHref);
-    expect(listedIds(older.body)).toEqual(listedIds((await get(olderHref.replace('/latest?category=economy&', '/categories/economy?'))).body));
-    expect(older.body).toContain(`<link rel="canonical" href="http://sosik.test${olderHref.replaceAll('&', '&amp;')}"/>`);
+    expect(listedIds(older.body)).toEqual(
+      listedIds((await get(olderHref.replace('/latest?category=economy&', '/categories/economy?'))).body),
+    );
+    expect(older.body).toContain(
+      `<link rel="canonical" href="http://sosik.test${olderHref.replaceAll('&', '&amp;')}"/>`,
+    );
   });
 
   it('answers an unknown category with 404, and a repeated or garbled parameter with the plain list', async () => {
@@ -119,11 +128,17 @@ describe.each(await testDialects())('/latest and /press on %s', (dialect) => {
       pubstatus: 'usable',
     };
     const deps = t.deps;
-    const ingest = (i: ArticleInput) => ingestArticle(deps, { pressId: fx.presses.harbor, source: 'api', input: i, original: i, now: fx.now });
+    const ingest = (i: ArticleInput) =>
+      ingestArticle(deps, { pressId: fx.presses.harbor, source: 'api', input: i, original: i, now: fx.now });
     const count = async () =>
       Number(
-        (await t.db.db.selectFrom('presses').select('article_count').where('id', '=', fx.presses.harbor).executeTakeFirstOrThrow())
-          .article_count,
+        (
+          await t.db.db
+            .selectFrom('presses')
+            .select('article_count')
+            .where('id', '=', fx.presses.harbor)
+            .executeTakeFirstOrThrow()
+        ).article_count,
       );
     await ingest(input);
     expect(await count()).toBe(1);
@@ -142,13 +157,17 @@ describe.each(await testDialects())('/latest and /press on %s', (dialect) => {
 
   it('shows a press logo when the press has one, and refuses a logo that is not an http(s) address', async () => {
     await createPress(t.deps, { slug: 'logo-press', name: '로고일보', logoUrl: 'https://logo-press.example/logo.png' });
-    await expect(createPress(t.deps, { slug: 'bad-logo', name: '나쁜로고', logoUrl: 'javascript:alert(1)' })).rejects.toMatchObject({
+    await expect(
+      createPress(t.deps, { slug: 'bad-logo', name: '나쁜로고', logoUrl: 'javascript:alert(1)' }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
     const res = await get('/press');
     expect(res.body).toContain('<img class="press-entry__logo" src="https://logo-press.example/logo.png" alt');
     expect(res.body).not.toContain('bad-logo');
     // Presses without a logo show their initial instead.
-    expect(res.body).toContain('<span class="press-entry__logo press-entry__logo--initial" aria-hidden="true">해</span>');
+    expect(res.body).toContain(
+      '<span class="press-entry__logo press-entry__logo--initial" aria-hidden="true">해</span>',
+    );
   });
 });

@@ -31,7 +31,10 @@ export async function directoryPages(app: FastifyInstance, deps: AppDeps): Promi
     const category = query.category ? categories.find((c) => c.slug === query.category) : undefined;
     if (query.category && !category) {
       pageLocale(request, reply);
-      return reply.status(404).type('text/html; charset=utf-8').send(renderErrorPage(request, 404, 'No such category.'));
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .send(renderErrorPage(request, 404, 'No such category.'));
     }
     const ctx = await pageContext(request, reply);
     const before = parseCursor(query.before);
@@ -47,7 +50,12 @@ export async function directoryPages(app: FastifyInstance, deps: AppDeps): Promi
     if ((before || after) && query.page) canonical.set('page', String(query.page));
     const canonicalPath = canonical.size ? `/latest?${canonical}` : latestPath();
     const alternates = category
-      ? feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'category', slug: category.slug, name: categoryName(ctx.locale, category) }, ctx.siteName)
+      ? feedAlternates(
+          ctx.publicUrl,
+          ctx.locale,
+          { kind: 'category', slug: category.slug, name: categoryName(ctx.locale, category) },
+          ctx.siteName,
+        )
       : feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'home' }, ctx.siteName);
     return sendPage(reply, h(LatestPage, { ctx, categories, category, list, page, canonicalPath, alternates }));
   });
@@ -57,7 +65,12 @@ export async function directoryPages(app: FastifyInstance, deps: AppDeps): Promi
     const presses = await pressDirectory(deps.db);
     const entries = presses.map((press) => ({
       press,
-      feeds: feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'press', slug: press.slug, name: pressName(ctx.locale, press) }, ctx.siteName),
+      feeds: feedAlternates(
+        ctx.publicUrl,
+        ctx.locale,
+        { kind: 'press', slug: press.slug, name: pressName(ctx.locale, press) },
+        ctx.siteName,
+      ),
     }));
     return sendPage(reply, h(PressDirectoryPage, { ctx, entries }));
   });

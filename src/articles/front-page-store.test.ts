@@ -29,7 +29,10 @@ describe.each(await testDialects())('front page and read store on %s', (dialect)
 
   it('loads an article with photos in order, categories and its press neighbours', async () => {
     const a = (await articleDetail(tdb.db, fx.featuredId))!;
-    expect(a.photos.map((p) => p.url)).toEqual(['/static/demo/photos/tidal-plant.svg', '/static/demo/photos/tidal-turbine.svg']);
+    expect(a.photos.map((p) => p.url)).toEqual([
+      '/static/demo/photos/tidal-plant.svg',
+      '/static/demo/photos/tidal-turbine.svg',
+    ]);
     expect(a.categories.map((c) => c.slug)).toEqual(['economy', 'it-science']);
     expect(a.previous?.id).toBe(fx.olderId);
     expect(a.next?.id).toBe(fx.newerId);
@@ -42,7 +45,16 @@ describe.each(await testDialects())('front page and read store on %s', (dialect)
   it('never hands a non-http(s) photo URL to the views', async () => {
     await tdb.db
       .insertInto('article_photos')
-      .values({ article_id: fx.olderId, position: 0, url: 'javascript:alert(1)', width: null, height: null, caption: 'x', credit: null, alt: null })
+      .values({
+        article_id: fx.olderId,
+        position: 0,
+        url: 'javascript:alert(1)',
+        width: null,
+        height: null,
+        caption: 'x',
+        credit: null,
+        alt: null,
+      })
       .execute();
     expect((await articleDetail(tdb.db, fx.olderId))!.photos).toEqual([]);
     const data = await frontPage(tdb.db, { latest: 50, perCategory: 1, perPress: 1 });

@@ -39,7 +39,9 @@ export async function frontPage(db: Db, sizes: FrontPageSizes): Promise<FrontPag
       sql<Kind>`'category'`.as('kind'),
       'ac.category_id as group_id',
       'ac.article_id',
-      sql<number>`row_number() over (partition by ac.category_id order by ra.first_created_at desc, ra.id desc)`.as('rn'),
+      sql<number>`row_number() over (partition by ac.category_id order by ra.first_created_at desc, ra.id desc)`.as(
+        'rn',
+      ),
     ]);
   const byPress = db
     .selectFrom('articles as ra')

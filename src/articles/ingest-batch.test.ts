@@ -66,7 +66,8 @@ describe.each(await testDialects())('ingestArticles on %s', (dialect) => {
 
   beforeEach(async () => {
     [one, many] = await Promise.all([createTestDb(dialect), createTestDb(dialect)]);
-    for (const t of [one, many]) await t.db.insertInto('presses').values({ slug: 'hanbit', name: '한빛일보', created_at: T0 }).execute();
+    for (const t of [one, many])
+      await t.db.insertInto('presses').values({ slug: 'hanbit', name: '한빛일보', created_at: T0 }).execute();
   });
   afterEach(async () => {
     await one.dispose();
@@ -76,10 +77,30 @@ describe.each(await testDialects())('ingestArticles on %s', (dialect) => {
   /** Everything an ingest writes, without generated ids of revisions and jobs. */
   async function stored(t: TestDb) {
     const articles = await t.db.selectFrom('articles').selectAll().orderBy('id').execute();
-    const revisions = await t.db.selectFrom('article_revisions').select(['article_id', 'revision', 'pubstatus', 'normalized', 'original']).orderBy('article_id').orderBy('revision').execute();
-    const categories = await t.db.selectFrom('article_categories').selectAll().orderBy('article_id').orderBy('category_id').execute();
-    const photos = await t.db.selectFrom('article_photos').select(['article_id', 'position', 'url', 'caption']).orderBy('article_id').orderBy('position').execute();
-    const jobs = await t.db.selectFrom('jobs').select(['kind', 'payload', 'status']).orderBy('kind').orderBy('payload').execute();
+    const revisions = await t.db
+      .selectFrom('article_revisions')
+      .select(['article_id', 'revision', 'pubstatus', 'normalized', 'original'])
+      .orderBy('article_id')
+      .orderBy('revision')
+      .execute();
+    const categories = await t.db
+      .selectFrom('article_categories')
+      .selectAll()
+      .orderBy('article_id')
+      .orderBy('category_id')
+      .execute();
+    const photos = await t.db
+      .selectFrom('article_photos')
+      .select(['article_id', 'position', 'url', 'caption'])
+      .orderBy('article_id')
+      .orderBy('position')
+      .execute();
+    const jobs = await t.db
+      .selectFrom('jobs')
+      .select(['kind', 'payload', 'status'])
+      .orderBy('kind')
+      .orderBy('payload')
+      .execute();
     return { articles, revisions, categories, photos, jobs };
   }
 
@@ -94,7 +115,9 @@ describe.each(await testDialects())('ingestArticles on %s', (dialect) => {
       }
     }
     const outcomes = await ingestArticles(deps(many), inputs.map(req));
-    expect(outcomes.map((o) => (o.ok ? { ok: true, result: o.result } : { ok: false, code: o.error.code }))).toEqual(single);
+    expect(outcomes.map((o) => (o.ok ? { ok: true, result: o.result } : { ok: false, code: o.error.code }))).toEqual(
+      single,
+    );
     expect(outcomes.map((o) => (o.ok ? (o.result.changed ? 'stored' : 'unchanged') : o.error.code))).toEqual([
       'stored',
       'stored',
@@ -112,7 +135,11 @@ describe.each(await testDialects())('ingestArticles on %s', (dialect) => {
     const refused = outcomes[9]!;
     expect(!refused.ok && refused.error.details?.[0]?.path).toBe('headline');
     expect(await stored(many)).toEqual(await stored(one));
-    const a1 = await many.db.selectFrom('articles').selectAll().where('uri', '=', 'urn:batch:1').executeTakeFirstOrThrow();
+    const a1 = await many.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('uri', '=', 'urn:batch:1')
+      .executeTakeFirstOrThrow();
     expect([a1.status, a1.revision, a1.headline]).toEqual(['withdrawn', 3, '은빛대교 소식 1']); // the withdrawal carried the first headline
   });
 
@@ -134,8 +161,12 @@ describe.each(await testDialects())('ingestArticles on %s', (dialect) => {
         begin select raise(abort, 'refused by a trigger'); end`.execute(many.db);
     } else {
       await sql`create function refuse_boom() returns trigger language plpgsql as $$
-        begin if new.headline = '거부될 기사' then raise exception 'refused by a trigger'; end if; return new; end $$`.execute(many.db);
-      await sql`create trigger refuse_boom before insert on articles for each row execute function refuse_boom()`.execute(many.db);
+        begin if new.headline = '거부될 기사' then raise exception 'refused by a trigger'; end if; return new; end $$`.execute(
+        many.db,
+      );
+      await sql`create trigger refuse_boom before insert on articles for each row execute function refuse_boom()`.execute(
+        many.db,
+      );
     }
     const inputs = [item(1), item(2, { headline: '거부될 기사' }), item(3)];
     const outcomes = await ingestArticles(deps(many), inputs.map(req));

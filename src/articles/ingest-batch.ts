@@ -52,7 +52,10 @@ export async function ingestArticles(deps: AppDeps, reqs: readonly IngestRequest
   }
   let changed = false;
   for (const chunk of chunksWithoutRepeats(ready)) {
-    const results = await storeChunkOrEach(deps, chunk.map((c) => c.item));
+    const results = await storeChunkOrEach(
+      deps,
+      chunk.map((c) => c.item),
+    );
     results.forEach((r, i) => {
       outcomes[chunk[i]!.index] = r;
       if (!r.ok) return;
@@ -104,7 +107,11 @@ async function storeChunkOrEach(deps: AppDeps, items: PreparedArticle[]): Promis
 /** Two items of one chunk resolved to the same stored article (by uri and by link): store singly. */
 class SameArticleTwice extends Error {}
 
-async function storeChunk(deps: AppDeps, trx: Transaction<Database>, items: PreparedArticle[]): Promise<IngestResult[]> {
+async function storeChunk(
+  deps: AppDeps,
+  trx: Transaction<Database>,
+  items: PreparedArticle[],
+): Promise<IngestResult[]> {
   const existing = await findExisting(trx, items);
   const existingIds = [...new Set(existing.filter((e) => e !== undefined).map((e) => e.id))];
   if (existingIds.length !== existing.filter((e) => e !== undefined).length) throw new SameArticleTwice();
@@ -151,7 +158,10 @@ async function storeChunk(deps: AppDeps, trx: Transaction<Database>, items: Prep
   }
 
   const categoryRows = writes.flatMap((w) =>
-    matchCategories(items[w.i]!.input.subjects, categories).map((category_id) => ({ article_id: ids.get(w.i)!, category_id })),
+    matchCategories(items[w.i]!.input.subjects, categories).map((category_id) => ({
+      article_id: ids.get(w.i)!,
+      category_id,
+    })),
   );
   for (const part of byParams(categoryRows)) await trx.insertInto('article_categories').values(part).execute();
   const photos = writes.flatMap((w) => photoRows(ids.get(w.i)!, items[w.i]!.photos));
@@ -166,13 +176,22 @@ async function storeChunk(deps: AppDeps, trx: Transaction<Database>, items: Prep
   );
   for (const w of writes) {
     await adjustPressArticleCount(trx, items[w.i]!.req.pressId, existing[w.i]?.status, items[w.i]!.status);
-    results[w.i] = { id: ids.get(w.i)!, created: !existing[w.i], changed: true, status: items[w.i]!.status, revision: w.row.revision };
+    results[w.i] = {
+      id: ids.get(w.i)!,
+      created: !existing[w.i],
+      changed: true,
+      status: items[w.i]!.status,
+      revision: w.row.revision,
+    };
   }
   return results;
 }
 
 /** The stored article each item updates: same press and uri, else same press and link (oldest). */
-async function findExisting(trx: Transaction<Database>, items: PreparedArticle[]): Promise<Array<ArticleRow | undefined>> {
+async function findExisting(
+  trx: Transaction<Database>,
+  items: PreparedArticle[],
+): Promise<Array<ArticleRow | undefined>> {
   const out: Array<ArticleRow | undefined> = new Array(items.length);
   const byPress = new Map<number, number[]>();
   for (let i = 0; i < items.length; i++) {
@@ -185,7 +204,12 @@ async function findExisting(trx: Transaction<Database>, items: PreparedArticle[]
     const uris = indexes.map((i) => items[i]!.input.uri);
     const byUri = new Map<string, ArticleRow>();
     for (let k = 0; k < uris.length; k += 500) {
-      const rows = await trx.selectFrom('articles').selectAll().where('press_id', '=', pressId).where('uri', 'in', uris.slice(k, k + 500)).execute();
+      const rows = await trx
+        .selectFrom('articles')
+        .selectAll()
+        .where('press_id', '=', pressId)
+        .where('uri', 'in', uris.slice(k, k + 500))
+        .execute();
       for (const r of rows) byUri.set(r.uri, r);
     }
     const needLink = indexes.filter((i) => !byUri.has(items[i]!.input.uri) && items[i]!.input.link);
@@ -201,7 +225,8 @@ async function findExisting(trx: Transaction<Database>, items: PreparedArticle[]
         .execute();
       for (const r of rows) if (r.link && !byLink.has(r.link)) byLink.set(r.link, r);
     }
-    for (const i of indexes) out[i] = byUri.get(items[i]!.input.uri) ?? (items[i]!.input.link ? byLink.get(items[i]!.input.link!) : undefined);
+    for (const i of indexes)
+      out[i] = byUri.get(items[i]!.input.uri) ?? (items[i]!.input.link ? byLink.get(items[i]!.input.link!) : undefined);
   }
   return out;
 }

@@ -82,7 +82,9 @@ export function articleRow(p: PreparedArticle, existing: Article | undefined) {
     source: p.req.source,
     revision: (existing?.revision ?? 0) + 1,
     first_created_at: firstCreated,
-    updated_at: existing ? Math.min(input.versionCreated ?? now, now) : Math.min(input.versionCreated ?? firstCreated, now),
+    updated_at: existing
+      ? Math.min(input.versionCreated ?? now, now)
+      : Math.min(input.versionCreated ?? firstCreated, now),
     received_at: now,
     withdrawn_at: p.status === 'withdrawn' ? (existing?.withdrawn_at ?? now) : null,
     urgency: input.urgency ?? null,

@@ -31,7 +31,6 @@ function version(overrides: Partial<ArticleInput> = {}): ArticleInput {
   };
 }
 
-
 /** Job kinds the shipped capabilities enqueue with every article change (search, issues, summary…). */
 const JOBS = REGISTRY.articleChangedJobs.length;
 

@@ -6,7 +6,15 @@ import type { AppDeps } from '../deps.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { matchCategories } from './category-match.ts';
 import { announceIngest } from './announce.ts';
-import { articleRow, type IngestRequest, type IngestResult, isUnchanged, photoRows, prepareArticle, revisionRow } from './ingest-rows.ts';
+import {
+  articleRow,
+  type IngestRequest,
+  type IngestResult,
+  isUnchanged,
+  photoRows,
+  prepareArticle,
+  revisionRow,
+} from './ingest-rows.ts';
 import { adjustPressArticleCount } from './press-count.ts';
 import { articleCommitted } from '../jobs/article-events.ts';
 import { isUrgent } from './breaking.ts';
@@ -21,11 +29,22 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
   const result = await deps.db.transaction().execute(async (trx) => {
     // Two indexed look-ups, not one "uri = ? OR link = ?": SQLite plans that OR as a scan of all
     // the press's articles, which made every ingest slower as the press grew.
-    const byUri = await trx.selectFrom('articles').selectAll().where('press_id', '=', req.pressId).where('uri', '=', input.uri).executeTakeFirst();
+    const byUri = await trx
+      .selectFrom('articles')
+      .selectAll()
+      .where('press_id', '=', req.pressId)
+      .where('uri', '=', input.uri)
+      .executeTakeFirst();
     const existing =
       byUri ??
       (input.link
-        ? await trx.selectFrom('articles').selectAll().where('press_id', '=', req.pressId).where('link', '=', input.link).orderBy('id').executeTakeFirst()
+        ? await trx
+            .selectFrom('articles')
+            .selectAll()
+            .where('press_id', '=', req.pressId)
+            .where('link', '=', input.link)
+            .orderBy('id')
+            .executeTakeFirst()
         : undefined);
 
     if (existing) {
@@ -36,7 +55,13 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
         .orderBy('revision', 'desc')
         .executeTakeFirst();
       if (isUnchanged(prepared, existing, latest?.normalized)) {
-        return { id: existing.id, created: false, changed: false, status: existing.status, revision: existing.revision };
+        return {
+          id: existing.id,
+          created: false,
+          changed: false,
+          status: existing.status,
+          revision: existing.revision,
+        };
       }
     }
 
@@ -65,7 +90,10 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
         .execute();
     }
     if (prepared.photos.length) await trx.insertInto('article_photos').values(photoRows(id, prepared.photos)).execute();
-    await trx.insertInto('article_revisions').values(revisionRow(prepared, id, row.revision)).execute();
+    await trx
+      .insertInto('article_revisions')
+      .values(revisionRow(prepared, id, row.revision))
+      .execute();
     await adjustPressArticleCount(trx, req.pressId, existing?.status, prepared.status);
     // Whatever follows an article change (indexing, clustering…) is declared by capabilities.
     for (const kind of deps.registry.articleChangedJobs) await enqueueJob(trx, kind, { articleId: id });

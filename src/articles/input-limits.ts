@@ -24,7 +24,11 @@ export const ARTICLE_LIMITS = {
 } as const;
 
 const NUL = '\u0000';
-const text = (max: number) => z.string().max(max).transform((s) => s.replaceAll(NUL, ''));
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.replaceAll(NUL, ''));
 const identifier = (max: number) =>
   z
     .string()
@@ -41,10 +45,22 @@ export const articleInputSchema = z.object({
   bodyHtml: text(L.bodyChars),
   lang: z.string().max(64),
   bylines: z
-    .array(z.object({ name: text(L.shortTextChars), email: text(L.shortTextChars).optional(), role: text(L.shortTextChars).optional() }))
+    .array(
+      z.object({
+        name: text(L.shortTextChars),
+        email: text(L.shortTextChars).optional(),
+        role: text(L.shortTextChars).optional(),
+      }),
+    )
     .max(L.bylines),
   subjects: z
-    .array(z.object({ code: text(L.shortTextChars).optional(), name: text(L.shortTextChars).optional(), uri: text(L.urlChars).optional() }))
+    .array(
+      z.object({
+        code: text(L.shortTextChars).optional(),
+        name: text(L.shortTextChars).optional(),
+        uri: text(L.urlChars).optional(),
+      }),
+    )
     .max(L.subjects),
   keywords: z.array(text(L.shortTextChars)).max(L.keywords),
   photos: z

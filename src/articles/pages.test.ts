@@ -2,7 +2,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp , REGISTRY } from '../app.ts';
+import { buildApp, REGISTRY } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
 import { FEATURED, insertFixture, type Fixture } from '../../test/e2e/fixtures.ts';
@@ -23,8 +23,18 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
   beforeAll(async () => {
     tdb = await createTestDb(dialect);
     fx = await insertFixture(tdb.db);
-    const config = loadConfig({}, { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent', pageSize: 10, pageCacheSeconds: 0 });
-    app = await buildApp({ db: tdb.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY });
+    const config = loadConfig(
+      {},
+      { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent', pageSize: 10, pageCacheSeconds: 0 },
+    );
+    app = await buildApp({
+      db: tdb.db,
+      dialect,
+      config,
+      log: pino({ level: 'silent' }),
+      nudgeJobs: () => {},
+      registry: REGISTRY,
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -43,7 +53,9 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     expect(html).toContain(FEATURED.series);
     expect(html).toContain('href="/press/harbor-daily"');
     expect(html).toContain('입력</span>');
-    expect(html).toContain(`<a href="/articles/${fx.featuredId}/revisions" class="article-times__label">수정됨 · 1회</a>`);
+    expect(html).toContain(
+      `<a href="/articles/${fx.featuredId}/revisions" class="article-times__label">수정됨 · 1회</a>`,
+    );
     expect(html).toContain('첫 의견을 남겨 주세요');
     // Without JavaScript the copy button stays hidden; the photo link opens the image itself.
     expect(html).toContain(`data-copy-link="${PUBLIC_URL}/articles/${fx.featuredId}" hidden>`);
@@ -151,9 +163,12 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     const first = await app.inject('/categories/economy');
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain('aria-current="page">경제</a>');
-    const older = /href="(\/categories\/economy\?before=[^"]+)" rel="next"/.exec(first.body)?.[1]?.replace(/&amp;/g, '&');
+    const older = /href="(\/categories\/economy\?before=[^"]+)" rel="next"/
+      .exec(first.body)?.[1]
+      ?.replace(/&amp;/g, '&');
     expect(older).toMatch(/before=\d+-\d+&page=2$/);
-    const ids = (html: string) => [...html.matchAll(/<h2 class="card__title"><a href="\/articles\/(\d+)"/g)].map((m) => Number(m[1]));
+    const ids = (html: string) =>
+      [...html.matchAll(/<h2 class="card__title"><a href="\/articles\/(\d+)"/g)].map((m) => Number(m[1]));
     const page1 = ids(first.body);
     expect(page1).toHaveLength(10);
     // A new article arrives: page 2 by its link still shows exactly the same articles.
@@ -200,7 +215,9 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('해온시와 남해안 소식을 전하는 지역 일간지입니다.');
     expect(res.body).toContain('data-follow="press"');
-    const listed = [...res.body.matchAll(/<h2 class="card__title"><a href="\/articles\/(\d+)"/g)].map((m) => Number(m[1]));
+    const listed = [...res.body.matchAll(/<h2 class="card__title"><a href="\/articles\/(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    );
     // (An earlier test moved the oldest article to the top, so compare membership, not order.)
     expect(listed.sort()).toEqual([fx.newerId, fx.featuredId, fx.olderId].sort());
     // The side column shows the site's latest headlines, other presses included.
@@ -221,8 +238,18 @@ describe.each(await testDialects())('reader pages on %s', (dialect) => {
 describe('reader pages on an empty database', () => {
   it('render with empty states instead of failing', async () => {
     const tdb = await createTestDb('sqlite');
-    const config = loadConfig({}, { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 });
-    const app = await buildApp({ db: tdb.db, dialect: 'sqlite', config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY });
+    const config = loadConfig(
+      {},
+      { publicUrl: PUBLIC_URL, demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 },
+    );
+    const app = await buildApp({
+      db: tdb.db,
+      dialect: 'sqlite',
+      config,
+      log: pino({ level: 'silent' }),
+      nudgeJobs: () => {},
+      registry: REGISTRY,
+    });
     try {
       const home = await app.inject('/');
       expect(home.statusCode).toBe(200);

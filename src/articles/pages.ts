@@ -58,7 +58,10 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
 
   async function notFound(request: FastifyRequest, reply: FastifyReply, what: string) {
     pageLocale(request, reply);
-    return reply.status(404).type('text/html; charset=utf-8').send(renderErrorPage(request, 404, `No such ${what}.`));
+    return reply
+      .status(404)
+      .type('text/html; charset=utf-8')
+      .send(renderErrorPage(request, 404, `No such ${what}.`));
   }
 
   app.get('/', async (request, reply) => {
@@ -84,7 +87,12 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const feed = { kind: 'category' as const, slug: category.slug, name: categoryName(ctx.locale, category) };
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, feed, ctx.siteName);
     const latest = latestHeadlines();
-    const follow = await renderFollowControl(deps, { kind: 'category', id: category.id, name: feed.name }, request, ctx);
+    const follow = await renderFollowControl(
+      deps,
+      { kind: 'category', id: category.id, name: feed.name },
+      request,
+      ctx,
+    );
     cachePageTags(reply, [`category:${category.id}`, 'front']);
     return sendPage(reply, h(CategoryPage, { ctx, category, list, page, canonicalPath, latest, alternates, follow }));
   });
@@ -120,7 +128,12 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const ctx = await pageContext(request, reply);
     const slotArticle = { id: article.id, pressId: article.press.id, lang: article.lang };
     const [follow, header, lead, sections, aside] = await Promise.all([
-      renderFollowControl(deps, { kind: 'press', id: article.press.id, name: pressName(ctx.locale, article.press) }, request, ctx),
+      renderFollowControl(
+        deps,
+        { kind: 'press', id: article.press.id, name: pressName(ctx.locale, article.press) },
+        request,
+        ctx,
+      ),
       renderSlots(deps, 'articleHeader', slots.articleHeader, deps, slotArticle, ctx),
       renderSlots(deps, 'articleLead', slots.articleLead, deps, slotArticle, ctx),
       renderSlots(deps, 'articleSection', slots.articleSection, deps, slotArticle, ctx),
@@ -132,6 +145,9 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     const latest = latestHeadlines();
     // Its issue link (header slot) and the latest headlines beside it are part of what it shows.
     cachePageTags(reply, [`article:${article.id}`, `press:${article.press.id}`, 'front', 'issues']);
-    return sendPage(reply, h(ArticlePage, { ctx, article, slots: { header, lead, sections, aside }, follow, latest, alternates }));
+    return sendPage(
+      reply,
+      h(ArticlePage, { ctx, article, slots: { header, lead, sections, aside }, follow, latest, alternates }),
+    );
   });
 }

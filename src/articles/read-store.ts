@@ -127,7 +127,12 @@ export interface ListQuery {
 type ArticleEb = ExpressionBuilder<Database & { a: Database['articles']; p: Database['presses'] }, 'a' | 'p'>;
 
 const firstPhotoUrl = (eb: ArticleEb) =>
-  eb.selectFrom('article_photos as ph').select('ph.url').whereRef('ph.article_id', '=', 'a.id').orderBy('ph.position').limit(1);
+  eb
+    .selectFrom('article_photos as ph')
+    .select('ph.url')
+    .whereRef('ph.article_id', '=', 'a.id')
+    .orderBy('ph.position')
+    .limit(1);
 
 /** Usable articles with what a list shows of them (first photo by a correlated, indexed lookup). */
 export function cardsQuery(db: Db) {
@@ -183,8 +188,10 @@ type CardsQuery = ReturnType<typeof cardsQuery>;
 async function pageOf(query: CardsQuery, q: ListQuery): Promise<ListPage> {
   const towardsNewer = !q.before && !!q.after;
   let qb = query;
-  if (q.before) qb = qb.where((eb) => eb(eb.refTuple('a.first_created_at', 'a.id'), '<', eb.tuple(q.before!.ms, q.before!.id)));
-  if (towardsNewer) qb = qb.where((eb) => eb(eb.refTuple('a.first_created_at', 'a.id'), '>', eb.tuple(q.after!.ms, q.after!.id)));
+  if (q.before)
+    qb = qb.where((eb) => eb(eb.refTuple('a.first_created_at', 'a.id'), '<', eb.tuple(q.before!.ms, q.before!.id)));
+  if (towardsNewer)
+    qb = qb.where((eb) => eb(eb.refTuple('a.first_created_at', 'a.id'), '>', eb.tuple(q.after!.ms, q.after!.id)));
   const dir = towardsNewer ? 'asc' : 'desc';
   const rows = (await qb
     .orderBy('a.first_created_at', dir)
@@ -208,12 +215,20 @@ async function pageOf(query: CardsQuery, q: ListQuery): Promise<ListPage> {
 }
 
 export async function listCategories(db: Db): Promise<CategoryRef[]> {
-  const rows = await db.selectFrom('categories').select(['id', 'slug', 'name_ko', 'name_en']).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('categories')
+    .select(['id', 'slug', 'name_ko', 'name_en'])
+    .orderBy('position')
+    .execute();
   return rows.map((r) => ({ id: Number(r.id), slug: r.slug, nameKo: r.name_ko, nameEn: r.name_en }));
 }
 
 export async function findCategory(db: Db, slug: string): Promise<CategoryRef | undefined> {
-  const r = await db.selectFrom('categories').select(['id', 'slug', 'name_ko', 'name_en']).where('slug', '=', slug).executeTakeFirst();
+  const r = await db
+    .selectFrom('categories')
+    .select(['id', 'slug', 'name_ko', 'name_en'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   return r && { id: Number(r.id), slug: r.slug, nameKo: r.name_ko, nameEn: r.name_en };
 }
 

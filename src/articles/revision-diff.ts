@@ -59,7 +59,10 @@ function boundedDiff(before: string, after: string): DiffPart[] | null {
     const next = blocks[i + 1];
     if (block.removed && next?.added) {
       const left = deadline - performance.now();
-      const words = left > 0 ? diffWords(text, next.value.join('\n'), { intlSegmenter: WORDS, maxEditLength: MAX_EDITS, timeout: left }) : undefined;
+      const words =
+        left > 0
+          ? diffWords(text, next.value.join('\n'), { intlSegmenter: WORDS, maxEditLength: MAX_EDITS, timeout: left })
+          : undefined;
       if (!words) return null;
       for (const w of words) push(w.added ? 'added' : w.removed ? 'removed' : 'same', w.value);
       i++;

@@ -38,10 +38,42 @@ describe.each(await testDialects())('article revisions on %s', (dialect) => {
     t = await createTestApp(dialect, { demo: false, workers: false });
     pressId = await addPress(t.deps, 'haeon-ilbo', '해온일보');
     const base = { uri: 'urn:r:1', firstcreated: new Date(T0).toISOString() };
-    ({ id } = await deliver(t.deps, pressId, { ...base, headline: '해온만 조력발전소 첫 전력 생산', body_html: storyHtml(), versioncreated: new Date(T0).toISOString() }, T0));
-    const fixed = LONG_STORY.map((p, i) => (i === 2 ? '시는 착공 6년 만에 준공한 이 발전소가 해마다 온실가스 29만t을 줄일 것으로 내다봤다.' : p));
-    await deliver(t.deps, pressId, { ...base, headline: '해온만 조력발전소 첫 전력 생산', body_html: storyHtml(fixed), versioncreated: new Date(T0 + 30 * MIN).toISOString() }, T0 + 30 * MIN);
-    await deliver(t.deps, pressId, { ...base, headline: '해온만 조력발전소 상업 운전 시작', body_html: storyHtml(fixed), versioncreated: new Date(T0 + 90 * MIN).toISOString() }, T0 + 90 * MIN);
+    ({ id } = await deliver(
+      t.deps,
+      pressId,
+      {
+        ...base,
+        headline: '해온만 조력발전소 첫 전력 생산',
+        body_html: storyHtml(),
+        versioncreated: new Date(T0).toISOString(),
+      },
+      T0,
+    ));
+    const fixed = LONG_STORY.map((p, i) =>
+      i === 2 ? '시는 착공 6년 만에 준공한 이 발전소가 해마다 온실가스 29만t을 줄일 것으로 내다봤다.' : p,
+    );
+    await deliver(
+      t.deps,
+      pressId,
+      {
+        ...base,
+        headline: '해온만 조력발전소 첫 전력 생산',
+        body_html: storyHtml(fixed),
+        versioncreated: new Date(T0 + 30 * MIN).toISOString(),
+      },
+      T0 + 30 * MIN,
+    );
+    await deliver(
+      t.deps,
+      pressId,
+      {
+        ...base,
+        headline: '해온만 조력발전소 상업 운전 시작',
+        body_html: storyHtml(fixed),
+        versioncreated: new Date(T0 + 90 * MIN).toISOString(),
+      },
+      T0 + 90 * MIN,
+    );
   });
   afterAll(async () => t?.close());
 
@@ -62,7 +94,9 @@ describe.each(await testDialects())('article revisions on %s', (dialect) => {
       ['2', '제2판'],
       ['1', '제1판 (처음 실린 기사)'],
     ]);
-    expect(res.body).toContain(`<time datetime="${new Date(T0 + 30 * MIN).toISOString()}">2026.11.30. 오전 10:30</time>`);
+    expect(res.body).toContain(
+      `<time datetime="${new Date(T0 + 30 * MIN).toISOString()}">2026.11.30. 오전 10:30</time>`,
+    );
     expect(res.body).toContain('해온일보가 이 기사를 처음 실은 뒤 2회 고쳤습니다.');
   });
 
@@ -70,8 +104,12 @@ describe.each(await testDialects())('article revisions on %s', (dialect) => {
     const html = (await t.app.inject(`/articles/${id}/revisions`)).body;
     const rev3 = html.slice(html.indexOf('id="revision-3"'), html.indexOf('id="revision-2"'));
     const rev2 = html.slice(html.indexOf('id="revision-2"'), html.indexOf('id="revision-1"'));
-    expect(rev3).toContain('<del><span class="visually-hidden">[삭제됨] </span>첫 전력 생산<span class="visually-hidden"> [삭제 끝]</span></del>');
-    expect(rev3).toContain('<ins><span class="visually-hidden">[추가됨] </span>상업 운전 시작<span class="visually-hidden"> [추가 끝]</span></ins>');
+    expect(rev3).toContain(
+      '<del><span class="visually-hidden">[삭제됨] </span>첫 전력 생산<span class="visually-hidden"> [삭제 끝]</span></del>',
+    );
+    expect(rev3).toContain(
+      '<ins><span class="visually-hidden">[추가됨] </span>상업 운전 시작<span class="visually-hidden"> [추가 끝]</span></ins>',
+    );
     expect(rev3).toContain('본문은 바뀌지 않았습니다.');
     expect(rev2).toContain('<del><span class="visually-hidden">[삭제됨] </span>31만t을<');
     expect(rev2).toContain('<ins><span class="visually-hidden">[추가됨] </span>29만t을<');
@@ -86,7 +124,11 @@ describe.each(await testDialects())('article revisions on %s', (dialect) => {
   });
 
   it('shows no correction note for an article never revised', async () => {
-    const once = await deliver(t.deps, pressId, { uri: 'urn:r:2', headline: '한 번만 실린 기사', body_html: storyHtml() });
+    const once = await deliver(t.deps, pressId, {
+      uri: 'urn:r:2',
+      headline: '한 번만 실린 기사',
+      body_html: storyHtml(),
+    });
     const html = (await t.app.inject(`/articles/${once.id}`)).body;
     expect(html).not.toContain('수정됨 ·');
     const page = await t.app.inject(`/articles/${once.id}/revisions`);
@@ -95,7 +137,12 @@ describe.each(await testDialects())('article revisions on %s', (dialect) => {
 
   it('keeps a withdrawn article to a short public notice: 410 on its page and its revisions', async () => {
     const w = await deliver(t.deps, pressId, { uri: 'urn:r:3', headline: '내릴 기사', body_html: storyHtml() }, T0);
-    await deliver(t.deps, pressId, { uri: 'urn:r:3', headline: '내릴 기사', body_html: storyHtml(), pubstatus: 'canceled' }, T0 + 5 * MIN);
+    await deliver(
+      t.deps,
+      pressId,
+      { uri: 'urn:r:3', headline: '내릴 기사', body_html: storyHtml(), pubstatus: 'canceled' },
+      T0 + 5 * MIN,
+    );
     for (const url of [`/articles/${w.id}`, `/articles/${w.id}/revisions`]) {
       const res = await t.app.inject(url);
       expect(res.statusCode).toBe(410);

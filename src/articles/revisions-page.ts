@@ -22,7 +22,10 @@ export async function revisionPages(app: FastifyInstance, deps: AppDeps): Promis
     const article = id === undefined ? undefined : await articleDetail(deps.db, id);
     if (!article) {
       pageLocale(request, reply);
-      return reply.status(404).type('text/html; charset=utf-8').send(renderErrorPage(request, 404, 'No such article.'));
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .send(renderErrorPage(request, 404, 'No such article.'));
     }
     if (article.status === 'withdrawn') {
       const locale = pageLocale(request, reply);
@@ -30,7 +33,10 @@ export async function revisionPages(app: FastifyInstance, deps: AppDeps): Promis
         press: pressName(locale, article.press),
         time: dateTime(locale, article.withdrawnAt ?? article.updatedAt),
       });
-      return reply.status(410).type('text/html; charset=utf-8').send(renderErrorPage(request, 410, 'This article has been withdrawn.', { detail }));
+      return reply
+        .status(410)
+        .type('text/html; charset=utf-8')
+        .send(renderErrorPage(request, 410, 'This article has been withdrawn.', { detail }));
     }
     const ctx = await pageContext(request, reply);
     const { revisions, total } = await articleRevisions(deps.db, article.id);

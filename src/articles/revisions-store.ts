@@ -16,7 +16,10 @@ export interface PublicRevision {
   bodyText: string;
 }
 
-export async function articleRevisions(db: Db, articleId: number): Promise<{ revisions: PublicRevision[]; total: number }> {
+export async function articleRevisions(
+  db: Db,
+  articleId: number,
+): Promise<{ revisions: PublicRevision[]; total: number }> {
   const rows = await db
     .selectFrom('article_revisions')
     .select(['revision', 'received_at', 'pubstatus', 'normalized'])
@@ -27,7 +30,10 @@ export async function articleRevisions(db: Db, articleId: number): Promise<{ rev
   const revisions = rows.reverse().map((r): PublicRevision => {
     // Written by ingest from a validated ArticleInput; nothing else writes this column.
     const input = JSON.parse(r.normalized) as ArticleInput;
-    const at = input.versionCreated !== undefined ? Math.min(input.versionCreated, Number(r.received_at)) : Number(r.received_at);
+    const at =
+      input.versionCreated !== undefined
+        ? Math.min(input.versionCreated, Number(r.received_at))
+        : Number(r.received_at);
     return {
       revision: r.revision,
       at,

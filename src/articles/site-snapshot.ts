@@ -110,7 +110,11 @@ export class SiteSnapshot implements SiteFrame {
           newestBreaking(this.deps.db),
         ]);
         this.loadedCategories = categories;
-        this.latestHeadlines = latest.items.map((a) => ({ href: `/articles/${a.id}`, headline: a.headline, lang: a.lang }));
+        this.latestHeadlines = latest.items.map((a) => ({
+          href: `/articles/${a.id}`,
+          headline: a.headline,
+          lang: a.lang,
+        }));
         this.breakingArticle = breaking && { ...breaking, href: `/articles/${breaking.id}` };
         this.loadedAt = Date.now();
       } catch (err) {

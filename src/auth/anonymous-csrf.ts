@@ -27,7 +27,11 @@ export async function issueAnonymousToken(deps: Pick<AppDeps, 'db'>, now = Date.
 }
 
 /** True when `token` is one we issued (its MAC checks out) and has not expired. */
-export async function isIssuedAnonymousToken(deps: Pick<AppDeps, 'db'>, token: string | undefined, now = Date.now()): Promise<boolean> {
+export async function isIssuedAnonymousToken(
+  deps: Pick<AppDeps, 'db'>,
+  token: string | undefined,
+  now = Date.now(),
+): Promise<boolean> {
   const m = token ? TOKEN_SHAPE.exec(token) : null;
   if (!m) return false;
   const [, nonce, issuedAt, given] = m as unknown as [string, string, string, string];

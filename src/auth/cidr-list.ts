@@ -8,7 +8,10 @@ export type CidrList = ReadonlyArray<[ipaddr.IPv4 | ipaddr.IPv6, number]>;
 export function parseCidrList(raw: string): CidrList {
   if (raw.trim().toLowerCase() === 'none') return [];
   const out: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]> = [];
-  for (const entry of raw.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     try {
       if (entry.includes('/')) out.push(ipaddr.parseCIDR(entry));
       else {
@@ -26,6 +29,7 @@ export function parseCidrList(raw: string): CidrList {
 export function inCidrList(list: CidrList, address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   let parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   return list.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits));
 }

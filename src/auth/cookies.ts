@@ -37,6 +37,11 @@ export function setCookie(
   });
 }
 
-export function clearCookie(request: FastifyRequest, reply: FastifyReply, config: Pick<Config, 'secureCookies'>, name: string): void {
+export function clearCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: Pick<Config, 'secureCookies'>,
+  name: string,
+): void {
   reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieIsSecure(request, config) });
 }

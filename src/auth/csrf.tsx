@@ -27,7 +27,11 @@ export async function csrfToken(
 }
 
 /** Double-submit token regardless of session (the sign-in form must work even with a stale session cookie). */
-export async function anonymousCsrfToken(request: FastifyRequest, reply: FastifyReply, deps: Pick<AppDeps, 'db' | 'config'>): Promise<string> {
+export async function anonymousCsrfToken(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: Pick<AppDeps, 'db' | 'config'>,
+): Promise<string> {
   const existing = readCookie(request, CSRF_COOKIE);
   // A planted, expired or pre-upgrade cookie is replaced, not reused; so is one past half its
   // life, so that a form shown now can still be sent an hour later.
@@ -79,7 +83,10 @@ function foreignOrigin(request: FastifyRequest, deps: Pick<AppDeps, 'config'>): 
 }
 
 /** Checks the double-submit pair (the sign-in form): the same token in both, and one we issued. */
-export async function verifyAnonymousCsrf(request: FastifyRequest, deps: Pick<AppDeps, 'db' | 'config'>): Promise<void> {
+export async function verifyAnonymousCsrf(
+  request: FastifyRequest,
+  deps: Pick<AppDeps, 'db' | 'config'>,
+): Promise<void> {
   const submitted = submittedToken(request);
   if (foreignOrigin(request, deps) || !sameToken(submitted, readCookie(request, CSRF_COOKIE))) throw Errors.csrf();
   if (!(await isIssuedAnonymousToken(deps, submitted))) throw Errors.csrf();
@@ -93,6 +100,7 @@ export function verifyCsrf(deps: Pick<AppDeps, 'db' | 'config' | 'registry'>): p
   return async function csrfGuard(request) {
     const principal = await getPrincipal(request, deps);
     if (!principal) return verifyAnonymousCsrf(request, deps);
-    if (foreignOrigin(request, deps) || !sameToken(submittedToken(request), principal.session.csrfToken)) throw Errors.csrf();
+    if (foreignOrigin(request, deps) || !sameToken(submittedToken(request), principal.session.csrfToken))
+      throw Errors.csrf();
   };
 }

@@ -15,7 +15,11 @@ describe('staff password hashing', () => {
     const stored = await hashPassword('legacy password');
     const [, , r, p, salt] = stored.split('$');
     const crypto = await import('node:crypto');
-    const key = crypto.scryptSync('legacy password', Buffer.from(salt!, 'base64'), 32, { N: 2 ** 10, r: Number(r), p: Number(p) });
+    const key = crypto.scryptSync('legacy password', Buffer.from(salt!, 'base64'), 32, {
+      N: 2 ** 10,
+      r: Number(r),
+      p: Number(p),
+    });
     const cheaper = ['scrypt', 10, r, p, salt, key.toString('base64')].join('$');
     expect(await verifyPassword('legacy password', cheaper)).toBe(true);
     expect(await verifyPassword('other', cheaper)).toBe(false);

@@ -23,7 +23,10 @@ declare module 'fastify' {
 
 const loading = new WeakMap<FastifyRequest, Promise<Principal | null>>();
 
-async function loadPrincipal(request: FastifyRequest, deps: Pick<AppDeps, 'db' | 'registry'>): Promise<Principal | null> {
+async function loadPrincipal(
+  request: FastifyRequest,
+  deps: Pick<AppDeps, 'db' | 'registry'>,
+): Promise<Principal | null> {
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return null;
   const session = await findSession(deps, token);
@@ -36,7 +39,10 @@ async function loadPrincipal(request: FastifyRequest, deps: Pick<AppDeps, 'db' |
 }
 
 /** Loads (once per request) the principal behind the session cookie. No cookie, no query. */
-export function getPrincipal(request: FastifyRequest, deps: Pick<AppDeps, 'db' | 'registry'>): Promise<Principal | null> {
+export function getPrincipal(
+  request: FastifyRequest,
+  deps: Pick<AppDeps, 'db' | 'registry'>,
+): Promise<Principal | null> {
   let pending = loading.get(request);
   if (!pending) {
     pending = loadPrincipal(request, deps).then((p) => (request.principal = p));

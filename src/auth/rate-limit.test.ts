@@ -39,7 +39,9 @@ describe.each(await testDialects())('rate limit (%s)', (dialect) => {
   });
 
   it('counts parallel attempts exactly', async () => {
-    const hits = await Promise.all(Array.from({ length: 10 }, () => hitRateLimit(t, 'k5', { limit: 100, windowMs: 60_000 }, T0)));
+    const hits = await Promise.all(
+      Array.from({ length: 10 }, () => hitRateLimit(t, 'k5', { limit: 100, windowMs: 60_000 }, T0)),
+    );
     expect(Math.max(...hits.map((h) => h.estimate))).toBe(10);
   });
 });

@@ -41,7 +41,12 @@ export function msUntilAllowed(previous: number, current: number, w: RateWindow,
 }
 
 /** Counts one attempt against `key` and tells whether it is still within the limit. */
-export async function hitRateLimit(deps: Pick<AppDeps, 'db'>, key: string, w: RateWindow, now = Date.now()): Promise<RateHit> {
+export async function hitRateLimit(
+  deps: Pick<AppDeps, 'db'>,
+  key: string,
+  w: RateWindow,
+  now = Date.now(),
+): Promise<RateHit> {
   const start = windowStart(now, w.windowMs);
   const row = await deps.db
     .insertInto('rate_buckets')
@@ -56,7 +61,11 @@ export async function hitRateLimit(deps: Pick<AppDeps, 'db'>, key: string, w: Ra
     .where('window_start', '=', start - w.windowMs)
     .executeTakeFirst();
   // Older windows no longer count; the primary key makes this delete an index range scan.
-  await deps.db.deleteFrom('rate_buckets').where('key', '=', key).where('window_start', '<', start - w.windowMs).execute();
+  await deps.db
+    .deleteFrom('rate_buckets')
+    .where('key', '=', key)
+    .where('window_start', '<', start - w.windowMs)
+    .execute();
   const current = Number(row.count);
   const previous = Number(previousRow?.count ?? 0);
   const estimate = current + previous * (1 - (now - start) / w.windowMs);
@@ -68,7 +77,12 @@ export async function hitRateLimit(deps: Pick<AppDeps, 'db'>, key: string, w: Ra
 }
 
 /** Takes back one counted attempt (e.g. a sign-in that succeeded is not a failure). */
-export async function releaseRateLimit(deps: Pick<AppDeps, 'db'>, key: string, w: RateWindow, now = Date.now()): Promise<void> {
+export async function releaseRateLimit(
+  deps: Pick<AppDeps, 'db'>,
+  key: string,
+  w: RateWindow,
+  now = Date.now(),
+): Promise<void> {
   await deps.db
     .updateTable('rate_buckets')
     .set({ count: sql<number>`count - 1` })

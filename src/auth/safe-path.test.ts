@@ -65,7 +65,9 @@ describe.each(await testDialects())('redirects and self-links over HTTP (%s)', (
   it('the 404 page for //evil.example/x links its language switch to this site', async () => {
     const res = await t.app.inject({ method: 'GET', url: '//evil.example/x' });
     expect(res.statusCode).toBe(404);
-    const hrefs = [...res.body.matchAll(/class="lang-switch" href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    const hrefs = [...res.body.matchAll(/class="lang-switch" href="([^"]+)"/g)].map((m) =>
+      m[1]!.replace(/&amp;/g, '&'),
+    );
     expect(hrefs.length).toBe(1);
     for (const href of hrefs) expect(browserOrigin(href)).toBe(SITE);
   });

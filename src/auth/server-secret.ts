@@ -11,7 +11,11 @@ async function loadOrCreate(deps: Pick<AppDeps, 'db'>, name: string): Promise<Bu
     .values({ name, value: crypto.randomBytes(32).toString('base64url'), created_at: Date.now() })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
-  const row = await deps.db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom('server_secrets')
+    .select('value')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
   return Buffer.from(row.value, 'base64url');
 }
 

@@ -81,7 +81,11 @@ export async function createSession(
 }
 
 /** The live session behind a cookie token, or null (malformed, unknown or expired). */
-export async function findSession(deps: Pick<AppDeps, 'db'>, token: string, now = Date.now()): Promise<SessionInfo | null> {
+export async function findSession(
+  deps: Pick<AppDeps, 'db'>,
+  token: string,
+  now = Date.now(),
+): Promise<SessionInfo | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const row = await deps.db.selectFrom('sessions').selectAll().where('id', '=', sessionIdOf(token)).executeTakeFirst();
   if (!row || Number(row.expires_at) <= now) return null;
@@ -106,7 +110,11 @@ export async function deleteSessionByToken(deps: Pick<AppDeps, 'db'>, token: str
 }
 
 /** Ends every session of a principal (sign out everywhere, password reset, account deleted). */
-export async function deletePrincipalSessions(deps: Pick<AppDeps, 'db'>, principal: PrincipalRef, exceptSessionId?: string): Promise<void> {
+export async function deletePrincipalSessions(
+  deps: Pick<AppDeps, 'db'>,
+  principal: PrincipalRef,
+  exceptSessionId?: string,
+): Promise<void> {
   await deps.db
     .deleteFrom('sessions')
     .where('principal_kind', '=', principal.kind)

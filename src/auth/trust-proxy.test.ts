@@ -38,7 +38,10 @@ describe.each(await testDialects())('behind a trusted proxy (%s)', (dialect) => 
     const codes: number[] = [];
     for (let i = 0; i < 8; i++) {
       const claimed = `203.0.113.${i + 1}`;
-      const res = await postLogin(t.app, `nobody${i}@sosik.test`, 'wrong', { ip: LOAD_BALANCER, headers: forwardedBy(claimed) });
+      const res = await postLogin(t.app, `nobody${i}@sosik.test`, 'wrong', {
+        ip: LOAD_BALANCER,
+        headers: forwardedBy(claimed),
+      });
       codes.push(res.statusCode);
     }
     expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -46,7 +49,11 @@ describe.each(await testDialects())('behind a trusted proxy (%s)', (dialect) => 
   });
 
   it('sends Strict-Transport-Security over https, and not over http', async () => {
-    const https = await t.app.inject({ url: '/login', remoteAddress: LOAD_BALANCER, headers: { 'x-forwarded-proto': 'https' } });
+    const https = await t.app.inject({
+      url: '/login',
+      remoteAddress: LOAD_BALANCER,
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(https.headers['strict-transport-security']).toMatch(/^max-age=\d{7,}/);
     const http = await t.app.inject({ url: '/login', remoteAddress: LOAD_BALANCER });
     expect(http.headers['strict-transport-security']).toBeUndefined();
@@ -57,14 +64,24 @@ describe('address-list trust', () => {
   it('believes X-Forwarded-* only from the listed proxies', async () => {
     const t = await staffTestApp('sqlite', { trustProxy: LOAD_BALANCER });
     try {
-      const viaProxy = await t.app.inject({ url: '/login', remoteAddress: LOAD_BALANCER, headers: { 'x-forwarded-proto': 'https' } });
+      const viaProxy = await t.app.inject({
+        url: '/login',
+        remoteAddress: LOAD_BALANCER,
+        headers: { 'x-forwarded-proto': 'https' },
+      });
       expect(viaProxy.headers['strict-transport-security']).toBeDefined();
-      const direct = await t.app.inject({ url: '/login', remoteAddress: '203.0.113.50', headers: { 'x-forwarded-proto': 'https' } });
+      const direct = await t.app.inject({
+        url: '/login',
+        remoteAddress: '203.0.113.50',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
       expect(direct.headers['strict-transport-security']).toBeUndefined();
       // The client is the right-most address not among the trusted proxies.
       await t.app.inject({ url: '/search?q=x', remoteAddress: LOAD_BALANCER, headers: forwardedBy('203.0.113.9') });
       await t.app.inject({ url: '/search?q=x', remoteAddress: '203.0.113.50', headers: forwardedBy('203.0.113.9') });
-      const keys = (await t.deps.db.selectFrom('rate_buckets').select('key').where('key', 'like', 'search:%').execute()).map((r) => r.key);
+      const keys = (
+        await t.deps.db.selectFrom('rate_buckets').select('key').where('key', 'like', 'search:%').execute()
+      ).map((r) => r.key);
       expect(keys.sort()).toEqual([`search:${CLIENT}`, 'search:203.0.113.50']);
     } finally {
       await t.close();
@@ -87,11 +104,19 @@ describe('search limits behind a proxy', () => {
       codes.push(res.statusCode);
     }
     expect(codes).toEqual([200, 200, 200, 200, 429, 429]);
-    const page = await t.app.inject({ url: '/search?q=x', remoteAddress: LOAD_BALANCER, headers: forwardedBy('1.1.1.1') });
+    const page = await t.app.inject({
+      url: '/search?q=x',
+      remoteAddress: LOAD_BALANCER,
+      headers: forwardedBy('1.1.1.1'),
+    });
     expect(page.statusCode).toBe(429);
     expect(page.headers['retry-after']).toBeDefined();
     // Another client behind the same proxy has its own budget.
-    const other = await t.app.inject({ url: '/search?q=x', remoteAddress: LOAD_BALANCER, headers: { 'x-forwarded-for': '198.51.100.8' } });
+    const other = await t.app.inject({
+      url: '/search?q=x',
+      remoteAddress: LOAD_BALANCER,
+      headers: { 'x-forwarded-for': '198.51.100.8' },
+    });
     expect(other.statusCode).toBe(200);
   });
 });

@@ -31,17 +31,23 @@ export function parseTrustProxy(raw: string | boolean | number): TrustProxySetti
   if (raw === false || raw === 0) return false;
   if (raw === true) return 1;
   if (typeof raw === 'number') {
-    if (!Number.isInteger(raw) || raw < 0 || raw > MAX_HOPS) throw new Error(`SOSIK_TRUST_PROXY hop count must be 0…${MAX_HOPS}`);
+    if (!Number.isInteger(raw) || raw < 0 || raw > MAX_HOPS)
+      throw new Error(`SOSIK_TRUST_PROXY hop count must be 0…${MAX_HOPS}`);
     return raw;
   }
   const value = raw.trim().toLowerCase();
   if (['', '0', 'false', 'no', 'off'].includes(value)) return false;
   if (['1', 'true', 'yes', 'on'].includes(value)) return 1;
   if (/^\d+$/.test(value)) return parseTrustProxy(Number(value));
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const bad = entries.find((e) => !validEntry(e));
   if (bad !== undefined || entries.length === 0) {
-    throw new Error(`SOSIK_TRUST_PROXY must be a hop count or addresses/CIDRs, comma-separated; "${bad ?? raw}" is neither`);
+    throw new Error(
+      `SOSIK_TRUST_PROXY must be a hop count or addresses/CIDRs, comma-separated; "${bad ?? raw}" is neither`,
+    );
   }
   return entries.join(',');
 }
@@ -52,7 +58,9 @@ export function parseTrustProxy(raw: string | boolean | number): TrustProxySetti
  * "1" means: the socket peer is our load balancer, and the address it appended is the client.
  * Listing the proxies' addresses is stricter and preferred where they are known.
  */
-export function fastifyTrustProxy(raw: string | boolean | number): false | string | ((address: string, hop: number) => boolean) {
+export function fastifyTrustProxy(
+  raw: string | boolean | number,
+): false | string | ((address: string, hop: number) => boolean) {
   const setting = parseTrustProxy(raw);
   if (typeof setting === 'number') return (_address, hop) => hop < setting;
   return setting;

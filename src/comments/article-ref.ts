@@ -17,6 +17,16 @@ export async function commentArticle(db: Db, articleId: number): Promise<Comment
     .where('id', '=', articleId)
     .executeTakeFirst();
   if (!row || row.status === 'withdrawn') return undefined;
-  const cats = await db.selectFrom('article_categories').select('category_id').where('article_id', '=', articleId).execute();
-  return { id: row.id, pressId: row.press_id, headline: row.headline, categoryIds: cats.map((c) => c.category_id), publishedAt: Number(row.first_created_at) };
+  const cats = await db
+    .selectFrom('article_categories')
+    .select('category_id')
+    .where('article_id', '=', articleId)
+    .execute();
+  return {
+    id: row.id,
+    pressId: row.press_id,
+    headline: row.headline,
+    categoryIds: cats.map((c) => c.category_id),
+    publishedAt: Number(row.first_created_at),
+  };
 }

@@ -57,7 +57,9 @@ describe('sosik toxicity score', () => {
     const model = defaultToxicityModel();
     const title = '배우 A씨, 음주운전 논란';
     const withTitle = await sosik(['toxicity', 'score', '--title', title], COMMENTS.join('\n'));
-    expect(withTitle.stdout.trimEnd().split('\n')).toEqual(COMMENTS.map((c) => scoreToxicity(model, c, title).toFixed(4)));
+    expect(withTitle.stdout.trimEnd().split('\n')).toEqual(
+      COMMENTS.map((c) => scoreToxicity(model, c, title).toFixed(4)),
+    );
     const profanity = await sosik(['toxicity', 'score', '--profanity'], COMMENTS.join('\n'));
     expect(profanity.stdout.trimEnd().split('\n')).toEqual(COMMENTS.map((c) => scoreProfanity(model, c).toFixed(4)));
   });
@@ -75,10 +77,14 @@ describe('scoreLines', () => {
     const chunks = [bytes.subarray(0, 4), bytes.subarray(4, 8), bytes.subarray(8)];
     const seen: string[] = [];
     const out: string[] = [];
-    const n = await scoreLines(Readable.from(chunks), (l) => {
+    const n = await scoreLines(
+      Readable.from(chunks),
+      (l) => {
         seen.push(l);
         return l.length / 10;
-      }, (t) => out.push(t));
+      },
+      (t) => out.push(t),
+    );
     expect(n).toBe(3);
     expect(seen).toEqual(['가나', '다라', '마']);
     expect(out.join('\n')).toBe('0.2000\n0.2000\n0.1000');
@@ -86,7 +92,11 @@ describe('scoreLines', () => {
 
   it('refuses a line longer than the limit instead of buffering it', async () => {
     const huge = 'ㅋ'.repeat(MAX_LINE_CHARS + 10);
-    const err = await scoreLines(Readable.from([huge]), () => 0, () => {}).catch((e: unknown) => e);
+    const err = await scoreLines(
+      Readable.from([huge]),
+      () => 0,
+      () => {},
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('LINE_TOO_LONG');
   });

@@ -6,12 +6,15 @@ import { defaultToxicityModel, scoreProfanity, scoreToxicity } from './toxicity/
 export const commentsCommands: Record<string, Command> = {
   'toxicity score': {
     usage: 'toxicity score [--title <headline>] [--profanity]',
-    summary: 'Read comments one per line on stdin; print one toxicity score in [0,1] per line, same order (--profanity: profanity score).',
+    summary:
+      'Read comments one per line on stdin; print one toxicity score in [0,1] per line, same order (--profanity: profanity score).',
     options: { title: 'string', profanity: 'boolean' },
     run: async (ctx) => {
       const title = ctx.flags.title;
       const model = defaultToxicityModel();
-      const score = ctx.flags.profanity ? (line: string) => scoreProfanity(model, line) : (line: string) => scoreToxicity(model, line, title);
+      const score = ctx.flags.profanity
+        ? (line: string) => scoreProfanity(model, line)
+        : (line: string) => scoreToxicity(model, line, title);
       await scoreLines(process.stdin, score, ctx.print);
     },
   },

@@ -13,8 +13,16 @@ export interface CommenterProfile {
   recent: Array<{ id: number; articleId: number; headline: string; body: string; createdAt: number; likes: number }>;
 }
 
-export async function commenterProfile(db: Db, nickname: string, now = Date.now()): Promise<CommenterProfile | undefined> {
-  const reader = await db.selectFrom('readers').select(['id', 'nickname', 'created_at']).where('nickname', '=', nickname.normalize('NFKC')).executeTakeFirst();
+export async function commenterProfile(
+  db: Db,
+  nickname: string,
+  now = Date.now(),
+): Promise<CommenterProfile | undefined> {
+  const reader = await db
+    .selectFrom('readers')
+    .select(['id', 'nickname', 'created_at'])
+    .where('nickname', '=', nickname.normalize('NFKC'))
+    .executeTakeFirst();
   if (!reader) return undefined;
   const totals = await db
     .selectFrom('comments')
@@ -23,7 +31,13 @@ export async function commenterProfile(db: Db, nickname: string, now = Date.now(
     .where('status', '=', 'published')
     .executeTakeFirstOrThrow();
   const since = now - 30 * 86_400_000;
-  const month = await db.selectFrom('comments').select(['status', 'likes', 'dislikes']).where('reader_id', '=', reader.id).where('created_at', '>=', since).where('status', 'in', ['published', 'deleted_author']).execute();
+  const month = await db
+    .selectFrom('comments')
+    .select(['status', 'likes', 'dislikes'])
+    .where('reader_id', '=', reader.id)
+    .where('created_at', '>=', since)
+    .where('status', 'in', ['published', 'deleted_author'])
+    .execute();
   const likes = month.reduce((s, c) => s + Number(c.likes), 0);
   const votes = month.reduce((s, c) => s + Number(c.likes) + Number(c.dislikes), 0);
   const recent = await db
@@ -43,6 +57,13 @@ export async function commenterProfile(db: Db, nickname: string, now = Date.now(
     likesReceived: Number(totals.likes ?? 0),
     likeRatio30d: votes ? likes / votes : null,
     selfDeletion30d: month.length ? month.filter((c) => c.status === 'deleted_author').length / month.length : null,
-    recent: recent.map((c) => ({ id: c.id, articleId: c.article_id, headline: c.headline, body: c.body, createdAt: Number(c.created_at), likes: Number(c.likes) })),
+    recent: recent.map((c) => ({
+      id: c.id,
+      articleId: c.article_id,
+      headline: c.headline,
+      body: c.body,
+      createdAt: Number(c.created_at),
+      likes: Number(c.likes),
+    })),
   };
 }

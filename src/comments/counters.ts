@@ -41,30 +41,59 @@ export function commentCounters(config: Config, articleId: number, isReply: bool
     isReply
       ? { limit: 'replies', bucket: `replies:${articleId}`, max: config.commentRepliesPerArticle, resetsAt: () => null }
       : { limit: 'article', bucket: `article:${articleId}`, max: config.commentsPerArticle, resetsAt: () => null },
-    { limit: 'gap', bucket: 'gap', gapMs: config.commentGapSeconds * 1000, resetsAt: (last) => last + config.commentGapSeconds * 1000 },
+    {
+      limit: 'gap',
+      bucket: 'gap',
+      gapMs: config.commentGapSeconds * 1000,
+      resetsAt: (last) => last + config.commentGapSeconds * 1000,
+    },
   ];
 }
 
 export function likeCounters(config: Config, now: number): Counter[] {
   return [
-    { limit: 'likes-day', bucket: `likes:${kstDay(now)}`, max: config.commentLikesPerDay, resetsAt: () => nextKstMidnight(now) },
-    { limit: 'like-gap', bucket: 'like-gap', gapMs: config.commentLikeGapSeconds * 1000, resetsAt: (last) => last + config.commentLikeGapSeconds * 1000 },
+    {
+      limit: 'likes-day',
+      bucket: `likes:${kstDay(now)}`,
+      max: config.commentLikesPerDay,
+      resetsAt: () => nextKstMidnight(now),
+    },
+    {
+      limit: 'like-gap',
+      bucket: 'like-gap',
+      gapMs: config.commentLikeGapSeconds * 1000,
+      resetsAt: (last) => last + config.commentLikeGapSeconds * 1000,
+    },
   ];
 }
 
 export function reactionCounters(config: Config, now: number): Counter[] {
-  return [{ limit: 'reactions-day', bucket: `reactions:${kstDay(now)}`, max: config.reactionsPerDay, resetsAt: () => nextKstMidnight(now) }];
+  return [
+    {
+      limit: 'reactions-day',
+      bucket: `reactions:${kstDay(now)}`,
+      max: config.reactionsPerDay,
+      resetsAt: () => nextKstMidnight(now),
+    },
+  ];
 }
 
 /** Takes one of each counter, in order, or throws COMMENT_LIMIT_REACHED naming the first that is full. */
-export async function takeCounters(trx: Trx, readerId: number, counters: readonly Counter[], now: number): Promise<void> {
+export async function takeCounters(
+  trx: Trx,
+  readerId: number,
+  counters: readonly Counter[],
+  now: number,
+): Promise<void> {
   for (const c of counters) {
     if (c.max === undefined && !c.gapMs) continue;
     const taken = await trx
       .insertInto('comment_counters')
       .values({ reader_id: readerId, bucket: c.bucket, count: 1, last_at: now })
       .onConflict((oc) => {
-        let update = oc.columns(['reader_id', 'bucket']).doUpdateSet({ count: sql`comment_counters.count + 1`, last_at: now });
+        let update = oc
+          .columns(['reader_id', 'bucket'])
+          .doUpdateSet({ count: sql`comment_counters.count + 1`, last_at: now });
         if (c.max !== undefined) update = update.where('comment_counters.count', '<', c.max);
         if (c.gapMs) update = update.where('comment_counters.last_at', '<=', now - c.gapMs);
         return update;

@@ -17,11 +17,36 @@ export interface Moderator {
   pressId: number | null;
 }
 
-async function log(trx: Trx, moderator: Moderator, action: string, commentId: number | null, readerId: number | null, detail: Record<string, unknown>, now: number) {
-  await trx.insertInto('comment_moderation_log').values({ staff_id: moderator.userId, action, comment_id: commentId, reader_id: readerId, detail: JSON.stringify(detail), created_at: now }).execute();
+async function log(
+  trx: Trx,
+  moderator: Moderator,
+  action: string,
+  commentId: number | null,
+  readerId: number | null,
+  detail: Record<string, unknown>,
+  now: number,
+) {
+  await trx
+    .insertInto('comment_moderation_log')
+    .values({
+      staff_id: moderator.userId,
+      action,
+      comment_id: commentId,
+      reader_id: readerId,
+      detail: JSON.stringify(detail),
+      created_at: now,
+    })
+    .execute();
 }
 
-export async function moderate(deps: AppDeps, moderator: Moderator, commentIds: readonly number[], action: ModeratorAction, options: { days?: number; note?: string } = {}, now = Date.now()): Promise<number> {
+export async function moderate(
+  deps: AppDeps,
+  moderator: Moderator,
+  commentIds: readonly number[],
+  action: ModeratorAction,
+  options: { days?: number; note?: string } = {},
+  now = Date.now(),
+): Promise<number> {
   const changed: Array<{ articleId: number; id: number }> = [];
   await deps.db.transaction().execute(async (trx) => {
     for (const id of commentIds) {
@@ -36,18 +61,42 @@ export async function moderate(deps: AppDeps, moderator: Moderator, commentIds: 
       const decide = async (status: 'published' | 'rejected' | 'deleted_moderator', body?: string) => {
         await trx
           .updateTable('comments')
-          .set({ status, status_phase: 'moderator', status_reason: action === 'approve' || action === 'mask' ? 'approve' : 'moderator', updated_at: now, ...(body !== undefined ? { body } : {}) })
+          .set({
+            status,
+            status_phase: 'moderator',
+            status_reason: action === 'approve' || action === 'mask' ? 'approve' : 'moderator',
+            updated_at: now,
+            ...(body !== undefined ? { body } : {}),
+          })
           .where('id', '=', c.id)
           .execute();
         await trx
           .insertInto('comment_decisions')
-          .values({ comment_id: c.id, phase: 'moderator', action, reason: action === 'approve' || action === 'mask' ? 'approve' : 'moderator', evidence: JSON.stringify({ note: options.note ?? '' }), staff_id: moderator.userId, created_at: now })
+          .values({
+            comment_id: c.id,
+            phase: 'moderator',
+            action,
+            reason: action === 'approve' || action === 'mask' ? 'approve' : 'moderator',
+            evidence: JSON.stringify({ note: options.note ?? '' }),
+            staff_id: moderator.userId,
+            created_at: now,
+          })
           .execute();
-        await trx.updateTable('comment_reports').set({ resolved_at: now }).where('comment_id', '=', c.id).where('resolved_at', 'is', null).execute();
+        await trx
+          .updateTable('comment_reports')
+          .set({ resolved_at: now })
+          .where('comment_id', '=', c.id)
+          .where('resolved_at', 'is', null)
+          .execute();
         const wasPublished = c.status === 'published';
-        if (status === 'published' && !wasPublished && c.parent_id !== null) await replyPublished(trx, c.id, c.parent_id, c.reader_id, now);
+        if (status === 'published' && !wasPublished && c.parent_id !== null)
+          await replyPublished(trx, c.id, c.parent_id, c.reader_id, now);
         if (status !== 'published' && wasPublished && c.parent_id !== null) {
-          await trx.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '-', 1) })).where('id', '=', c.parent_id).execute();
+          await trx
+            .updateTable('comments')
+            .set((eb) => ({ reply_count: eb('reply_count', '-', 1) }))
+            .where('id', '=', c.parent_id)
+            .execute();
         }
       };
       if (action === 'approve') await decide('published');
@@ -59,16 +108,38 @@ export async function moderate(deps: AppDeps, moderator: Moderator, commentIds: 
           const until = days === 0 ? null : now + days * 86_400_000;
           await trx
             .insertInto('comment_bans')
-            .values({ reader_id: c.reader_id, until, reason: options.note || 'moderator', staff_id: moderator.userId, created_at: now })
-            .onConflict((oc) => oc.column('reader_id').doUpdateSet({ until, reason: options.note || 'moderator', staff_id: moderator.userId, created_at: now }))
+            .values({
+              reader_id: c.reader_id,
+              until,
+              reason: options.note || 'moderator',
+              staff_id: moderator.userId,
+              created_at: now,
+            })
+            .onConflict((oc) =>
+              oc.column('reader_id').doUpdateSet({
+                until,
+                reason: options.note || 'moderator',
+                staff_id: moderator.userId,
+                created_at: now,
+              }),
+            )
             .execute();
         }
       }
-      await log(trx, moderator, action, c.id, c.reader_id, { from: c.status, ...(action === 'suspend' ? { days: options.days ?? 7 } : {}), note: options.note ?? '' }, now);
+      await log(
+        trx,
+        moderator,
+        action,
+        c.id,
+        c.reader_id,
+        { from: c.status, ...(action === 'suspend' ? { days: options.days ?? 7 } : {}), note: options.note ?? '' },
+        now,
+      );
       changed.push({ articleId: c.article_id, id: c.id });
     }
   });
-  for (const c of changed) announceCommentChange(deps, { articleId: c.articleId, commentId: c.id, kind: 'changed', readerId: null });
+  for (const c of changed)
+    announceCommentChange(deps, { articleId: c.articleId, commentId: c.id, kind: 'changed', readerId: null });
   return changed.length;
 }
 
@@ -90,24 +161,63 @@ export interface QueueItem {
   appealText: string | null;
   appealed: boolean;
   createdAt: number;
-  decisions: Array<{ phase: string; action: string; reason: string; evidence: string; staffId: number | null; createdAt: number }>;
+  decisions: Array<{
+    phase: string;
+    action: string;
+    reason: string;
+    evidence: string;
+    staffId: number | null;
+    createdAt: number;
+  }>;
   reports: Array<{ kind: string; reason: string }>;
 }
 
-export async function moderationQueue(deps: AppDeps, moderator: Moderator, filter: { articleId?: number; reason?: QueueReason }): Promise<QueueItem[]> {
+export async function moderationQueue(
+  deps: AppDeps,
+  moderator: Moderator,
+  filter: { articleId?: number; reason?: QueueReason },
+): Promise<QueueItem[]> {
   let q = deps.db
     .selectFrom('comments as c')
     .innerJoin('articles as a', 'a.id', 'c.article_id')
     .leftJoin('readers as r', 'r.id', 'c.reader_id')
-    .select(['c.id', 'c.article_id', 'a.headline', 'r.nickname', 'c.reader_id', 'c.original', 'c.body', 'c.status', 'c.status_phase', 'c.status_reason', 'c.report_count', 'c.appeal_text', 'c.appealed_at', 'c.created_at'])
+    .select([
+      'c.id',
+      'c.article_id',
+      'a.headline',
+      'r.nickname',
+      'c.reader_id',
+      'c.original',
+      'c.body',
+      'c.status',
+      'c.status_phase',
+      'c.status_reason',
+      'c.report_count',
+      'c.appeal_text',
+      'c.appealed_at',
+      'c.created_at',
+    ])
     .where((eb) => {
       const held = eb('c.status', '=', 'held');
       const appealed = eb.and([eb('c.status', 'in', ['held', 'rejected']), eb('c.appealed_at', 'is not', null)]);
       const reported = eb.and([
         eb('c.status', '=', 'published'),
-        eb.exists(eb.selectFrom('comment_reports as p').select('p.comment_id').whereRef('p.comment_id', '=', 'c.id').where('p.kind', '=', 'report').where('p.resolved_at', 'is', null)),
+        eb.exists(
+          eb
+            .selectFrom('comment_reports as p')
+            .select('p.comment_id')
+            .whereRef('p.comment_id', '=', 'c.id')
+            .where('p.kind', '=', 'report')
+            .where('p.resolved_at', 'is', null),
+        ),
       ]);
-      return filter.reason === 'held' ? held : filter.reason === 'appealed' ? appealed : filter.reason === 'reported' ? reported : eb.or([held, appealed, reported]);
+      return filter.reason === 'held'
+        ? held
+        : filter.reason === 'appealed'
+          ? appealed
+          : filter.reason === 'reported'
+            ? reported
+            : eb.or([held, appealed, reported]);
     });
   if (moderator.pressId !== null) q = q.where('a.press_id', '=', moderator.pressId);
   if (filter.articleId !== undefined) q = q.where('c.article_id', '=', filter.articleId);
@@ -115,8 +225,18 @@ export async function moderationQueue(deps: AppDeps, moderator: Moderator, filte
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [decisions, reports] = await Promise.all([
-    deps.db.selectFrom('comment_decisions').select(['comment_id', 'phase', 'action', 'reason', 'evidence', 'staff_id', 'created_at']).where('comment_id', 'in', ids).orderBy('id').execute(),
-    deps.db.selectFrom('comment_reports').select(['comment_id', 'kind', 'reason']).where('comment_id', 'in', ids).where('resolved_at', 'is', null).execute(),
+    deps.db
+      .selectFrom('comment_decisions')
+      .select(['comment_id', 'phase', 'action', 'reason', 'evidence', 'staff_id', 'created_at'])
+      .where('comment_id', 'in', ids)
+      .orderBy('id')
+      .execute(),
+    deps.db
+      .selectFrom('comment_reports')
+      .select(['comment_id', 'kind', 'reason'])
+      .where('comment_id', 'in', ids)
+      .where('resolved_at', 'is', null)
+      .execute(),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -133,7 +253,16 @@ export async function moderationQueue(deps: AppDeps, moderator: Moderator, filte
     appealText: r.appeal_text,
     appealed: r.appealed_at !== null,
     createdAt: Number(r.created_at),
-    decisions: decisions.filter((d) => d.comment_id === r.id).map((d) => ({ phase: d.phase, action: d.action, reason: d.reason, evidence: d.evidence, staffId: d.staff_id, createdAt: Number(d.created_at) })),
+    decisions: decisions
+      .filter((d) => d.comment_id === r.id)
+      .map((d) => ({
+        phase: d.phase,
+        action: d.action,
+        reason: d.reason,
+        evidence: d.evidence,
+        staffId: d.staff_id,
+        createdAt: Number(d.created_at),
+      })),
     reports: reports.filter((p) => p.comment_id === r.id).map((p) => ({ kind: p.kind, reason: p.reason })),
   }));
 }

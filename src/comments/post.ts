@@ -28,7 +28,11 @@ export interface PostResult {
 }
 
 /** Why a reader may not write at all now, as COMMENT_NOT_ALLOWED; undefined when they may. */
-export function participationError(reader: Pick<ReaderAccount, 'emailVerified' | 'suspended' | 'createdAt'>, config: AppDeps['config'], now: number) {
+export function participationError(
+  reader: Pick<ReaderAccount, 'emailVerified' | 'suspended' | 'createdAt'>,
+  config: AppDeps['config'],
+  now: number,
+) {
   const p = readerParticipation(reader, config, now);
   if (p.ok) return undefined;
   return Errors.commentNotAllowed(p.until ? `${p.reason} until ${new Date(p.until).toISOString()}` : p.reason);
@@ -44,7 +48,11 @@ export async function postComment(
   const refused = participationError(reader, deps.config, now);
   if (refused) throw refused;
   // A body far over the limit is not worth cleaning or scoring.
-  if (input.body.length > COMMENT_MAX_CHARS * 8) throw Errors.validation([{ path: 'body', message: 'too long' }], `A comment has at most ${COMMENT_MAX_CHARS} characters.`);
+  if (input.body.length > COMMENT_MAX_CHARS * 8)
+    throw Errors.validation(
+      [{ path: 'body', message: 'too long' }],
+      `A comment has at most ${COMMENT_MAX_CHARS} characters.`,
+    );
   const article = await commentArticle(deps.db, input.articleId);
   if (!article) throw Errors.notFound('article');
   const window = await commentWindow(deps.db, article, now);
@@ -54,13 +62,29 @@ export async function postComment(
 
   const result = await deps.db.transaction().execute(async (trx) => {
     if (parentId !== null) {
-      const parent = await trx.selectFrom('comments').select(['article_id', 'parent_id', 'status']).where('id', '=', parentId).executeTakeFirst();
+      const parent = await trx
+        .selectFrom('comments')
+        .select(['article_id', 'parent_id', 'status'])
+        .where('id', '=', parentId)
+        .executeTakeFirst();
       // One level of replies: a reply answers a published comment on the same article.
-      if (!parent || parent.article_id !== article.id || parent.status !== 'published') throw Errors.notFound('comment');
-      if (parent.parent_id !== null) throw Errors.validation([{ path: 'parentId', message: 'replies take no replies' }], 'Reply to the comment, not to a reply.');
+      if (!parent || parent.article_id !== article.id || parent.status !== 'published')
+        throw Errors.notFound('comment');
+      if (parent.parent_id !== null)
+        throw Errors.validation(
+          [{ path: 'parentId', message: 'replies take no replies' }],
+          'Reply to the comment, not to a reply.',
+        );
     }
     let assessed: CommentAssessment | undefined;
-    const draft = { reader: { id: reader.id, createdAt: reader.createdAt }, article, parentId, text, key: textKey(text), now };
+    const draft = {
+      reader: { id: reader.id, createdAt: reader.createdAt },
+      article,
+      parentId,
+      text,
+      key: textKey(text),
+      now,
+    };
     const outcome = await runPipeline(options.phases ?? PHASES, {
       deps,
       trx,
@@ -104,18 +128,33 @@ export async function postComment(
         )
         .execute();
     }
-    if (outcome.status === 'published' && parentId !== null) await replyPublished(trx, row.id, parentId, reader.id, now);
+    if (outcome.status === 'published' && parentId !== null)
+      await replyPublished(trx, row.id, parentId, reader.id, now);
     return { id: row.id, articleId: article.id, status: outcome.status, deciding: outcome.deciding };
   });
-  if (result.status === 'published') announceCommentChange(deps, { articleId: article.id, commentId: result.id, kind: 'posted', readerId: reader.id });
+  if (result.status === 'published')
+    announceCommentChange(deps, { articleId: article.id, commentId: result.id, kind: 'posted', readerId: reader.id });
   return result;
 }
 
 /** A reply became visible: its parent's count goes up, and the parent's author is told. */
-export async function replyPublished(trx: Trx, replyId: number, parentId: number, replierId: number | null, now: number): Promise<void> {
-  await trx.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '+', 1) })).where('id', '=', parentId).execute();
+export async function replyPublished(
+  trx: Trx,
+  replyId: number,
+  parentId: number,
+  replierId: number | null,
+  now: number,
+): Promise<void> {
+  await trx
+    .updateTable('comments')
+    .set((eb) => ({ reply_count: eb('reply_count', '+', 1) }))
+    .where('id', '=', parentId)
+    .execute();
   const parent = await trx.selectFrom('comments').select('reader_id').where('id', '=', parentId).executeTakeFirst();
   if (parent?.reader_id != null && parent.reader_id !== replierId) {
-    await trx.insertInto('comment_notifications').values({ reader_id: parent.reader_id, comment_id: replyId, read_at: null, created_at: now }).execute();
+    await trx
+      .insertInto('comment_notifications')
+      .values({ reader_id: parent.reader_id, comment_id: replyId, read_at: null, created_at: now })
+      .execute();
   }
 }

@@ -17,7 +17,13 @@ export function enabledReactions(config: Pick<Config, 'articleReactions'>): Reac
   return ALL_REACTIONS.filter((r) => wanted.has(r));
 }
 
-export async function toggleReaction(deps: AppDeps, reader: ReaderAccount, articleId: number, reaction: string, now = Date.now()): Promise<{ on: boolean }> {
+export async function toggleReaction(
+  deps: AppDeps,
+  reader: ReaderAccount,
+  articleId: number,
+  reaction: string,
+  now = Date.now(),
+): Promise<{ on: boolean }> {
   const refused = participationError(reader, deps.config, now);
   if (refused) throw refused;
   const r = enabledReactions(deps.config).find((x) => x === reaction);
@@ -25,18 +31,44 @@ export async function toggleReaction(deps: AppDeps, reader: ReaderAccount, artic
   return deps.db.transaction().execute(async (trx) => {
     const article = await trx.selectFrom('articles').select('status').where('id', '=', articleId).executeTakeFirst();
     if (!article || article.status === 'withdrawn') throw Errors.notFound('article');
-    const removed = await trx.deleteFrom('article_reactions').where('article_id', '=', articleId).where('reader_id', '=', reader.id).where('reaction', '=', r).executeTakeFirst();
+    const removed = await trx
+      .deleteFrom('article_reactions')
+      .where('article_id', '=', articleId)
+      .where('reader_id', '=', reader.id)
+      .where('reaction', '=', r)
+      .executeTakeFirst();
     if (Number(removed.numDeletedRows) > 0) return { on: false };
     await takeCounters(trx, reader.id, reactionCounters(deps.config, now), now);
-    await trx.insertInto('article_reactions').values({ article_id: articleId, reader_id: reader.id, reaction: r, created_at: now }).execute();
+    await trx
+      .insertInto('article_reactions')
+      .values({ article_id: articleId, reader_id: reader.id, reaction: r, created_at: now })
+      .execute();
     return { on: true };
   });
 }
 
-export async function reactionCounts(db: Db, articleId: number, readerId?: number): Promise<{ counts: Record<string, number>; mine: Set<string> }> {
-  const rows = await db.selectFrom('article_reactions').select(['reaction', (eb) => eb.fn.countAll<number>().as('n')]).where('article_id', '=', articleId).groupBy('reaction').execute();
+export async function reactionCounts(
+  db: Db,
+  articleId: number,
+  readerId?: number,
+): Promise<{ counts: Record<string, number>; mine: Set<string> }> {
+  const rows = await db
+    .selectFrom('article_reactions')
+    .select(['reaction', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('article_id', '=', articleId)
+    .groupBy('reaction')
+    .execute();
   const mine = readerId
-    ? new Set((await db.selectFrom('article_reactions').select('reaction').where('article_id', '=', articleId).where('reader_id', '=', readerId).execute()).map((x) => x.reaction))
+    ? new Set(
+        (
+          await db
+            .selectFrom('article_reactions')
+            .select('reaction')
+            .where('article_id', '=', articleId)
+            .where('reader_id', '=', readerId)
+            .execute()
+        ).map((x) => x.reaction),
+      )
     : new Set<string>();
   return { counts: Object.fromEntries(rows.map((x) => [x.reaction, Number(x.n)])), mine };
 }

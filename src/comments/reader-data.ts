@@ -9,22 +9,65 @@ export const commentsDataPart: ReaderDataPart = {
   async export(deps, readerId) {
     const db = deps.db;
     const [comments, votes, reactions, reports] = await Promise.all([
-      db.selectFrom('comments').select(['id', 'article_id', 'parent_id', 'original', 'status', 'status_phase', 'status_reason', 'created_at']).where('reader_id', '=', readerId).orderBy('id').execute(),
-      db.selectFrom('comment_votes').select(['comment_id', 'value', 'created_at']).where('reader_id', '=', readerId).execute(),
-      db.selectFrom('article_reactions').select(['article_id', 'reaction', 'created_at']).where('reader_id', '=', readerId).execute(),
-      db.selectFrom('comment_reports').select(['comment_id', 'kind', 'reason', 'created_at']).where('reader_id', '=', readerId).execute(),
+      db
+        .selectFrom('comments')
+        .select(['id', 'article_id', 'parent_id', 'original', 'status', 'status_phase', 'status_reason', 'created_at'])
+        .where('reader_id', '=', readerId)
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('comment_votes')
+        .select(['comment_id', 'value', 'created_at'])
+        .where('reader_id', '=', readerId)
+        .execute(),
+      db
+        .selectFrom('article_reactions')
+        .select(['article_id', 'reaction', 'created_at'])
+        .where('reader_id', '=', readerId)
+        .execute(),
+      db
+        .selectFrom('comment_reports')
+        .select(['comment_id', 'kind', 'reason', 'created_at'])
+        .where('reader_id', '=', readerId)
+        .execute(),
     ]);
     return {
-      comments: comments.map((c) => ({ id: c.id, articleId: c.article_id, parentId: c.parent_id, text: c.original, status: c.status, decidedBy: c.status_phase, reason: c.status_reason, createdAt: new Date(Number(c.created_at)).toISOString() })),
-      votes: votes.map((v) => ({ commentId: v.comment_id, vote: v.value === 1 ? 'like' : 'dislike', at: new Date(Number(v.created_at)).toISOString() })),
-      reactions: reactions.map((r) => ({ articleId: r.article_id, reaction: r.reaction, at: new Date(Number(r.created_at)).toISOString() })),
-      reports: reports.map((r) => ({ commentId: r.comment_id, kind: r.kind, reason: r.reason, at: new Date(Number(r.created_at)).toISOString() })),
+      comments: comments.map((c) => ({
+        id: c.id,
+        articleId: c.article_id,
+        parentId: c.parent_id,
+        text: c.original,
+        status: c.status,
+        decidedBy: c.status_phase,
+        reason: c.status_reason,
+        createdAt: new Date(Number(c.created_at)).toISOString(),
+      })),
+      votes: votes.map((v) => ({
+        commentId: v.comment_id,
+        vote: v.value === 1 ? 'like' : 'dislike',
+        at: new Date(Number(v.created_at)).toISOString(),
+      })),
+      reactions: reactions.map((r) => ({
+        articleId: r.article_id,
+        reaction: r.reaction,
+        at: new Date(Number(r.created_at)).toISOString(),
+      })),
+      reports: reports.map((r) => ({
+        commentId: r.comment_id,
+        kind: r.kind,
+        reason: r.reason,
+        at: new Date(Number(r.created_at)).toISOString(),
+      })),
     };
   },
 
   async delete(_deps, readerId, trx) {
     const now = Date.now();
-    const votes = await trx.selectFrom('comment_votes').select(['comment_id', 'value']).where('reader_id', '=', readerId).execute();
+    const votes = await trx
+      .selectFrom('comment_votes')
+      .select(['comment_id', 'value'])
+      .where('reader_id', '=', readerId)
+      .execute();
     for (const v of votes) {
       const counts = await trx
         .updateTable('comments')
@@ -32,26 +75,60 @@ export const commentsDataPart: ReaderDataPart = {
         .where('id', '=', v.comment_id)
         .returning(['likes', 'dislikes'])
         .executeTakeFirst();
-      if (counts) await trx.updateTable('comments').set({ wilson: wilsonLowerBound(counts.likes, counts.dislikes) }).where('id', '=', v.comment_id).execute();
+      if (counts)
+        await trx
+          .updateTable('comments')
+          .set({ wilson: wilsonLowerBound(counts.likes, counts.dislikes) })
+          .where('id', '=', v.comment_id)
+          .execute();
     }
     await trx.deleteFrom('comment_votes').where('reader_id', '=', readerId).execute();
     // Replies by others keep their parent; the parent loses its text and author.
     await trx
       .updateTable('comments')
-      .set({ status: 'deleted_author', body: '', original: '', body_key: '', reader_id: null, status_phase: 'author', status_reason: 'account-deleted', updated_at: now })
+      .set({
+        status: 'deleted_author',
+        body: '',
+        original: '',
+        body_key: '',
+        reader_id: null,
+        status_phase: 'author',
+        status_reason: 'account-deleted',
+        updated_at: now,
+      })
       .where('reader_id', '=', readerId)
-      .where((eb) => eb.exists(eb.selectFrom('comments as r').select('r.id').whereRef('r.parent_id', '=', 'comments.id')))
+      .where((eb) =>
+        eb.exists(eb.selectFrom('comments as r').select('r.id').whereRef('r.parent_id', '=', 'comments.id')),
+      )
       .execute();
-    const own = await trx.selectFrom('comments').select(['id', 'parent_id', 'status']).where('reader_id', '=', readerId).execute();
+    const own = await trx
+      .selectFrom('comments')
+      .select(['id', 'parent_id', 'status'])
+      .where('reader_id', '=', readerId)
+      .execute();
     for (const c of own) {
       if (c.parent_id !== null && c.status === 'published') {
-        await trx.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '-', 1) })).where('id', '=', c.parent_id).execute();
+        await trx
+          .updateTable('comments')
+          .set((eb) => ({ reply_count: eb('reply_count', '-', 1) }))
+          .where('id', '=', c.parent_id)
+          .execute();
       }
     }
     await trx.deleteFrom('comments').where('reader_id', '=', readerId).execute();
-    for (const table of ['article_reactions', 'comment_reports', 'comment_counters', 'comment_bans', 'comment_reader_prefs', 'comment_notifications'] as const) {
+    for (const table of [
+      'article_reactions',
+      'comment_reports',
+      'comment_counters',
+      'comment_bans',
+      'comment_reader_prefs',
+      'comment_notifications',
+    ] as const) {
       await trx.deleteFrom(table).where('reader_id', '=', readerId).execute();
     }
-    await trx.deleteFrom('comment_hidden_authors').where((eb) => eb.or([eb('reader_id', '=', readerId), eb('author_id', '=', readerId)])).execute();
+    await trx
+      .deleteFrom('comment_hidden_authors')
+      .where((eb) => eb.or([eb('reader_id', '=', readerId), eb('author_id', '=', readerId)]))
+      .execute();
   },
 };

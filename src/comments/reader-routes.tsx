@@ -43,14 +43,21 @@ async function articleOf(deps: AppDeps, commentId: number): Promise<number> {
 export async function readerCommentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const guarded = { preHandler: [requireReader(deps), verifyCsrf(deps)] };
   // Refusals answer JSON with the reader's-language message (the page shows the catalogue text).
-  const answer = async (request: FastifyRequest, reply: import('fastify').FastifyReply, run: () => Promise<unknown>, back: string) => {
+  const answer = async (
+    request: FastifyRequest,
+    reply: import('fastify').FastifyReply,
+    run: () => Promise<unknown>,
+    back: string,
+  ) => {
     try {
       const result = await run();
       if (wantsJson(request)) return reply.send(result ?? { ok: true });
       return reply.redirect(back, 303);
     } catch (err) {
       if (err instanceof AppError && err.status < 500 && wantsJson(request)) {
-        return reply.status(err.status).send({ error: { code: err.code, message: refusalText(err, requestLocale(request)) } });
+        return reply
+          .status(err.status)
+          .send({ error: { code: err.code, message: refusalText(err, requestLocale(request)) } });
       }
       throw err;
     }
@@ -61,7 +68,19 @@ export async function readerCommentRoutes(app: FastifyInstance, deps: AppDeps): 
       const id = parseIdParam(request.params.id);
       if (id === undefined) throw Errors.notFound('comment');
       const articleId = await articleOf(deps, id);
-      return answer(request, reply, () => reportComment(deps, readerOf(request), id, kind, kind === 'fold' ? 'fold' : parse(reportSchema, request.body).reason), `/articles/${articleId}/comments#comment-${id}`);
+      return answer(
+        request,
+        reply,
+        () =>
+          reportComment(
+            deps,
+            readerOf(request),
+            id,
+            kind,
+            kind === 'fold' ? 'fold' : parse(reportSchema, request.body).reason,
+          ),
+        `/articles/${articleId}/comments#comment-${id}`,
+      );
     });
   }
 
@@ -69,7 +88,12 @@ export async function readerCommentRoutes(app: FastifyInstance, deps: AppDeps): 
     const id = parseIdParam(request.params.id);
     if (id === undefined) throw Errors.notFound('comment');
     const articleId = await articleOf(deps, id);
-    return answer(request, reply, () => hideAuthor(deps, readerOf(request).id, id), `/articles/${articleId}/comments#comments`);
+    return answer(
+      request,
+      reply,
+      () => hideAuthor(deps, readerOf(request).id, id),
+      `/articles/${articleId}/comments#comments`,
+    );
   });
 
   app.post('/comments/preferences', guarded, async (request, reply) => {
@@ -82,7 +106,12 @@ export async function readerCommentRoutes(app: FastifyInstance, deps: AppDeps): 
     const id = parseIdParam(request.params.id);
     if (id === undefined) throw Errors.notFound('article');
     const { reaction } = parse(reactionSchema, request.body);
-    return answer(request, reply, () => toggleReaction(deps, readerOf(request), id, reaction), `/articles/${id}/comments#reactions`);
+    return answer(
+      request,
+      reply,
+      () => toggleReaction(deps, readerOf(request), id, reaction),
+      `/articles/${id}/comments#reactions`,
+    );
   });
 
   app.get<{ Params: { nickname: string } }>('/readers/:nickname', async (request, reply) => {
@@ -91,7 +120,14 @@ export async function readerCommentRoutes(app: FastifyInstance, deps: AppDeps): 
     const ctx = await pageContext(request, reply);
     return sendPage(
       reply,
-      <Layout {...frameOf(ctx)} meta={{ title: t(ctx.locale, 'comments.commenter.title', { nickname: profile.nickname }), canonical: `${ctx.publicUrl}/readers/${encodeURIComponent(profile.nickname)}`, robots: 'noindex' }}>
+      <Layout
+        {...frameOf(ctx)}
+        meta={{
+          title: t(ctx.locale, 'comments.commenter.title', { nickname: profile.nickname }),
+          canonical: `${ctx.publicUrl}/readers/${encodeURIComponent(profile.nickname)}`,
+          robots: 'noindex',
+        }}
+      >
         <CommenterView locale={ctx.locale} profile={profile} />
       </Layout>,
     );
@@ -104,19 +140,48 @@ export async function readerCommentRoutes(app: FastifyInstance, deps: AppDeps): 
       .innerJoin('comments as c', 'c.id', 'n.comment_id')
       .leftJoin('readers as r', 'r.id', 'c.reader_id')
       .innerJoin('articles as a', 'a.id', 'c.article_id')
-      .select(['n.id', 'n.read_at', 'n.created_at', 'c.id as comment_id', 'c.body', 'c.status', 'r.nickname', 'a.headline'])
+      .select([
+        'n.id',
+        'n.read_at',
+        'n.created_at',
+        'c.id as comment_id',
+        'c.body',
+        'c.status',
+        'r.nickname',
+        'a.headline',
+      ])
       .where('n.reader_id', '=', reader.id)
       .orderBy('n.id', 'desc')
       .limit(100)
       .execute();
-    await deps.db.updateTable('comment_notifications').set({ read_at: Date.now() }).where('reader_id', '=', reader.id).where('read_at', 'is', null).execute();
+    await deps.db
+      .updateTable('comment_notifications')
+      .set({ read_at: Date.now() })
+      .where('reader_id', '=', reader.id)
+      .where('read_at', 'is', null)
+      .execute();
     const ctx = await pageContext(request, reply);
     const items = rows
       .filter((r) => r.status === 'published')
-      .map((r) => ({ id: r.id, commentId: r.comment_id, nickname: r.nickname, body: r.body, headline: r.headline, unread: r.read_at === null, time: dateTime(ctx.locale, Number(r.created_at)) }));
+      .map((r) => ({
+        id: r.id,
+        commentId: r.comment_id,
+        nickname: r.nickname,
+        body: r.body,
+        headline: r.headline,
+        unread: r.read_at === null,
+        time: dateTime(ctx.locale, Number(r.created_at)),
+      }));
     return sendPage(
       reply,
-      <Layout {...frameOf(ctx)} meta={{ title: t(ctx.locale, 'comments.notifications.title'), canonical: `${ctx.publicUrl}/account/notifications`, robots: 'noindex' }}>
+      <Layout
+        {...frameOf(ctx)}
+        meta={{
+          title: t(ctx.locale, 'comments.notifications.title'),
+          canonical: `${ctx.publicUrl}/account/notifications`,
+          robots: 'noindex',
+        }}
+      >
         <NotificationsView locale={ctx.locale} items={items} />
       </Layout>,
     );

@@ -9,11 +9,22 @@ import { participationError } from './post.ts';
 export const REPORT_REASONS = ['spam', 'abuse', 'hate', 'privacy', 'illegal', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
-export async function reportComment(deps: AppDeps, reader: ReaderAccount, commentId: number, kind: 'report' | 'fold', reason: ReportReason | 'fold', now = Date.now()): Promise<{ counted: boolean }> {
+export async function reportComment(
+  deps: AppDeps,
+  reader: ReaderAccount,
+  commentId: number,
+  kind: 'report' | 'fold',
+  reason: ReportReason | 'fold',
+  now = Date.now(),
+): Promise<{ counted: boolean }> {
   const refused = participationError(reader, deps.config, now);
   if (refused) throw refused;
   return deps.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom('comments').select(['reader_id', 'status']).where('id', '=', commentId).executeTakeFirst();
+    const c = await trx
+      .selectFrom('comments')
+      .select(['reader_id', 'status'])
+      .where('id', '=', commentId)
+      .executeTakeFirst();
     if (c?.status !== 'published') throw Errors.notFound('comment');
     if (c.reader_id === reader.id) throw Errors.commentNotAllowed('own comment');
     const added = await trx
@@ -25,7 +36,9 @@ export async function reportComment(deps: AppDeps, reader: ReaderAccount, commen
     if (!added) return { counted: false };
     await trx
       .updateTable('comments')
-      .set((eb) => (kind === 'report' ? { report_count: eb('report_count', '+', 1) } : { fold_count: eb('fold_count', '+', 1) }))
+      .set((eb) =>
+        kind === 'report' ? { report_count: eb('report_count', '+', 1) } : { fold_count: eb('fold_count', '+', 1) },
+      )
       .where('id', '=', commentId)
       .execute();
     return { counted: true };

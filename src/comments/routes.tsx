@@ -54,11 +54,15 @@ function refusal(request: FastifyRequest, reply: FastifyReply, err: AppError, ba
   const message = refusalText(err, locale);
   reply.status(err.status);
   if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
-  if (wantsJson(request)) return reply.send({ error: { code: err.code, message, ...(err.details ? { details: err.details } : {}) } });
+  if (wantsJson(request))
+    return reply.send({ error: { code: err.code, message, ...(err.details ? { details: err.details } : {}) } });
   return pageContext(request, reply).then((ctx) =>
     sendPage(
       reply,
-      <Layout {...frameOf(ctx)} meta={{ title: t(locale, 'comments.refused.title'), canonical: `${ctx.publicUrl}${back}`, robots: 'noindex' }}>
+      <Layout
+        {...frameOf(ctx)}
+        meta={{ title: t(locale, 'comments.refused.title'), canonical: `${ctx.publicUrl}${back}`, robots: 'noindex' }}
+      >
         <div class="comments-refused">
           <h1>{t(locale, 'comments.refused.title')}</h1>
           <p role="alert">{message}</p>
@@ -75,32 +79,42 @@ function refusal(request: FastifyRequest, reply: FastifyReply, err: AppError, ba
 export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const guarded = { preHandler: [requireReader(deps), verifyCsrf(deps)] };
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/articles/:id/comments', async (request, reply) => {
-    const id = parseIdParam(request.params.id);
-    const article = id === undefined ? undefined : await commentArticle(deps.db, id);
-    if (!article) throw Errors.notFound('article');
-    const ctx = await pageContext(request, reply);
-    const props = await threadFor(deps, request, reply, article, ctx.locale, request.query);
-    const notice = request.query.notice === 'appealed' ? t(ctx.locale, 'comments.appeal.done') : undefined;
-    if (request.query.fragment === '1') {
-      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderFragment(<CommentThread {...props} notice={notice} />));
-    }
-    return sendPage(
-      reply,
-      <Layout
-        {...frameOf(ctx)}
-        meta={{ title: `${t(ctx.locale, 'comments.title')}: ${article.headline}`, canonical: `${ctx.publicUrl}/articles/${article.id}/comments`, robots: 'noindex' }}
-        scripts={['js/comments.js']}
-      >
-        <div class="comments-page">
-          <p class="comments-page__article">
-            <a href={`/articles/${article.id}`}>{article.headline}</a>
-          </p>
-          <CommentThread {...props} notice={notice} />
-        </div>
-      </Layout>,
-    );
-  });
+  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>(
+    '/articles/:id/comments',
+    async (request, reply) => {
+      const id = parseIdParam(request.params.id);
+      const article = id === undefined ? undefined : await commentArticle(deps.db, id);
+      if (!article) throw Errors.notFound('article');
+      const ctx = await pageContext(request, reply);
+      const props = await threadFor(deps, request, reply, article, ctx.locale, request.query);
+      const notice = request.query.notice === 'appealed' ? t(ctx.locale, 'comments.appeal.done') : undefined;
+      if (request.query.fragment === '1') {
+        return reply
+          .header('cache-control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(renderFragment(<CommentThread {...props} notice={notice} />));
+      }
+      return sendPage(
+        reply,
+        <Layout
+          {...frameOf(ctx)}
+          meta={{
+            title: `${t(ctx.locale, 'comments.title')}: ${article.headline}`,
+            canonical: `${ctx.publicUrl}/articles/${article.id}/comments`,
+            robots: 'noindex',
+          }}
+          scripts={['js/comments.js']}
+        >
+          <div class="comments-page">
+            <p class="comments-page__article">
+              <a href={`/articles/${article.id}`}>{article.headline}</a>
+            </p>
+            <CommentThread {...props} notice={notice} />
+          </div>
+        </Layout>,
+      );
+    },
+  );
 
   app.post<{ Params: { id: string } }>('/articles/:id/comments', guarded, async (request, reply) => {
     const articleId = parseIdParam(request.params.id);
@@ -108,7 +122,11 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
     const back = `/articles/${articleId}/comments`;
     try {
       const input = parse(postSchema, request.body);
-      const result = await postComment(deps, readerOf(request), { articleId, parentId: input.parentId ?? null, body: input.body });
+      const result = await postComment(deps, readerOf(request), {
+        articleId,
+        parentId: input.parentId ?? null,
+        body: input.body,
+      });
       if (wantsJson(request)) {
         const locale = requestLocale(request);
         const comment = await readComment(deps.db, result.id, { id: readerOf(request).id });
@@ -118,13 +136,24 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
                 locale={locale}
                 articleId={articleId}
                 c={comment}
-                writer={{ kind: 'reader', id: readerOf(request).id, csrfToken: readerOf(request).csrfToken, showFlagged: true }}
+                writer={{
+                  kind: 'reader',
+                  id: readerOf(request).id,
+                  csrfToken: readerOf(request).csrfToken,
+                  showFlagged: true,
+                }}
                 foldAt={deps.config.commentFoldAt}
                 reply={comment.parentId !== null}
               />,
             )
           : '';
-        return reply.status(201).send({ id: result.id, status: result.status, phase: result.deciding?.phase ?? null, reason: result.deciding?.reason ?? null, html });
+        return reply.status(201).send({
+          id: result.id,
+          status: result.status,
+          phase: result.deciding?.phase ?? null,
+          reason: result.deciding?.reason ?? null,
+          html,
+        });
       }
       return reply.redirect(`${back}?sort=newest#comment-${result.id}`, 303);
     } catch (err) {
@@ -162,7 +191,11 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
     if (id === undefined) throw Errors.notFound('comment');
     const { text } = parse(appealSchema, request.body);
     await appealComment(deps, readerOf(request), id, text);
-    const row = await deps.db.selectFrom('comments').select('article_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await deps.db
+      .selectFrom('comments')
+      .select('article_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     if (wantsJson(request)) return reply.send({ appealed: true });
     return reply.redirect(`/articles/${row.article_id}/comments?notice=appealed#comment-${id}`, 303);
   });
@@ -181,13 +214,29 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
     const nickname = comment.nickname ?? t(ctx.locale, 'comments.anonymous');
     return sendPage(
       reply,
-      <Layout {...frameOf(ctx)} meta={{ title: t(ctx.locale, 'comments.permalink.title', { nickname }), canonical: `${ctx.publicUrl}/comments/${id}` }} scripts={['js/comments.js']}>
+      <Layout
+        {...frameOf(ctx)}
+        meta={{
+          title: t(ctx.locale, 'comments.permalink.title', { nickname }),
+          canonical: `${ctx.publicUrl}/comments/${id}`,
+        }}
+        scripts={['js/comments.js']}
+      >
         <div class="comments-page">
           <p class="comments-page__article">
-            <a href={`/articles/${ref.id}/comments#comment-${id}`}>{`${t(ctx.locale, 'comments.permalink.back')}: ${ref.headline}`}</a>
+            <a
+              href={`/articles/${ref.id}/comments#comment-${id}`}
+            >{`${t(ctx.locale, 'comments.permalink.back')}: ${ref.headline}`}</a>
           </p>
           <ol class="comment-list">
-            <CommentItem locale={ctx.locale} articleId={ref.id} c={comment} writer={props.writer} foldAt={deps.config.commentFoldAt} evidence={props.evidence} />
+            <CommentItem
+              locale={ctx.locale}
+              articleId={ref.id}
+              c={comment}
+              writer={props.writer}
+              foldAt={deps.config.commentFoldAt}
+              evidence={props.evidence}
+            />
           </ol>
         </div>
       </Layout>,
@@ -199,10 +248,15 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
     if (id === undefined) throw Errors.notFound('article');
     let stop: (() => void) | undefined;
     stop = subscribeLive(id, (change) => {
-      if (change.kind === 'posted') reply.raw.write(`event: comment\ndata: ${JSON.stringify({ id: change.commentId })}\n\n`);
+      if (change.kind === 'posted')
+        reply.raw.write(`event: comment\ndata: ${JSON.stringify({ id: change.commentId })}\n\n`);
     });
     if (!stop) throw Errors.unavailable(30);
-    reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     reply.raw.write('retry: 10000\n\n');
     const ping = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
     request.raw.on('close', () => {
@@ -217,13 +271,15 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
     const ctx = await pageContext(request, reply);
     return sendPage(
       reply,
-      <Layout {...frameOf(ctx)} meta={{ title: t(ctx.locale, 'comments.about.title'), canonical: `${ctx.publicUrl}/about/moderation` }}>
+      <Layout
+        {...frameOf(ctx)}
+        meta={{ title: t(ctx.locale, 'comments.about.title'), canonical: `${ctx.publicUrl}/about/moderation` }}
+      >
         <AboutModeration locale={ctx.locale} config={deps.config} />
       </Layout>,
     );
   });
 }
-
 
 function renderFragment(node: VNode): string {
   return renderToString(node);

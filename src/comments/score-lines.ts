@@ -7,7 +7,11 @@ import { Errors } from '../errors.ts';
 export const MAX_LINE_CHARS = 1_000_000;
 
 /** Calls `score` on each line of `input` (LF or CRLF), writing results in batches to `write`. */
-export async function scoreLines(input: AsyncIterable<Buffer | string>, score: (line: string) => number, write: (text: string) => void): Promise<number> {
+export async function scoreLines(
+  input: AsyncIterable<Buffer | string>,
+  score: (line: string) => number,
+  write: (text: string) => void,
+): Promise<number> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let count = 0;

@@ -5,13 +5,15 @@ export const COMMENT_MAX_CHARS = 1000;
 
 /** Trims, normalises line breaks to \n, drops control characters, keeps at most two blank lines. */
 export function cleanCommentText(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    raw
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /** Characters as a reader counts them (a Hangul syllable or an emoji is one). */

@@ -23,8 +23,14 @@ export function pageOf(raw: unknown): number {
   return Math.max(1, n);
 }
 
-export async function evidenceFor(deps: AppDeps, thread: Thread, readerId: number): Promise<Map<number, Record<string, unknown>>> {
-  const own = [...thread.comments, ...thread.comments.flatMap((c) => c.replies)].filter((c) => c.readerId === readerId && (c.status === 'held' || c.status === 'rejected'));
+export async function evidenceFor(
+  deps: AppDeps,
+  thread: Thread,
+  readerId: number,
+): Promise<Map<number, Record<string, unknown>>> {
+  const own = [...thread.comments, ...thread.comments.flatMap((c) => c.replies)].filter(
+    (c) => c.readerId === readerId && (c.status === 'held' || c.status === 'rejected'),
+  );
   const out = new Map<number, Record<string, unknown>>();
   if (!own.length) return out;
   const rows = await deps.db
@@ -54,14 +60,27 @@ export async function threadFor(
   const now = Date.now();
   const reader = await getReader(request, deps);
   const sort = sortOf(query.sort);
-  const thread = await readThread(deps.db, article.id, { sort, page: pageOf(query.cpage), viewer: reader ? { id: reader.id } : null });
+  const thread = await readThread(deps.db, article.id, {
+    sort,
+    page: pageOf(query.cpage),
+    viewer: reader ? { id: reader.id } : null,
+  });
   let writer: Writer;
   if (reader) {
     const refused = participationError(reader, deps.config, now);
-    const prefs = await deps.db.selectFrom('comment_reader_prefs').select('show_flagged').where('reader_id', '=', reader.id).executeTakeFirst();
+    const prefs = await deps.db
+      .selectFrom('comment_reader_prefs')
+      .select('show_flagged')
+      .where('reader_id', '=', reader.id)
+      .executeTakeFirst();
     writer = refused
       ? { kind: 'refused', message: refusalText(refused, locale) }
-      : { kind: 'reader', id: reader.id, csrfToken: await csrfToken(request, reply, deps), showFlagged: prefs?.show_flagged === 1 };
+      : {
+          kind: 'reader',
+          id: reader.id,
+          csrfToken: await csrfToken(request, reply, deps),
+          showFlagged: prefs?.show_flagged === 1,
+        };
   } else if (request.principal?.kind === 'staff') {
     writer = { kind: 'staff' };
   } else {
@@ -70,5 +89,15 @@ export async function threadFor(
   const evidence = reader ? await evidenceFor(deps, thread, reader.id) : new Map();
   const { counts, mine } = await reactionCounts(deps.db, article.id, reader?.id);
   const reactions = { offered: enabledReactions(deps.config), counts, mine };
-  return { locale, articleId: article.id, thread, sort, window: await commentWindow(deps.db, article, now), writer, foldAt: deps.config.commentFoldAt, evidence, reactions };
+  return {
+    locale,
+    articleId: article.id,
+    thread,
+    sort,
+    window: await commentWindow(deps.db, article, now),
+    writer,
+    foldAt: deps.config.commentFoldAt,
+    evidence,
+    reactions,
+  };
 }

@@ -122,10 +122,18 @@ export async function threadCounts(db: Db, articleId: number): Promise<ThreadCou
     .groupBy('status')
     .execute();
   const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
-  return { published: n('published'), deletedByAuthor: n('deleted_author'), deletedByModerator: n('deleted_moderator') };
+  return {
+    published: n('published'),
+    deletedByAuthor: n('deleted_author'),
+    deletedByModerator: n('deleted_moderator'),
+  };
 }
 
-export async function readThread(db: Db, articleId: number, opts: { sort: Sort; page: number; viewer: Viewer | null }): Promise<Thread> {
+export async function readThread(
+  db: Db,
+  articleId: number,
+  opts: { sort: Sort; page: number; viewer: Viewer | null },
+): Promise<Thread> {
   const { viewer } = opts;
   const base = db
     .selectFrom('comments as c')
@@ -139,7 +147,15 @@ export async function readThread(db: Db, articleId: number, opts: { sort: Sort; 
   let q = base.select(COLUMNS);
   if (viewer) {
     q = q.where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('comment_hidden_authors as h').select('h.author_id').where('h.reader_id', '=', viewer.id).whereRef('h.author_id', '=', 'c.reader_id'))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('comment_hidden_authors as h')
+            .select('h.author_id')
+            .where('h.reader_id', '=', viewer.id)
+            .whereRef('h.author_id', '=', 'c.reader_id'),
+        ),
+      ),
     );
   }
   const ratio = sql`case when c.likes + c.dislikes = 0 then 0 else c.likes * 1.0 / (c.likes + c.dislikes) end`;
@@ -153,7 +169,12 @@ export async function readThread(db: Db, articleId: number, opts: { sort: Sort; 
           : opts.sort === 'replies'
             ? q.orderBy('c.reply_count', 'desc').orderBy('c.id', 'desc')
             : q.orderBy('c.wilson', 'desc').orderBy('c.likes', 'desc').orderBy('c.id', 'desc');
-  const top = ((await ordered.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute()) as Row[]).map(toComment);
+  const top = (
+    (await ordered
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE)
+      .execute()) as Row[]
+  ).map(toComment);
   const ids = top.map((c) => c.id);
   if (ids.length) {
     const replyRows = (await db
@@ -195,7 +216,11 @@ async function attachVotes(db: Db, readerId: number, comments: ThreadComment[]):
 }
 
 /** One comment with its replies (the permalink), as the viewer may see it. */
-export async function readComment(db: Db, id: number, viewer: Viewer | null): Promise<(ThreadComment & { articleId: number }) | undefined> {
+export async function readComment(
+  db: Db,
+  id: number,
+  viewer: Viewer | null,
+): Promise<(ThreadComment & { articleId: number }) | undefined> {
   const row = (await db
     .selectFrom('comments as c')
     .leftJoin('readers as r', 'r.id', 'c.reader_id')

@@ -6,7 +6,13 @@ import type { CommentArticle } from './article-ref.ts';
 
 export type CommentWindow =
   | { open: true; closesAt?: number; night?: { from: number; to: number } }
-  | { open: false; reason: 'closed' | 'expired' | 'night'; closedAt?: number; night?: { from: number; to: number }; opensAt?: number };
+  | {
+      open: false;
+      reason: 'closed' | 'expired' | 'night';
+      closedAt?: number;
+      night?: { from: number; to: number };
+      opensAt?: number;
+    };
 
 function kstHour(now: number): number {
   return new Date(now + 9 * 3_600_000).getUTCHours();
@@ -26,10 +32,18 @@ function nextKstHour(now: number, to: number): number {
 }
 
 export async function commentWindow(db: Db, article: CommentArticle, now = Date.now()): Promise<CommentWindow> {
-  const setting = await db.selectFrom('comment_article_settings').select(['closed_at']).where('article_id', '=', article.id).executeTakeFirst();
+  const setting = await db
+    .selectFrom('comment_article_settings')
+    .select(['closed_at'])
+    .where('article_id', '=', article.id)
+    .executeTakeFirst();
   if (setting?.closed_at != null) return { open: false, reason: 'closed', closedAt: Number(setting.closed_at) };
   const rules = article.categoryIds.length
-    ? await db.selectFrom('comment_category_rules').select(['open_hours', 'night_from', 'night_to']).where('category_id', 'in', article.categoryIds).execute()
+    ? await db
+        .selectFrom('comment_category_rules')
+        .select(['open_hours', 'night_from', 'night_to'])
+        .where('category_id', 'in', article.categoryIds)
+        .execute()
     : [];
   let closesAt: number | undefined;
   let night: { from: number; to: number } | undefined;
@@ -38,9 +52,11 @@ export async function commentWindow(db: Db, article: CommentArticle, now = Date.
       const end = article.publishedAt + r.open_hours * 3_600_000;
       closesAt = closesAt === undefined ? end : Math.min(closesAt, end);
     }
-    if (r.night_from !== null && r.night_to !== null && r.night_from !== r.night_to) night ??= { from: r.night_from, to: r.night_to };
+    if (r.night_from !== null && r.night_to !== null && r.night_from !== r.night_to)
+      night ??= { from: r.night_from, to: r.night_to };
   }
   if (closesAt !== undefined && now >= closesAt) return { open: false, reason: 'expired', closedAt: closesAt };
-  if (night && inNight(kstHour(now), night.from, night.to)) return { open: false, reason: 'night', night, opensAt: nextKstHour(now, night.to) };
+  if (night && inNight(kstHour(now), night.from, night.to))
+    return { open: false, reason: 'night', night, opensAt: nextKstHour(now, night.to) };
   return { open: true, ...(closesAt !== undefined ? { closesAt } : {}), ...(night ? { night } : {}) };
 }

@@ -34,7 +34,9 @@ export class PgChangeTransport implements ChangeTransport {
     const client = PgChangeTransport.newClient(target);
     await client.connect();
     try {
-      const { rows } = await client.query<{ scope: string }>(`select current_database() || '.' || current_schema() as scope`);
+      const { rows } = await client.query<{ scope: string }>(
+        `select current_database() || '.' || current_schema() as scope`,
+      );
       return `pg:${rows[0]!.scope}`;
     } finally {
       await client.end();

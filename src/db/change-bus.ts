@@ -38,7 +38,8 @@ const Message = z.object({
 /** Bounded tags: duplicates dropped; too many or too long means "everything". */
 export function normaliseTags(tags: Iterable<string>): string[] {
   const unique = [...new Set(tags)];
-  if (unique.length > MAX_TAGS || unique.some((t) => t.length > MAX_TAG_LENGTH || t === ALL_CHANGED)) return [ALL_CHANGED];
+  if (unique.length > MAX_TAGS || unique.some((t) => t.length > MAX_TAG_LENGTH || t === ALL_CHANGED))
+    return [ALL_CHANGED];
   return unique;
 }
 
@@ -73,7 +74,9 @@ export class ChangeBus {
     this.deliver(list);
     if (!this.transport) return;
     const message = JSON.stringify({ o: this.origin, s: this.scope, t: list });
-    this.transport.publish(message).catch((err) => this.log?.warn({ err, transport: this.transport?.name }, 'change announcement not sent'));
+    this.transport
+      .publish(message)
+      .catch((err) => this.log?.warn({ err, transport: this.transport?.name }, 'change announcement not sent'));
   }
 
   /** Delivers to this process's listeners only (what a message from elsewhere does). */

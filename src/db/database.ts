@@ -2,7 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, Kysely, type LogEvent, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  type LogEvent,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -96,7 +104,12 @@ function cacheStatements(sqlite: SQLite.Database, max = 1000): void {
   }) as typeof sqlite.prepare;
 }
 
-function openPostgres(url: string, schema: string | undefined, poolSize = 10, log?: (event: LogEvent) => void): DbHandle {
+function openPostgres(
+  url: string,
+  schema: string | undefined,
+  poolSize = 10,
+  log?: (event: LogEvent) => void,
+): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,

@@ -49,7 +49,9 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema; name ours, or a table of the same name
   // in another schema (parallel test schemas) is taken for ours and the migration fails.
   const migrationTableSchema =
-    handle.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)).rows[0]?.s : undefined;
+    handle.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)).rows[0]?.s
+      : undefined;
   const migrator = new Migrator({
     db: handle.db,
     provider: new StaticProvider(handle.dialect),

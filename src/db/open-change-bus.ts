@@ -17,7 +17,9 @@ export interface ChangeBusTarget {
 }
 
 export async function openChangeBus({ config, pgSchema }: ChangeBusTarget, log?: Logger): Promise<ChangeBus> {
-  const pgTarget: PgTarget | undefined = config.databaseUrl ? { connectionString: config.databaseUrl, schema: pgSchema } : undefined;
+  const pgTarget: PgTarget | undefined = config.databaseUrl
+    ? { connectionString: config.databaseUrl, schema: pgSchema }
+    : undefined;
   const scope = pgTarget
     ? await PgChangeTransport.scopeOf(pgTarget)
     : config.sqlitePath && config.sqlitePath !== ':memory:'

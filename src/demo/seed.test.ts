@@ -11,14 +11,28 @@ describe('demo content', () => {
   let deps: AppDeps;
   beforeAll(async () => {
     t = await createTestDb('sqlite');
-    deps = { db: t.db, dialect: 'sqlite', config: loadConfig({}, { logLevel: 'silent' }), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+    deps = {
+      db: t.db,
+      dialect: 'sqlite',
+      config: loadConfig({}, { logLevel: 'silent' }),
+      log: pino({ level: 'silent' }),
+      nudgeJobs: () => {},
+      registry: REGISTRY,
+    };
     expect(await seedDemoIfEmpty(deps)).toBe(true);
   });
   afterAll(() => t.dispose());
 
   it('fills an empty database through the ingest path: presses, 60+ articles, every category, photos', async () => {
     const n = async (table: 'presses' | 'articles' | 'article_photos') =>
-      Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await n('presses')).toBeGreaterThanOrEqual(5);
     expect(await n('articles')).toBeGreaterThanOrEqual(60);
     expect(await n('article_photos')).toBeGreaterThan(20);

@@ -37,7 +37,11 @@ export function loadDemoArticles(): DemoArticleFile[] {
 }
 
 function withTimes(item: Record<string, unknown>, createdMs: number, versionMs: number): Record<string, unknown> {
-  return { ...item, firstcreated: new Date(createdMs).toISOString(), versioncreated: new Date(versionMs).toISOString() };
+  return {
+    ...item,
+    firstcreated: new Date(createdMs).toISOString(),
+    versioncreated: new Date(versionMs).toISOString(),
+  };
 }
 
 export async function seedDemo(deps: AppDeps, now = Date.now()): Promise<{ presses: number; articles: number }> {
@@ -55,12 +59,26 @@ export async function seedDemo(deps: AppDeps, now = Date.now()): Promise<{ press
     if (pressId === undefined) throw new Error(`demo article names unknown press ${f.press}`);
     const created = now - f.hoursAgo * HOUR;
     const item = withTimes(f.item, created, created);
-    await ingestArticle(deps, { pressId, source: 'demo', input: ninjsToArticle(item), original: item, trustLocalMedia: true, now: created });
+    await ingestArticle(deps, {
+      pressId,
+      source: 'demo',
+      input: ninjsToArticle(item),
+      original: item,
+      trustLocalMedia: true,
+      now: created,
+    });
     if (f.update) updates.push({ pressId, at: now - f.update.hoursAgo * HOUR, created, item: f.update.item });
   }
   for (const u of updates.sort((a, b) => a.at - b.at)) {
     const item = withTimes(u.item, u.created, u.at);
-    await ingestArticle(deps, { pressId: u.pressId, source: 'demo', input: ninjsToArticle(item), original: item, trustLocalMedia: true, now: u.at });
+    await ingestArticle(deps, {
+      pressId: u.pressId,
+      source: 'demo',
+      input: ninjsToArticle(item),
+      original: item,
+      trustLocalMedia: true,
+      now: u.at,
+    });
   }
   return { presses: presses.length, articles: files.length };
 }

@@ -48,12 +48,21 @@ export const feedsCommands: Record<string, Command> = {
         throw Errors.invalidFeedUrl((err as FeedError).message);
       }
       const interval = ctx.flags.interval ? Number(ctx.flags.interval) : ctx.config.feedsIntervalSeconds;
-      if (!Number.isInteger(interval) || interval < 60) throw Errors.invalidOption('--interval is a whole number of seconds, at least 60.');
+      if (!Number.isInteger(interval) || interval < 60)
+        throw Errors.invalidOption('--interval is a whole number of seconds, at least 60.');
       return ctx.withRuntime(async (rt) => {
         const pressId = await pressIdBySlug(rt.deps.db, slug);
-        if (pressId === undefined) throw Errors.notFound('press', `No press "${slug}" (create it with: sosik press add --slug ${slug} --name …).`);
+        if (pressId === undefined)
+          throw Errors.notFound(
+            'press',
+            `No press "${slug}" (create it with: sosik press add --slug ${slug} --name …).`,
+          );
         const { feed, created } = await addFeed(rt.deps.db, { pressId, url, intervalSeconds: interval });
-        ctx.print(created ? `added feed ${feed.id} for ${slug}: ${url} (every ${interval} s)` : `feed ${feed.id} already registered for ${slug}: ${url}`);
+        ctx.print(
+          created
+            ? `added feed ${feed.id} for ${slug}: ${url} (every ${interval} s)`
+            : `feed ${feed.id} already registered for ${slug}: ${url}`,
+        );
       });
     },
   },
@@ -67,7 +76,9 @@ export const feedsCommands: Record<string, Command> = {
       return ctx.withRuntime(async (rt) => {
         try {
           const s = await importOpml(rt.deps, text);
-          ctx.print(`created ${s.pressesCreated.length} presses${s.pressesCreated.length ? ` (${s.pressesCreated.join(', ')})` : ''}, ${s.feedsCreated} feeds; ${s.feedsExisting} feeds were already registered`);
+          ctx.print(
+            `created ${s.pressesCreated.length} presses${s.pressesCreated.length ? ` (${s.pressesCreated.join(', ')})` : ''}, ${s.feedsCreated} feeds; ${s.feedsExisting} feeds were already registered`,
+          );
         } catch (err) {
           if (err instanceof FeedError) throw Errors.invalidOpml(err.message);
           throw err;
@@ -109,9 +120,24 @@ export const feedsCommands: Record<string, Command> = {
         const feeds = await listFeeds(rt.deps.db, pressId);
         if (!feeds.length) ctx.print('no feeds');
         for (const f of feeds) {
-          const state = !f.enabled ? 'disabled' : f.error_count ? `failing x${f.error_count}` : f.last_success_at ? 'ok' : 'pending';
+          const state = !f.enabled
+            ? 'disabled'
+            : f.error_count
+              ? `failing x${f.error_count}`
+              : f.last_success_at
+                ? 'ok'
+                : 'pending';
           ctx.print(
-            [f.id, f.press_slug, state, f.url, `success ${when(f.last_success_at)}`, `taken ${f.items_taken}`, `next ${when(f.next_poll_at)}`, f.last_error_code ? failure(f.last_error_code, f.last_error) : '']
+            [
+              f.id,
+              f.press_slug,
+              state,
+              f.url,
+              `success ${when(f.last_success_at)}`,
+              `taken ${f.items_taken}`,
+              `next ${when(f.next_poll_at)}`,
+              f.last_error_code ? failure(f.last_error_code, f.last_error) : '',
+            ]
               .filter(Boolean)
               .join('\t'),
           );

@@ -14,24 +14,28 @@ const LOCAL: PollOptions = { fetch: { allowAddresses: ['127.0.0.1'] }, now: () =
 const NS =
   'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:media="http://search.yahoo.com/mrss/" xmlns:dc="http://purl.org/dc/elements/1.1/" ' +
   'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0" xmlns:xhtml="http://www.w3.org/1999/xhtml" xmlns:content="http://purl.org/rss/1.0/modules/content/"';
-const rss = (items: string, channel = '') => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" ${NS}><channel><title>시험 피드</title><link>https://press.example/</link>${channel}${items}</channel></rss>`;
+const rss = (items: string, channel = '') =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" ${NS}><channel><title>시험 피드</title><link>https://press.example/</link>${channel}${items}</channel></rss>`;
 
 // What each route answers; tests set it before polling.
 const bodies = new Map<string, { body: string | Buffer; type?: string }>();
 let srv: TestServer;
 beforeAll(async () => {
   srv = await startTestServer(
-    new Proxy({}, {
-      get: (_t, route: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
-        const answer = bodies.get(route);
-        if (!answer) {
-          res.statusCode = 404;
-          return res.end();
-        }
-        if (answer.type) res.setHeader('content-type', answer.type);
-        res.end(answer.body);
+    new Proxy(
+      {},
+      {
+        get: (_t, route: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
+          const answer = bodies.get(route);
+          if (!answer) {
+            res.statusCode = 404;
+            return res.end();
+          }
+          if (answer.type) res.setHeader('content-type', answer.type);
+          res.end(answer.body);
+        },
       },
-    }) as never,
+    ) as never,
   );
 });
 afterAll(() => srv.close());
@@ -55,8 +59,12 @@ describe.each(await testDialects())('feed classes on %s', (dialect) => {
     return { out, feed, again: async () => pollFeed(deps, (await getFeed(t.db, feed.id))!, LOCAL) };
   }
   const articles = () => t.db.selectFrom('articles').selectAll().orderBy('id').execute();
-  const article = async (headline: string) => (await t.db.selectFrom('articles').selectAll().where('headline', '=', headline).executeTakeFirst())!;
-  const photosOf = async (id: number) => (await t.db.selectFrom('article_photos').select('url').where('article_id', '=', id).orderBy('position').execute()).map((p) => p.url);
+  const article = async (headline: string) =>
+    (await t.db.selectFrom('articles').selectAll().where('headline', '=', headline).executeTakeFirst())!;
+  const photosOf = async (id: number) =>
+    (
+      await t.db.selectFrom('article_photos').select('url').where('article_id', '=', id).orderBy('position').execute()
+    ).map((p) => p.url);
 
   it('1. identifies items without guid, id or link by their content, and titles untitled ones from the first sentence', async () => {
     const items =
@@ -84,21 +92,40 @@ describe.each(await testDialects())('feed classes on %s', (dialect) => {
     expect(await photosOf((await article('본문 그림')).id)).toEqual(['https://press.example/img/4.png']);
 
     // A podcast's show artwork stands for episodes without their own.
-    await poll('/c2-show', rss('<item><guid>s1</guid><title>회차</title><description>x</description></item>', '<itunes:image href="https://cdn.example/show.jpg"/>'));
+    await poll(
+      '/c2-show',
+      rss(
+        '<item><guid>s1</guid><title>회차</title><description>x</description></item>',
+        '<itunes:image href="https://cdn.example/show.jpg"/>',
+      ),
+    );
     expect(await photosOf((await article('회차')).id)).toEqual(['https://cdn.example/show.jpg']);
   });
 
   it('3. takes a well-formed feed with no items, unread elements only or no <channel> as a healthy poll; keeps "not well-formed" for broken XML', async () => {
     const empty = await poll('/c3-empty', rss(''));
     expect(empty.out).toMatchObject({ status: 'ok', seen: 0, taken: 0 });
-    const unread = await poll('/c3-unread', '<?xml version="1.0"?><rss version="2.0"><channel><foo>bar</foo></channel></rss>');
+    const unread = await poll(
+      '/c3-unread',
+      '<?xml version="1.0"?><rss version="2.0"><channel><foo>bar</foo></channel></rss>',
+    );
     expect(unread.out).toMatchObject({ status: 'ok', seen: 0 });
-    expect(await getFeed(t.db, unread.feed.id)).toMatchObject({ error_count: 0, last_error_code: null, last_success_at: NOW });
+    expect(await getFeed(t.db, unread.feed.id)).toMatchObject({
+      error_count: 0,
+      last_error_code: null,
+      last_success_at: NOW,
+    });
     const atom = await poll('/c3-atom', '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>');
     expect(atom.out).toMatchObject({ status: 'ok', seen: 0 });
-    const bare = await poll('/c3-bare', '<?xml version="1.0"?><rss version="2.0"><item><guid>b1</guid><title>채널 없는 항목</title><description>본문</description></item></rss>');
+    const bare = await poll(
+      '/c3-bare',
+      '<?xml version="1.0"?><rss version="2.0"><item><guid>b1</guid><title>채널 없는 항목</title><description>본문</description></item></rss>',
+    );
     expect(bare.out).toMatchObject({ status: 'ok', seen: 1, taken: 1 });
-    const broken = await poll('/c3-broken', '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>a</titl></item></channel></rss>');
+    const broken = await poll(
+      '/c3-broken',
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>a</titl></item></channel></rss>',
+    );
     expect(broken.out).toMatchObject({ status: 'error', code: 'FEED_MALFORMED' });
     expect(broken.out.status === 'error' && broken.out.message).toContain('not well-formed');
   });
@@ -142,25 +169,53 @@ describe.each(await testDialects())('feed classes on %s', (dialect) => {
       // Garbage is no date: the item takes the time it was fetched, not a made-up day.
       ['쓰레기', '<pubDate>Sun, Dec x 2012</pubDate>', NOW],
     ];
-    const items = dated.map(([title, date]) => `<item><guid>${title}</guid><title>${title}</title><description>날짜 ${title}</description>${date}</item>`).join('');
+    const items = dated
+      .map(
+        ([title, date]) =>
+          `<item><guid>${title}</guid><title>${title}</title><description>날짜 ${title}</description>${date}</item>`,
+      )
+      .join('');
     await poll('/c5', rss(items));
-    for (const [title, , expected] of dated) expect([title, (await article(title)).first_created_at]).toEqual([title, expected]);
+    for (const [title, , expected] of dated)
+      expect([title, (await article(title)).first_created_at]).toEqual([title, expected]);
     // dcterms:modified is the item's update time.
-    await poll('/c5-mod', rss('<item><guid>m</guid><title>수정</title><description>x</description><pubDate>2024-10-01T00:00:00Z</pubDate><dcterms:modified>2024-10-02T00:00:00Z</dcterms:modified></item>'));
-    expect(await article('수정')).toMatchObject({ first_created_at: Date.parse('2024-10-01T00:00:00Z'), updated_at: Date.parse('2024-10-02T00:00:00Z') });
+    await poll(
+      '/c5-mod',
+      rss(
+        '<item><guid>m</guid><title>수정</title><description>x</description><pubDate>2024-10-01T00:00:00Z</pubDate><dcterms:modified>2024-10-02T00:00:00Z</dcterms:modified></item>',
+      ),
+    );
+    expect(await article('수정')).toMatchObject({
+      first_created_at: Date.parse('2024-10-01T00:00:00Z'),
+      updated_at: Date.parse('2024-10-02T00:00:00Z'),
+    });
   });
 
   it('6. decodes UTF-16 without a mark, UTF-32, undeclared Big5, EUC-JP and GB2312, and Windows-1252 labelled ISO-8859-1', async () => {
-    const feed = (title: string, decl = '') => `<?xml version="1.0"${decl}?><rss version="2.0"><channel><title>${title}</title><item><guid>${title.length}</guid><title>${title}</title><description>${title} ${title}</description></item></channel></rss>`;
+    const feed = (title: string, decl = '') =>
+      `<?xml version="1.0"${decl}?><rss version="2.0"><channel><title>${title}</title><item><guid>${title.length}</guid><title>${title}</title><description>${title} ${title}</description></item></channel></rss>`;
     const cases: Array<[string, Buffer, string?]> = [
       ['UTF-16 표제 없이 읽기', iconv.encode(feed('UTF-16 표제 없이 읽기', ' encoding="UTF-16"'), 'utf-16le')],
       ['UTF-16BE 표제', iconv.encode(feed('UTF-16BE 표제', ' encoding="UTF-16"'), 'utf-16be')],
       ['UTF-32BE 표제', iconv.encode(feed('UTF-32BE 표제', ' encoding="UTF-32"'), 'utf-32be')],
       ['UTF-32 표제', iconv.encode(feed('UTF-32 표제', ' encoding="UTF-32"'), 'utf-32le')],
-      ['台北市政府今天宣布新的交通政策，市民對此表示歡迎。', iconv.encode(feed('台北市政府今天宣布新的交通政策，市民對此表示歡迎。'), 'big5')],
-      ['東京都は新しい交通政策を発表しました。市民は歓迎しています。', iconv.encode(feed('東京都は新しい交通政策を発表しました。市民は歓迎しています。'), 'euc-jp')],
-      ['北京市政府今天宣布新的交通政策，市民对此表示欢迎。', iconv.encode(feed('北京市政府今天宣布新的交通政策，市民对此表示欢迎。'), 'gb2312')],
-      ['“Curly” quotes – and dashes…', iconv.encode(feed('“Curly” quotes – and dashes…', ' encoding="ISO-8859-1"'), 'windows-1252'), 'text/xml; charset=iso-8859-1'],
+      [
+        '台北市政府今天宣布新的交通政策，市民對此表示歡迎。',
+        iconv.encode(feed('台北市政府今天宣布新的交通政策，市民對此表示歡迎。'), 'big5'),
+      ],
+      [
+        '東京都は新しい交通政策を発表しました。市民は歓迎しています。',
+        iconv.encode(feed('東京都は新しい交通政策を発表しました。市民は歓迎しています。'), 'euc-jp'),
+      ],
+      [
+        '北京市政府今天宣布新的交通政策，市民对此表示欢迎。',
+        iconv.encode(feed('北京市政府今天宣布新的交通政策，市民对此表示欢迎。'), 'gb2312'),
+      ],
+      [
+        '“Curly” quotes – and dashes…',
+        iconv.encode(feed('“Curly” quotes – and dashes…', ' encoding="ISO-8859-1"'), 'windows-1252'),
+        'text/xml; charset=iso-8859-1',
+      ],
     ];
     for (const [i, [title, bytes, type]] of cases.entries()) {
       const { out } = await poll(`/c6-${i}`, bytes, type);
@@ -184,7 +239,10 @@ describe.each(await testDialects())('feed classes on %s', (dialect) => {
     expect(a2.link).toBe('https://atom.example/other/2');
 
     // Without xml:base, the document's own URL is the base.
-    await poll('/c7/doc.xml', '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:g</id><entry><id>urn:b1</id><title>문서 주소</title><link href="entry/1"/><updated>2024-10-01T00:00:00Z</updated><content type="html">&lt;a href="/x"&gt;x&lt;/a&gt;</content></entry></feed>');
+    await poll(
+      '/c7/doc.xml',
+      '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:g</id><entry><id>urn:b1</id><title>문서 주소</title><link href="entry/1"/><updated>2024-10-01T00:00:00Z</updated><content type="html">&lt;a href="/x"&gt;x&lt;/a&gt;</content></entry></feed>',
+    );
     const b1 = await article('문서 주소');
     expect(b1.link).toBe(`${srv.base}/c7/entry/1`);
     expect(b1.body_html).toContain(`href="${srv.base}/x"`);
@@ -202,7 +260,11 @@ describe.each(await testDialects())('feed classes on %s', (dialect) => {
     const fb = await article('피드버너');
     expect(fb.link).toBe('https://press.example/news/83');
     // The audit copy keeps what was read beside feedsmith.
-    const original = await t.db.selectFrom('article_revisions').select('original').where('article_id', '=', fb.id).executeTakeFirstOrThrow();
+    const original = await t.db
+      .selectFrom('article_revisions')
+      .select('original')
+      .where('article_id', '=', fb.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(original.original).item.sosikExtras.origLink).toBe('https://press.example/news/83');
     const pod = await article('아이튠즈 제목');
     expect(JSON.parse(pod.bylines)).toEqual([{ name: '디씨 저자' }, { name: '진행자' }]);
@@ -211,7 +273,9 @@ describe.each(await testDialects())('feed classes on %s', (dialect) => {
 
   it('9. items sharing a guid with distinct links are distinct articles, in either order; a guid of its own keeps its article when the link changes', async () => {
     const twins = (a: string, b: string) =>
-      rss(`<item><guid>same</guid><title>${a}</title><link>https://press.example/${a}</link><description>${a}</description></item><item><guid>same</guid><title>${b}</title><link>https://press.example/${b}</link><description>${b}</description></item>`);
+      rss(
+        `<item><guid>same</guid><title>${a}</title><link>https://press.example/${a}</link><description>${a}</description></item><item><guid>same</guid><title>${b}</title><link>https://press.example/${b}</link><description>${b}</description></item>`,
+      );
     const ab = await poll('/c9-ab', twins('first', 'second'));
     expect((await articles()).map((a) => a.headline)).toEqual(['first', 'second']);
     // The same two items in the other order are still the same two articles.
@@ -220,12 +284,22 @@ describe.each(await testDialects())('feed classes on %s', (dialect) => {
     await poll('/c9-ba', twins('fourth', 'third').replace(/same/g, 'other'));
     expect((await articles()).map((a) => a.headline)).toEqual(['first', 'second', 'fourth', 'third']);
     // The other direction: one guid and one link twice is one item, stored once.
-    const dup = '<item><guid>dup</guid><title>중복</title><link>https://press.example/dup</link><description>같은 항목</description></item>';
+    const dup =
+      '<item><guid>dup</guid><title>중복</title><link>https://press.example/dup</link><description>같은 항목</description></item>';
     await poll('/c9-dup', rss(dup + dup));
     expect((await articles()).filter((a) => a.headline === '중복')).toHaveLength(1);
 
-    const { again } = await poll('/c9-move', rss('<item><guid>mine</guid><title>옮긴 기사</title><link>https://press.example/old</link><description>본문</description></item>'));
-    bodies.set('/c9-move', { body: rss('<item><guid>mine</guid><title>옮긴 기사</title><link>https://press.example/new</link><description>본문</description></item>') });
+    const { again } = await poll(
+      '/c9-move',
+      rss(
+        '<item><guid>mine</guid><title>옮긴 기사</title><link>https://press.example/old</link><description>본문</description></item>',
+      ),
+    );
+    bodies.set('/c9-move', {
+      body: rss(
+        '<item><guid>mine</guid><title>옮긴 기사</title><link>https://press.example/new</link><description>본문</description></item>',
+      ),
+    });
     expect(await again()).toMatchObject({ status: 'ok', taken: 1 });
     const moved = (await articles()).filter((a) => a.headline === '옮긴 기사');
     expect(moved).toHaveLength(1);

@@ -32,7 +32,9 @@ describe('format detection and line splitting', () => {
     expect(detectFormat(`${ninjsLine(1)}\n${ninjsLine(2)}\n`)).toBe('ndjson');
     expect(detectFormat('\uFEFF  <?xml version="1.0"?><rss>')).toBe('feed');
     expect(detectFormat(fs.readFileSync(path.join(FIXTURES, 'jsonfeed-1.1.json'), 'utf8'))).toBe('feed');
-    expect(detectFormat(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [] }))).toBe('feed');
+    expect(detectFormat(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [] }))).toBe(
+      'feed',
+    );
     expect(detectFormat('{broken\n')).toBe('ndjson');
   });
 
@@ -72,13 +74,22 @@ describe.each(await testDialects())('sosik import on %s', (dialect) => {
       flags,
       print: (line) => printed.push(line),
       open: async (): Promise<Runtime> => {
-        const deps = { db: t.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+        const deps = {
+          db: t.db,
+          dialect,
+          config,
+          log: pino({ level: 'silent' }),
+          nudgeJobs: () => {},
+          registry: REGISTRY,
+        };
         return { deps, handle: t, worker: new JobWorker(deps), close: async () => {} } as Runtime;
       },
     });
   }
-  const run = (file: string, flags: Record<string, string> = { press: 'garam' }) => importCommands.import!.run(ctx([file], flags));
-  const articles = async () => (await t.db.selectFrom('articles').select('uri').orderBy('uri').execute()).map((r) => r.uri);
+  const run = (file: string, flags: Record<string, string> = { press: 'garam' }) =>
+    importCommands.import!.run(ctx([file], flags));
+  const articles = async () =>
+    (await t.db.selectFrom('articles').select('uri').orderBy('uri').execute()).map((r) => r.uri);
 
   it('imports NDJSON, refusing bad lines with their line number and reason, and a re-import changes nothing', async () => {
     const file = path.join(dir, 'items.ndjson');
@@ -90,7 +101,10 @@ describe.each(await testDialects())('sosik import on %s', (dialect) => {
       ninjsLine(3, { type: 'event' }),
       ninjsLine(4, { headlines: [] }),
       ninjsLine(5, { bodies: [{ value: `<p>${'긴 본문 '.repeat(1000)}</p>` }] }),
-      ninjsLine(1, { headlines: [{ role: 'main', value: '가람시 소식 1 (고침)' }], versioncreated: '2030-01-01T00:00:00Z' }),
+      ninjsLine(1, {
+        headlines: [{ role: 'main', value: '가람시 소식 1 (고침)' }],
+        versioncreated: '2030-01-01T00:00:00Z',
+      }),
       `${'['.repeat(40)}${']'.repeat(40)}`,
     ];
     fs.writeFileSync(file, `${lines.join('\n')}\n`);

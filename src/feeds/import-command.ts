@@ -8,7 +8,15 @@ import type { Command, CommandContext } from '../cli-types.ts';
 import { Errors } from '../errors.ts';
 import { pressIdBySlug } from '../press/index.ts';
 import { progressBar } from '../search/index.ts';
-import { detectFormat, feedItems, type ImportFormat, type ImportItem, type ImportLimits, ndjsonBatches, peekFile } from './import-source.ts';
+import {
+  detectFormat,
+  feedItems,
+  type ImportFormat,
+  type ImportItem,
+  type ImportLimits,
+  ndjsonBatches,
+  peekFile,
+} from './import-source.ts';
 
 /** Items handed to ingestArticles at once (it splits them into transactions itself). */
 const BATCH = 1000;
@@ -27,7 +35,12 @@ export function tally(summary: ImportSummary, items: ImportItem[], outcomes: Map
     const o: BatchOutcome = 'error' in item ? { ok: false, error: item.error } : outcomes.get(item)!;
     if (!o.ok) {
       const detail = o.error.details?.[0];
-      summary.refused.push({ position: item.position, code: o.error.code, message: detail?.message ?? o.error.message, path: detail?.path });
+      summary.refused.push({
+        position: item.position,
+        code: o.error.code,
+        message: detail?.message ?? o.error.message,
+        path: detail?.path,
+      });
     } else if (!o.result.changed) summary.unchanged++;
     else if (o.result.created) summary.accepted++;
     else summary.updated++;
@@ -38,11 +51,14 @@ export function summaryLines(s: ImportSummary, unit: 'line' | 'item'): string[] 
   const out = [
     `accepted ${s.accepted} new, updated ${s.updated}, unchanged ${s.unchanged}, refused ${s.refused.length}`,
   ];
-  for (const r of s.refused.slice(0, SHOWN_REFUSALS)) out.push(`  ${unit} ${r.position}: ${r.code}${r.path ? ` at ${r.path}` : ''}: ${r.message}`);
+  for (const r of s.refused.slice(0, SHOWN_REFUSALS))
+    out.push(`  ${unit} ${r.position}: ${r.code}${r.path ? ` at ${r.path}` : ''}: ${r.message}`);
   if (s.refused.length > SHOWN_REFUSALS) {
     const byCode = new Map<string, number>();
     for (const r of s.refused) byCode.set(r.code, (byCode.get(r.code) ?? 0) + 1);
-    out.push(`  … ${s.refused.length - SHOWN_REFUSALS} more; by reason: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    out.push(
+      `  … ${s.refused.length - SHOWN_REFUSALS} more; by reason: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(', ')}`,
+    );
   }
   return out;
 }
@@ -70,7 +86,8 @@ async function readAll(stream: NodeJS.ReadableStream, max: number): Promise<Buff
   for await (const chunk of stream) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += b.length;
-    if (size > max) throw Errors.invalidOption(`the feed is over SOSIK_FEEDS_MAX_BYTES (${max}); split it or import NDJSON`);
+    if (size > max)
+      throw Errors.invalidOption(`the feed is over SOSIK_FEEDS_MAX_BYTES (${max}); split it or import NDJSON`);
     parts.push(b);
   }
   return Buffer.concat(parts);
@@ -81,14 +98,16 @@ async function runImport(ctx: CommandContext): Promise<number> {
   const slug = ctx.flags.press;
   if (!source || !slug) throw Errors.missingOption('import <file|-> --press <slug> [--format ndjson|feed]');
   const forced = ctx.flags.format;
-  if (forced !== undefined && forced !== 'ndjson' && forced !== 'feed') throw Errors.invalidOption('--format is ndjson or feed.');
+  if (forced !== undefined && forced !== 'ndjson' && forced !== 'feed')
+    throw Errors.invalidOption('--format is ndjson or feed.');
   const fromStdin = source === '-';
   if (!fromStdin && !fs.existsSync(source)) throw Errors.notFound('file', `No file ${source}.`);
   const limits: ImportLimits = { maxLineBytes: ctx.config.bodyLimitBytes, maxFeedBytes: ctx.config.feedsMaxBytes };
 
   return ctx.withRuntime(async (rt) => {
     const pressId = await pressIdBySlug(rt.deps.db, slug);
-    if (pressId === undefined) throw Errors.notFound('press', `No press "${slug}" (create it with: sosik press add --slug ${slug} --name …).`);
+    if (pressId === undefined)
+      throw Errors.notFound('press', `No press "${slug}" (create it with: sosik press add --slug ${slug} --name …).`);
     const stream: NodeJS.ReadableStream = fromStdin ? process.stdin : fs.createReadStream(source);
     let format: ImportFormat | undefined = forced as ImportFormat | undefined;
     let batches: AsyncIterable<ImportItem[]>;
@@ -115,7 +134,12 @@ async function runImport(ctx: CommandContext): Promise<number> {
       const good = items.filter((i): i is Extract<ImportItem, { input: unknown }> => 'input' in i);
       const outcomes = await ingestArticles(
         rt.deps,
-        good.map((i) => ({ pressId, source: format === 'feed' ? 'feed' : 'api', input: i.input, original: i.original })),
+        good.map((i) => ({
+          pressId,
+          source: format === 'feed' ? 'feed' : 'api',
+          input: i.input,
+          original: i.original,
+        })),
       );
       tally(summary, items, new Map(good.map((g, k) => [g, outcomes[k]!])));
       done = Math.max(done, items[items.length - 1]!.position);
@@ -124,7 +148,10 @@ async function runImport(ctx: CommandContext): Promise<number> {
     if (done === 0) progress(0, 0);
     for (const line of summaryLines(summary, format === 'feed' ? 'item' : 'line')) ctx.print(line);
     const queued = summary.accepted + summary.updated;
-    if (queued) ctx.print(`follow-up jobs (search index, issues…) queued for ${queued} articles: a running sosik serve or sosik worker runs them, or sosik jobs run`);
+    if (queued)
+      ctx.print(
+        `follow-up jobs (search index, issues…) queued for ${queued} articles: a running sosik serve or sosik worker runs them, or sosik jobs run`,
+      );
     return summary.refused.length ? 1 : 0;
   });
 }

@@ -33,7 +33,8 @@ export function detectFormat(head: string): ImportFormat {
   const jsonFeed = /^\s*"version"\s*:\s*"https?:\/\/jsonfeed\.org\//m;
   const first = firstLineValue(text);
   // One item per line: a JSON Feed written on one line is the only object with that version.
-  if (first !== undefined) return typeof first.version === 'string' && /^https?:\/\/jsonfeed\.org\//.test(first.version) ? 'feed' : 'ndjson';
+  if (first !== undefined)
+    return typeof first.version === 'string' && /^https?:\/\/jsonfeed\.org\//.test(first.version) ? 'feed' : 'ndjson';
   // A first line that is not a whole object: a pretty-printed JSON Feed, or broken NDJSON.
   return text.startsWith('{') && jsonFeed.test(text) ? 'feed' : 'ndjson';
 }
@@ -60,7 +61,10 @@ export function peekFile(file: string): string {
 }
 
 /** Lines of a stream as Buffers, each at most `maxBytes` (longer lines come out as `null`). */
-export async function* lines(stream: AsyncIterable<Buffer | string> | Iterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer | null> {
+export async function* lines(
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer>,
+  maxBytes: number,
+): AsyncGenerator<Buffer | null> {
   let parts: Buffer[] = [];
   let size = 0;
   let oversized = false;
@@ -90,7 +94,10 @@ export async function* lines(stream: AsyncIterable<Buffer | string> | Iterable<B
 /** One NDJSON line → an item or its refusal; blank lines yield nothing. */
 export function ndjsonItem(line: Buffer | null, position: number, maxLineBytes: number): ImportItem | undefined {
   if (line === null) return { position, error: Errors.tooLarge(maxLineBytes) };
-  const text = line.toString('utf8').replace(/^\uFEFF/, '').trim();
+  const text = line
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
   if (!text) return undefined;
   try {
     if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw jsonTooDeep(MAX_JSON_DEPTH);
@@ -136,7 +143,11 @@ export function feedItems(bytes: Buffer, limits: ImportLimits): ImportItem[] {
   }
   try {
     const parsed = parseFeedText(decodeFeedBytes(bytes).text, {});
-    return parsed.items.map((item, i) => ({ position: i + 1, input: itemToArticleInput(item, parsed), original: item.raw }));
+    return parsed.items.map((item, i) => ({
+      position: i + 1,
+      input: itemToArticleInput(item, parsed),
+      original: item.raw,
+    }));
   } catch (err) {
     if (err instanceof FeedError) throw Errors.invalidOption(`not a feed: ${err.message}`);
     throw err;

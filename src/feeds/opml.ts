@@ -29,7 +29,12 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function slugFromHost(url: string): string {
   const host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-  return host.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'press';
+  return (
+    host
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'press'
+  );
 }
 
 export function planOpmlImport(text: string): PlannedFeed[] {
@@ -48,7 +53,13 @@ export function planOpmlImport(text: string): PlannedFeed[] {
         const homepage = o.htmlUrl?.trim() || undefined;
         const explicit = (o.press ?? folder?.press)?.trim().toLowerCase();
         const pressSlug = explicit && SLUG.test(explicit) ? explicit : slugFromHost(homepage ?? url);
-        const pressName = (o.press ? o.title ?? o.text : folder?.press ? folder.title ?? folder.text : o.title ?? o.text)?.trim() || pressSlug;
+        const pressName =
+          (o.press
+            ? (o.title ?? o.text)
+            : folder?.press
+              ? (folder.title ?? folder.text)
+              : (o.title ?? o.text)
+          )?.trim() || pressSlug;
         out.push({ pressSlug, pressName, ...(homepage ? { homepage } : {}), url });
       }
       if (o.outlines) walk(o.outlines, o.press ? o : folder);
@@ -70,7 +81,12 @@ export async function importOpml(deps: AppDeps, text: string, now = Date.now()):
   for (const p of plan) {
     const press = await ensureFeedPress(deps.db, { slug: p.pressSlug, name: p.pressName, homepage: p.homepage }, now);
     if (press.created) summary.pressesCreated.push(p.pressSlug);
-    const { created } = await addFeed(deps.db, { pressId: press.id, url: p.url, intervalSeconds: deps.config.feedsIntervalSeconds, now });
+    const { created } = await addFeed(deps.db, {
+      pressId: press.id,
+      url: p.url,
+      intervalSeconds: deps.config.feedsIntervalSeconds,
+      now,
+    });
     if (created) summary.feedsCreated++;
     else summary.feedsExisting++;
   }

@@ -16,7 +16,8 @@ import { addFeed, getFeed } from './store.ts';
 import { addTestPress, feedTestDeps } from './test-deps.ts';
 
 const LOCAL: PollOptions = { fetch: { allowAddresses: ['127.0.0.1'] } };
-const item = (n: number) => `<item><guid>busy-${n}</guid><title>기사 ${n}</title><description>본문 ${n}</description></item>`;
+const item = (n: number) =>
+  `<item><guid>busy-${n}</guid><title>기사 ${n}</title><description>본문 ${n}</description></item>`;
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>바쁜 신문</title>${[1, 2, 3].map(item).join('')}</channel></rss>`;
 
 let srv: TestServer;
@@ -104,7 +105,9 @@ describe('feed polling on SQLite next to another writing process', () => {
   it('a poll that could not store an item fails, keeps the old validators and takes the item next time', async () => {
     const feed = (await addFeed(t.db, { pressId, url: srv.base + '/rss', intervalSeconds: 600 })).feed;
     // A real database refusal for one item (standing in for any write that keeps failing).
-    await sql`CREATE TRIGGER refuse_busy_2 BEFORE INSERT ON articles WHEN NEW.uri = 'busy-2' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`.execute(t.db);
+    await sql`CREATE TRIGGER refuse_busy_2 BEFORE INSERT ON articles WHEN NEW.uri = 'busy-2' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`.execute(
+      t.db,
+    );
     const deps = feedTestDeps(t);
     const now = Date.parse('2024-10-10T00:00:00Z');
     const first = await pollFeed(deps, feed, { ...LOCAL, now: () => now, random: () => 0.5 });

@@ -80,7 +80,12 @@ describe.each(await testDialects())('feed polling on %s', (dialect) => {
     const first = await pollFeed(deps, feed, LOCAL);
     expect(first).toMatchObject({ status: 'ok', seen: 2, taken: 2 });
 
-    const articles = await t.db.selectFrom('articles').selectAll().where('press_id', '=', pressId).orderBy('id').execute();
+    const articles = await t.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('press_id', '=', pressId)
+      .orderBy('id')
+      .execute();
     expect(articles.map((a) => a.uri)).toEqual(['hanbit-1001', 'https://hanbit-daily.example/news/1002']);
     const bus = articles[0]!;
     expect(bus.source).toBe('feed');
@@ -97,10 +102,22 @@ describe.each(await testDialects())('feed polling on %s', (dialect) => {
     expect(cats.filter((c) => c.article_id === bus.id).map((c) => c.slug)).toEqual(['society']);
     expect(cats.filter((c) => c.article_id === articles[1]!.id).map((c) => c.slug)).toEqual(['economy']);
     const photos = await t.db.selectFrom('article_photos').selectAll().where('article_id', '=', bus.id).execute();
-    expect(photos).toMatchObject([{ url: 'https://img.hanbit-daily.example/1001.jpg', caption: '푸른시 시내버스 차고지 모습', credit: '한빛일보 사진부' }]);
+    expect(photos).toMatchObject([
+      {
+        url: 'https://img.hanbit-daily.example/1001.jpg',
+        caption: '푸른시 시내버스 차고지 모습',
+        credit: '한빛일보 사진부',
+      },
+    ]);
 
     let row = (await getFeed(t.db, feed.id))!;
-    expect(row).toMatchObject({ etag: '"a"', items_taken: 2, items_seen_last: 2, error_count: 0, title: '한빛일보 - 전체기사' });
+    expect(row).toMatchObject({
+      etag: '"a"',
+      items_taken: 2,
+      items_seen_last: 2,
+      error_count: 0,
+      title: '한빛일보 - 전체기사',
+    });
     expect(row.last_success_at).not.toBeNull();
 
     const again = await pollFeed(deps, row, LOCAL);
@@ -151,10 +168,26 @@ describe.each(await testDialects())('feed polling on %s', (dialect) => {
       pressId,
       source: 'api',
       original: {},
-      input: { uri: 'urn:hanbit:1002', link: 'https://hanbit-daily.example/news/1002', headline: '실적', bodyHtml: '<p>x</p>', lang: 'ko', bylines: [], subjects: [], keywords: [], photos: [], pubstatus: 'usable', versionCreated: Date.parse('2024-09-30T00:00:00Z') },
+      input: {
+        uri: 'urn:hanbit:1002',
+        link: 'https://hanbit-daily.example/news/1002',
+        headline: '실적',
+        bodyHtml: '<p>x</p>',
+        lang: 'ko',
+        bylines: [],
+        subjects: [],
+        keywords: [],
+        photos: [],
+        pubstatus: 'usable',
+        versionCreated: Date.parse('2024-09-30T00:00:00Z'),
+      },
     });
     await pollFeed(deps, await feedFor('/rss'), LOCAL);
-    const rows = await t.db.selectFrom('articles').select(['id', 'uri', 'headline', 'revision']).orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('articles')
+      .select(['id', 'uri', 'headline', 'revision'])
+      .orderBy('id')
+      .execute();
     expect(rows).toHaveLength(2);
     expect(rows[0]!.id).toBe(api.id);
     expect(rows[0]!.revision).toBe(2);
@@ -165,10 +198,18 @@ describe.each(await testDialects())('feed polling on %s', (dialect) => {
   it('re-polls a feed without dates, with future dates and without titles without making revisions', async () => {
     const feed = await feedFor('/odd');
     expect(await pollFeed(deps, feed, LOCAL)).toMatchObject({ status: 'ok', seen: 4, taken: 4 });
-    expect(await pollFeed(deps, (await getFeed(t.db, feed.id))!, LOCAL)).toMatchObject({ status: 'ok', seen: 4, taken: 0 });
+    expect(await pollFeed(deps, (await getFeed(t.db, feed.id))!, LOCAL)).toMatchObject({
+      status: 'ok',
+      seen: 4,
+      taken: 0,
+    });
     const revisions = await t.db.selectFrom('article_revisions').select('id').execute();
     expect(revisions).toHaveLength(4);
-    const untitled = await t.db.selectFrom('articles').select(['headline']).where('uri', '=', 'https://odd.example/no-title').executeTakeFirstOrThrow();
+    const untitled = await t.db
+      .selectFrom('articles')
+      .select(['headline'])
+      .where('uri', '=', 'https://odd.example/no-title')
+      .executeTakeFirstOrThrow();
     expect(untitled.headline).toBe('제목이 없는 기사입니다.');
   });
 
@@ -198,7 +239,11 @@ describe.each(await testDialects())('feed polling on %s', (dialect) => {
 
     // Success clears the error state.
     const recovering = (await getFeed(t.db, broken.id))!;
-    await t.db.updateTable('feeds').set({ url: srv.base + '/rss' }).where('id', '=', broken.id).execute();
+    await t.db
+      .updateTable('feeds')
+      .set({ url: srv.base + '/rss' })
+      .where('id', '=', broken.id)
+      .execute();
     await pollFeed(deps, { ...recovering, url: srv.base + '/rss' }, opts);
     expect((await getFeed(t.db, broken.id))!).toMatchObject({ error_count: 0, last_error_code: null });
   });

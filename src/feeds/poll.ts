@@ -54,7 +54,15 @@ export async function pollFeed(deps: AppDeps, feed: FeedRow, options: PollOption
     });
     const nextPollAt = nextPollAfterSuccess(feed.interval_seconds, now(), random);
     if (fetched.kind === 'not-modified') {
-      await withBusyRetry(() => recordSuccess(deps.db, feed.id, { now: now(), nextPollAt, etag: fetched.etag, lastModified: fetched.lastModified, itemsTaken: 0 }));
+      await withBusyRetry(() =>
+        recordSuccess(deps.db, feed.id, {
+          now: now(),
+          nextPollAt,
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+          itemsTaken: 0,
+        }),
+      );
       return { feedId: feed.id, status: 'not-modified' };
     }
     const text = decodeFeedBytes(fetched.body, fetched.contentType).text;
@@ -77,7 +85,13 @@ export async function pollFeed(deps: AppDeps, feed: FeedRow, options: PollOption
               original: { feedId: feed.id, feedUrl: fetched.url, format: parsed.format, item: item.raw },
               now: now(),
             }),
-          { onRetry: (err, attempt) => deps.log.info({ err, feedId: feed.id, itemId: item.id, attempt }, 'database busy; feed item waits its turn') },
+          {
+            onRetry: (err, attempt) =>
+              deps.log.info(
+                { err, feedId: feed.id, itemId: item.id, attempt },
+                'database busy; feed item waits its turn',
+              ),
+          },
         );
         if (result.changed) taken++;
       } catch (err) {
@@ -118,9 +132,22 @@ export async function pollFeed(deps: AppDeps, feed: FeedRow, options: PollOption
     // Items not stored are no reason to poll the feed less: the server answered, and the next poll
     // at the usual pace takes the lost items (and any new ones) again, so FEED_INGEST does not back off.
     const backoffCount = error.code === 'FEED_INGEST' ? 1 : errorCount;
-    const nextPollAt = nextPollAfterFailure(feed.interval_seconds, backoffCount, now(), error.extra.retryAfterMs, random);
+    const nextPollAt = nextPollAfterFailure(
+      feed.interval_seconds,
+      backoffCount,
+      now(),
+      error.extra.retryAfterMs,
+      random,
+    );
     await withBusyRetry(() =>
-      recordFailure(deps.db, feed.id, { now: now(), nextPollAt, code: error.code, message: error.message, errorCount, itemsTaken: error.extra.itemsTaken ?? 0 }),
+      recordFailure(deps.db, feed.id, {
+        now: now(),
+        nextPollAt,
+        code: error.code,
+        message: error.message,
+        errorCount,
+        itemsTaken: error.extra.itemsTaken ?? 0,
+      }),
     );
     deps.log.info({ feedId: feed.id, url: feed.url, code: error.code, detail: error.message }, 'feed poll failed');
     return { feedId: feed.id, status: 'error', code: error.code, message: error.message, nextPollAt };
@@ -174,7 +201,13 @@ export async function pollDueFeeds(deps: AppDeps, options: PollDueOptions = {}):
             // Only the database can fail here (pollFeed records its own failures); say so, so that
             // `feeds poll` exits 1 rather than reporting a poll that never happened as fine.
             deps.log.error({ err, feedId: feed.id }, 'feed poll crashed');
-            outcomes.push({ feedId: feed.id, status: 'error', code: 'FEED_INGEST', message: `the poll could not be recorded: ${(err as Error).message}`, nextPollAt: feed.next_poll_at });
+            outcomes.push({
+              feedId: feed.id,
+              status: 'error',
+              code: 'FEED_INGEST',
+              message: `the poll could not be recorded: ${(err as Error).message}`,
+              nextPollAt: feed.next_poll_at,
+            });
           } finally {
             running--;
             perHost.set(host, (perHost.get(host) ?? 1) - 1);

@@ -13,7 +13,12 @@ export interface NewFeed {
 /** Registers a feed (idempotent per press + URL); returns its row. */
 export async function addFeed(db: Db, f: NewFeed): Promise<{ feed: FeedRow; created: boolean }> {
   const now = f.now ?? Date.now();
-  const existing = await db.selectFrom('feeds').selectAll().where('press_id', '=', f.pressId).where('url', '=', f.url).executeTakeFirst();
+  const existing = await db
+    .selectFrom('feeds')
+    .selectAll()
+    .where('press_id', '=', f.pressId)
+    .where('url', '=', f.url)
+    .executeTakeFirst();
   if (existing) return { feed: existing, created: false };
   const feed = await db
     .insertInto('feeds')
@@ -91,7 +96,11 @@ export interface SuccessRecord {
 }
 
 export async function recordSuccess(db: Db, feedId: number, r: SuccessRecord): Promise<void> {
-  const current = await db.selectFrom('feeds').select(['items_taken']).where('id', '=', feedId).executeTakeFirstOrThrow();
+  const current = await db
+    .selectFrom('feeds')
+    .select(['items_taken'])
+    .where('id', '=', feedId)
+    .executeTakeFirstOrThrow();
   await db
     .updateTable('feeds')
     .set({

@@ -31,7 +31,11 @@ const MESSAGES: Record<HtmlBoundsCode, string> = {
 
 /** The client-facing error (422, path "bodies") for a bound that did not hold. */
 export function htmlBoundsError(code: HtmlBoundsCode): AppError {
-  const max = { HTML_TOO_DEEP: MAX_HTML_DEPTH, HTML_TOO_MANY_ELEMENTS: MAX_HTML_ELEMENTS, HTML_TOO_LARGE: MAX_SANITIZED_CHARS }[code];
+  const max = {
+    HTML_TOO_DEEP: MAX_HTML_DEPTH,
+    HTML_TOO_MANY_ELEMENTS: MAX_HTML_ELEMENTS,
+    HTML_TOO_LARGE: MAX_SANITIZED_CHARS,
+  }[code];
   return Errors.htmlBounds(code, max, MESSAGES[code]);
 }
 

@@ -24,4 +24,3 @@ export function isAbsoluteHttpUrl(value: string): boolean {
     return false;
   }
 }
-

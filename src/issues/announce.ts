@@ -4,7 +4,11 @@
 import type { AppDeps } from '../deps.ts';
 import { announceChanges } from '../db/change-bus.ts';
 
-export function announceIssueChanges(deps: Pick<AppDeps, 'changes'>, issueIds: readonly number[], articleId: number | null): void {
+export function announceIssueChanges(
+  deps: Pick<AppDeps, 'changes'>,
+  issueIds: readonly number[],
+  articleId: number | null,
+): void {
   const tags = ['issues', ...new Set(issueIds)].map((t) => (typeof t === 'number' ? `issue:${t}` : t));
   if (articleId !== null) tags.push(`article:${articleId}`);
   announceChanges(deps, tags);

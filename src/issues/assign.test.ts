@@ -58,7 +58,11 @@ describe.each(await testDialects())('issues.assign on %s', (dialect) => {
     expect(out.action).toBe('removed');
     const m = await t.db.selectFrom('issue_articles').select('article_id').where('article_id', '=', ids[2]!).execute();
     expect(m).toHaveLength(0);
-    const bridge = await t.db.selectFrom('issues').selectAll().where('id', '=', out.action === 'removed' ? out.issueId : 0).executeTakeFirstOrThrow();
+    const bridge = await t.db
+      .selectFrom('issues')
+      .selectAll()
+      .where('id', '=', out.action === 'removed' ? out.issueId : 0)
+      .executeTakeFirstOrThrow();
     expect(bridge.article_count).toBe(2);
   });
 
@@ -76,10 +80,23 @@ describe.each(await testDialects())('issues.assign on %s', (dialect) => {
     expect(bridge).not.toBe(lunar);
     expect(out).toMatchObject({ action: 'assigned', issueId: lunar });
     // It moved, not copied: the old story no longer counts it, the new one does.
-    const members = await t.db.selectFrom('issue_articles').select(['article_id', 'issue_id']).where('article_id', '=', ids[0]!).execute();
+    const members = await t.db
+      .selectFrom('issue_articles')
+      .select(['article_id', 'issue_id'])
+      .where('article_id', '=', ids[0]!)
+      .execute();
     expect(members).toEqual([{ article_id: ids[0]!, issue_id: lunar }]);
-    const counts = await t.db.selectFrom('issues').select(['id', 'article_count']).where('id', 'in', [bridge!, lunar!]).execute();
-    expect(new Map(counts.map((c) => [c.id, c.article_count]))).toEqual(new Map([[bridge, 2], [lunar, 3]]));
+    const counts = await t.db
+      .selectFrom('issues')
+      .select(['id', 'article_count'])
+      .where('id', 'in', [bridge!, lunar!])
+      .execute();
+    expect(new Map(counts.map((c) => [c.id, c.article_count]))).toEqual(
+      new Map([
+        [bridge, 2],
+        [lunar, 3],
+      ]),
+    );
   });
 
   it('rebuilds the same decisions after a process restart (engine reloaded from the tables)', async () => {

@@ -77,7 +77,13 @@ function storedVector(engine: ClusterEngine, m: Membership): DocVector {
   return importVector(engine, m.vector);
 }
 
-async function removeMember(trx: Trx, engine: ClusterEngine, m: Membership, deps: Deps, now: number): Promise<AssignOutcome> {
+async function removeMember(
+  trx: Trx,
+  engine: ClusterEngine,
+  m: Membership,
+  deps: Deps,
+  now: number,
+): Promise<AssignOutcome> {
   await ensureCluster(trx, engine, m.issue_id);
   engine.remove(m.issue_id, storedVector(engine, m));
   await trx.deleteFrom('issue_articles').where('article_id', '=', m.article_id).execute();

@@ -65,7 +65,8 @@ export class CandidateIndex {
    * best `k` first, ties to the lower id.
    */
   vote(weighted: Map<number, number>, queryTerms: number, k: number): number[] {
-    const cutoff = weighted.size > queryTerms ? kthLargest(Float64Array.from(weighted.values()), queryTerms) : -Infinity;
+    const cutoff =
+      weighted.size > queryTerms ? kthLargest(Float64Array.from(weighted.values()), queryTerms) : -Infinity;
     const votes = new Map<number, number>();
     let used = 0;
     weighted.forEach((w, id) => {

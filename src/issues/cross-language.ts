@@ -7,7 +7,7 @@ import { KEYPHRASE, NAME_KEY } from './keyphrases.ts';
 import { BIGRAM } from './tokens.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
-export const enum TermClass {
+export enum TermClass {
   Unknown = 0,
   Hangul = 1,
   Latin = 2,

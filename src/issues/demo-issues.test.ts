@@ -77,7 +77,11 @@ describe.each(await testDialects())('the demo content on an empty %s database', 
   });
 
   it('spells every visible issue’s slug from the name it shows', async () => {
-    const rows = await t.db.selectFrom('issues').select(['id', 'slug', 'auto_name', 'editor_name']).where('visible', '=', 1).execute();
+    const rows = await t.db
+      .selectFrom('issues')
+      .select(['id', 'slug', 'auto_name', 'editor_name'])
+      .where('visible', '=', 1)
+      .execute();
     expect(rows.length).toBeGreaterThan(5);
     for (const r of rows) expect(r.slug).toBe(issueSlug(r.id, r.editor_name ?? r.auto_name));
   });
@@ -103,7 +107,11 @@ describe.each(await testDialects())('a newly started portal on %s', (dialect) =>
     expect(new Set(tram).size).toBe(1);
     const orchard = issueOf.get(ids[SAME_EVENT_REPORTS.findIndex((a) => a.story === 'orchard')]!);
     expect(orchard).not.toBe(tram[0]);
-    const issue = await t.db.selectFrom('issues').select(['visible', 'press_count']).where('id', '=', tram[0]!).executeTakeFirstOrThrow();
+    const issue = await t.db
+      .selectFrom('issues')
+      .select(['visible', 'press_count'])
+      .where('id', '=', tram[0]!)
+      .executeTakeFirstOrThrow();
     expect(issue).toEqual({ visible: 1, press_count: 3 });
   });
 });

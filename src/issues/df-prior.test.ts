@@ -6,7 +6,10 @@ import { loadDemoArticles } from '../demo/index.ts';
 
 describe('the demo-content DF prior', () => {
   it('counts all reports of one demo event as one document', () => {
-    const files = loadDemoArticles() as unknown as Array<{ event?: string; item: { headline: string; body_html: string } }>;
+    const files = loadDemoArticles() as unknown as Array<{
+      event?: string;
+      item: { headline: string; body_html: string };
+    }>;
     const events = new Set(files.flatMap((f) => (f.event ? [f.event] : [])));
     const oneOffs = files.filter((f) => !f.event).length;
     const prior = demoDfPrior(DEFAULT_FEATURES);

@@ -17,7 +17,10 @@ import type { DfPrior } from './vocabulary.ts';
  * All reports of one demo event count as ONE document: a word five presses used for one snowstorm
  * is that story's word, not everyday language, and must not be weighed down in the next snowstorm.
  */
-export function demoDfPrior(features: FeatureOptions, articles: readonly DemoArticleFile[] = loadDemoArticles()): DfPrior {
+export function demoDfPrior(
+  features: FeatureOptions,
+  articles: readonly DemoArticleFile[] = loadDemoArticles(),
+): DfPrior {
   const groups = new Map<string, Set<string>>();
   const latinGroups = new Set<string>();
   for (const [n, { event, item }] of articles.entries()) {

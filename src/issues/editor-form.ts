@@ -12,14 +12,16 @@ function field(body: unknown, name: string): string | undefined {
 
 function articleId(body: unknown): number {
   const raw = field(body, 'article');
-  if (!raw || !/^\d{1,12}$/.test(raw)) throw Errors.validation([{ path: 'article', message: 'an article number is required' }]);
+  if (!raw || !/^\d{1,12}$/.test(raw))
+    throw Errors.validation([{ path: 'article', message: 'an article number is required' }]);
   return Number(raw);
 }
 
 /** Accepts a target issue as a number, a slug, or a pasted /issues/… address (`name` is the form field). */
 async function targetIssue(deps: Pick<AppDeps, 'db'>, raw: string | undefined, name: 'into' | 'to'): Promise<number> {
   const slug = decodedSlug((raw ?? '').replace(/^.*\/issues\//, '').replace(/[?#].*$/, ''));
-  if (slug === undefined) throw Errors.validation([{ path: name, message: 'not a valid issue address (broken %-escape)' }]);
+  if (slug === undefined)
+    throw Errors.validation([{ path: name, message: 'not a valid issue address (broken %-escape)' }]);
   const found = slug ? await findIssueBySlug(deps.db, slug) : { kind: 'missing' as const };
   const id = found.kind === 'found' ? found.issue.id : found.kind === 'redirect' ? idFromSlug(found.slug) : undefined;
   if (id === undefined) throw Errors.validation([{ path: name, message: 'no such issue' }]);
@@ -35,7 +37,11 @@ function decodedSlug(raw: string): string | undefined {
   }
 }
 
-export async function parseEditorForm(deps: Pick<AppDeps, 'db'>, issueId: number, body: unknown): Promise<EditorAction> {
+export async function parseEditorForm(
+  deps: Pick<AppDeps, 'db'>,
+  issueId: number,
+  body: unknown,
+): Promise<EditorAction> {
   const action = field(body, 'action');
   switch (action) {
     case 'rename':
@@ -44,7 +50,12 @@ export async function parseEditorForm(deps: Pick<AppDeps, 'db'>, issueId: number
       return { action, issueId, intoIssueId: await targetIssue(deps, field(body, 'into'), 'into') };
     case 'move-out': {
       const to = field(body, 'to');
-      return { action, issueId, articleId: articleId(body), ...(to ? { toIssueId: await targetIssue(deps, to, 'to') } : {}) };
+      return {
+        action,
+        issueId,
+        articleId: articleId(body),
+        ...(to ? { toIssueId: await targetIssue(deps, to, 'to') } : {}),
+      };
     }
     case 'pin-lead':
       return { action, issueId, articleId: field(body, 'article') ? articleId(body) : null };

@@ -26,7 +26,13 @@ describe.each(await testDialects())('editor decisions on %s', (dialect) => {
   let deps: { db: TestDb['db']; dialect: typeof dialect; config: typeof config };
   let ids: number[];
   const issueOf = async (articleId: number) =>
-    (await t.db.selectFrom('issue_articles').select('issue_id').where('article_id', '=', articleId).executeTakeFirstOrThrow()).issue_id;
+    (
+      await t.db
+        .selectFrom('issue_articles')
+        .select('issue_id')
+        .where('article_id', '=', articleId)
+        .executeTakeFirstOrThrow()
+    ).issue_id;
   const issue = (id: number) => t.db.selectFrom('issues').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   beforeEach(async () => {
@@ -55,7 +61,12 @@ describe.each(await testDialects())('editor decisions on %s', (dialect) => {
     expect(row.hidden).toBe(1);
     expect(row.visible).toBe(0);
     expect(row.article_count).toBe(4);
-    const log = await t.db.selectFrom('issue_decisions').select('action').where('issue_id', '=', bridge).orderBy('id').execute();
+    const log = await t.db
+      .selectFrom('issue_decisions')
+      .select('action')
+      .where('issue_id', '=', bridge)
+      .orderBy('id')
+      .execute();
     expect(log.map((d) => d.action)).toEqual(['rename', 'pin-lead', 'hide']);
   });
 
@@ -65,7 +76,11 @@ describe.each(await testDialects())('editor decisions on %s', (dialect) => {
     expect(own).not.toBe(bridge);
     expect(await issueOf(ids[6]!)).toBe(own);
     expect((await issue(bridge)).article_count).toBe(2);
-    await t.db.updateTable('articles').set({ revision: 2, body_text: FIXTURE_ARTICLES[6]!.body + ' 추가 취재.' }).where('id', '=', ids[6]!).execute();
+    await t.db
+      .updateTable('articles')
+      .set({ revision: 2, body_text: FIXTURE_ARTICLES[6]!.body + ' 추가 취재.' })
+      .where('id', '=', ids[6]!)
+      .execute();
     discardEngine(t.db);
     await assignArticle(deps, ids[6]!);
     expect(await issueOf(ids[6]!)).toBe(own);
@@ -100,17 +115,25 @@ describe.each(await testDialects())('editor decisions on %s', (dialect) => {
   it('refuses nonsense with stable codes', async () => {
     const bridge = await issueOf(ids[0]!);
     const lunar = await issueOf(ids[1]!);
-    await expect(applyEditorAction(deps, null, { action: 'rename', issueId: bridge, name: '  ' })).rejects.toMatchObject({
+    await expect(
+      applyEditorAction(deps, null, { action: 'rename', issueId: bridge, name: '  ' }),
+    ).rejects.toMatchObject({
       code: 'ISSUE_NAME_INVALID',
     });
-    await expect(applyEditorAction(deps, null, { action: 'pin-lead', issueId: bridge, articleId: ids[1]! })).rejects.toMatchObject({
+    await expect(
+      applyEditorAction(deps, null, { action: 'pin-lead', issueId: bridge, articleId: ids[1]! }),
+    ).rejects.toMatchObject({
       code: 'ISSUE_ARTICLE_NOT_MEMBER',
     });
-    await expect(applyEditorAction(deps, null, { action: 'merge', issueId: lunar, intoIssueId: lunar })).rejects.toMatchObject({
+    await expect(
+      applyEditorAction(deps, null, { action: 'merge', issueId: lunar, intoIssueId: lunar }),
+    ).rejects.toMatchObject({
       code: 'ISSUE_MERGE_SELF',
     });
-    await expect(applyEditorAction(deps, null, { action: 'hide', issueId: 99999, hidden: true })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
+    await expect(applyEditorAction(deps, null, { action: 'hide', issueId: 99999, hidden: true })).rejects.toMatchObject(
+      {
+        code: 'NOT_FOUND',
+      },
+    );
   });
 });

@@ -3,7 +3,7 @@
 // merges a curated issue, never renames over an editor's name, never moves a locked article and
 // never puts an article back into an issue it was moved out of.
 import type { AppDeps } from '../deps.ts';
-import { AppError, Errors } from '../errors.ts';
+import { type AppError, Errors } from '../errors.ts';
 import { discardEngine, engineFor, ensureCluster, markCurrent } from './engine-cache.ts';
 import type { ClusterEngine } from './engine.ts';
 import { bumpState, createIssue, mergeIssueRows, readStateForUpdate, refreshIssue, type Trx } from './store.ts';
@@ -23,7 +23,12 @@ export type EditorAction =
 export const MAX_ISSUE_NAME = 120;
 
 /** Applies one editor decision; returns the issue the editor should see next (merges and splits move them). */
-export async function applyEditorAction(deps: Deps, userId: number | null, a: EditorAction, now = Date.now()): Promise<number> {
+export async function applyEditorAction(
+  deps: Deps,
+  userId: number | null,
+  a: EditorAction,
+  now = Date.now(),
+): Promise<number> {
   const touched: number[] = [];
   try {
     const next = await deps.db.transaction().execute(async (trx) => {
@@ -31,7 +36,8 @@ export async function applyEditorAction(deps: Deps, userId: number | null, a: Ed
       const cached = await engineFor(deps.db, trx, state);
       const engine = cached.engine;
       const issue = await liveIssue(trx, a.issueId);
-      const refresh = (id: number) => refreshIssue(trx, engine, id, { minPresses: deps.config.issueMinPresses, now, full: true });
+      const refresh = (id: number) =>
+        refreshIssue(trx, engine, id, { minPresses: deps.config.issueMinPresses, now, full: true });
       await ensureCluster(trx, engine, issue);
       let next = issue;
       let other: number | null = null;
@@ -65,7 +71,11 @@ export async function applyEditorAction(deps: Deps, userId: number | null, a: Ed
           break;
         }
         case 'hide':
-          await trx.updateTable('issues').set({ hidden: a.hidden ? 1 : 0 }).where('id', '=', issue).execute();
+          await trx
+            .updateTable('issues')
+            .set({ hidden: a.hidden ? 1 : 0 })
+            .where('id', '=', issue)
+            .execute();
           break;
       }
       await curate(trx, engine, issue);

@@ -85,7 +85,10 @@ async function restoreMemberSamples(trx: Reader, engine: ClusterEngine, since: n
       'article_id',
       'published_at',
       'vector',
-      eb.fn.agg<number>('row_number').over((ob) => ob.partitionBy('issue_id').orderBy('published_at', 'desc').orderBy('article_id', 'desc')).as('rank'),
+      eb.fn
+        .agg<number>('row_number')
+        .over((ob) => ob.partitionBy('issue_id').orderBy('published_at', 'desc').orderBy('article_id', 'desc'))
+        .as('rank'),
     ])
     .where('published_at', '>=', since)
     .as('ranked');
@@ -98,7 +101,8 @@ async function restoreMemberSamples(trx: Reader, engine: ClusterEngine, since: n
     .orderBy('article_id')
     .execute();
   for (const r of rows) {
-    if (engine.clusters.has(r.issue_id)) engine.rememberMember(r.issue_id, importVector(engine, r.vector), Number(r.published_at));
+    if (engine.clusters.has(r.issue_id))
+      engine.rememberMember(r.issue_id, importVector(engine, r.vector), Number(r.published_at));
   }
 }
 

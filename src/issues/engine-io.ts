@@ -28,7 +28,13 @@ export function exportCentroid(engine: ClusterEngine, clusterId: number): TermWe
 }
 
 /** Restores an issue saved with exportCentroid. */
-export function importCluster(engine: ClusterEngine, id: number, centroid: TermWeights | string, size: number, lastTime: number): void {
+export function importCluster(
+  engine: ClusterEngine,
+  id: number,
+  centroid: TermWeights | string,
+  size: number,
+  lastTime: number,
+): void {
   engine.restore(id, importVector(engine, centroid), size, lastTime);
 }
 

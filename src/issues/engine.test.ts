@@ -12,7 +12,10 @@ const docs = FIXTURE_ARTICLES.map((a, i) => ({ headline: a.headline, body: a.bod
 /** True when two assignments describe the same partition (ids may differ). */
 function samePartition(a: number[], b: number[]): boolean {
   const ab = new Map<number, number>();
-  return a.every((x, i) => (ab.has(x) ? ab.get(x) === b[i] : (ab.set(x, b[i]!), true))) && new Set(a).size === new Set(b).size;
+  return (
+    a.every((x, i) => (ab.has(x) ? ab.get(x) === b[i] : (ab.set(x, b[i]!), true))) &&
+    new Set(a).size === new Set(b).size
+  );
 }
 
 describe('clustering terms', () => {

@@ -169,7 +169,12 @@ export class ClusterEngine {
   private toVector(tfs: Map<number, number>): DocVector {
     const limit = this.config.docTerms;
     const cutoff =
-      tfs.size > limit ? kthLargest(Float64Array.from(tfs, ([id, tf]) => (1 + Math.log(Math.max(1, tf))) * this.idf(id)), limit) : -Infinity;
+      tfs.size > limit
+        ? kthLargest(
+            Float64Array.from(tfs, ([id, tf]) => (1 + Math.log(Math.max(1, tf))) * this.idf(id)),
+            limit,
+          )
+        : -Infinity;
     const out: DocVector = new Map();
     let norm = 0;
     let kept = 0;
@@ -201,7 +206,11 @@ export class ClusterEngine {
   }
 
   /** The issue a document should join, or null when none is close enough; changes nothing. */
-  bestMatch(vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): { clusterId: number; similarity: number } | null {
+  bestMatch(
+    vec: DocVector,
+    time: number,
+    exclude: ReadonlySet<number> = EMPTY,
+  ): { clusterId: number; similarity: number } | null {
     const weighted = this.weigh(vec);
     const doc = this.flat(weighted);
     let best: ClusterState | undefined;
@@ -233,7 +242,9 @@ export class ClusterEngine {
       const cross = this.crossLanguageMatch(vec, time, exclude);
       if (cross && cross.margin > bestMargin) return { clusterId: cross.clusterId, similarity: cross.similarity };
     }
-    return best && (bestMargin >= 1 || this.clearWinner(bestMargin, secondMargin)) ? { clusterId: best.id, similarity: bestSim } : null;
+    return best && (bestMargin >= 1 || this.clearWinner(bestMargin, secondMargin))
+      ? { clusterId: best.id, similarity: bestSim }
+      : null;
   }
 
   /**
@@ -300,7 +311,16 @@ export class ClusterEngine {
 
   createCluster(time: number, id = this.nextId): number {
     this.nextId = Math.max(this.nextId, id + 1);
-    this.clusters.set(id, { id, centroid: new SparseVector(), size: 0, lastTime: time, indexed: [], norm: 0, normDocs: -1, members: [] });
+    this.clusters.set(id, {
+      id,
+      centroid: new SparseVector(),
+      size: 0,
+      lastTime: time,
+      indexed: [],
+      norm: 0,
+      normDocs: -1,
+      members: [],
+    });
     return id;
   }
 
@@ -495,7 +515,7 @@ export class ClusterEngine {
 
   private timeFactor(time: number, last: number): number {
     const dt = Math.abs(time - last);
-    return dt <= 0 ? 1 : Math.pow(0.5, dt / this.config.halfLifeMs);
+    return dt <= 0 ? 1 : 0.5 ** (dt / this.config.halfLifeMs);
   }
 
   private candidates(weighted: Map<number, number>, time: number): ClusterState[] {

@@ -15,9 +15,16 @@ export async function issueArticleIds(
 }
 
 /** Names and slugs of issues (a merged issue answers with the one it became). */
-export async function issueRefs(db: Db, ids: readonly number[]): Promise<Array<{ id: number; slug: string; name: string; mergedInto: number | null }>> {
+export async function issueRefs(
+  db: Db,
+  ids: readonly number[],
+): Promise<Array<{ id: number; slug: string; name: string; mergedInto: number | null }>> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom('issues').select(['id', 'slug', 'auto_name', 'editor_name', 'merged_into']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('issues')
+    .select(['id', 'slug', 'auto_name', 'editor_name', 'merged_into'])
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.editor_name ?? r.auto_name, mergedInto: r.merged_into }));
 }
 

@@ -16,7 +16,14 @@ await handle.db.transaction().execute(async (trx) => {
   const ids = await storeFixtures(trx as unknown as typeof handle.db, FIXTURE_ARTICLES);
   for (const articleId of ids) await enqueueJob(trx, 'issues.assign', { articleId });
 });
-const deps = { db: handle.db, dialect: handle.dialect, config: loadConfig({}, { demo: false }), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+const deps = {
+  db: handle.db,
+  dialect: handle.dialect,
+  config: loadConfig({}, { demo: false }),
+  log: pino({ level: 'silent' }),
+  nudgeJobs: () => {},
+  registry: REGISTRY,
+};
 const worker = new JobWorker(deps, { batchSize: 1 });
 for (let i = 0; i < Number(jobsBeforeCrash); i++) await worker.runOnce();
 process.kill(process.pid, 'SIGKILL');

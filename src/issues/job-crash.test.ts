@@ -29,7 +29,9 @@ describe('issues.assign survives a process crash', () => {
   it('runs the jobs left behind on restart, once each, with the same grouping', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-issues-crash-'));
     const file = path.join(dir, 'crash.db');
-    const killed = await run(process.execPath, ['--import', 'tsx', CHILD, file, '3'], { cwd: process.cwd() }).catch((e: { signal?: string }) => e);
+    const killed = await run(process.execPath, ['--import', 'tsx', CHILD, file, '3'], { cwd: process.cwd() }).catch(
+      (e: { signal?: string }) => e,
+    );
     expect((killed as { signal?: string }).signal).toBe('SIGKILL');
 
     handle = openDatabase({ sqlitePath: file });
@@ -39,9 +41,20 @@ describe('issues.assign survives a process crash', () => {
     expect(pending).toHaveLength(FIXTURE_ARTICLES.length - 3);
 
     // The restarted process: a fresh worker (its claims on stale leases expire, nothing was claimed here).
-    const deps = { db: handle.db, dialect: handle.dialect, config: loadConfig({}, { demo: false }), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+    const deps = {
+      db: handle.db,
+      dialect: handle.dialect,
+      config: loadConfig({}, { demo: false }),
+      log: pino({ level: 'silent' }),
+      nudgeJobs: () => {},
+      registry: REGISTRY,
+    };
     await new JobWorker(deps).drain();
-    const rows = await handle.db.selectFrom('issue_articles').select(['article_id', 'issue_id']).orderBy('article_id').execute();
+    const rows = await handle.db
+      .selectFrom('issue_articles')
+      .select(['article_id', 'issue_id'])
+      .orderBy('article_id')
+      .execute();
     expect(rows).toHaveLength(FIXTURE_ARTICLES.length);
     const state = await handle.db.selectFrom('issue_state').selectAll().executeTakeFirstOrThrow();
     expect(Number(state.docs)).toBe(FIXTURE_ARTICLES.length); // no article counted twice in the IDF

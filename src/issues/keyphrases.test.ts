@@ -29,7 +29,10 @@ describe('keyphrases', () => {
   });
 
   it('keeps short quoted names, Korean or Title Case English, and not quoted speech', () => {
-    const terms = keyphrases('‘온칩 얼라이언스’ 출범', 'The festival opened with “Winter Station.” “We wanted to give films back to the alleys,” she said.');
+    const terms = keyphrases(
+      '‘온칩 얼라이언스’ 출범',
+      'The festival opened with “Winter Station.” “We wanted to give films back to the alleys,” she said.',
+    );
     expect(terms).toContain('"온칩 얼라이언스');
     expect(terms).toContain('"winter station');
     expect(terms.some((t) => t.includes('alleys'))).toBe(false);

@@ -12,14 +12,27 @@ export const NAME_KEY = `${KEYPHRASE}n`;
 
 // Spelled-out units folded onto the symbols NFKC already gives (㎝ → cm).
 const UNIT_ALIASES: Record<string, string> = {
-  센티미터: 'cm', 센티: 'cm', 밀리미터: 'mm', 킬로미터: 'km', 킬로그램: 'kg', 퍼센트: '%', 헥타르: 'ha', 톤: 't', 미터: 'm',
+  센티미터: 'cm',
+  센티: 'cm',
+  밀리미터: 'mm',
+  킬로미터: 'km',
+  킬로그램: 'kg',
+  퍼센트: '%',
+  헥타르: 'ha',
+  톤: 't',
+  미터: 'm',
 };
-const HANGUL_UNITS = '센티미터|밀리미터|킬로미터|킬로그램|퍼센트|헥타르|센티|미터|톤|개국|가구|마리|번째|주년|시간|달러|명|편|동|대|개|곳|건|억|조|원|배|척|세|회|호|층|채|년|월|일|분|도';
+const HANGUL_UNITS =
+  '센티미터|밀리미터|킬로미터|킬로그램|퍼센트|헥타르|센티|미터|톤|개국|가구|마리|번째|주년|시간|달러|명|편|동|대|개|곳|건|억|조|원|배|척|세|회|호|층|채|년|월|일|분|도';
 const QUANTITY_RE = new RegExp(`(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s?(${HANGUL_UNITS}|cm|mm|km|kg|ha|%|t\\b)`, 'gu');
 const QUOTED_RE = /[‘“「『"']([^‘’“”「」『』"'\n]{2,30})[’”」』"']/gu;
 const PLACE_SUFFIX = /^(.{2,4}?)(?:시|군|구|항|만|읍|면|리|역|공항|대교|광역시|특별시)$/u;
 // Capitalised words an English copy uses for anything but names.
-const NOT_NAMES = new Set('the a an and or of to in on at for by with from as is are was were it its this that he she they we his her their our but if so after before over about into more most new one two who which what when where how all just only other some such said says also mr ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+const NOT_NAMES = new Set(
+  'the a an and or of to in on at for by with from as is are was were it its this that he she they we his her their our but if so after before over about into more most new one two who which what when where how all just only other some such said says also mr ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
+    ' ',
+  ),
+);
 
 export interface KeyphraseWeights {
   quantityWeight: number;
@@ -40,10 +53,15 @@ export interface AnalysedArticle {
 const PLACE_LAST = new Set([...'시군구항만읍면리역교']);
 
 /** Adds the keyphrases of one article to `add(term, weight)`. */
-export function addKeyphrases(a: AnalysedArticle, w: KeyphraseWeights, add: (term: string, weight: number) => void): void {
+export function addKeyphrases(
+  a: AnalysedArticle,
+  w: KeyphraseWeights,
+  add: (term: string, weight: number) => void,
+): void {
   const written = `${a.headline}\n${a.body}`;
   if (w.quantityWeight > 0 && /\d/.test(written)) {
-    for (const m of normalizeText(written).matchAll(QUANTITY_RE)) add(`${QUANTITY}${m[1]!.replace(/,/g, '')}${UNIT_ALIASES[m[2]!] ?? m[2]}`, w.quantityWeight);
+    for (const m of normalizeText(written).matchAll(QUANTITY_RE))
+      add(`${QUANTITY}${m[1]!.replace(/,/g, '')}${UNIT_ALIASES[m[2]!] ?? m[2]}`, w.quantityWeight);
   }
   if (w.quoteWeight > 0) {
     for (const m of written.matchAll(QUOTED_RE)) {

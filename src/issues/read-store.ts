@@ -60,7 +60,10 @@ const SUMMARY_COLUMNS = [
   'pinned_article_id',
 ] as const;
 
-export type SlugLookup = { kind: 'found'; issue: IssueSummary } | { kind: 'redirect'; slug: string } | { kind: 'missing' };
+export type SlugLookup =
+  | { kind: 'found'; issue: IssueSummary }
+  | { kind: 'redirect'; slug: string }
+  | { kind: 'missing' };
 
 /** Finds an issue by slug; old or merged slugs answer with the slug to redirect to. */
 export async function findIssueBySlug(db: Db, slug: string): Promise<SlugLookup> {
@@ -157,7 +160,10 @@ export async function relatedIssues(db: Db, issueId: number, limit = 5): Promise
 }
 
 /** Visible issues that grew within `sinceMs`, newest activity first, optionally in one category. */
-export async function activeIssues(db: Db, opts: { since: number; categoryId?: number; limit: number }): Promise<IssueSummary[]> {
+export async function activeIssues(
+  db: Db,
+  opts: { since: number; categoryId?: number; limit: number },
+): Promise<IssueSummary[]> {
   const rows = await db
     .selectFrom('issues')
     .select(SUMMARY_COLUMNS)

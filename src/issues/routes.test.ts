@@ -65,7 +65,9 @@ describe.each(await testDialects())('issue pages on %s', (dialect) => {
     const html = renderToString(box!);
     expect(html).toContain('지금 주요 이슈');
     // Bridge (3 presses) outranks the two-press stories.
-    const order = [...html.matchAll(/class="top-issues__item"><a href="\/issues\/([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!));
+    const order = [...html.matchAll(/class="top-issues__item"><a href="\/issues\/([^"]+)"/g)].map((m) =>
+      decodeURIComponent(m[1]!),
+    );
     expect(order).toHaveLength(3);
     expect(order[0]).toBe(bridgeSlug);
   });
@@ -81,7 +83,12 @@ describe.each(await testDialects())('issue pages on %s', (dialect) => {
     expect(page.body).toContain('issue-editor');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
 
-    const forged = await t.app.inject({ method: 'POST', url, ...form({ action: 'rename', name: '가짜' }), headers: { ...form({}).headers, cookie } });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url,
+      ...form({ action: 'rename', name: '가짜' }),
+      headers: { ...form({}).headers, cookie },
+    });
     expect(forged.statusCode).toBe(403);
 
     const body = form({ _csrf: csrf, action: 'rename', name: '은빛대교 균열 사태' });
@@ -93,7 +100,12 @@ describe.each(await testDialects())('issue pages on %s', (dialect) => {
 
     await addStaff(t.deps, 'press@example.test', 'press', 'hanbit');
     const pressCookie = await signIn(t.app, 'press@example.test');
-    const denied = await t.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, cookie: pressCookie } });
+    const denied = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: pressCookie },
+    });
     expect(denied.statusCode).toBe(403);
   });
 });

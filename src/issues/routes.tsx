@@ -25,8 +25,10 @@ const EDITOR_ROLES = ['editor', 'admin'] as const;
 const LIST_LIMIT = 100;
 
 export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-
-  async function context(request: FastifyRequest, reply: FastifyReply): Promise<PageContext & { categories: CategoryRef[] }> {
+  async function context(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<PageContext & { categories: CategoryRef[] }> {
     const [page, categories] = await Promise.all([pageContext(request, reply), listCategories(deps.db)]);
     return { ...page, categories };
   }
@@ -38,10 +40,7 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     const since = ctx.now - deps.config.issueDormantHours * 3_600_000;
     const issues = await activeIssues(deps.db, { since, categoryId: category?.id, limit: LIST_LIMIT });
     cachePageTags(reply, ['issues', 'front']);
-    return sendPage(
-      reply,
-      h(IssuesListPage, { ctx, issues, categories: ctx.nav, activeCategory: category?.slug }),
-    );
+    return sendPage(reply, h(IssuesListPage, { ctx, issues, categories: ctx.nav, activeCategory: category?.slug }));
   });
 
   app.get<{ Params: { slug: string } }>('/issues/:slug', async (request, reply) => {
@@ -51,7 +50,10 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     const isEditor = !!staff && (EDITOR_ROLES as readonly string[]).includes(staff.role);
     if (found.kind === 'missing' || (!found.issue.visible && !isEditor)) {
       pageLocale(request, reply);
-      return reply.status(404).type('text/html; charset=utf-8').send(renderErrorPage(request, 404, 'No such issue.'));
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .send(renderErrorPage(request, 404, 'No such issue.'));
     }
     const { issue } = found;
     const ctx = await context(request, reply);
@@ -60,11 +62,20 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       isEditor ? issueEditorName(deps.db, issue.id) : undefined,
       renderFollowControl(deps, { kind: 'issue', id: issue.id, name: issue.name }, request, ctx),
     ]);
-    const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'source', prefix: 'issues', slug: issue.slug, name: issue.name }, ctx.siteName);
+    const alternates = feedAlternates(
+      ctx.publicUrl,
+      ctx.locale,
+      { kind: 'source', prefix: 'issues', slug: issue.slug, name: issue.name },
+      ctx.siteName,
+    );
     const editor = isEditor
       ? { locale: ctx.locale, csrfToken: await csrfToken(request, reply, deps), editorName: editorName ?? null }
       : null;
-    const presses = detail.presses.map((p) => ({ slug: p.slug, name: ctx.locale === 'en' && p.nameEn ? p.nameEn : p.name, count: p.count }));
+    const presses = detail.presses.map((p) => ({
+      slug: p.slug,
+      name: ctx.locale === 'en' && p.nameEn ? p.nameEn : p.name,
+      count: p.count,
+    }));
     // Its member articles' headlines change with ingest, which always announces `front`.
     cachePageTags(reply, [`issue:${issue.id}`, 'front']);
     return sendPage(

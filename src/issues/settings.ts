@@ -9,4 +9,8 @@ export interface ClusteringSettings {
   prior: boolean;
 }
 
-export const SHIPPED_CLUSTERING: ClusteringSettings = { engine: DEFAULT_ENGINE, features: DEFAULT_FEATURES, prior: true };
+export const SHIPPED_CLUSTERING: ClusteringSettings = {
+  engine: DEFAULT_ENGINE,
+  features: DEFAULT_FEATURES,
+  prior: true,
+};

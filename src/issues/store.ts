@@ -57,7 +57,11 @@ export async function createIssue(trx: Trx, headline: string, time: number, now:
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.updateTable('issues').set({ slug: issueSlug(row.id, name) }).where('id', '=', row.id).execute();
+  await trx
+    .updateTable('issues')
+    .set({ slug: issueSlug(row.id, name) })
+    .where('id', '=', row.id)
+    .execute();
   return row.id;
 }
 
@@ -78,7 +82,11 @@ export function findMembership(trx: Trx, articleId: number): Promise<Membership 
 }
 
 export async function exclusionsOf(trx: Trx, articleId: number): Promise<Set<number>> {
-  const rows = await trx.selectFrom('issue_exclusions').select('issue_id').where('article_id', '=', articleId).execute();
+  const rows = await trx
+    .selectFrom('issue_exclusions')
+    .select('issue_id')
+    .where('article_id', '=', articleId)
+    .execute();
   return new Set(rows.map((r) => r.issue_id));
 }
 
@@ -145,7 +153,8 @@ export async function refreshIssue(
     update.first_at = Number(stats.first);
     update.last_at = Number(stats.last);
   }
-  if (opts.full || issue.lead_article_id === null) Object.assign(update, await representative(trx, engine, issueId, issue.lead_article_id));
+  if (opts.full || issue.lead_article_id === null)
+    Object.assign(update, await representative(trx, engine, issueId, issue.lead_article_id));
   // The slug spells the name readers see; old slugs keep working (the id leads, and routes redirect).
   const name = issue.editor_name ?? (update.auto_name as string | undefined) ?? issue.auto_name;
   const slug = issueSlug(issueId, name);
@@ -159,7 +168,12 @@ const REPRESENTATIVE_POOL = 40;
 /** A new lead must be this much closer to the centroid than the current one: names (and slugs) settle. */
 const LEAD_SWITCH_GAIN = 1.15;
 
-async function representative(trx: Trx, engine: ClusterEngine, issueId: number, currentLead: number | null): Promise<Record<string, unknown>> {
+async function representative(
+  trx: Trx,
+  engine: ClusterEngine,
+  issueId: number,
+  currentLead: number | null,
+): Promise<Record<string, unknown>> {
   const members = await trx
     .selectFrom('issue_articles')
     .innerJoin('articles', 'articles.id', 'issue_articles.article_id')
@@ -192,7 +206,11 @@ async function representative(trx: Trx, engine: ClusterEngine, issueId: number, 
     .orderBy('n', 'desc')
     .orderBy('article_categories.category_id')
     .executeTakeFirst();
-  return { lead_article_id: best.id, auto_name: cleanHeadline(best.headline), category_id: category?.category_id ?? null };
+  return {
+    lead_article_id: best.id,
+    auto_name: cleanHeadline(best.headline),
+    category_id: category?.category_id ?? null,
+  };
 }
 
 const TOP_TERMS = 16;
@@ -232,7 +250,10 @@ export async function bumpState(trx: Trx, docsAdded: number): Promise<{ docs: nu
 }
 
 /** Reads the state row holding the writer lock, so assignments from several processes run one at a time. */
-export async function readStateForUpdate(trx: Trx, dialect: 'sqlite' | 'postgres'): Promise<{ docs: number; seq: number }> {
+export async function readStateForUpdate(
+  trx: Trx,
+  dialect: 'sqlite' | 'postgres',
+): Promise<{ docs: number; seq: number }> {
   // SQLite: a no-op write takes the write lock now, instead of failing to upgrade a read lock later.
   if (dialect === 'sqlite') await trx.updateTable('issue_state').set({ seq: sql`seq` }).where('id', '=', 1).execute();
   const s = await trx

@@ -59,13 +59,23 @@ export const FIXTURE_PRESSES = ['hanbit', 'saebyeok', 'northwind', 'eastgate'];
 const T0 = Date.UTC(2025, 2, 3, 0, 0, 0);
 
 /** Stores the presses and articles (one hour apart, in list order); returns article ids in order. */
-export async function storeFixtures(db: Db, articles: FixtureArticle[] = FIXTURE_ARTICLES, start = T0): Promise<number[]> {
+export async function storeFixtures(
+  db: Db,
+  articles: FixtureArticle[] = FIXTURE_ARTICLES,
+  start = T0,
+): Promise<number[]> {
   const pressIds = new Map<string, number>();
   for (const slug of new Set(articles.map((a) => a.press))) {
     const existing = await db.selectFrom('presses').select('id').where('slug', '=', slug).executeTakeFirst();
     const id =
       existing?.id ??
-      (await db.insertInto('presses').values({ slug, name: slug, created_at: start }).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await db
+          .insertInto('presses')
+          .values({ slug, name: slug, created_at: start })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     pressIds.set(slug, id);
   }
   const ids: number[] = [];

@@ -15,7 +15,7 @@ const POOL = 60;
 /** An issue's score from each covering press's newest article time, as of `anchor`. */
 export function issueScore(newestByPress: readonly number[], anchor: number): number {
   let score = 0;
-  for (const t of newestByPress) score += Math.pow(0.5, Math.max(0, anchor - t) / (RANK_HALF_LIFE_HOURS * HOUR));
+  for (const t of newestByPress) score += 0.5 ** (Math.max(0, anchor - t) / (RANK_HALF_LIFE_HOURS * HOUR));
   return score;
 }
 
@@ -42,7 +42,10 @@ export async function rankTopIssues(db: Db, now: number, limit: number): Promise
   if (newest === null) return [];
   const anchor = Math.min(now, newest);
   const pool = await activeIssues(db, { since: anchor - RANK_WINDOW_HOURS * HOUR, limit: POOL });
-  const presses = await newestByPress(db, pool.map((i) => i.id));
+  const presses = await newestByPress(
+    db,
+    pool.map((i) => i.id),
+  );
   return pool
     .map((i) => ({ i, s: issueScore(presses.get(i.id) ?? [], anchor) }))
     .sort((a, b) => b.s - a.s || b.i.lastAt - a.i.lastAt || a.i.id - b.i.id)

@@ -21,7 +21,9 @@ describe.each(await testDialects())('pruning finished jobs on %s', (dialect) => 
       dialect,
       config: loadConfig({}, { logLevel: 'silent', jobRetentionHours: 24 }),
       log: pino({ level: 'silent' }),
-      registry: assembleRegistry([{ name: 'test', jobs: [defineJob({ kind: 'test.prune-noop', payload: z.unknown(), run: async () => {} })] }]),
+      registry: assembleRegistry([
+        { name: 'test', jobs: [defineJob({ kind: 'test.prune-noop', payload: z.unknown(), run: async () => {} })] },
+      ]),
       nudgeJobs: () => {},
     };
   });

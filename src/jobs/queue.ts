@@ -55,5 +55,9 @@ export async function enqueueJobs(
     created_at: now,
   }));
   // 7 parameters a row; 500 rows stay far below SQLite's and PostgreSQL's parameter limits.
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('jobs').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('jobs')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }

@@ -35,7 +35,11 @@ describe.each(await testDialects())('batched job kinds on %s', (dialect) => {
         batches.push(ps.map((p) => p.n));
       },
     });
-    const unbatched = defineJob({ kind: 'test.plain', payload: z.object({ n: z.number() }), run: async (p) => void plain.push(p.n) });
+    const unbatched = defineJob({
+      kind: 'test.plain',
+      payload: z.object({ n: z.number() }),
+      run: async (p) => void plain.push(p.n),
+    });
     deps = {
       db: t.db,
       dialect,
@@ -48,7 +52,9 @@ describe.each(await testDialects())('batched job kinds on %s', (dialect) => {
   afterEach(() => t.dispose());
 
   const statuses = async () =>
-    (await t.db.selectFrom('jobs').select(['payload', 'status']).orderBy('id').execute()).map((j) => `${j.payload}:${j.status}`);
+    (await t.db.selectFrom('jobs').select(['payload', 'status']).orderBy('id').execute()).map(
+      (j) => `${j.payload}:${j.status}`,
+    );
 
   it('runs the claimed jobs of a batched kind in one call, in order, and the others one by one', async () => {
     await enqueueJobs(t.db, [
@@ -62,22 +68,41 @@ describe.each(await testDialects())('batched job kinds on %s', (dialect) => {
     expect(batches).toEqual([[1, 3, 4]]);
     expect(singles).toEqual([]);
     expect(plain).toEqual([2]);
-    expect(await statuses()).toEqual(['{"n":1}:done', '{"n":2}:done', '{"n":3}:done', '{"n":4}:done', '{"bad":true}:failed']);
+    expect(await statuses()).toEqual([
+      '{"n":1}:done',
+      '{"n":2}:done',
+      '{"n":3}:done',
+      '{"n":4}:done',
+      '{"bad":true}:failed',
+    ]);
   });
 
   it('claims at most batchSize jobs per call', async () => {
-    await enqueueJobs(t.db, Array.from({ length: 7 }, (_, n) => ({ kind: 'test.batched', payload: { n } })));
+    await enqueueJobs(
+      t.db,
+      Array.from({ length: 7 }, (_, n) => ({ kind: 'test.batched', payload: { n } })),
+    );
     await new JobWorker(deps, { batchSize: 3 }).drain();
-    expect(batches).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(batches).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
     expect(singles).toEqual([6]); // a claim of one runs alone
   });
 
   it('when a batch fails, runs its jobs alone: the good ones finish, only the bad one is retried', async () => {
-    await enqueueJobs(t.db, [12, 13, 14].map((n) => ({ kind: 'test.batched', payload: { n } })));
+    await enqueueJobs(
+      t.db,
+      [12, 13, 14].map((n) => ({ kind: 'test.batched', payload: { n } })),
+    );
     await new JobWorker(deps).runOnce();
     expect(batches).toEqual([]);
     expect(singles).toEqual([12, 14]);
-    const rows = await t.db.selectFrom('jobs').select(['payload', 'status', 'attempts', 'last_error']).orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('jobs')
+      .select(['payload', 'status', 'attempts', 'last_error'])
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => [r.payload, r.status, r.attempts])).toEqual([
       ['{"n":12}', 'done', 1],
       ['{"n":13}', 'pending', 1],

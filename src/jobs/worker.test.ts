@@ -84,7 +84,11 @@ describe.each(await testDialects())('job queue on %s', (dialect) => {
     expect(job.last_error).toBe('flaky');
     expect(job.run_at).toBeGreaterThan(Date.now());
     expect(await worker.runOnce()).toBe(0); // not due yet
-    await t.db.updateTable('jobs').set({ run_at: Date.now() - 1 }).where('id', '=', job.id).execute();
+    await t.db
+      .updateTable('jobs')
+      .set({ run_at: Date.now() - 1 })
+      .where('id', '=', job.id)
+      .execute();
     await worker.drain();
     expect(ran).toEqual([7]);
   });
@@ -96,7 +100,11 @@ describe.each(await testDialects())('job queue on %s', (dialect) => {
       await t.db.updateTable('jobs').set({ run_at: 0 }).where('kind', '=', 'test.always-fails').execute();
       await worker.runOnce();
     }
-    const job = await t.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.always-fails').executeTakeFirstOrThrow();
+    const job = await t.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'test.always-fails')
+      .executeTakeFirstOrThrow();
     expect(job.status).toBe('failed');
     expect(job.attempts).toBe(2);
     expect(job.last_error).toBe('broken for good');
@@ -119,7 +127,11 @@ describe.each(await testDialects())('job queue on %s', (dialect) => {
     await t.db.transaction().execute(async (trx) => {
       for (let n = 100; n < 160; n++) await enqueueJob(trx, 'test.record', { n });
     });
-    const workers = [new JobWorker(deps, { batchSize: 5 }), new JobWorker(deps, { batchSize: 5 }), new JobWorker(deps, { batchSize: 5 })];
+    const workers = [
+      new JobWorker(deps, { batchSize: 5 }),
+      new JobWorker(deps, { batchSize: 5 }),
+      new JobWorker(deps, { batchSize: 5 }),
+    ];
     await Promise.all(workers.map((w) => w.drain()));
     expect(ran).toHaveLength(60);
     expect(new Set(ran).size).toBe(60);

@@ -129,7 +129,10 @@ export class JobWorker {
     try {
       await definition.runBatch!(payloads, this.deps);
     } catch (err) {
-      this.deps.log.warn({ kind: definition.kind, jobs: valid.length, err }, 'job batch failed; running its jobs one by one');
+      this.deps.log.warn(
+        { kind: definition.kind, jobs: valid.length, err },
+        'job batch failed; running its jobs one by one',
+      );
       for (const job of valid) await this.runJob(job);
       return;
     }
@@ -203,7 +206,13 @@ export class JobWorker {
     this.deps.log.warn({ jobId: job.id, kind: job.kind, reason }, 'job parked');
     await this.deps.db
       .updateTable('jobs')
-      .set({ status: 'failed', finished_at: Date.now(), locked_by: null, locked_until: null, last_error: reason.slice(0, 2000) })
+      .set({
+        status: 'failed',
+        finished_at: Date.now(),
+        locked_by: null,
+        locked_until: null,
+        last_error: reason.slice(0, 2000),
+      })
       .where('id', '=', job.id)
       .where('locked_by', '=', this.id)
       .execute();

@@ -19,7 +19,13 @@ afterEach(async () => {
 
 function run(name: string, config: Config, flags: Record<string, string>) {
   const printed: string[] = [];
-  const ctx = commandContext({ config, args: [], flags, open: () => openRuntime(config, pino({ level: 'silent' })), print: (l) => printed.push(l) });
+  const ctx = commandContext({
+    config,
+    args: [],
+    flags,
+    open: () => openRuntime(config, pino({ level: 'silent' })),
+    print: (l) => printed.push(l),
+  });
   return COMMANDS[name]!.run(ctx).then((code) => ({ code: code ?? 0, printed }));
 }
 
@@ -33,10 +39,15 @@ describe('sosik mail test', () => {
   it('sends through the configured SMTP server and reports sent', async () => {
     const server = await startSmtpServer({ auth: { user: 'ops', pass: 's3cret' } });
     cleanups.push(() => server.close());
-    const config = loadConfig({}, { sqlitePath: tempDb(), demo: false, smtpUrl: server.url, publicUrl: 'https://news.example.org' });
+    const config = loadConfig(
+      {},
+      { sqlitePath: tempDb(), demo: false, smtpUrl: server.url, publicUrl: 'https://news.example.org' },
+    );
     const { code, printed } = await run('mail test', config, { to: 'ops@example.com', lang: 'en' });
     expect(code).toBe(0);
-    expect(printed[0]).toMatch(/^sent: \[소식\] Mail settings check → ops@example\.com <[0-9a-f]{32}\.sosik@news\.example\.org> \(250 /);
+    expect(printed[0]).toMatch(
+      /^sent: \[소식\] Mail settings check → ops@example\.com <[0-9a-f]{32}\.sosik@news\.example\.org> \(250 /,
+    );
     expect(server.received).toHaveLength(1);
     expect(parseComposedMail(server.received[0]!.raw).text).toContain('https://news.example.org/');
   });
@@ -52,7 +63,10 @@ describe('sosik mail test', () => {
 
   it('refuses a missing or bad --to with a field path', async () => {
     const config = loadConfig({}, { sqlitePath: tempDb(), demo: false });
-    await expect(run('mail test', config, { to: 'nope' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'to' })] });
+    await expect(run('mail test', config, { to: 'nope' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [expect.objectContaining({ path: 'to' })],
+    });
   });
 });
 
@@ -79,14 +93,32 @@ describe('the SMTP URL is a secret', () => {
     const { senderAddress } = await import('./message.ts');
     const named = loadConfig({ SOSIK_MAIL_FROM: '"소식 뉴스" <news@example.org>' });
     expect(senderAddress(named)).toEqual({ name: '소식 뉴스', address: 'news@example.org' });
-    expect(senderAddress(loadConfig({ SOSIK_MAIL_FROM: 'news@example.org' }))).toEqual({ name: '', address: 'news@example.org' });
-    expect(senderAddress(loadConfig({ SOSIK_PUBLIC_URL: 'https://n.example.org' }))).toEqual({ name: '소식', address: 'no-reply@n.example.org' });
+    expect(senderAddress(loadConfig({ SOSIK_MAIL_FROM: 'news@example.org' }))).toEqual({
+      name: '',
+      address: 'news@example.org',
+    });
+    expect(senderAddress(loadConfig({ SOSIK_PUBLIC_URL: 'https://n.example.org' }))).toEqual({
+      name: '소식',
+      address: 'no-reply@n.example.org',
+    });
     expect(() => loadConfig({ SOSIK_MAIL_FROM: 'news at example.org' })).toThrow(ConfigError);
     expect(() => loadConfig({ SOSIK_MAIL_FROM: 'a@b.org, c@d.org' })).toThrow(ConfigError);
   });
 
   it('is read into host, port, TLS mode and credentials', () => {
-    expect(parseSmtpUrl(url)).toEqual({ host: 'smtp.example.org', port: 465, secure: true, user: 'mailer', pass: 'hunter2-pw' });
-    expect(parseSmtpUrl('smtp://a%40b:p%3Aw@[::1]')).toEqual({ host: '::1', port: 587, secure: false, user: 'a@b', pass: 'p:w' });
+    expect(parseSmtpUrl(url)).toEqual({
+      host: 'smtp.example.org',
+      port: 465,
+      secure: true,
+      user: 'mailer',
+      pass: 'hunter2-pw',
+    });
+    expect(parseSmtpUrl('smtp://a%40b:p%3Aw@[::1]')).toEqual({
+      host: '::1',
+      port: 587,
+      secure: false,
+      user: 'a@b',
+      pass: 'p:w',
+    });
   });
 });

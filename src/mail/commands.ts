@@ -13,7 +13,10 @@ import { mailSettingsCheck } from './settings-check.ts';
 const flagsSchema = z.object({ to: z.email(), lang: z.enum(['ko', 'en']).default('ko') });
 
 /** Enqueues the settings check; the caller runs the worker. Each run is a new message (a fresh key). */
-export async function enqueueSettingsCheck(deps: Pick<AppDeps, 'db' | 'config'>, flags: Record<string, string>): Promise<number> {
+export async function enqueueSettingsCheck(
+  deps: Pick<AppDeps, 'db' | 'config'>,
+  flags: Record<string, string>,
+): Promise<number> {
   const parsed = flagsSchema.safeParse(flags);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
@@ -22,18 +25,26 @@ export async function enqueueSettingsCheck(deps: Pick<AppDeps, 'db' | 'config'>,
     throw Errors.validation(issues, `${which}. Usage: sosik mail test --to <e-mail> [--lang ko|en]`);
   }
   const { config } = deps;
-  const message = buildMail(config, mailSettingsCheck, { site: config.siteName, siteUrl: `${config.publicUrl}/` }, {
-    to: parsed.data.to,
-    lang: parsed.data.lang,
-    key: `mail-test:${Date.now()}:${crypto.randomBytes(4).toString('hex')}`,
-  });
+  const message = buildMail(
+    config,
+    mailSettingsCheck,
+    { site: config.siteName, siteUrl: `${config.publicUrl}/` },
+    {
+      to: parsed.data.to,
+      lang: parsed.data.lang,
+      key: `mail-test:${Date.now()}:${crypto.randomBytes(4).toString('hex')}`,
+    },
+  );
   return (await enqueueMail(deps.db, message)).id;
 }
 
 export function describeOutcome(row: MailMessageRow | undefined): { line: string; ok: boolean } {
   if (!row) return { line: 'the message disappeared', ok: false };
   const detail = row.last_response ? ` (${row.last_response})` : '';
-  return { line: `${row.state}: ${row.subject} → ${row.to_address} ${row.message_id}${detail}`, ok: row.state === 'sent' };
+  return {
+    line: `${row.state}: ${row.subject} → ${row.to_address} ${row.message_id}${detail}`,
+    ok: row.state === 'sent',
+  };
 }
 
 export const mailCommands: Record<string, Command> = {

@@ -11,7 +11,10 @@ export interface ComposedMail {
 
 export async function composeMail(
   config: Pick<Config, 'mailFrom' | 'siteName' | 'publicUrl'>,
-  row: Pick<MailMessageRow, 'to_address' | 'lang' | 'subject' | 'text_body' | 'html_body' | 'message_id' | 'created_at'> & { list_unsubscribe?: string | null },
+  row: Pick<
+    MailMessageRow,
+    'to_address' | 'lang' | 'subject' | 'text_body' | 'html_body' | 'message_id' | 'created_at'
+  > & { list_unsubscribe?: string | null },
 ): Promise<ComposedMail> {
   const from = senderAddress(config);
   const composer = new MailComposer({
@@ -28,7 +31,9 @@ export async function composeMail(
       // RFC 3834: an automatic message; well-behaved autoresponders do not answer it.
       'Auto-Submitted': 'auto-generated',
       // RFC 2369 + RFC 8058: mail clients show an unsubscribe button that POSTs to the URL.
-      ...(row.list_unsubscribe ? { 'List-Unsubscribe': `<${row.list_unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+      ...(row.list_unsubscribe
+        ? { 'List-Unsubscribe': `<${row.list_unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+        : {}),
     },
     // Korean text is shorter in base64 than in quoted-printable, and base64 survives any relay.
     encoding: 'base64',

@@ -9,6 +9,13 @@ import { JobWorker } from '../jobs/worker.ts';
 
 const config = loadConfig(process.env, { demo: false, logLevel: 'silent', publicUrl: 'https://news.example.org' });
 const handle = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
-const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+const deps = {
+  db: handle.db,
+  dialect: handle.dialect,
+  config,
+  log: pino({ level: 'silent' }),
+  nudgeJobs: () => {},
+  registry: REGISTRY,
+};
 await new JobWorker(deps).drain();
 await handle.close();

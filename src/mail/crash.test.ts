@@ -61,7 +61,10 @@ async function world(dialect: Dialect, smtp: (w: World) => SmtpServerOptions): P
 function runWorker(w: World): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
     let stderr = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: w.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      env: w.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     w.child = child;
     child.on('error', reject);
@@ -93,7 +96,12 @@ async function expireLeases(handle: DbHandle): Promise<void> {
 
 async function enqueueVerify(handle: DbHandle, key: string): Promise<number> {
   const config = loadConfig({}, { publicUrl: 'https://news.example.org', siteName: '소식' });
-  const message = buildMail(config, verifyEmailTemplate, { site: '소식', name: '하늘', verifyUrl: 'https://news.example.org/verify?t=1', hours: 24 }, { to: 'sky@example.com', lang: 'ko', key });
+  const message = buildMail(
+    config,
+    verifyEmailTemplate,
+    { site: '소식', name: '하늘', verifyUrl: 'https://news.example.org/verify?t=1', hours: 24 },
+    { to: 'sky@example.com', lang: 'ko', key },
+  );
   const { id } = await handle.db.transaction().execute((trx) => enqueueMail(trx, message));
   return id;
 }

@@ -14,7 +14,11 @@ import { DeliveryAborted, DeliveryError, type MailTransport } from './transport.
 export const UNCERTAIN_AFTER_CRASH =
   'A worker stopped after it began handing this message to the mail server, before it recorded the answer. The server may have it, so it was not sent again.';
 
-export async function deliverMail(deps: Pick<AppDeps, 'db' | 'config' | 'log'>, mailId: number, transport: MailTransport): Promise<void> {
+export async function deliverMail(
+  deps: Pick<AppDeps, 'db' | 'config' | 'log'>,
+  mailId: number,
+  transport: MailTransport,
+): Promise<void> {
   const { db, log } = deps;
   const row = await findMail(db, mailId);
   if (!row || row.state === 'sent' || row.state === 'failed' || row.state === 'uncertain') return;
@@ -26,14 +30,20 @@ export async function deliverMail(deps: Pick<AppDeps, 'db' | 'config' | 'log'>, 
   }
   const from: MailState[] = [row.state];
   const attempts = row.attempts + 1;
-  await db.updateTable('mail_messages').set({ attempts, updated_at: Date.now() }).where('id', '=', row.id).where('state', 'in', from).execute();
+  await db
+    .updateTable('mail_messages')
+    .set({ attempts, updated_at: Date.now() })
+    .where('id', '=', row.id)
+    .where('state', 'in', from)
+    .execute();
 
   const composed = await composeMail(deps.config, row);
   let result: { response: string };
   // Whether this attempt moved the row to `sending`. A failure before that must only touch a row
   // still `pending`: another worker (this one's lease ran out) may be mid-delivery with it.
   let mine = false;
-  const pointOfNoReturn = async () => (mine = await transition(db, row.id, from, 'sending', { transport: transport.name }));
+  const pointOfNoReturn = async () =>
+    (mine = await transition(db, row.id, from, 'sending', { transport: transport.name }));
   try {
     result = await transport.deliver(composed, row.key, pointOfNoReturn);
   } catch (err) {
@@ -45,7 +55,9 @@ export async function deliverMail(deps: Pick<AppDeps, 'db' | 'config' | 'log'>, 
       return;
     }
     const givingUp = err.failure === 'permanent' || attempts >= MAIL_MAX_ATTEMPTS;
-    await transition(db, row.id, mine ? ['sending'] : ['pending'], givingUp ? 'failed' : 'pending', { last_response: err.message });
+    await transition(db, row.id, mine ? ['sending'] : ['pending'], givingUp ? 'failed' : 'pending', {
+      last_response: err.message,
+    });
     if (givingUp) throw new PermanentJobError(`mail ${row.id} not delivered: ${err.message}`, { cause: err });
     throw err; // the job queue retries with backoff
   }

@@ -34,8 +34,24 @@ afterEach(async () => {
 async function setup(dialect: Dialect, overrides: Partial<Config>): Promise<Env> {
   const db = await createTestDb(dialect);
   cleanups.push(() => db.dispose());
-  const config = loadConfig({}, { publicUrl: 'https://news.example.org', siteName: '소식', logLevel: 'silent', mailFrom: '소식 <no-reply@news.example.org>', ...overrides });
-  const deps: AppDeps = { db: db.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+  const config = loadConfig(
+    {},
+    {
+      publicUrl: 'https://news.example.org',
+      siteName: '소식',
+      logLevel: 'silent',
+      mailFrom: '소식 <no-reply@news.example.org>',
+      ...overrides,
+    },
+  );
+  const deps: AppDeps = {
+    db: db.db,
+    dialect,
+    config,
+    log: pino({ level: 'silent' }),
+    nudgeJobs: () => {},
+    registry: REGISTRY,
+  };
   return { db, deps, worker: new JobWorker(deps) };
 }
 
@@ -46,7 +62,12 @@ async function smtp(options: Parameters<typeof startSmtpServer>[0] = {}): Promis
 }
 
 function resetMail(config: Config, key: string, lang: 'ko' | 'en', to = 'reader@example.com') {
-  return buildMail(config, passwordResetTemplate, { site: config.siteName, name: '<b>민지</b>', resetUrl: 'https://news.example.org/reset?t=abc&x=1', minutes: 30 }, { to, lang, key });
+  return buildMail(
+    config,
+    passwordResetTemplate,
+    { site: config.siteName, name: '<b>민지</b>', resetUrl: 'https://news.example.org/reset?t=abc&x=1', minutes: 30 },
+    { to, lang, key },
+  );
 }
 
 /** Jobs retry with backoff; a test makes the retry due now instead of waiting for it. */
@@ -55,7 +76,11 @@ async function makeRetriesDue(env: Env): Promise<void> {
 }
 
 async function mailJobs(env: Env) {
-  return env.db.db.selectFrom('jobs').select(['status', 'attempts', 'last_error']).where('kind', '=', MAIL_JOB).execute();
+  return env.db.db
+    .selectFrom('jobs')
+    .select(['status', 'attempts', 'last_error'])
+    .where('kind', '=', MAIL_JOB)
+    .execute();
 }
 
 describe.each(await testDialects())('mail on %s', (dialect) => {
@@ -123,7 +148,9 @@ describe.each(await testDialects())('mail on %s', (dialect) => {
   });
 
   it('retries with backoff when the server refuses for now (4xx), then sends once', async () => {
-    const server = await smtp({ refuse: (i) => (i < 2 ? { code: 451, message: 'Try again later (greylisted)' } : undefined) });
+    const server = await smtp({
+      refuse: (i) => (i < 2 ? { code: 451, message: 'Try again later (greylisted)' } : undefined),
+    });
     const env = await setup(dialect, { smtpUrl: server.url });
     const { id } = await enqueueMail(env.db.db, resetMail(env.deps.config, 'password-reset:user:10:1', 'en'));
 
@@ -200,22 +227,30 @@ describe.each(await testDialects())('mail on %s', (dialect) => {
     expect(await findMail(env.db.db, id)).toMatchObject({ state: 'sending' });
   });
 
-  it.each(['implicit', 'starttls'] as const)('refuses a mail server whose certificate it cannot trust (%s TLS), sending nothing', async (tls) => {
-    const server = await smtp({ tls });
-    const env = await setup(dialect, { smtpUrl: server.url });
-    const { id } = await enqueueMail(env.db.db, resetMail(env.deps.config, `password-reset:user:13:${tls}`, 'en'));
-    await env.worker.drain();
-    expect(server.attempts).toBe(0);
-    const row = await findMail(env.db.db, id);
-    expect(row).toMatchObject({ state: 'pending', attempts: 1 });
-    expect(row!.last_response).toMatch(/certificate/i);
-  });
+  it.each(['implicit', 'starttls'] as const)(
+    'refuses a mail server whose certificate it cannot trust (%s TLS), sending nothing',
+    async (tls) => {
+      const server = await smtp({ tls });
+      const env = await setup(dialect, { smtpUrl: server.url });
+      const { id } = await enqueueMail(env.db.db, resetMail(env.deps.config, `password-reset:user:13:${tls}`, 'en'));
+      await env.worker.drain();
+      expect(server.attempts).toBe(0);
+      const row = await findMail(env.db.db, id);
+      expect(row).toMatchObject({ state: 'pending', attempts: 1 });
+      expect(row!.last_response).toMatch(/certificate/i);
+    },
+  );
 
   it('without SMTP writes one .eml per key to the outbox, and a rerun rewrites the same file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-outbox-'));
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
     const env = await setup(dialect, { smtpUrl: '', outboxDir: dir });
-    const message = buildMail(env.deps.config, mailSettingsCheck, { site: '소식', siteUrl: 'https://news.example.org/' }, { to: 'admin@example.com', lang: 'ko', key: 'mail-test:1' });
+    const message = buildMail(
+      env.deps.config,
+      mailSettingsCheck,
+      { site: '소식', siteUrl: 'https://news.example.org/' },
+      { to: 'admin@example.com', lang: 'ko', key: 'mail-test:1' },
+    );
     const { id } = await enqueueMail(env.db.db, message);
     await env.worker.drain();
     expect(fs.readdirSync(dir)).toEqual([outboxFileName('mail-test:1')]);
@@ -242,9 +277,19 @@ describe.each(await testDialects())('mail on %s', (dialect) => {
     await expect(enqueueMail(env.db.db, bad)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       status: 422,
-      details: expect.arrayContaining([expect.objectContaining({ path: 'to' }), expect.objectContaining({ path: 'subject' })]),
+      details: expect.arrayContaining([
+        expect.objectContaining({ path: 'to' }),
+        expect.objectContaining({ path: 'subject' }),
+      ]),
     });
     expect(await env.db.db.selectFrom('mail_messages').select('id').execute()).toEqual([]);
-    expect(() => buildMail(env.deps.config, { ...passwordResetTemplate, action: () => ({ label: 'x', url: 'javascript:alert(1)' }) }, { site: 's', name: 'n', resetUrl: '', minutes: 1 }, { to: 'a@example.com', lang: 'en', key: 'k:2' })).toThrow(/http\(s\)/);
+    expect(() =>
+      buildMail(
+        env.deps.config,
+        { ...passwordResetTemplate, action: () => ({ label: 'x', url: 'javascript:alert(1)' }) },
+        { site: 's', name: 'n', resetUrl: '', minutes: 1 },
+        { to: 'a@example.com', lang: 'en', key: 'k:2' },
+      ),
+    ).toThrow(/http\(s\)/);
   });
 });

@@ -48,10 +48,16 @@ export async function enqueueMail(
     .returning('id')
     .executeTakeFirst();
   if (!inserted) {
-    const existing = await trx.selectFrom('mail_messages').select('id').where('key', '=', mail.key).executeTakeFirstOrThrow();
+    const existing = await trx
+      .selectFrom('mail_messages')
+      .select('id')
+      .where('key', '=', mail.key)
+      .executeTakeFirstOrThrow();
     return { id: existing.id, created: false };
   }
   // The job's own limit is a backstop; deliver.ts counts attempts on the message and parks it first.
-  await enqueueJob(trx, MAIL_JOB, { mailId: inserted.id } satisfies MailJobPayload, { maxAttempts: MAIL_MAX_ATTEMPTS + 2 });
+  await enqueueJob(trx, MAIL_JOB, { mailId: inserted.id } satisfies MailJobPayload, {
+    maxAttempts: MAIL_MAX_ATTEMPTS + 2,
+  });
   return { id: inserted.id, created: true };
 }

@@ -10,7 +10,11 @@ const noLineBreaks = (s: string) => !/[\r\n]/.test(s);
 
 export const outgoingMailSchema = z.object({
   /** Printable ASCII without spaces, e.g. "verify-email:user:42:3". */
-  key: z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+  key: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
   to: z.email().max(254),
   lang: z.enum(LOCALES),
   template: z.string().min(1).max(100),
@@ -19,7 +23,10 @@ export const outgoingMailSchema = z.object({
   html: z.string().min(1).max(500_000),
   messageId: z.string().regex(/^<[^<>\s@]+@[^<>\s@]+>$/, 'a Message-ID like <local@domain>'),
   /** RFC 8058 one-click unsubscribe URL (https in production), sent as List-Unsubscribe + List-Unsubscribe-Post. */
-  listUnsubscribe: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  listUnsubscribe: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
 });
 
 export type OutgoingMail = z.infer<typeof outgoingMailSchema>;
@@ -37,7 +44,10 @@ export function parseOutgoingMail(input: unknown): OutgoingMail {
 }
 
 /** The sender: SOSIK_MAIL_FROM, or the site name at no-reply@ the public host. */
-export function senderAddress(config: Pick<Config, 'mailFrom' | 'siteName' | 'publicUrl'>): { name: string; address: string } {
+export function senderAddress(config: Pick<Config, 'mailFrom' | 'siteName' | 'publicUrl'>): {
+  name: string;
+  address: string;
+} {
   const configured = config.mailFrom.trim();
   if (configured) {
     const m = /^\s*(?:"?([^"<]*?)"?\s*)?<([^<>\s]+@[^<>\s]+)>\s*$/.exec(configured);

@@ -32,7 +32,13 @@ async function enqueueNotice(t: StaffTestApp, key: string, lang: 'ko' | 'en' = '
   const message = buildMail(
     t.deps.config,
     emailChangedTemplate,
-    { site: '소식', name: '<i>도윤</i>', newEmail: 'new@example.com', time: '12월 1일 09:00', securityUrl: 'http://localhost:3000/account/security' },
+    {
+      site: '소식',
+      name: '<i>도윤</i>',
+      newEmail: 'new@example.com',
+      time: '12월 1일 09:00',
+      securityUrl: 'http://localhost:3000/account/security',
+    },
     { to: 'old@example.com', lang, key },
   );
   return (await enqueueMail(t.deps.db, message)).id;
@@ -45,9 +51,13 @@ describe.each(await testDialects())('/studio/outbox on %s', (dialect) => {
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toBe('/login?next=%2Fstudio%2Foutbox');
     const editor = await signIn(t.app, 'editor@example.com');
-    expect((await t.app.inject({ method: 'GET', url: '/studio/outbox', headers: { cookie: editor } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/studio/outbox', headers: { cookie: editor } })).statusCode).toBe(
+      403,
+    );
     const id = await enqueueNotice(t, 'email-changed:user:1:1');
-    expect((await t.app.inject({ method: 'GET', url: `/studio/outbox/${id}/eml`, headers: { cookie: editor } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/studio/outbox/${id}/eml`, headers: { cookie: editor } })).statusCode,
+    ).toBe(403);
   });
 
   it('lists messages with their state and shows one with its text part and .eml source', async () => {
@@ -80,7 +90,9 @@ describe.each(await testDialects())('/studio/outbox on %s', (dialect) => {
 
     const html = await t.app.inject({ method: 'GET', url: `/studio/outbox/${id}/html`, headers: { cookie } });
     expect(html.body).toContain('<html lang="ko">');
-    expect(html.headers['content-security-policy']).toBe("sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:");
+    expect(html.headers['content-security-policy']).toBe(
+      "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:",
+    );
   });
 
   it('calls out an uncertain message and lets an admin send it again, once', async () => {
@@ -103,25 +115,46 @@ describe.each(await testDialects())('/studio/outbox on %s', (dialect) => {
 
     const csrf = await sessionCsrf(t.app, cookie);
     const body = form({ _csrf: csrf });
-    const res = await t.app.inject({ method: 'POST', url: `/studio/outbox/${id}/resend`, payload: body.payload, headers: { ...body.headers, cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/studio/outbox/${id}/resend`,
+      payload: body.payload,
+      headers: { ...body.headers, cookie },
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/studio/outbox/${id}`);
     expect(await findMail(t.deps.db, id)).toMatchObject({ state: 'pending', attempts: 0 });
-    const again = await t.app.inject({ method: 'POST', url: `/studio/outbox/${id}/resend`, payload: body.payload, headers: { ...body.headers, cookie } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/studio/outbox/${id}/resend`,
+      payload: body.payload,
+      headers: { ...body.headers, cookie },
+    });
     expect(again.statusCode).toBe(409);
 
     await worker.drain();
     expect(await findMail(t.deps.db, id)).toMatchObject({ state: 'sent', attempts: 1 });
     expect(fs.readdirSync(dir)).toEqual([outboxFileName('email-changed:user:3:1')]);
-    const jobs = await t.deps.db.selectFrom('jobs').select('status').where('kind', '=', MAIL_JOB).orderBy('id').execute();
+    const jobs = await t.deps.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('kind', '=', MAIL_JOB)
+      .orderBy('id')
+      .execute();
     expect(jobs.map((j) => j.status)).toEqual(['done', 'done']);
   });
 
   it('answers 404 for a message that does not exist and 422 for a bad page', async () => {
     const { t } = await setup(dialect);
     const cookie = await signIn(t.app, 'admin@example.com');
-    expect((await t.app.inject({ method: 'GET', url: '/studio/outbox/999', headers: { cookie } })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: '/studio/outbox/abc', headers: { cookie } })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: '/studio/outbox?page=0', headers: { cookie } })).statusCode).toBe(422);
+    expect((await t.app.inject({ method: 'GET', url: '/studio/outbox/999', headers: { cookie } })).statusCode).toBe(
+      404,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/studio/outbox/abc', headers: { cookie } })).statusCode).toBe(
+      404,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/studio/outbox?page=0', headers: { cookie } })).statusCode).toBe(
+      422,
+    );
   });
 });

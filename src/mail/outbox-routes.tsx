@@ -14,8 +14,20 @@ import { resendMail } from './resend.ts';
 import { findMail, listMail, type MailMessageRow } from './store.ts';
 import { OutboxListView, OutboxMessageView } from './outbox-views.tsx';
 
-const idParams = z.object({ id: z.string().regex(/^\d{1,12}$/).transform(Number) });
-const listQuery = z.object({ page: z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1)).optional() });
+const idParams = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+});
+const listQuery = z.object({
+  page: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1))
+    .optional(),
+});
 
 // Route-level onSend runs after the site-wide one (src/web/security-headers.ts) and replaces its CSP.
 const MAIL_PREVIEW_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:";

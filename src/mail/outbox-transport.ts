@@ -9,7 +9,10 @@ import { DeliveryAborted, DeliveryError, type MailTransport } from './transport.
 
 /** A file name from the key: readable prefix, plus a digest so distinct keys never collide. */
 export function outboxFileName(key: string): string {
-  const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 60);
+  const readable = key
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 60);
   const digest = crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
   return `${readable ? `${readable}-` : ''}${digest}.eml`;
 }
@@ -35,7 +38,9 @@ export function outboxTransport(dir: string): MailTransport {
       } catch (err) {
         await fs.rm(tmp, { force: true });
         // A full disk or a missing permission may be fixed; rewriting the file is harmless.
-        throw new DeliveryError(`could not write the outbox file: ${(err as Error).message}`, 'temporary', { cause: err });
+        throw new DeliveryError(`could not write the outbox file: ${(err as Error).message}`, 'temporary', {
+          cause: err,
+        });
       }
       return { response: `written to ${path.basename(file)}` };
     },

@@ -11,9 +11,21 @@ function StateLabel({ locale, state }: { locale: Locale; state: MailState }) {
   return <span class={`mail-state mail-state--${state}`}>{tr(`mail.state.${state}`)}</span>;
 }
 
-export function TransportNote({ locale, transport, dir }: { locale: Locale; transport: 'smtp' | 'outbox'; dir: string }) {
+export function TransportNote({
+  locale,
+  transport,
+  dir,
+}: {
+  locale: Locale;
+  transport: 'smtp' | 'outbox';
+  dir: string;
+}) {
   const tr = translator(locale);
-  return <p class="notice">{transport === 'smtp' ? tr('mail.outbox.transport.smtp') : tr('mail.outbox.transport.outbox', { dir })}</p>;
+  return (
+    <p class="notice">
+      {transport === 'smtp' ? tr('mail.outbox.transport.smtp') : tr('mail.outbox.transport.outbox', { dir })}
+    </p>
+  );
 }
 
 export function OutboxListView(props: {
@@ -92,7 +104,13 @@ export function OutboxListView(props: {
   );
 }
 
-export function OutboxMessageView(props: { locale: Locale; mail: MailMessageRow; source?: string; hasSource: boolean; csrfToken: string }) {
+export function OutboxMessageView(props: {
+  locale: Locale;
+  mail: MailMessageRow;
+  source?: string;
+  hasSource: boolean;
+  csrfToken: string;
+}) {
   const tr = translator(props.locale);
   const m = props.mail;
   const resendable = m.state === 'uncertain' || m.state === 'failed';
@@ -106,7 +124,9 @@ export function OutboxMessageView(props: { locale: Locale; mail: MailMessageRow;
         <dt>{tr('mail.outbox.state')}</dt>
         <dd>
           <StateLabel locale={props.locale} state={m.state} />
-          {m.state === 'uncertain' || m.state === 'sending' ? <p class="field-hint">{tr(`mail.state.help.${m.state}`)}</p> : null}
+          {m.state === 'uncertain' || m.state === 'sending' ? (
+            <p class="field-hint">{tr(`mail.state.help.${m.state}`)}</p>
+          ) : null}
         </dd>
         <dt>{tr('mail.outbox.to')}</dt>
         <dd>{m.to_address}</dd>
@@ -148,7 +168,11 @@ export function OutboxMessageView(props: { locale: Locale; mail: MailMessageRow;
         </form>
       ) : null}
       <h2>{tr('mail.outbox.textPart')}</h2>
-      {m.text_body !== null ? <pre class="mail-message__text">{m.text_body}</pre> : <p>{tr('mail.outbox.bodyCleared')}</p>}
+      {m.text_body !== null ? (
+        <pre class="mail-message__text">{m.text_body}</pre>
+      ) : (
+        <p>{tr('mail.outbox.bodyCleared')}</p>
+      )}
       {m.html_body !== null ? (
         <p>
           <a href={`/studio/outbox/${m.id}/html`}>{tr('mail.outbox.htmlPart')}</a>

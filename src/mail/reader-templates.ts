@@ -11,7 +11,10 @@ interface Common {
 export const verifyEmailTemplate: MailTemplate<Common & { verifyUrl: string; hours: number }> = {
   name: 'readers.verify-email',
   subject: (tr, p) => tr('mail.verify-email.subject', { site: p.site }),
-  intro: (tr, p) => [tr('mail.verify-email.greeting', { name: p.name }), tr('mail.verify-email.intro', { site: p.site })],
+  intro: (tr, p) => [
+    tr('mail.verify-email.greeting', { name: p.name }),
+    tr('mail.verify-email.intro', { site: p.site }),
+  ],
   action: (tr, p) => ({ label: tr('mail.verify-email.action'), url: p.verifyUrl }),
   outro: (tr, p) => [tr('mail.verify-email.expiry', { hours: p.hours }), tr('mail.verify-email.not-you')],
 };
@@ -28,7 +31,10 @@ export const passwordResetTemplate: MailTemplate<Common & { resetUrl: string; mi
 export const emailChangedTemplate: MailTemplate<Common & { newEmail: string; time: string; securityUrl: string }> = {
   name: 'readers.email-changed',
   subject: (tr, p) => tr('mail.email-changed.subject', { site: p.site }),
-  intro: (tr, p) => [tr('mail.email-changed.greeting', { name: p.name }), tr('mail.email-changed.intro', { time: p.time, newEmail: p.newEmail })],
+  intro: (tr, p) => [
+    tr('mail.email-changed.greeting', { name: p.name }),
+    tr('mail.email-changed.intro', { time: p.time, newEmail: p.newEmail }),
+  ],
   action: (tr, p) => ({ label: tr('mail.email-changed.action'), url: p.securityUrl }),
   outro: (tr) => [tr('mail.email-changed.not-you')],
 };

@@ -9,7 +9,12 @@ export async function resendMail(db: Db, id: number, by: string): Promise<boolea
   return db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable('mail_messages')
-      .set({ state: 'pending', attempts: 0, updated_at: Date.now(), last_response: `sent again by ${by}`.slice(0, 1000) })
+      .set({
+        state: 'pending',
+        attempts: 0,
+        updated_at: Date.now(),
+        last_response: `sent again by ${by}`.slice(0, 1000),
+      })
       .where('id', '=', id)
       .where('state', 'in', ['uncertain', 'failed'])
       // A body cleared after delivery cannot be sent again (only sent messages are cleared).

@@ -22,7 +22,8 @@ export function parseSmtpUrl(url: string): SmtpTarget {
   } catch {
     throw new Error('SOSIK_SMTP_URL is not a URL');
   }
-  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error('SOSIK_SMTP_URL must start with smtp:// or smtps://');
+  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:')
+    throw new Error('SOSIK_SMTP_URL must start with smtp:// or smtps://');
   if (!u.hostname) throw new Error('SOSIK_SMTP_URL names no host');
   const secure = u.protocol === 'smtps:';
   return {

@@ -16,7 +16,13 @@ export async function transition(
   id: number,
   from: readonly MailState[],
   to: MailState,
-  fields: { transport?: string; last_response?: string | null; sent_at?: number; clearBody?: boolean; countAttempt?: boolean } = {},
+  fields: {
+    transport?: string;
+    last_response?: string | null;
+    sent_at?: number;
+    clearBody?: boolean;
+    countAttempt?: boolean;
+  } = {},
 ): Promise<boolean> {
   const now = Date.now();
   const res = await db
@@ -51,10 +57,26 @@ export interface OutboxListItem {
 }
 
 /** Newest first, one page; `hasMore` tells whether another page follows. */
-export async function listMail(db: Db, page: number, pageSize: number): Promise<{ rows: OutboxListItem[]; hasMore: boolean }> {
+export async function listMail(
+  db: Db,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: OutboxListItem[]; hasMore: boolean }> {
   const rows = await db
     .selectFrom('mail_messages')
-    .select(['id', 'to_address', 'subject', 'template', 'lang', 'state', 'attempts', 'transport', 'last_response', 'created_at', 'sent_at'])
+    .select([
+      'id',
+      'to_address',
+      'subject',
+      'template',
+      'lang',
+      'state',
+      'attempts',
+      'transport',
+      'last_response',
+      'created_at',
+      'sent_at',
+    ])
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(pageSize + 1)

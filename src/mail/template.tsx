@@ -39,13 +39,16 @@ interface Parts {
 
 function assertWebUrl(url: string): void {
   const protocol = URL.canParse(url) ? new URL(url).protocol : '';
-  if (protocol !== 'https:' && protocol !== 'http:') throw new Error(`mail action links must be http(s) URLs, got "${url.slice(0, 40)}"`);
+  if (protocol !== 'https:' && protocol !== 'http:')
+    throw new Error(`mail action links must be http(s) URLs, got "${url.slice(0, 40)}"`);
 }
 
 // Mail clients ignore <style> and stylesheets: styles are inline, the layout is one column.
-const BODY = 'margin:0;padding:24px;background:#f4f5f7;font-family:-apple-system,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR",sans-serif;color:#1b1d21;';
+const BODY =
+  'margin:0;padding:24px;background:#f4f5f7;font-family:-apple-system,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR",sans-serif;color:#1b1d21;';
 const CARD = 'max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px;';
-const BUTTON = 'display:inline-block;padding:12px 20px;background:#1f5eff;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600;';
+const BUTTON =
+  'display:inline-block;padding:12px 20px;background:#1f5eff;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600;';
 const FOOTER = 'max-width:560px;margin:16px auto 0;color:#6b7079;font-size:12px;line-height:1.5;';
 
 function MailHtml({ parts }: { parts: Parts }) {
@@ -68,7 +71,9 @@ function MailHtml({ parts }: { parts: Parts }) {
               </a>
             </p>
           ) : null}
-          {parts.action ? <p style="margin:0 0 16px;font-size:13px;color:#6b7079;word-break:break-all;">{parts.action.url}</p> : null}
+          {parts.action ? (
+            <p style="margin:0 0 16px;font-size:13px;color:#6b7079;word-break:break-all;">{parts.action.url}</p>
+          ) : null}
           {parts.outro.map((p) => (
             <p style="margin:0 0 16px;line-height:1.6;">{p}</p>
           ))}
@@ -100,7 +105,11 @@ export function renderMail<P>(template: MailTemplate<P>, params: P, lang: Locale
     footer: tr('mail.footer', { site: siteName }),
     lang,
   };
-  return { subject: parts.subject, text: textPart(parts), html: '<!doctype html>' + renderToString(<MailHtml parts={parts} />) };
+  return {
+    subject: parts.subject,
+    text: textPart(parts),
+    html: '<!doctype html>' + renderToString(<MailHtml parts={parts} />),
+  };
 }
 
 export interface Recipient {

@@ -49,12 +49,14 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     disableReverseLookup: true, // 127.0.0.1 has no name worth a DNS round trip per connection
     onConnect(session, callback) {
       Promise.resolve(options.onConnect?.(session)).then(
-        (refusal) => callback(refusal ? Object.assign(new Error(refusal.message), { responseCode: refusal.code }) : undefined),
+        (refusal) =>
+          callback(refusal ? Object.assign(new Error(refusal.message), { responseCode: refusal.code }) : undefined),
         (err: Error) => callback(err),
       );
     },
     onAuth(auth, _session, callback) {
-      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
+      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass)
+        return callback(null, { user: auth.username });
       callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
     onData(stream, session, callback) {
@@ -81,7 +83,9 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     const net = server.listen(0, '127.0.0.1', () => resolve((net.address() as { port: number }).port));
   });
   server.on('error', () => {}); // a client killed mid-session is expected in crash tests
-  const creds = options.auth ? `${encodeURIComponent(options.auth.user)}:${encodeURIComponent(options.auth.pass)}@` : '';
+  const creds = options.auth
+    ? `${encodeURIComponent(options.auth.user)}:${encodeURIComponent(options.auth.pass)}@`
+    : '';
   return {
     port,
     url: `${options.tls === 'implicit' ? 'smtps' : 'smtp'}://${creds}127.0.0.1:${port}`,
@@ -127,7 +131,8 @@ export function parseComposedMail(raw: string): ParsedMail {
   for (const part of body.split(`--${boundary}`).slice(1, -1)) {
     const p = splitHead(part.replace(/^\r\n/, ''));
     const type = p.headers.get('content-type') ?? '';
-    const decoded = p.headers.get('content-transfer-encoding') === 'base64' ? Buffer.from(p.body, 'base64').toString('utf8') : p.body;
+    const decoded =
+      p.headers.get('content-transfer-encoding') === 'base64' ? Buffer.from(p.body, 'base64').toString('utf8') : p.body;
     if (type.startsWith('text/plain')) out.text = decoded;
     if (type.startsWith('text/html')) out.html = decoded;
   }

@@ -6,6 +6,7 @@ import { parseSmtpUrl, smtpTransport } from './smtp-transport.ts';
 import type { MailTransport } from './transport.ts';
 
 export function mailTransportFor(config: Pick<Config, 'smtpUrl' | 'outboxDir' | 'publicUrl'>): MailTransport {
-  if (config.smtpUrl) return smtpTransport(parseSmtpUrl(config.smtpUrl), { clientName: new URL(config.publicUrl).hostname });
+  if (config.smtpUrl)
+    return smtpTransport(parseSmtpUrl(config.smtpUrl), { clientName: new URL(config.publicUrl).hostname });
   return outboxTransport(path.resolve(config.outboxDir));
 }

@@ -39,9 +39,14 @@ export function metricsRoute(app: FastifyInstance, deps: AppDeps): void {
   app.get('/metrics', async (request, reply) => {
     // request.ip is the client as SOSIK_TRUST_PROXY resolves it, never a proxy in front.
     if (!inCidrList(allowed, request.ip) && !tokenMatches(request, deps.config.metricsToken)) {
-      throw request.headers.authorization ? Errors.unauthorized('A valid metrics token is required.') : Errors.forbidden();
+      throw request.headers.authorization
+        ? Errors.unauthorized('A valid metrics token is required.')
+        : Errors.forbidden();
     }
     await readJobQueue(deps);
-    return reply.type(METRICS.contentType).header('cache-control', 'no-store').send(await METRICS.metrics());
+    return reply
+      .type(METRICS.contentType)
+      .header('cache-control', 'no-store')
+      .send(await METRICS.metrics());
   });
 }

@@ -28,7 +28,9 @@ describe('/metrics', () => {
     const res = await t.app.inject('/metrics');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
-    expect(res.body).toMatch(/sosik_http_request_duration_seconds_count\{method="GET",route="\/articles\/:id",status="200"\} [1-9]/);
+    expect(res.body).toMatch(
+      /sosik_http_request_duration_seconds_count\{method="GET",route="\/articles\/:id",status="200"\} [1-9]/,
+    );
     expect(res.body).toMatch(/sosik_page_cache_requests_total\{result="hit"\} [1-9]/);
     expect(res.body).toMatch(/sosik_page_cache_invalidations_total\{what="announcements"\} [1-9]/);
     expect(res.body).toMatch(/sosik_articles_ingested_total\{outcome="created"\} [1-9]/);
@@ -50,7 +52,11 @@ describe('/metrics', () => {
     const refused = await t.app.inject({ url: '/metrics', ...outside });
     expect(refused.statusCode).toBe(403);
     expect(refused.body).not.toContain('sosik_');
-    const wrong = await t.app.inject({ url: '/metrics', ...outside, headers: { authorization: 'Bearer not-the-token' } });
+    const wrong = await t.app.inject({
+      url: '/metrics',
+      ...outside,
+      headers: { authorization: 'Bearer not-the-token' },
+    });
     expect(wrong.statusCode).toBe(401);
     const right = await t.app.inject({ url: '/metrics', ...outside, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(right.statusCode).toBe(200);

@@ -40,9 +40,21 @@ describe.each(await testDialects())('press API on %s', (dialect) => {
   let otherKey: string;
   const auth = () => ({ authorization: `Bearer ${key}` });
   const post = (body: unknown, headers: Record<string, string> = auth()) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/articles', headers: { 'content-type': 'application/json', ...headers }, payload: typeof body === 'string' ? body : JSON.stringify(body) });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/articles',
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const count = async (table: 'articles' | 'article_revisions' | 'jobs') =>
-    Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -70,9 +82,21 @@ describe.each(await testDialects())('press API on %s', (dialect) => {
       .execute();
     expect(cats.map((c) => c.slug).sort()).toEqual(['economy', 'it-science']);
     const photos = await t.deps.db.selectFrom('article_photos').selectAll().where('article_id', '=', body.id).execute();
-    expect(photos).toMatchObject([{ url: 'https://img.press.example/a.jpg', caption: '방조제 전경', credit: '사진=한빛일보', width: 1200 }]);
-    const jobs = await t.deps.db.selectFrom('jobs').select('kind').where('payload', '=', JSON.stringify({ articleId: body.id })).execute();
-    expect(jobs.map((j) => j.kind).sort()).toEqual(['issues.assign', 'reporters.link', 'search.index', 'subscriptions.alert', 'summary.compute']);
+    expect(photos).toMatchObject([
+      { url: 'https://img.press.example/a.jpg', caption: '방조제 전경', credit: '사진=한빛일보', width: 1200 },
+    ]);
+    const jobs = await t.deps.db
+      .selectFrom('jobs')
+      .select('kind')
+      .where('payload', '=', JSON.stringify({ articleId: body.id }))
+      .execute();
+    expect(jobs.map((j) => j.kind).sort()).toEqual([
+      'issues.assign',
+      'reporters.link',
+      'search.index',
+      'subscriptions.alert',
+      'summary.compute',
+    ]);
   });
 
   it('the same uri again is an update kept as a new revision; identical content is not', async () => {
@@ -81,7 +105,11 @@ describe.each(await testDialects())('press API on %s', (dialect) => {
     expect(same.statusCode).toBe(200);
     expect(same.json()).toMatchObject({ id: first.id, revision: 1, changed: false });
     const updated = await post(
-      item({ uri: 'urn:test:rev', versioncreated: '2026-11-27T10:30:00Z', headlines: [{ role: 'main', value: '정정된 제목' }] }),
+      item({
+        uri: 'urn:test:rev',
+        versioncreated: '2026-11-27T10:30:00Z',
+        headlines: [{ role: 'main', value: '정정된 제목' }],
+      }),
     );
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({ id: first.id, revision: 2, changed: true });
@@ -89,7 +117,11 @@ describe.each(await testDialects())('press API on %s', (dialect) => {
     expect(row.headline).toBe('정정된 제목');
     expect(row.updated_at).toBe(Date.parse('2026-11-27T10:30:00Z'));
     expect(row.first_created_at).toBe(Date.parse('2026-11-27T08:00:00Z'));
-    const revs = await t.deps.db.selectFrom('article_revisions').select('revision').where('article_id', '=', first.id).execute();
+    const revs = await t.deps.db
+      .selectFrom('article_revisions')
+      .select('revision')
+      .where('article_id', '=', first.id)
+      .execute();
     expect(revs.map((r) => r.revision)).toEqual([1, 2]);
   });
 
@@ -105,7 +137,11 @@ describe.each(await testDialects())('press API on %s', (dialect) => {
       language: 'en',
     });
     expect(res.statusCode).toBe(201);
-    const a = await t.deps.db.selectFrom('articles').selectAll().where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    const a = await t.deps.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
     expect(a.body_html).toBe('<p>First paragraph.</p>\n<p>Second paragraph.</p>');
     expect(a.copyright).toBe('© Test');
     expect(a.lang).toBe('en');
@@ -116,7 +152,11 @@ describe.each(await testDialects())('press API on %s', (dialect) => {
     const res = await post(item({ uri: 'urn:test:wd', pubstatus: 'canceled', versioncreated: '2026-11-27T11:00:00Z' }));
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('withdrawn');
-    const row = await t.deps.db.selectFrom('articles').select(['status', 'withdrawn_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('articles')
+      .select(['status', 'withdrawn_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('withdrawn');
     expect(row.withdrawn_at).not.toBeNull();
     const page = await t.app.inject(`/articles/${id}`);
@@ -132,11 +172,25 @@ describe.each(await testDialects())('press API on %s', (dialect) => {
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
     const a = await t.deps.db.selectFrom('articles').select('body_html').where('id', '=', id).executeTakeFirstOrThrow();
-    for (const bad of ['<script', 'onclick', 'onerror', 'javascript:', '<iframe', '<form', '<input', 'data:image', '<style']) {
+    for (const bad of [
+      '<script',
+      'onclick',
+      'onerror',
+      'javascript:',
+      '<iframe',
+      '<form',
+      '<input',
+      'data:image',
+      '<style',
+    ]) {
       expect(a.body_html).not.toContain(bad);
     }
     expect(a.body_html).toContain('src="https://ok.example/p.jpg"');
-    const rev = await t.deps.db.selectFrom('article_revisions').select('original').where('article_id', '=', id).executeTakeFirstOrThrow();
+    const rev = await t.deps.db
+      .selectFrom('article_revisions')
+      .select('original')
+      .where('article_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(rev.original).bodies[0].value).toBe(evil);
   });
 
@@ -145,11 +199,20 @@ describe.each(await testDialects())('press API on %s', (dialect) => {
     const res = await t.app.inject({ url: `/api/v1/articles/${id}`, headers: auth() });
     expect(res.statusCode).toBe(200);
     const n = res.json();
-    expect(n).toMatchObject({ uri: 'urn:test:get', type: 'text', pubstatus: 'usable', language: 'ko', slugline: '이슈 따라잡기' });
+    expect(n).toMatchObject({
+      uri: 'urn:test:get',
+      type: 'text',
+      pubstatus: 'usable',
+      language: 'ko',
+      slugline: '이슈 따라잡기',
+    });
     expect(n.headlines[0]).toEqual({ role: 'main', value: '해온시 조력발전소 가동' });
     expect(n.subjects.map((s: { literal: string }) => s.literal).sort()).toEqual(['economy', 'it-science']);
     expect(n.associations.picture1.renditions.original.href).toBe('https://img.press.example/a.jpg');
-    const other = await t.app.inject({ url: `/api/v1/articles/${id}`, headers: { authorization: `Bearer ${otherKey}` } });
+    const other = await t.app.inject({
+      url: `/api/v1/articles/${id}`,
+      headers: { authorization: `Bearer ${otherKey}` },
+    });
     expect(other.statusCode).toBe(403);
     expect(other.json().error.code).toBe('FORBIDDEN');
     expect((await t.app.inject({ url: '/api/v1/articles/999999', headers: auth() })).statusCode).toBe(404);
@@ -212,26 +275,32 @@ describe.each(await testDialects())('press API on %s', (dialect) => {
   const examplesDir = NINJS_EXAMPLES.path;
   const examples = ['2.1', '3.0'].flatMap((v) => {
     const dir = examplesDir && path.join(examplesDir, v);
-    return dir && fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => `${v}/${f}`) : [];
+    return dir && fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => `${v}/${f}`)
+      : [];
   });
   const examplesTitle = 'accepts every IPTC text example and refuses the rest with a clear 422';
   if (!examplesDir) it.skip(`${examplesTitle} (skipped: ${NINJS_EXAMPLES.skip})`, () => {});
-  else it(examplesTitle, async () => {
-    let accepted = 0;
-    for (const file of examples) {
-      const body = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
-      const type = body.type ?? (body.eventDetails ? 'event' : 'text');
-      const res = await post(body);
-      if (type === 'text' || type === 'composite') {
-        expect(res.statusCode, `${file}: ${res.body}`).toBeLessThan(300);
-        const page = await t.app.inject(`/articles/${res.json().id}`);
-        expect(page.statusCode, file).toBe(200);
-        accepted++;
-      } else {
-        expect(res.statusCode, file).toBe(422);
-        expect(res.json().error.code, file).toBe('UNSUPPORTED_ITEM_TYPE');
+  else
+    it(examplesTitle, async () => {
+      let accepted = 0;
+      for (const file of examples) {
+        const body = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
+        const type = body.type ?? (body.eventDetails ? 'event' : 'text');
+        const res = await post(body);
+        if (type === 'text' || type === 'composite') {
+          expect(res.statusCode, `${file}: ${res.body}`).toBeLessThan(300);
+          const page = await t.app.inject(`/articles/${res.json().id}`);
+          expect(page.statusCode, file).toBe(200);
+          accepted++;
+        } else {
+          expect(res.statusCode, file).toBe(422);
+          expect(res.json().error.code, file).toBe('UNSUPPORTED_ITEM_TYPE');
+        }
       }
-    }
-    expect(accepted).toBeGreaterThanOrEqual(12);
-  });
+      expect(accepted).toBeGreaterThanOrEqual(12);
+    });
 });

@@ -30,7 +30,14 @@ describe.each(await testDialects())('POST /api/v1/articles/batch on %s', (dialec
       payload: JSON.stringify(body),
     });
   const count = async (table: 'articles' | 'jobs') =>
-    Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -40,7 +47,14 @@ describe.each(await testDialects())('POST /api/v1/articles/batch on %s', (dialec
 
   it('stores the good items and refuses the bad ones, one result per item in order', async () => {
     const res = await post({
-      items: [ninjs(1), { uri: 'urn:batch-api:no-headline', bodies: [{ value: '<p>x</p>' }] }, ninjs(2), 'not an item', ninjs(3, { type: 'event' }), ninjs(1)],
+      items: [
+        ninjs(1),
+        { uri: 'urn:batch-api:no-headline', bodies: [{ value: '<p>x</p>' }] },
+        ninjs(2),
+        'not an item',
+        ninjs(3, { type: 'event' }),
+        ninjs(1),
+      ],
     });
     expect(res.statusCode).toBe(200);
     const body = res.json();

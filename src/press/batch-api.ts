@@ -18,7 +18,16 @@ const batchSchema = z.object({
 });
 
 export type BatchItemResult =
-  | { index: number; ok: true; httpStatus: 200 | 201; id: number; url: string; revision: number; status: string; changed: boolean }
+  | {
+      index: number;
+      ok: true;
+      httpStatus: 200 | 201;
+      id: number;
+      url: string;
+      revision: number;
+      status: string;
+      changed: boolean;
+    }
   | { index: number; ok: false; httpStatus: number; error: ReturnType<AppError['toJSON']>['error'] };
 
 export function registerBatchRoute(
@@ -31,18 +40,22 @@ export function registerBatchRoute(
     const press = request.press!;
     const parsed = batchSchema.safeParse(request.body);
     if (!parsed.success) {
-      throw Errors.validation(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+      throw Errors.validation(
+        parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+      );
     }
     const items = parsed.data.items;
     // Mapping ninjs is per item too: a malformed item is refused alone, with its own field paths.
-    const mapped: Array<{ index: number; req: IngestRequest } | { index: number; error: AppError }> = items.map((body, index) => {
-      try {
-        return { index, req: { pressId: press.id, source: 'api', input: ninjsToArticle(body), original: body } };
-      } catch (err) {
-        if (err instanceof AppError) return { index, error: err };
-        throw err;
-      }
-    });
+    const mapped: Array<{ index: number; req: IngestRequest } | { index: number; error: AppError }> = items.map(
+      (body, index) => {
+        try {
+          return { index, req: { pressId: press.id, source: 'api', input: ninjsToArticle(body), original: body } };
+        } catch (err) {
+          if (err instanceof AppError) return { index, error: err };
+          throw err;
+        }
+      },
+    );
     const toStore = mapped.filter((m): m is { index: number; req: IngestRequest } => 'req' in m);
     const stored = await ingestArticles(
       deps,
@@ -51,7 +64,8 @@ export function registerBatchRoute(
     const outcomes = new Map<number, BatchOutcome>(toStore.map((m, k) => [m.index, stored[k]!]));
     const results = mapped.map((m): BatchItemResult => {
       const outcome: BatchOutcome = 'error' in m ? { ok: false, error: m.error } : outcomes.get(m.index)!;
-      if (!outcome.ok) return { index: m.index, ok: false, httpStatus: outcome.error.status, error: outcome.error.toJSON().error };
+      if (!outcome.ok)
+        return { index: m.index, ok: false, httpStatus: outcome.error.status, error: outcome.error.toJSON().error };
       const r = outcome.result;
       return {
         index: m.index,

@@ -7,7 +7,15 @@ export const pressCommands: Record<string, Command> = {
   'press add': {
     usage: 'press add --slug <slug> --name <name> [--name-en <name>] [--homepage <url>] [--logo <url>] [--json]',
     summary: 'Create a press and print its API key (shown once).',
-    options: { slug: 'string', name: 'string', 'name-en': 'string', homepage: 'string', logo: 'string', description: 'string', json: 'boolean' },
+    options: {
+      slug: 'string',
+      name: 'string',
+      'name-en': 'string',
+      homepage: 'string',
+      logo: 'string',
+      description: 'string',
+      json: 'boolean',
+    },
     run: async (ctx) => {
       const { slug, name } = ctx.flags;
       if (!slug || !name) throw Errors.missingOption('press add --slug <slug> --name <name>');
@@ -19,8 +27,12 @@ export const pressCommands: Record<string, Command> = {
           homepage: ctx.flags.homepage,
           logoUrl: ctx.flags.logo,
           description: ctx.flags.description,
-      });
-      ctx.print(ctx.flags.json ? JSON.stringify({ slug: press.slug, apiKey }) : `created press ${press.slug}\nAPI key (shown once): ${apiKey}`);
+        });
+        ctx.print(
+          ctx.flags.json
+            ? JSON.stringify({ slug: press.slug, apiKey })
+            : `created press ${press.slug}\nAPI key (shown once): ${apiKey}`,
+        );
       });
     },
   },
@@ -33,7 +45,9 @@ export const pressCommands: Record<string, Command> = {
       if (!slug) throw Errors.missingOption('press rotate-key --slug <slug>');
       return ctx.withRuntime(async (rt) => {
         const apiKey = await rotateApiKey(rt.deps, slug);
-        ctx.print(ctx.flags.json ? JSON.stringify({ slug, apiKey }) : `new API key for ${slug} (shown once): ${apiKey}`);
+        ctx.print(
+          ctx.flags.json ? JSON.stringify({ slug, apiKey }) : `new API key for ${slug} (shown once): ${apiKey}`,
+        );
       });
     },
   },

@@ -15,25 +15,42 @@ describe.each(await testDialects())('press homepage (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
-  it.each(['javascript:alert(1)', ' javascript:alert(1)', '\u2028javascript:alert(1)', 'data:text/html,x', '/relative', 'press.example'])(
-    'the studio refuses %j with the form and its message, storing nothing',
-    async (homepage) => {
-      const slug = `hp-${Math.random().toString(36).slice(2, 8)}`;
-      const token = await sessionCsrf(t.app, cookie);
-      const body = form({ _csrf: token, slug, name: '홈페이지일보', homepage });
-      const res = await t.app.inject({ method: 'POST', url: '/studio/presses', payload: body.payload, headers: { ...body.headers, cookie } });
-      expect(res.statusCode).toBe(422);
-      expect(res.body).toContain('http');
-      expect(await t.deps.db.selectFrom('presses').select('id').where('slug', '=', slug).executeTakeFirst()).toBeUndefined();
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    ' javascript:alert(1)',
+    '\u2028javascript:alert(1)',
+    'data:text/html,x',
+    '/relative',
+    'press.example',
+  ])('the studio refuses %j with the form and its message, storing nothing', async (homepage) => {
+    const slug = `hp-${Math.random().toString(36).slice(2, 8)}`;
+    const token = await sessionCsrf(t.app, cookie);
+    const body = form({ _csrf: token, slug, name: '홈페이지일보', homepage });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/studio/presses',
+      payload: body.payload,
+      headers: { ...body.headers, cookie },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('http');
+    expect(
+      await t.deps.db.selectFrom('presses').select('id').where('slug', '=', slug).executeTakeFirst(),
+    ).toBeUndefined();
+  });
 
   it('createPress (CLI and studio) refuses it too, and keeps an https homepage', async () => {
-    await expect(createPress(t.deps, { slug: 'cli-js', name: '씨엘아이', homepage: 'javascript:alert(1)' })).rejects.toMatchObject({
+    await expect(
+      createPress(t.deps, { slug: 'cli-js', name: '씨엘아이', homepage: 'javascript:alert(1)' }),
+    ).rejects.toMatchObject({
       status: 422,
       details: [{ path: 'homepage' }],
     });
-    const { press } = await createPress(t.deps, { slug: 'cli-ok', name: '씨엘아이', homepage: 'https://press.example/' });
+    const { press } = await createPress(t.deps, {
+      slug: 'cli-ok',
+      name: '씨엘아이',
+      homepage: 'https://press.example/',
+    });
     expect(press.homepage).toBe('https://press.example/');
   });
 });

@@ -8,7 +8,8 @@ import { createPress } from './keys.ts';
 
 const base = { uri: 'urn:hostile:1', type: 'text', headline: '정상 제목', body_html: '<p>본문</p>' };
 const nested = (open: string, close: string, n: number, inner = '1') => open.repeat(n) + inner + close.repeat(n);
-const withRaw = (field: string, raw: string) => JSON.stringify({ ...base, uri: `urn:hostile:${field}` }).replace(/}$/, `,"${field}":${raw}}`);
+const withRaw = (field: string, raw: string) =>
+  JSON.stringify({ ...base, uri: `urn:hostile:${field}` }).replace(/}$/, `,"${field}":${raw}}`);
 
 describe('jsonDepth', () => {
   it('counts nesting outside strings only', () => {
@@ -22,8 +23,21 @@ describe.each(await testDialects())('hostile JSON at the press API (%s)', (diale
   let t: TestApp;
   let key: string;
   const post = (payload: string, type = 'application/json') =>
-    t.app.inject({ method: 'POST', url: '/api/v1/articles', headers: { 'content-type': type, authorization: `Bearer ${key}` }, payload });
-  const articles = async () => Number((await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/articles',
+      headers: { 'content-type': type, authorization: `Bearer ${key}` },
+      payload,
+    });
+  const articles = async () =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -59,10 +73,17 @@ describe.each(await testDialects())('hostile JSON at the press API (%s)', (diale
     const res = await post(body);
     expect(res.statusCode).toBe(422);
     expect(JSON.stringify(res.json().error.details)).toContain('headline');
-    const withHeadline = JSON.stringify({ ...base, uri: 'urn:hostile:proto2' }).replace(/}$/, ',"__PROTO__":{"headline":"가짜"},"Constructor":{"x":1}}');
+    const withHeadline = JSON.stringify({ ...base, uri: 'urn:hostile:proto2' }).replace(
+      /}$/,
+      ',"__PROTO__":{"headline":"가짜"},"Constructor":{"x":1}}',
+    );
     const ok = await post(withHeadline);
     expect(ok.statusCode).toBe(201);
-    const row = await t.deps.db.selectFrom('articles').select('headline').where('id', '=', ok.json().id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('articles')
+      .select('headline')
+      .where('id', '=', ok.json().id)
+      .executeTakeFirstOrThrow();
     expect(row.headline).toBe('정상 제목');
     expect(({} as Record<string, unknown>).headline).toBeUndefined();
   });

@@ -37,7 +37,11 @@ export function jsonDepth(text: string, stopAbove = Number.POSITIVE_INFINITY): n
  * Registers the JSON parsers of a scope (application/json and the given extra types): the depth
  * check first, then Fastify's own parser (which refuses __proto__ and constructor.prototype).
  */
-export function registerGuardedJsonParser(app: FastifyInstance, extraTypes: string[] = [], maxDepth = MAX_JSON_DEPTH): void {
+export function registerGuardedJsonParser(
+  app: FastifyInstance,
+  extraTypes: string[] = [],
+  maxDepth = MAX_JSON_DEPTH,
+): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   const guarded = (request: FastifyRequest, body: string, done: (err: Error | null, value?: unknown) => void) => {
     if (jsonDepth(body, maxDepth) > maxDepth) return done(jsonTooDeep(maxDepth));

@@ -32,17 +32,26 @@ export interface NewPress {
   logoUrl?: string;
 }
 
-export async function createPress(deps: Pick<AppDeps, 'db'>, input: NewPress): Promise<{ press: Press; apiKey: string }> {
+export async function createPress(
+  deps: Pick<AppDeps, 'db'>,
+  input: NewPress,
+): Promise<{ press: Press; apiKey: string }> {
   if (!SLUG_PATTERN.test(input.slug)) {
     throw Errors.invalidSlug();
   }
   if (!input.name.trim()) throw Errors.invalidName();
   // Shown as a link on the press page: only an absolute http(s) address (no javascript:, no relative path).
   if (input.homepage !== undefined && (input.homepage.length > 2_000 || !isAbsoluteHttpUrl(input.homepage))) {
-    throw Errors.validation([{ path: 'homepage', message: 'must be an http or https address' }], 'The homepage must be an http or https address.');
+    throw Errors.validation(
+      [{ path: 'homepage', message: 'must be an http or https address' }],
+      'The homepage must be an http or https address.',
+    );
   }
   if (input.logoUrl !== undefined && (input.logoUrl.length > 2_000 || !isAbsoluteHttpUrl(input.logoUrl))) {
-    throw Errors.validation([{ path: 'logoUrl', message: 'must be an http or https address' }], 'The logo must be an http or https address.');
+    throw Errors.validation(
+      [{ path: 'logoUrl', message: 'must be an http or https address' }],
+      'The logo must be an http or https address.',
+    );
   }
   const taken = await deps.db.selectFrom('presses').select('id').where('slug', '=', input.slug).executeTakeFirst();
   if (taken) throw Errors.pressExists(input.slug);
@@ -85,7 +94,9 @@ export async function findPressByApiKey(deps: Pick<AppDeps, 'db'>, key: string):
 }
 
 /** Every press with the first characters of its key (enough to tell keys apart, never usable). */
-export async function listPressKeys(deps: Pick<AppDeps, 'db'>): Promise<Array<{ slug: string; name: string; apiKeyPrefix: string | null }>> {
+export async function listPressKeys(
+  deps: Pick<AppDeps, 'db'>,
+): Promise<Array<{ slug: string; name: string; apiKeyPrefix: string | null }>> {
   const rows = await deps.db.selectFrom('presses').select(['slug', 'name', 'api_key_prefix']).orderBy('slug').execute();
   return rows.map((r) => ({ slug: r.slug, name: r.name, apiKeyPrefix: r.api_key_prefix }));
 }

@@ -22,8 +22,14 @@ export const pressOpenApiPaths = {
         },
       },
       responses: {
-        '201': { description: 'Created', content: { 'application/json': { schema: { $ref: '#/components/schemas/Stored' } } } },
-        '200': { description: 'Updated (or unchanged)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Stored' } } } },
+        '201': {
+          description: 'Created',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Stored' } } },
+        },
+        '200': {
+          description: 'Updated (or unchanged)',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Stored' } } },
+        },
         '400': error,
         '401': error,
         '413': error,
@@ -50,13 +56,18 @@ export const pressOpenApiPaths = {
             schema: {
               type: 'object',
               required: ['items'],
-              properties: { items: { type: 'array', minItems: 1, maxItems: 500, items: { $ref: '#/components/schemas/NinjsItem' } } },
+              properties: {
+                items: { type: 'array', minItems: 1, maxItems: 500, items: { $ref: '#/components/schemas/NinjsItem' } },
+              },
             },
           },
         },
       },
       responses: {
-        '200': { description: 'One result per item', content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchResult' } } } },
+        '200': {
+          description: 'One result per item',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchResult' } } },
+        },
         '400': error,
         '401': error,
         '413': error,
@@ -72,7 +83,10 @@ export const pressOpenApiPaths = {
       security: [{ pressKey: [] }],
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
       responses: {
-        '200': { description: 'The normalised ninjs item', content: { 'application/json': { schema: { $ref: '#/components/schemas/NinjsItem' } } } },
+        '200': {
+          description: 'The normalised ninjs item',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/NinjsItem' } } },
+        },
         '401': error,
         '403': error,
         '404': error,
@@ -83,38 +97,64 @@ export const pressOpenApiPaths = {
 
 export const pressOpenApiComponents = {
   securitySchemes: {
-    pressKey: { type: 'http', scheme: 'bearer', description: 'The press API key from `npx sosik press add` or /studio.' },
+    pressKey: {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'The press API key from `npx sosik press add` or /studio.',
+    },
   },
   schemas: {
     NinjsItem: {
       type: 'object',
-      description: 'An IPTC ninjs item, 2.x (lower-case keys) or 3.x (camelCase). See https://iptc.org/standards/ninjs/.',
+      description:
+        'An IPTC ninjs item, 2.x (lower-case keys) or 3.x (camelCase). See https://iptc.org/standards/ninjs/.',
       required: ['uri'],
       properties: {
         uri: { type: 'string', maxLength: 2000 },
-        type: { type: 'string', enum: ['text', 'composite'], description: 'Other types (event, planning, picture…) answer 422.' },
+        type: {
+          type: 'string',
+          enum: ['text', 'composite'],
+          description: 'Other types (event, planning, picture…) answer 422.',
+        },
         pubstatus: { type: 'string', enum: ['usable', 'withheld', 'canceled'] },
         urgency: {
           type: 'integer',
           minimum: 1,
           maximum: 9,
-          description: '1 is the most urgent. 1 or 2 marks the article 속보 (breaking): the banner atop every page shows it for an hour.',
+          description:
+            '1 is the most urgent. 1 or 2 marks the article 속보 (breaking): the banner atop every page shows it for an hour.',
         },
         firstcreated: { type: 'string', format: 'date-time' },
         versioncreated: { type: 'string', format: 'date-time' },
         language: { type: 'string', examples: ['ko', 'en'] },
-        headlines: { type: 'array', items: { type: 'object', properties: { role: { type: 'string' }, value: { type: 'string' } } } },
+        headlines: {
+          type: 'array',
+          items: { type: 'object', properties: { role: { type: 'string' }, value: { type: 'string' } } },
+        },
         slugline: { type: 'string', description: 'Shown as the series / column label.' },
         by: { type: 'string' },
         bodies: {
           type: 'array',
-          items: { type: 'object', properties: { role: { type: 'string' }, contenttype: { type: 'string' }, value: { type: 'string' } } },
+          items: {
+            type: 'object',
+            properties: { role: { type: 'string' }, contenttype: { type: 'string' }, value: { type: 'string' } },
+          },
         },
         subjects: {
           type: 'array',
-          items: { type: 'object', properties: { code: { type: 'string' }, literal: { type: 'string' }, name: { type: 'string' }, uri: { type: 'string' } } },
+          items: {
+            type: 'object',
+            properties: {
+              code: { type: 'string' },
+              literal: { type: 'string' },
+              name: { type: 'string' },
+              uri: { type: 'string' },
+            },
+          },
         },
-        associations: { description: 'Pictures with renditions, caption (descriptions[role=caption]) and credit (by).' },
+        associations: {
+          description: 'Pictures with renditions, caption (descriptions[role=caption]) and credit (by).',
+        },
         copyrightnotice: { type: 'string' },
       },
       additionalProperties: true,
@@ -133,7 +173,10 @@ export const pressOpenApiComponents = {
             properties: {
               index: { type: 'integer', description: 'Position of the item in `items`' },
               ok: { type: 'boolean' },
-              httpStatus: { type: 'integer', description: 'What POST /api/v1/articles would have answered for this item' },
+              httpStatus: {
+                type: 'integer',
+                description: 'What POST /api/v1/articles would have answered for this item',
+              },
               id: { type: 'integer' },
               url: { type: 'string', format: 'uri' },
               revision: { type: 'integer' },
@@ -144,7 +187,10 @@ export const pressOpenApiComponents = {
                 properties: {
                   code: { type: 'string' },
                   message: { type: 'string' },
-                  details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+                  details: {
+                    type: 'array',
+                    items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+                  },
                 },
               },
             },

@@ -17,13 +17,22 @@ export async function pressIdBySlug(db: Db, slug: string): Promise<number | unde
 
 export async function pressIdsBySlugs(db: Db, slugs: readonly string[]): Promise<number[]> {
   if (slugs.length === 0) return [];
-  const rows = await db.selectFrom('presses').select('id').where('slug', 'in', [...slugs]).execute();
+  const rows = await db
+    .selectFrom('presses')
+    .select('id')
+    .where('slug', 'in', [...slugs])
+    .execute();
   return rows.map((r) => r.id);
 }
 
 /** Presses by name, for pickers and filters (bounded: a portal lists hundreds, not millions). */
 export async function listPressSummaries(db: Db, limit = 500): Promise<PressSummary[]> {
-  const rows = await db.selectFrom('presses').select(['id', 'slug', 'name', 'name_en']).orderBy('name').limit(limit).execute();
+  const rows = await db
+    .selectFrom('presses')
+    .select(['id', 'slug', 'name', 'name_en'])
+    .orderBy('name')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, nameEn: r.name_en }));
 }
 
@@ -52,6 +61,10 @@ export async function ensureFeedPress(
 
 export async function pressSummariesByIds(db: Db, ids: readonly number[]): Promise<PressSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('presses').select(['id', 'slug', 'name', 'name_en']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('presses')
+    .select(['id', 'slug', 'name', 'name_en'])
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, nameEn: r.name_en }));
 }

@@ -8,7 +8,14 @@ import type { AppDeps } from '../deps.ts';
 import { Errors } from '../errors.ts';
 import { t } from '../web/i18n/index.ts';
 import { requestLocale } from '../web/locale.ts';
-import { changeEmail, changeNickname, changePassword, changePreferences, confirmPassword, nextNicknameChange } from './account.ts';
+import {
+  changeEmail,
+  changeNickname,
+  changePassword,
+  changePreferences,
+  confirmPassword,
+  nextNicknameChange,
+} from './account.ts';
 import { formProblem, sendReaderPage, type FormProblem } from './page.tsx';
 import { deleteReaderAccount, exportReaderData } from './privacy.ts';
 import { READER, readerOf, requireReader, type SignedInReader } from './reader.ts';
@@ -27,7 +34,11 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
   const signedIn = requireReader(deps);
   const guarded = { preHandler: [signedIn, verifyCsrf(deps)] };
 
-  async function accountPage(request: FastifyRequest, reply: FastifyReply, failed?: { section: AccountSection; problem: FormProblem }) {
+  async function accountPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failed?: { section: AccountSection; problem: FormProblem },
+  ) {
     const reader = readerOf(request);
     const now = Date.now();
     const sessions = await listReaderSessions(deps.db, reader.id, reader.sessionId, now);
@@ -53,7 +64,11 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
   }
 
   /** Runs a form's change; on an expected failure shows the account page with that section's errors. */
-  function form(path: string, section: AccountSection, change: (reader: SignedInReader, request: FastifyRequest, reply: FastifyReply) => Promise<string | FastifyReply>) {
+  function form(
+    path: string,
+    section: AccountSection,
+    change: (reader: SignedInReader, request: FastifyRequest, reply: FastifyReply) => Promise<string | FastifyReply>,
+  ) {
     app.post(path, guarded, async (request, reply) => {
       const reader = readerOf(request);
       let outcome: string | FastifyReply;
@@ -88,8 +103,19 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
     // A new password ends every other session, and this browser gets a fresh session id.
     const persistent = request.principal?.session.persistent ?? false;
     await deletePrincipalSessions(deps, { kind: READER, id: reader.id });
-    const session = await createSession(deps, { kind: READER, id: reader.id }, { userAgent: request.headers['user-agent'], persistent });
-    setCookie(request, reply, deps.config, SESSION_COOKIE, session.token, persistent ? deps.config.sessionDays * 86_400 : undefined);
+    const session = await createSession(
+      deps,
+      { kind: READER, id: reader.id },
+      { userAgent: request.headers['user-agent'], persistent },
+    );
+    setCookie(
+      request,
+      reply,
+      deps.config,
+      SESSION_COOKIE,
+      session.token,
+      persistent ? deps.config.sessionDays * 86_400 : undefined,
+    );
     return '/account?notice=password';
   });
 
@@ -102,7 +128,8 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
   app.post('/account/sessions/revoke', guarded, async (request, reply) => {
     const reader = readerOf(request);
     const id = text(request.body, 'session');
-    if (!/^[0-9a-f]{64}$/.test(id)) throw Errors.validation([{ path: 'session', message: 'not a session id' }], 'No such session.');
+    if (!/^[0-9a-f]{64}$/.test(id))
+      throw Errors.validation([{ path: 'session', message: 'not a session id' }], 'No such session.');
     await revokeReaderSession(deps.db, reader.id, id);
     return reply.redirect('/account?notice=session-revoked', 303);
   });
@@ -130,7 +157,14 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
     return sendReaderPage(request, reply, deps, (locale) => ({
       title: t(locale, 'readers.delete.title'),
       status: problem?.status ?? 200,
-      body: <DeleteAccountView locale={locale} csrfToken={reader.csrfToken} hasPassword={reader.hasPassword} problem={problem} />,
+      body: (
+        <DeleteAccountView
+          locale={locale}
+          csrfToken={reader.csrfToken}
+          hasPassword={reader.hasPassword}
+          problem={problem}
+        />
+      ),
     }));
   }
 
@@ -142,9 +176,10 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
     try {
       if (reader.hasPassword) await confirmPassword(deps, reader.id, text(request.body, 'current_password'), locale);
       else if (text(request.body, 'confirm_email').trim().toLowerCase() !== reader.email) {
-        throw Errors.validation([
-          { path: 'confirm_email', message: t(locale, 'readers.delete.email-mismatch') },
-        ], 'The address does not match.');
+        throw Errors.validation(
+          [{ path: 'confirm_email', message: t(locale, 'readers.delete.email-mismatch') }],
+          'The address does not match.',
+        );
       }
     } catch (err) {
       return deletePage(request, reply, formProblem(err, reply, locale));

@@ -8,7 +8,17 @@ import { sessionIdOf } from '../auth/sessions.ts';
 import { NICKNAME_CHANGE_INTERVAL_MS } from './account.ts';
 import { EXPORT_FORMAT } from './privacy.ts';
 import { readerParticipation } from './reader.ts';
-import { csrfOf, READER_PASSWORD, readerByEmail, readersTestApp, SAFARI_IPHONE, signInVia, signUpVia, TestBrowser, tokenFor } from './test-support.ts';
+import {
+  csrfOf,
+  READER_PASSWORD,
+  readerByEmail,
+  readersTestApp,
+  SAFARI_IPHONE,
+  signInVia,
+  signUpVia,
+  TestBrowser,
+  tokenFor,
+} from './test-support.ts';
 
 describe.each(await testDialects())('reader account (%s)', (dialect) => {
   let t: TestApp;
@@ -35,8 +45,16 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     expect((await browser.get('/login')).headers.location).toBe('/account');
     const staff = await signInVia(new TestBrowser(t.app, '10.50.0.2'), 'editor@sosik.test', 'correct horse battery');
     expect(staff.headers.location).toBe('/studio');
-    const wrongReader = await signInVia(new TestBrowser(t.app, '10.50.0.3'), 'yuna@example.kr', 'not the password at all');
-    const wrongStaff = await signInVia(new TestBrowser(t.app, '10.50.0.3'), 'editor@sosik.test', 'not the password at all');
+    const wrongReader = await signInVia(
+      new TestBrowser(t.app, '10.50.0.3'),
+      'yuna@example.kr',
+      'not the password at all',
+    );
+    const wrongStaff = await signInVia(
+      new TestBrowser(t.app, '10.50.0.3'),
+      'editor@sosik.test',
+      'not the password at all',
+    );
     const nobody = await signInVia(new TestBrowser(t.app, '10.50.0.3'), 'nobody@example.kr', 'not the password at all');
     for (const res of [wrongReader, wrongStaff, nobody]) expect(res.statusCode).toBe(401);
     const strip = (html: string) => html.replace(/value="[^"]*"/g, '');
@@ -47,8 +65,14 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
   it('"remember me" keeps the cookie for SOSIK_SESSION_DAYS; otherwise it ends with the browser', async () => {
     const kept = new TestBrowser(t.app, '10.50.1.1');
     await signInVia(kept, 'yuna@example.kr', READER_PASSWORD, true);
-    expect(kept.cookies.get('sosik_session')!.header).toMatch(new RegExp(`Max-Age=${t.deps.config.sessionDays * 86400}`));
-    const row = await t.deps.db.selectFrom('sessions').selectAll().where('id', '=', sessionIdOf(kept.session!)).executeTakeFirstOrThrow();
+    expect(kept.cookies.get('sosik_session')!.header).toMatch(
+      new RegExp(`Max-Age=${t.deps.config.sessionDays * 86400}`),
+    );
+    const row = await t.deps.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', sessionIdOf(kept.session!))
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ principal_kind: 'reader', persistent: 1 });
     const brief = new TestBrowser(t.app, '10.50.1.2');
     await signInVia(brief, 'yuna@example.kr');
@@ -56,7 +80,11 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     expect(cookie).not.toMatch(/Max-Age|Expires/i);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
-    const briefRow = await t.deps.db.selectFrom('sessions').selectAll().where('id', '=', sessionIdOf(brief.session!)).executeTakeFirstOrThrow();
+    const briefRow = await t.deps.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', sessionIdOf(brief.session!))
+      .executeTakeFirstOrThrow();
     expect(briefRow.persistent).toBe(0);
   });
 
@@ -69,7 +97,9 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     browser.cookies.set('sosik_csrf', { value: csrf, header: '' });
     await browser.post('/login', { _csrf: csrf, email: 'rotate@example.kr', password: READER_PASSWORD });
     expect(browser.session).not.toBe(first);
-    expect(await t.deps.db.selectFrom('sessions').select('id').where('id', '=', sessionIdOf(first)).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.deps.db.selectFrom('sessions').select('id').where('id', '=', sessionIdOf(first)).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('changes the nickname at most once per 30 days', async () => {
@@ -82,7 +112,11 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     expect(soon.statusCode).toBe(422);
     expect(soon.body).toContain('30일에 한 번');
     expect((await readerByEmail(t, 'nick@example.kr'))!.nickname).toBe('두번째');
-    await t.deps.db.updateTable('readers').set({ nickname_changed_at: Date.now() - NICKNAME_CHANGE_INTERVAL_MS - 1 }).where('id', '=', id).execute();
+    await t.deps.db
+      .updateTable('readers')
+      .set({ nickname_changed_at: Date.now() - NICKNAME_CHANGE_INTERVAL_MS - 1 })
+      .where('id', '=', id)
+      .execute();
     const taken = await browser.submit('/account', '/account/nickname', { nickname: '유나' });
     expect(taken.statusCode).toBe(422);
     expect((await browser.submit('/account', '/account/nickname', { nickname: '세번째' })).statusCode).toBe(303);
@@ -92,16 +126,27 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     const { id, browser } = await newReader('pw@example.kr', '비번', '10.50.4.1');
     const other = new TestBrowser(t.app, '10.50.4.2', SAFARI_IPHONE);
     await signInVia(other, 'pw@example.kr');
-    const wrong = await browser.submit('/account', '/account/password', { current_password: 'wrong wrong wrong', password: 'a brand new passphrase' });
+    const wrong = await browser.submit('/account', '/account/password', {
+      current_password: 'wrong wrong wrong',
+      password: 'a brand new passphrase',
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('현재 비밀번호가 맞지 않습니다.');
     const before = browser.session;
-    const ok = await browser.submit('/account', '/account/password', { current_password: READER_PASSWORD, password: 'a brand new passphrase' });
+    const ok = await browser.submit('/account', '/account/password', {
+      current_password: READER_PASSWORD,
+      password: 'a brand new passphrase',
+    });
     expect(ok.statusCode).toBe(303);
     expect(browser.session).not.toBe(before);
     expect((await browser.get('/account')).statusCode).toBe(200);
     expect((await other.get('/account')).statusCode).toBe(303);
-    const sessions = await t.deps.db.selectFrom('sessions').select('id').where('principal_kind', '=', 'reader').where('principal_id', '=', id).execute();
+    const sessions = await t.deps.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('principal_kind', '=', 'reader')
+      .where('principal_id', '=', id)
+      .execute();
     expect(sessions).toHaveLength(1);
   });
 
@@ -133,22 +178,38 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     const { id, browser } = await newReader('tz@example.kr', '시간대', '10.50.6.1');
     const ok = await browser.submit('/account', '/account/preferences', { locale: 'en', time_zone: 'Europe/Berlin' });
     expect(ok.statusCode).toBe(303);
-    expect(await t.deps.db.selectFrom('readers').select(['locale', 'time_zone']).where('id', '=', id).executeTakeFirst()).toEqual({ locale: 'en', time_zone: 'Europe/Berlin' });
+    expect(
+      await t.deps.db.selectFrom('readers').select(['locale', 'time_zone']).where('id', '=', id).executeTakeFirst(),
+    ).toEqual({ locale: 'en', time_zone: 'Europe/Berlin' });
     const bad = await browser.submit('/account', '/account/preferences', { locale: 'fr', time_zone: 'Mars/Olympus' });
     expect(bad.statusCode).toBe(422);
-    expect(await t.deps.db.selectFrom('readers').select(['locale', 'time_zone']).where('id', '=', id).executeTakeFirst()).toEqual({ locale: 'en', time_zone: 'Europe/Berlin' });
+    expect(
+      await t.deps.db.selectFrom('readers').select(['locale', 'time_zone']).where('id', '=', id).executeTakeFirst(),
+    ).toEqual({ locale: 'en', time_zone: 'Europe/Berlin' });
   });
 
   it('changes the e-mail only once the new address is proven', async () => {
     const { id, browser } = await newReader('old@example.kr', '옛주소', '10.50.7.1');
-    const asked = await browser.submit('/account', '/account/email', { email: 'new@example.kr', current_password: READER_PASSWORD });
+    const asked = await browser.submit('/account', '/account/email', {
+      email: 'new@example.kr',
+      current_password: READER_PASSWORD,
+    });
     expect(asked.statusCode).toBe(303);
-    expect((await t.deps.db.selectFrom('readers').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email).toBe('old@example.kr');
-    const pending = await t.deps.db.selectFrom('reader_tokens').selectAll().where('reader_id', '=', id).where('email', '=', 'new@example.kr').execute();
+    expect(
+      (await t.deps.db.selectFrom('readers').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email,
+    ).toBe('old@example.kr');
+    const pending = await t.deps.db
+      .selectFrom('reader_tokens')
+      .selectAll()
+      .where('reader_id', '=', id)
+      .where('email', '=', 'new@example.kr')
+      .execute();
     expect(pending).toHaveLength(1);
     const token = await tokenFor(t, 'verify_email', id, 'new@example.kr');
     const page = await browser.get(`/verify-email?token=${token}`);
-    expect((await browser.post('/verify-email', { _csrf: csrfOf(page.body), token })).headers.location).toBe('/account?notice=email-verified');
+    expect((await browser.post('/verify-email', { _csrf: csrfOf(page.body), token })).headers.location).toBe(
+      '/account?notice=email-verified',
+    );
     const row = await t.deps.db.selectFrom('readers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.email).toBe('new@example.kr');
     expect(row.email_verified_at).not.toBeNull();
@@ -157,8 +218,14 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
   it('an unverified, suspended or too-new reader may not participate yet', () => {
     const base = { emailVerified: true, suspended: false, createdAt: Date.now() - 10 * 3_600_000 };
     expect(readerParticipation(base, { newAccountWaitHours: 0 })).toEqual({ ok: true });
-    expect(readerParticipation({ ...base, emailVerified: false }, { newAccountWaitHours: 0 })).toMatchObject({ ok: false, reason: 'unverified' });
-    expect(readerParticipation({ ...base, suspended: true }, { newAccountWaitHours: 0 })).toMatchObject({ ok: false, reason: 'suspended' });
+    expect(readerParticipation({ ...base, emailVerified: false }, { newAccountWaitHours: 0 })).toMatchObject({
+      ok: false,
+      reason: 'unverified',
+    });
+    expect(readerParticipation({ ...base, suspended: true }, { newAccountWaitHours: 0 })).toMatchObject({
+      ok: false,
+      reason: 'suspended',
+    });
     expect(readerParticipation(base, { newAccountWaitHours: 168 })).toMatchObject({ ok: false, reason: 'new_account' });
   });
 
@@ -167,7 +234,9 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     const exported = await browser.get('/account/export');
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toMatch(/^application\/json/);
-    expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="sosik-account-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(exported.headers['content-disposition']).toMatch(
+      /^attachment; filename="sosik-account-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
     const data = JSON.parse(exported.body);
     expect(data.format).toBe(EXPORT_FORMAT);
     expect(data.readers.profile).toMatchObject({ email: 'bye@example.kr', nickname: '안녕', hasPassword: true });
@@ -184,7 +253,14 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     for (const table of ['reader_tokens', 'reader_identities'] as const) {
       expect(await t.deps.db.selectFrom(table).select('reader_id').where('reader_id', '=', id).execute()).toEqual([]);
     }
-    expect(await t.deps.db.selectFrom('sessions').select('id').where('principal_kind', '=', 'reader').where('principal_id', '=', id).execute()).toEqual([]);
+    expect(
+      await t.deps.db
+        .selectFrom('sessions')
+        .select('id')
+        .where('principal_kind', '=', 'reader')
+        .where('principal_id', '=', id)
+        .execute(),
+    ).toEqual([]);
     expect((await browser.get('/account')).statusCode).toBe(303);
   });
 
@@ -199,7 +275,12 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     expect(blocked.headers['retry-after']).toBeDefined();
     expect(blocked.body).toContain('요청이 너무 많습니다');
     // The sign-up's link plus three resends, no more.
-    const links = await t.deps.db.selectFrom('reader_tokens').select('digest').where('reader_id', '=', id).where('purpose', '=', 'verify_email').execute();
+    const links = await t.deps.db
+      .selectFrom('reader_tokens')
+      .select('digest')
+      .where('reader_id', '=', id)
+      .where('purpose', '=', 'verify_email')
+      .execute();
     expect(links).toHaveLength(4);
   });
 
@@ -217,7 +298,7 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     expect(owner.statusCode).toBe(303);
   });
 
-  it('account pages need a signed-in reader; their forms need the session\'s CSRF token', async () => {
+  it("account pages need a signed-in reader; their forms need the session's CSRF token", async () => {
     const anonymous = await new TestBrowser(t.app).get('/account');
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toBe('/login?next=%2Faccount');

@@ -8,7 +8,19 @@ import { dateTime } from '../web/format.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
 import { findReaders, setSuspension, type ReaderSummary } from './admin.ts';
 
-function ReadersPanel({ locale, query, readers, csrfToken, notice }: { locale: Locale; query: string; readers: ReaderSummary[]; csrfToken: string; notice?: string }) {
+function ReadersPanel({
+  locale,
+  query,
+  readers,
+  csrfToken,
+  notice,
+}: {
+  locale: Locale;
+  query: string;
+  readers: ReaderSummary[];
+  csrfToken: string;
+  notice?: string;
+}) {
   const tr = translator(locale);
   return (
     <section class="readers-admin" aria-labelledby="readers-admin-title">
@@ -19,7 +31,8 @@ function ReadersPanel({ locale, query, readers, csrfToken, notice }: { locale: L
         </p>
       ) : null}
       <form method="get" action="/studio/readers" role="search" aria-label={tr('readers.admin.title')}>
-        <label for="readers-q">{tr('readers.admin.search')}</label> <input id="readers-q" name="q" type="search" value={query} maxLength={100} />{' '}
+        <label for="readers-q">{tr('readers.admin.search')}</label>{' '}
+        <input id="readers-q" name="q" type="search" value={query} maxLength={100} />{' '}
         <button type="submit">{tr('readers.admin.find')}</button>
       </form>
       {readers.length === 0 ? (
@@ -49,7 +62,14 @@ function ReadersPanel({ locale, query, readers, csrfToken, notice }: { locale: L
                       ? `${tr('readers.admin.suspended', { date: dateTime(locale, r.suspendedAt) })}${r.suspendedReason ? ` (${r.suspendedReason})` : ''}`
                       : tr(r.emailVerified ? 'readers.admin.verified' : 'readers.admin.unverified')}
                   </td>
-                  <td>{[r.passwordSignIn ? tr('readers.admin.password') : '', r.identities ? tr('readers.admin.oidc') : ''].filter(Boolean).join(', ')}</td>
+                  <td>
+                    {[
+                      r.passwordSignIn ? tr('readers.admin.password') : '',
+                      r.identities ? tr('readers.admin.oidc') : '',
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
+                  </td>
                   <td class="studio-table__num">{r.sessions}</td>
                   <td>
                     <form method="post" action={`/studio/readers/${r.id}/suspension`}>
@@ -60,7 +80,12 @@ function ReadersPanel({ locale, query, readers, csrfToken, notice }: { locale: L
                           <label for={`reason-${r.id}`} class="visually-hidden">
                             {tr('readers.admin.reason')}
                           </label>
-                          <input id={`reason-${r.id}`} name="reason" maxLength={500} placeholder={tr('readers.admin.reason')} />{' '}
+                          <input
+                            id={`reason-${r.id}`}
+                            name="reason"
+                            maxLength={500}
+                            placeholder={tr('readers.admin.reason')}
+                          />{' '}
                           <button type="submit" class="button button--danger">
                             {tr('readers.admin.suspend')}
                           </button>
@@ -86,22 +111,36 @@ function ReadersPanel({ locale, query, readers, csrfToken, notice }: { locale: L
 export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const admins = requireStaff(deps, ['admin']);
 
-  app.get<{ Querystring: { q?: string; notice?: string } }>('/studio/readers', { preHandler: admins }, async (request, reply) => {
-    const staff = request.staff!;
-    const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 100) : '';
-    const readers = await findReaders(deps.db, query);
-    const notice = request.query.notice === 'suspend' || request.query.notice === 'restore' ? request.query.notice : undefined;
-    return sendStaffPage(request, reply, deps, (locale) => ({
-      title: translator(locale)('readers.admin.title'),
-      body: <ReadersPanel locale={locale} query={query} readers={readers} csrfToken={staff.csrfToken} notice={notice} />,
-    }));
-  });
+  app.get<{ Querystring: { q?: string; notice?: string } }>(
+    '/studio/readers',
+    { preHandler: admins },
+    async (request, reply) => {
+      const staff = request.staff!;
+      const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 100) : '';
+      const readers = await findReaders(deps.db, query);
+      const notice =
+        request.query.notice === 'suspend' || request.query.notice === 'restore' ? request.query.notice : undefined;
+      return sendStaffPage(request, reply, deps, (locale) => ({
+        title: translator(locale)('readers.admin.title'),
+        body: (
+          <ReadersPanel locale={locale} query={query} readers={readers} csrfToken={staff.csrfToken} notice={notice} />
+        ),
+      }));
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/studio/readers/:id/suspension', { preHandler: [admins, verifyCsrf(deps)] }, async (request, reply) => {
-    const id = Number(request.params.id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw Errors.notFound('reader');
-    await setSuspension(deps.db, id, request.body);
-    request.log.info({ readerId: id, by: request.staff?.userId, action: (request.body as { action?: string })?.action }, 'reader suspension changed');
-    return reply.redirect(`/studio/readers?notice=${(request.body as { action: string }).action}`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/studio/readers/:id/suspension',
+    { preHandler: [admins, verifyCsrf(deps)] },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      if (!Number.isSafeInteger(id) || id <= 0) throw Errors.notFound('reader');
+      await setSuspension(deps.db, id, request.body);
+      request.log.info(
+        { readerId: id, by: request.staff?.userId, action: (request.body as { action?: string })?.action },
+        'reader suspension changed',
+      );
+      return reply.redirect(`/studio/readers?notice=${(request.body as { action: string }).action}`, 303);
+    },
+  );
 }

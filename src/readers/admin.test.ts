@@ -17,7 +17,11 @@ describe.each(await testDialects())('reader administration (%s)', (dialect) => {
     t = await readersTestApp(dialect);
     await createUser(t.deps, { email: 'admin@sosik.test', password: STAFF_PASSWORD, role: 'admin' });
     await createUser(t.deps, { email: 'editor@sosik.test', password: STAFF_PASSWORD, role: 'editor' });
-    for (const [email, nickname] of [['dahye@example.kr', '다혜'], ['dana@example.kr', 'Dana_kim'], ['other@example.kr', '다른사람']]) {
+    for (const [email, nickname] of [
+      ['dahye@example.kr', '다혜'],
+      ['dana@example.kr', 'Dana_kim'],
+      ['other@example.kr', '다른사람'],
+    ]) {
       await signUpVia(new TestBrowser(t.app, '10.70.0.1'), { email: email!, nickname: nickname! });
     }
     admin = new TestBrowser(t.app, '10.70.1.1');
@@ -42,7 +46,10 @@ describe.each(await testDialects())('reader administration (%s)', (dialect) => {
 
   it('suspends and restores a reader; the reader is told on /account', async () => {
     const id = (await readerByEmail(t, 'dahye@example.kr'))!.id;
-    const suspend = await admin.submit('/studio/readers', `/studio/readers/${id}/suspension`, { action: 'suspend', reason: '욕설 반복' });
+    const suspend = await admin.submit('/studio/readers', `/studio/readers/${id}/suspension`, {
+      action: 'suspend',
+      reason: '욕설 반복',
+    });
     expect(suspend.statusCode).toBe(303);
     expect((await loadReaderAccount(t.deps.db, id))!.suspended).toBe(true);
     expect((await admin.get('/studio/readers?q=dahye')).body).toContain('욕설 반복');
@@ -53,7 +60,9 @@ describe.each(await testDialects())('reader administration (%s)', (dialect) => {
     expect((await loadReaderAccount(t.deps.db, id))!.suspended).toBe(false);
     const bad = await admin.submit('/studio/readers', `/studio/readers/${id}/suspension`, { action: 'ban-forever' });
     expect(bad.statusCode).toBe(422);
-    expect((await admin.submit('/studio/readers', '/studio/readers/999999/suspension', { action: 'suspend' })).statusCode).toBe(404);
+    expect(
+      (await admin.submit('/studio/readers', '/studio/readers/999999/suspension', { action: 'suspend' })).statusCode,
+    ).toBe(404);
   });
 
   it('editors, readers and visitors may not open or use it', async () => {
@@ -67,7 +76,9 @@ describe.each(await testDialects())('reader administration (%s)', (dialect) => {
     expect((await new TestBrowser(t.app).get('/studio/readers')).statusCode).toBe(303);
     const id = (await readerByEmail(t, 'other@example.kr'))!.id;
     const csrf = /name="_csrf" value="([^"]+)"/.exec((await reader.get('/account')).body)![1]!;
-    expect((await reader.post(`/studio/readers/${id}/suspension`, { _csrf: csrf, action: 'suspend' })).statusCode).toBe(401);
+    expect((await reader.post(`/studio/readers/${id}/suspension`, { _csrf: csrf, action: 'suspend' })).statusCode).toBe(
+      401,
+    );
     expect((await loadReaderAccount(t.deps.db, id))!.suspended).toBe(false);
   });
 });

@@ -35,7 +35,11 @@ export async function findReaders(db: Db, query: string, now = Date.now()): Prom
       'readers.suspended_at',
       'readers.suspended_reason',
       'readers.password_hash',
-      eb.selectFrom('reader_identities').select(eb.fn.countAll<number>().as('n')).whereRef('reader_identities.reader_id', '=', 'readers.id').as('identities'),
+      eb
+        .selectFrom('reader_identities')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('reader_identities.reader_id', '=', 'readers.id')
+        .as('identities'),
       eb
         .selectFrom('sessions')
         .select(eb.fn.countAll<number>().as('n'))

@@ -22,7 +22,8 @@ export interface ReadersOptions {
 }
 
 export function createReadersCapability(options: ReadersOptions = {}): Capability {
-  const settingsFor = (deps: Pick<AppDeps, 'config'>) => (options.oidc === undefined ? oidcSettingsFromConfig(deps.config) : (options.oidc ?? undefined));
+  const settingsFor = (deps: Pick<AppDeps, 'config'>) =>
+    options.oidc === undefined ? oidcSettingsFromConfig(deps.config) : (options.oidc ?? undefined);
   return {
     name: 'readers',
     async routes(app: FastifyInstance, deps: AppDeps) {

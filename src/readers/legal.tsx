@@ -76,7 +76,7 @@ const TERMS: Record<Locale, LegalText> = {
       {
         heading: '3. What we ask of you',
         paragraphs: [
-          'Do not post insults or harassment, deliberate falsehoods, advertising, or other people\'s personal data or work without their permission.',
+          "Do not post insults or harassment, deliberate falsehoods, advertising, or other people's personal data or work without their permission.",
           'If you do, the operators may hide posts or suspend the account. A suspended account can still read, download its data and be deleted.',
         ],
       },
@@ -88,7 +88,9 @@ const TERMS: Record<Locale, LegalText> = {
       },
       {
         heading: '5. Changes',
-        paragraphs: ['Whoever runs this Sosik site may change or stop features. Changes to these terms are announced on the site 7 days before they apply.'],
+        paragraphs: [
+          'Whoever runs this Sosik site may change or stop features. Changes to these terms are announced on the site 7 days before they apply.',
+        ],
       },
     ],
   },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../web/i18n/index.ts';
-import { checkNickname, isReservedNickname, nicknameKey, nicknameRefusalMessageKey, type NicknameRefusal } from './nickname.ts';
+import {
+  checkNickname,
+  isReservedNickname,
+  nicknameKey,
+  nicknameRefusalMessageKey,
+  type NicknameRefusal,
+} from './nickname.ts';
 
 const verdict = (name: string, presses: string[] = []) => {
   const v = checkNickname(name, presses);
@@ -19,7 +25,16 @@ describe('nickname characters and length', () => {
   });
 
   it('refuses spaces, punctuation, other scripts, loose jamo and invisible characters', () => {
-    for (const name of ['kim minji', 'kim.minji', 'kim-minji', 'ㅋㅋㅋ', 'аdmin' /* Cyrillic а */, 'José', 'kim\u200bminji', '😀😀']) {
+    for (const name of [
+      'kim minji',
+      'kim.minji',
+      'kim-minji',
+      'ㅋㅋㅋ',
+      'аdmin' /* Cyrillic а */,
+      'José',
+      'kim\u200bminji',
+      '😀😀',
+    ]) {
       expect(verdict(name), name).toBe('invalid_characters');
     }
   });
@@ -44,13 +59,44 @@ describe('nickname uniqueness key', () => {
 
 describe('reserved nicknames', () => {
   it('refuses the names of the site and its roles', () => {
-    for (const name of ['관리자', 'admin', 'ADMIN', '운영자', '운영팀', 'sosik', '소식', 'moderator', '편집자', 'editor', 'root', 'system']) {
+    for (const name of [
+      '관리자',
+      'admin',
+      'ADMIN',
+      '운영자',
+      '운영팀',
+      'sosik',
+      '소식',
+      'moderator',
+      '편집자',
+      'editor',
+      'root',
+      'system',
+    ]) {
       expect(verdict(name), name).toBe('reserved');
     }
   });
 
   it('refuses them dressed up with digits, underscores, official words or look-alike digits', () => {
-    for (const name of ['admin_1', '관리자1', '관리자님', 'sosik_official', 'SosikTeam', '소식운영팀', 'the_real_admin', 'adm1n', 'r00t', 'a_d_m_i_n', 'ｓｏｓｉｋ', 'editor_kim', '공식관리자', '어드민', '소식뉴스팀', 'sosiknews', '시스템_1']) {
+    for (const name of [
+      'admin_1',
+      '관리자1',
+      '관리자님',
+      'sosik_official',
+      'SosikTeam',
+      '소식운영팀',
+      'the_real_admin',
+      'adm1n',
+      'r00t',
+      'a_d_m_i_n',
+      'ｓｏｓｉｋ',
+      'editor_kim',
+      '공식관리자',
+      '어드민',
+      '소식뉴스팀',
+      'sosiknews',
+      '시스템_1',
+    ]) {
       expect(isReservedNickname(name), name).toBe(true);
     }
   });

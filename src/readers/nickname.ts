@@ -15,7 +15,7 @@ const ALLOWED = /^[가-힣A-Za-z0-9_]+$/;
 export type NicknameRefusal = 'too_short' | 'too_long' | 'invalid_characters' | 'reserved' | 'press_name';
 
 export type NicknameVerdict =
-  | { ok: true; /** what to store and show */ display: string; /** the unique key (see nicknameKey) */ key: string }
+  | { ok: true /** what to store and show */; display: string /** the unique key (see nicknameKey) */; key: string }
   | { ok: false; reason: NicknameRefusal };
 
 /** The i18n key of a refusal (src/web/i18n/{ko,en}/readers.ts). */
@@ -34,19 +34,85 @@ export function nicknameKey(name: string): string {
 
 // Names of the site's roles and of the site itself, as a reader would write them.
 const RESERVED = [
-  '관리자', '운영자', '운영팀', '운영진', '관리팀', '편집자', '편집장', '편집팀', '편집국', '기자단', '소식', '고객센터', '공지', '공지사항',
+  '관리자',
+  '운영자',
+  '운영팀',
+  '운영진',
+  '관리팀',
+  '편집자',
+  '편집장',
+  '편집팀',
+  '편집국',
+  '기자단',
+  '소식',
+  '고객센터',
+  '공지',
+  '공지사항',
   // The English role names as Koreans write them in Hangul.
-  '어드민', '모더레이터', '에디터', '스태프', '시스템', '루트', '소식뉴스',
-  'admin', 'administrator', 'sysadmin', 'moderator', 'mod', 'operator', 'sosik', 'editor', 'staff', 'root',
-  'system', 'support', 'official', 'webmaster', 'postmaster', 'security', 'help', 'notice', 'press',
+  '어드민',
+  '모더레이터',
+  '에디터',
+  '스태프',
+  '시스템',
+  '루트',
+  '소식뉴스',
+  'admin',
+  'administrator',
+  'sysadmin',
+  'moderator',
+  'mod',
+  'operator',
+  'sosik',
+  'editor',
+  'staff',
+  'root',
+  'system',
+  'support',
+  'official',
+  'webmaster',
+  'postmaster',
+  'security',
+  'help',
+  'notice',
+  'press',
 ];
 // Words that, next to a reserved name, only make it look more official ("sosik_team", "관리자님").
 const OFFICIAL_AFFIXES = [
-  '님', '팀', '실', '측', '공식', '본사', '본부', '센터', '담당', '담당자', '계정',
-  'team', 'official', 'bot', 'kr', 'korea', 'hq', 'desk', 'center', 'account', 'the', 'real', 'news', '뉴스',
+  '님',
+  '팀',
+  '실',
+  '측',
+  '공식',
+  '본사',
+  '본부',
+  '센터',
+  '담당',
+  '담당자',
+  '계정',
+  'team',
+  'official',
+  'bot',
+  'kr',
+  'korea',
+  'hq',
+  'desk',
+  'center',
+  'account',
+  'the',
+  'real',
+  'news',
+  '뉴스',
 ];
 // Digits standing in for letters in a reserved Latin name ("adm1n", "r00t").
-const LOOKALIKE_DIGITS: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
+const LOOKALIKE_DIGITS: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+};
 
 /** Names to refuse and the affixes that only decorate them (see pressLexicon). */
 export interface Lexicon {
@@ -119,6 +185,7 @@ export function checkNickname(input: string, pressNames: readonly string[] = [])
   if (length > NICKNAME_MAX) return { ok: false, reason: 'too_long' };
   if (!ALLOWED.test(display)) return { ok: false, reason: 'invalid_characters' };
   if (isReservedNickname(display)) return { ok: false, reason: 'reserved' };
-  if (pressNames.length > 0 && looksLikePress(display, pressLexicon(pressNames))) return { ok: false, reason: 'press_name' };
+  if (pressNames.length > 0 && looksLikePress(display, pressLexicon(pressNames)))
+    return { ok: false, reason: 'press_name' };
   return { ok: true, display, key: nicknameKey(display) };
 }

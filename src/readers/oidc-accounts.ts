@@ -25,7 +25,12 @@ async function freeNickname(deps: AppDeps, wanted: string | null): Promise<{ dis
 }
 
 /** The reader this identity signs in as, creating or linking one when it is new. */
-export async function readerForIdentity(deps: AppDeps, identity: OidcIdentity, locale: Locale, now = Date.now()): Promise<number> {
+export async function readerForIdentity(
+  deps: AppDeps,
+  identity: OidcIdentity,
+  locale: Locale,
+  now = Date.now(),
+): Promise<number> {
   const linked = await deps.db
     .selectFrom('reader_identities')
     .select('reader_id')
@@ -41,7 +46,11 @@ export async function readerForIdentity(deps: AppDeps, identity: OidcIdentity, l
     if (existing) {
       readerId = existing.id;
       if (existing.email_verified_at === null) {
-        await trx.updateTable('readers').set({ password_hash: null, email_verified_at: now }).where('id', '=', existing.id).execute();
+        await trx
+          .updateTable('readers')
+          .set({ password_hash: null, email_verified_at: now })
+          .where('id', '=', existing.id)
+          .execute();
         await deletePrincipalSessions({ db: trx }, { kind: READER, id: existing.id });
       }
     } else {

@@ -25,7 +25,15 @@ describe.each(await testDialects())('OIDC sign-in routes (%s)', (dialect) => {
     t = await readersTestApp(
       dialect,
       { publicUrl: new URL(provider.redirectUri).origin },
-      { oidc: oidcSettings({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, name: '테스트ID', allowHttpLoopback: true }) },
+      {
+        oidc: oidcSettings({
+          issuer: provider.issuer,
+          clientId: provider.clientId,
+          clientSecret: provider.clientSecret,
+          name: '테스트ID',
+          allowHttpLoopback: true,
+        }),
+      },
     );
   });
   afterAll(() => t?.close());
@@ -57,9 +65,17 @@ describe.each(await testDialects())('OIDC sign-in routes (%s)', (dialect) => {
 
     const again = new TestBrowser(t.app, '10.60.0.2');
     expect((await signInWithProvider(again, 'minji')).statusCode).toBe(303);
-    const readers = await t.deps.db.selectFrom('readers').select('id').where('email', '=', 'minji@idp.example').execute();
+    const readers = await t.deps.db
+      .selectFrom('readers')
+      .select('id')
+      .where('email', '=', 'minji@idp.example')
+      .execute();
     expect(readers).toEqual([{ id: row!.id }]);
-    const identities = await t.deps.db.selectFrom('reader_identities').selectAll().where('reader_id', '=', row!.id).execute();
+    const identities = await t.deps.db
+      .selectFrom('reader_identities')
+      .selectAll()
+      .where('reader_id', '=', row!.id)
+      .execute();
     expect(identities).toMatchObject([{ issuer: provider.issuer, subject: 'minji' }]);
   });
 
@@ -78,7 +94,7 @@ describe.each(await testDialects())('OIDC sign-in routes (%s)', (dialect) => {
     expect(res.statusCode).toBe(400);
   });
 
-  it('an unproven account registered with the address loses its password and sessions to the provider\'s user', async () => {
+  it("an unproven account registered with the address loses its password and sessions to the provider's user", async () => {
     const squatter = new TestBrowser(t.app, '10.60.3.1');
     await signUpVia(squatter, { email: 'squatted@idp.example', nickname: '선점' });
     expect((await signInVia(squatter, 'squatted@idp.example')).statusCode).toBe(303);

@@ -56,11 +56,19 @@ export function oidcRoutes(settings: OidcSettings) {
       clearCookie(request, reply, deps.config, OIDC_STATE_COOKIE);
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       try {
-        const identity = await completeOidcSignIn(await cachedOidcConfiguration(settings), new URL(`${redirectUri}${query}`), saved);
+        const identity = await completeOidcSignIn(
+          await cachedOidcConfiguration(settings),
+          new URL(`${redirectUri}${query}`),
+          saved,
+        );
         const readerId = await readerForIdentity(deps, identity, requestLocale(request));
         const previous = readCookie(request, SESSION_COOKIE);
         if (previous) await deleteSessionByToken(deps, previous);
-        const session = await createSession(deps, { kind: READER, id: readerId }, { userAgent: request.headers['user-agent'], persistent: false });
+        const session = await createSession(
+          deps,
+          { kind: READER, id: readerId },
+          { userAgent: request.headers['user-agent'], persistent: false },
+        );
         setCookie(request, reply, deps.config, SESSION_COOKIE, session.token, undefined);
         request.log.info({ readerId }, 'reader signed in with OIDC');
         return reply.redirect('/', 303);

@@ -22,7 +22,9 @@ export interface OidcSettings {
 }
 
 /** Settings with the secret kept out of every serialisation. */
-export function oidcSettings(input: Omit<OidcSettings, 'clientSecret' | 'name'> & { clientSecret: string; name?: string }): OidcSettings {
+export function oidcSettings(
+  input: Omit<OidcSettings, 'clientSecret' | 'name'> & { clientSecret: string; name?: string },
+): OidcSettings {
   const { clientSecret, ...rest } = input;
   const settings = { ...rest, name: input.name || new URL(input.issuer).hostname } as OidcSettings;
   Object.defineProperty(settings, 'clientSecret', { value: clientSecret, enumerable: false });
@@ -34,7 +36,12 @@ export function oidcSettingsFromConfig(
   config: Pick<Config, 'oidcIssuer' | 'oidcClientId' | 'oidcClientSecret' | 'oidcName'>,
 ): OidcSettings | undefined {
   if (!config.oidcIssuer) return undefined;
-  return oidcSettings({ issuer: config.oidcIssuer, clientId: config.oidcClientId, clientSecret: config.oidcClientSecret, name: config.oidcName });
+  return oidcSettings({
+    issuer: config.oidcIssuer,
+    clientId: config.oidcClientId,
+    clientSecret: config.oidcClientSecret,
+    name: config.oidcName,
+  });
 }
 
 function isLoopbackHost(hostname: string): boolean {
@@ -49,7 +56,6 @@ function issuerUrl(settings: OidcSettings): URL {
   throw Errors.oidcMisconfigured(`the issuer must be an https URL, got "${settings.issuer}"`);
 }
 
-
 /**
  * Fetches the provider's discovery document and keys into an openid-client Configuration.
  * Do it once per process and reuse the result (it holds the JWKS cache).
@@ -63,7 +69,10 @@ export async function discoverOidc(settings: OidcSettings): Promise<client.Confi
       ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
     });
   } catch (err) {
-    throw Errors.oidcUnavailable(err, `The sign-in provider at ${url.origin} could not be reached or described itself wrongly.`);
+    throw Errors.oidcUnavailable(
+      err,
+      `The sign-in provider at ${url.origin} could not be reached or described itself wrongly.`,
+    );
   }
 }
 
@@ -79,4 +88,3 @@ export function cachedOidcConfiguration(settings: OidcSettings): Promise<client.
   }
   return pending;
 }
-

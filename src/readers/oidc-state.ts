@@ -32,4 +32,3 @@ export function decodeOidcState(value: string | undefined): OidcSavedState | und
     return undefined;
   }
 }
-

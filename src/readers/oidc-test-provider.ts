@@ -54,7 +54,15 @@ export async function startTestOidcProvider(
     ...(opts.claimsInIdToken ? { features: { userinfo: { enabled: false } } } : {}),
     pkce: { required: () => true },
     cookies: { keys: ['sosik-test-cookie-key'] },
-    jwks: { keys: [{ ...crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig' }] },
+    jwks: {
+      keys: [
+        {
+          ...crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+          alg: 'RS256',
+          use: 'sig',
+        },
+      ],
+    },
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
   });
   server.on('request', provider.callback());
@@ -103,7 +111,11 @@ class CookieJar {
  * and returns the URL the provider sends the browser back to (our callback, with code and state).
  * `abort` cancels at the login page instead.
  */
-export async function signInAtProvider(authorizationUrl: URL, login: string, opts: { abort?: boolean } = {}): Promise<URL> {
+export async function signInAtProvider(
+  authorizationUrl: URL,
+  login: string,
+  opts: { abort?: boolean } = {},
+): Promise<URL> {
   const jar = new CookieJar();
   let url = authorizationUrl;
   let body: URLSearchParams | undefined;
@@ -125,7 +137,10 @@ export async function signInAtProvider(authorizationUrl: URL, login: string, opt
     }
     const html = await response.text();
     if (response.status !== 200) {
-      const text = html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const text = html
+        .replace(/<style[\s\S]*?<\/style>/g, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ');
       throw new Error(`provider answered ${response.status}: ${text.slice(0, 300)}`);
     }
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];

@@ -9,7 +9,12 @@ import { t } from '../web/i18n/index.ts';
 import { beginOidcSignIn, completeOidcSignIn, oidcErrorMessageKey, requireVerifiedEmail } from './oidc.ts';
 import { cachedOidcConfiguration, discoverOidc, oidcSettings, oidcSettingsFromConfig } from './oidc-settings.ts';
 import { decodeOidcState, encodeOidcState, OIDC_STATE_TTL_MS, type OidcSavedState } from './oidc-state.ts';
-import { signInAtProvider, startTestOidcProvider, type TestOidcProvider, unreachableLoopbackUrl } from './oidc-test-provider.ts';
+import {
+  signInAtProvider,
+  startTestOidcProvider,
+  type TestOidcProvider,
+  unreachableLoopbackUrl,
+} from './oidc-test-provider.ts';
 
 let provider: TestOidcProvider;
 let configuration: client.Configuration;
@@ -22,7 +27,12 @@ beforeAll(async () => {
     oddname: { email: 'odd@example.kr', email_verified: true, name: { ko: '이상한' } as unknown as string },
   });
   configuration = await discoverOidc(
-    oidcSettings({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, allowHttpLoopback: true }),
+    oidcSettings({
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+      allowHttpLoopback: true,
+    }),
   );
 });
 afterAll(() => provider.close());
@@ -127,7 +137,10 @@ describe('OIDC sign-in against a real provider', () => {
 
   it('refuses a code redeemed without its PKCE verifier', async () => {
     const { callback, saved } = await signIn('minji');
-    const stolen = { ...saved, codeVerifier: (await beginOidcSignIn(configuration, provider.redirectUri)).saved.codeVerifier };
+    const stolen = {
+      ...saved,
+      codeVerifier: (await beginOidcSignIn(configuration, provider.redirectUri)).saved.codeVerifier,
+    };
     expect(await errorCode(completeOidcSignIn(configuration, callback, stolen))).toBe('OIDC_CODE_REJECTED');
   });
 
@@ -135,19 +148,32 @@ describe('OIDC sign-in against a real provider', () => {
     const { callback, saved } = await signIn('unverified');
     const identity = await completeOidcSignIn(configuration, callback, saved);
     expect(identity).toMatchObject({ subject: 'unverified', email: 'someone@example.kr', emailVerified: false });
-    expect(() => requireVerifiedEmail(identity)).toThrow(expect.objectContaining({ code: 'OIDC_EMAIL_UNVERIFIED', status: 403 }));
+    expect(() => requireVerifiedEmail(identity)).toThrow(
+      expect.objectContaining({ code: 'OIDC_EMAIL_UNVERIFIED', status: 403 }),
+    );
   });
 
   it('reports a missing e-mail, and refuses it for creating an account', async () => {
     const { callback, saved } = await signIn('noemail');
     const identity = await completeOidcSignIn(configuration, callback, saved);
-    expect(identity).toEqual({ issuer: provider.issuer, subject: 'noemail', email: null, emailVerified: false, name: '익명' });
+    expect(identity).toEqual({
+      issuer: provider.issuer,
+      subject: 'noemail',
+      email: null,
+      emailVerified: false,
+      name: '익명',
+    });
     expect(() => requireVerifiedEmail(identity)).toThrow(expect.objectContaining({ code: 'OIDC_EMAIL_MISSING' }));
   });
 
   it('drops a claim of the wrong type instead of failing the sign-in', async () => {
     const { callback, saved } = await signIn('oddname');
-    expect(await completeOidcSignIn(configuration, callback, saved)).toMatchObject({ subject: 'oddname', email: 'odd@example.kr', emailVerified: true, name: null });
+    expect(await completeOidcSignIn(configuration, callback, saved)).toMatchObject({
+      subject: 'oddname',
+      email: 'odd@example.kr',
+      emailVerified: true,
+      name: null,
+    });
   });
 
   it('says so when the reader cancels at the provider', async () => {
@@ -161,7 +187,10 @@ describe('OIDC sign-in against a real provider', () => {
 describe('OIDC sign-in with the claims in the ID token', () => {
   it('reads e-mail, its verified flag and the name from the ID token', async () => {
     const idTokenProvider = await startTestOidcProvider(
-      { minji: { email: 'minji@example.kr', email_verified: true, name: '박민지' }, unverified: { email: 'x@example.kr', email_verified: false } },
+      {
+        minji: { email: 'minji@example.kr', email_verified: true, name: '박민지' },
+        unverified: { email: 'x@example.kr', email_verified: false },
+      },
       { claimsInIdToken: true },
     );
     try {
@@ -193,20 +222,34 @@ describe('OIDC sign-in with the claims in the ID token', () => {
 describe('OIDC configuration', () => {
   it('refuses http issuers unless allowed, and then only on loopback', async () => {
     const base = { clientId: 'c', clientSecret: 's' };
-    expect(await errorCode(discoverOidc(oidcSettings({ ...base, issuer: provider.issuer })))).toBe('OIDC_MISCONFIGURED');
-    expect(await errorCode(discoverOidc(oidcSettings({ ...base, issuer: 'http://example.org', allowHttpLoopback: true })))).toBe(
+    expect(await errorCode(discoverOidc(oidcSettings({ ...base, issuer: provider.issuer })))).toBe(
       'OIDC_MISCONFIGURED',
     );
-    expect(await errorCode(discoverOidc(oidcSettings({ ...base, issuer: 'http://localhost.example.org', allowHttpLoopback: true })))).toBe(
-      'OIDC_MISCONFIGURED',
-    );
+    expect(
+      await errorCode(discoverOidc(oidcSettings({ ...base, issuer: 'http://example.org', allowHttpLoopback: true }))),
+    ).toBe('OIDC_MISCONFIGURED');
+    expect(
+      await errorCode(
+        discoverOidc(oidcSettings({ ...base, issuer: 'http://localhost.example.org', allowHttpLoopback: true })),
+      ),
+    ).toBe('OIDC_MISCONFIGURED');
   });
 
   it('discovers once per settings, and tries again after a failure', async () => {
-    const settings = oidcSettings({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, allowHttpLoopback: true });
+    const settings = oidcSettings({
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+      allowHttpLoopback: true,
+    });
     const first = await cachedOidcConfiguration(settings);
     expect(await cachedOidcConfiguration(settings)).toBe(first);
-    const down = oidcSettings({ issuer: await unreachableLoopbackUrl(), clientId: 'c', clientSecret: 's', allowHttpLoopback: true });
+    const down = oidcSettings({
+      issuer: await unreachableLoopbackUrl(),
+      clientId: 'c',
+      clientSecret: 's',
+      allowHttpLoopback: true,
+    });
     const failed = cachedOidcConfiguration(down);
     expect(await errorCode(failed)).toBe('OIDC_UNAVAILABLE');
     expect(cachedOidcConfiguration(down)).not.toBe(failed);
@@ -214,12 +257,20 @@ describe('OIDC configuration', () => {
   });
 
   it('answers 503 when the provider cannot be reached', async () => {
-    const settings = oidcSettings({ issuer: await unreachableLoopbackUrl(), clientId: 'c', clientSecret: 's', allowHttpLoopback: true, timeoutSeconds: 5 });
+    const settings = oidcSettings({
+      issuer: await unreachableLoopbackUrl(),
+      clientId: 'c',
+      clientSecret: 's',
+      allowHttpLoopback: true,
+      timeoutSeconds: 5,
+    });
     expect(await errorCode(discoverOidc(settings))).toBe('OIDC_UNAVAILABLE');
   });
 
   it('refuses a redirect URI with a query (the callback is matched on origin and path)', async () => {
-    expect(await errorCode(beginOidcSignIn(configuration, `${provider.redirectUri}?next=/`))).toBe('OIDC_MISCONFIGURED');
+    expect(await errorCode(beginOidcSignIn(configuration, `${provider.redirectUri}?next=/`))).toBe(
+      'OIDC_MISCONFIGURED',
+    );
   });
 
   it('reads SOSIK_OIDC_*, all three or none, https only', () => {
@@ -229,7 +280,11 @@ describe('OIDC configuration', () => {
       SOSIK_OIDC_CLIENT_SECRET: 'hunter2-but-longer',
     };
     const settings = oidcSettingsFromConfig(loadConfig(env));
-    expect(settings).toMatchObject({ issuer: 'https://accounts.example.org', clientId: 'sosik', name: 'accounts.example.org' });
+    expect(settings).toMatchObject({
+      issuer: 'https://accounts.example.org',
+      clientId: 'sosik',
+      name: 'accounts.example.org',
+    });
     expect(settings?.clientSecret).toBe('hunter2-but-longer');
     expect(oidcSettingsFromConfig(loadConfig({ ...env, SOSIK_OIDC_NAME: '학교 계정' }))?.name).toBe('학교 계정');
     expect(oidcSettingsFromConfig(loadConfig({}))).toBeUndefined();
@@ -254,7 +309,15 @@ describe('OIDC configuration', () => {
   });
 
   it('has a message for every error code', () => {
-    for (const code of ['OIDC_STATE_MISMATCH', 'OIDC_CODE_REJECTED', 'OIDC_DENIED', 'OIDC_EMAIL_MISSING', 'OIDC_EMAIL_UNVERIFIED', 'OIDC_UNAVAILABLE', 'OIDC_FAILED']) {
+    for (const code of [
+      'OIDC_STATE_MISMATCH',
+      'OIDC_CODE_REJECTED',
+      'OIDC_DENIED',
+      'OIDC_EMAIL_MISSING',
+      'OIDC_EMAIL_UNVERIFIED',
+      'OIDC_UNAVAILABLE',
+      'OIDC_FAILED',
+    ]) {
       const key = oidcErrorMessageKey(code);
       expect(t('ko', key)).not.toBe(key);
       expect(t('en', key)).not.toBe(key);

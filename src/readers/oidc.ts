@@ -66,7 +66,10 @@ const claimsSchema = z.looseObject({
   sub: z.string().min(1).max(255),
   email: optionalText,
   // Some providers (AWS Cognito among them) send the flag as a string.
-  email_verified: z.union([z.boolean(), z.enum(['true', 'false'])]).optional().catch(undefined),
+  email_verified: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .optional()
+    .catch(undefined),
   name: optionalText,
   nickname: optionalText,
   preferred_username: optionalText,
@@ -81,8 +84,7 @@ function sameString(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-const stateMismatch = () =>
-  Errors.oidcStateMismatch();
+const stateMismatch = () => Errors.oidcStateMismatch();
 
 /** Maps what openid-client throws onto our stable codes. */
 function providerFailure(err: unknown): AppError {
@@ -95,14 +97,21 @@ function providerFailure(err: unknown): AppError {
     // A code used twice, expired, or issued for another client or verifier.
     return Errors.oidcCodeRejected(err);
   }
-  if (err instanceof client.ResponseBodyError || err instanceof client.ClientError || err instanceof client.WWWAuthenticateChallengeError) {
+  if (
+    err instanceof client.ResponseBodyError ||
+    err instanceof client.ClientError ||
+    err instanceof client.WWWAuthenticateChallengeError
+  ) {
     return Errors.oidcFailed(err);
   }
   return Errors.oidcUnavailable(err);
 }
 
 function toIdentity(issuer: string, subject: string, emailSource: Claims | undefined, profile: Claims): OidcIdentity {
-  const email = emailSource?.email !== undefined && emailSchema.safeParse(emailSource.email.trim()).success ? emailSource.email.trim() : null;
+  const email =
+    emailSource?.email !== undefined && emailSchema.safeParse(emailSource.email.trim()).success
+      ? emailSource.email.trim()
+      : null;
   const verified = emailSource?.email_verified === true || emailSource?.email_verified === 'true';
   const fullName = (profile.name ?? profile.nickname ?? profile.preferred_username)?.trim();
   const name = fullName ? Array.from(fullName).slice(0, 100).join('') : null;
@@ -149,7 +158,9 @@ export async function completeOidcSignIn(
   // Many providers keep e-mail out of the ID token; userinfo (checked against the same subject) has it.
   let userinfo: Claims | undefined;
   try {
-    const parsed = claimsSchema.safeParse(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.data.sub));
+    const parsed = claimsSchema.safeParse(
+      await client.fetchUserInfo(configuration, tokens.access_token, idClaims.data.sub),
+    );
     userinfo = parsed.success ? parsed.data : undefined;
   } catch (err) {
     throw providerFailure(err);

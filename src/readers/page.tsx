@@ -33,7 +33,11 @@ export function sendReaderPage(
     <Layout
       locale={locale}
       siteName={deps.config.siteName}
-      meta={{ title: page.title, canonical: `${deps.config.publicUrl}${path}`, robots: page.indexable ? undefined : 'noindex, nofollow' }}
+      meta={{
+        title: page.title,
+        canonical: `${deps.config.publicUrl}${path}`,
+        robots: page.indexable ? undefined : 'noindex, nofollow',
+      }}
       categories={cachedNav(request, locale)}
       path={pathWithoutLang(request)}
       staffSignedIn={request.principal?.kind === 'staff'}
@@ -65,7 +69,11 @@ export function formProblem(err: unknown, reply: FastifyReply, locale: Locale): 
   if (err.code === 'RATE_LIMITED') {
     const seconds = err.retryAfterSeconds ?? 60;
     reply.header('retry-after', String(seconds));
-    return { status: 429, issues: [], message: t(locale, 'readers.rate-limited', { minutes: Math.ceil(seconds / 60) }) };
+    return {
+      status: 429,
+      issues: [],
+      message: t(locale, 'readers.rate-limited', { minutes: Math.ceil(seconds / 60) }),
+    };
   }
   throw err;
 }

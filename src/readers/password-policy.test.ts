@@ -74,7 +74,14 @@ describe('reader password policy', () => {
   });
 
   it('has a Korean and an English message for every refusal', () => {
-    const reasons: PasswordRefusal[] = ['too_short', 'too_long', 'repetitive', 'common', 'contains_email', 'contains_nickname'];
+    const reasons: PasswordRefusal[] = [
+      'too_short',
+      'too_long',
+      'repetitive',
+      'common',
+      'contains_email',
+      'contains_nickname',
+    ];
     for (const reason of reasons) {
       const key = passwordRefusalMessageKey(reason);
       expect(t('ko', key)).not.toBe(key);

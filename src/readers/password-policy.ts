@@ -19,7 +19,13 @@ const MIN_COMMON_STEM = 4;
 /** "aaaaaaaaaa", "1212121212", "abcabcabca": long, but a handful of characters repeated. */
 const MIN_DISTINCT_CHARACTERS = 4;
 
-export type PasswordRefusal = 'too_short' | 'too_long' | 'repetitive' | 'common' | 'contains_email' | 'contains_nickname';
+export type PasswordRefusal =
+  | 'too_short'
+  | 'too_long'
+  | 'repetitive'
+  | 'common'
+  | 'contains_email'
+  | 'contains_nickname';
 
 export type PasswordVerdict = { ok: true } | { ok: false; reason: PasswordRefusal };
 
@@ -110,7 +116,8 @@ export async function checkPassword(password: string, context: PasswordContext =
   if (length > MAX_PASSWORD_LENGTH) return { ok: false, reason: 'too_long' };
   const normalised = normalisePassword(password);
   if (new Set(normalised).size < MIN_DISTINCT_CHARACTERS) return { ok: false, reason: 'repetitive' };
-  if (emailParts(context.email).some((part) => usesPersonal(normalised, part))) return { ok: false, reason: 'contains_email' };
+  if (emailParts(context.email).some((part) => usesPersonal(normalised, part)))
+    return { ok: false, reason: 'contains_email' };
   const nickname = context.nickname ? normalisePassword(context.nickname) : '';
   if (nickname && usesPersonal(normalised, nickname)) return { ok: false, reason: 'contains_nickname' };
   if (isCommon(normalised, await loadCommonPasswords())) return { ok: false, reason: 'common' };

@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/helpers/databases.ts';
 import type { TestApp } from '../../test/helpers/app.ts';
 import { TOKEN_TTL_MS } from './tokens.ts';
-import { csrfOf, READER_PASSWORD, readerByEmail, readersTestApp, signInVia, signUpVia, TestBrowser, tokenFor } from './test-support.ts';
+import {
+  csrfOf,
+  READER_PASSWORD,
+  readerByEmail,
+  readersTestApp,
+  signInVia,
+  signUpVia,
+  TestBrowser,
+  tokenFor,
+} from './test-support.ts';
 
 const NEW_PASSWORD = 'lanterns over the quiet bay';
 
@@ -31,9 +40,15 @@ describe.each(await testDialects())('reader links (%s)', (dialect) => {
     expect(known.body).toBe(unknown.body);
     expect(known.body).toContain('30분');
     // The look-up happens after the answer, in a job: only the registered address gets a link.
-    expect(await t.deps.db.selectFrom('reader_tokens').select('reader_id').where('purpose', '=', 'reset_password').execute()).toEqual([]);
+    expect(
+      await t.deps.db.selectFrom('reader_tokens').select('reader_id').where('purpose', '=', 'reset_password').execute(),
+    ).toEqual([]);
     await t.runJobs();
-    const resets = await t.deps.db.selectFrom('reader_tokens').select('reader_id').where('purpose', '=', 'reset_password').execute();
+    const resets = await t.deps.db
+      .selectFrom('reader_tokens')
+      .select('reader_id')
+      .where('purpose', '=', 'reset_password')
+      .execute();
     expect(resets.map((r) => r.reader_id)).toEqual([readerId]);
     const bad = await askReset('not an address');
     expect(bad.statusCode).toBe(422);
@@ -52,24 +67,45 @@ describe.each(await testDialects())('reader links (%s)', (dialect) => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain(`value="${token}"`);
     // A weak password changes nothing and keeps the link usable.
-    const weak = await stranger.post('/password-reset/new', { _csrf: csrfOf(form.body), token, password: 'seoyeon1234' });
+    const weak = await stranger.post('/password-reset/new', {
+      _csrf: csrfOf(form.body),
+      token,
+      password: 'seoyeon1234',
+    });
     expect(weak.statusCode).toBe(422);
-    const done = await stranger.post('/password-reset/new', { _csrf: csrfOf(form.body), token, password: NEW_PASSWORD });
+    const done = await stranger.post('/password-reset/new', {
+      _csrf: csrfOf(form.body),
+      token,
+      password: NEW_PASSWORD,
+    });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/login?notice=password-reset');
 
     // Both earlier sessions are gone, from the table and in effect.
-    const sessions = await t.deps.db.selectFrom('sessions').select('id').where('principal_kind', '=', 'reader').where('principal_id', '=', readerId).execute();
+    const sessions = await t.deps.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('principal_kind', '=', 'reader')
+      .where('principal_id', '=', readerId)
+      .execute();
     expect(sessions).toEqual([]);
     expect((await phone.get('/account')).statusCode).toBe(303);
     expect((await laptop.get('/account')).statusCode).toBe(303);
 
     // Single use: the same link again is refused, and so is the old password.
-    const again = await stranger.post('/password-reset/new', { _csrf: csrfOf(form.body), token, password: 'another fine long phrase' });
+    const again = await stranger.post('/password-reset/new', {
+      _csrf: csrfOf(form.body),
+      token,
+      password: 'another fine long phrase',
+    });
     expect(again.statusCode).toBe(410);
     expect(again.body).toContain('이미 사용한 링크입니다.');
-    expect((await signInVia(new TestBrowser(t.app, '10.40.2.4'), 'seoyeon@example.kr', READER_PASSWORD)).statusCode).toBe(401);
-    expect((await signInVia(new TestBrowser(t.app, '10.40.2.4'), 'seoyeon@example.kr', NEW_PASSWORD)).statusCode).toBe(303);
+    expect(
+      (await signInVia(new TestBrowser(t.app, '10.40.2.4'), 'seoyeon@example.kr', READER_PASSWORD)).statusCode,
+    ).toBe(401);
+    expect((await signInVia(new TestBrowser(t.app, '10.40.2.4'), 'seoyeon@example.kr', NEW_PASSWORD)).statusCode).toBe(
+      303,
+    );
   });
 
   it('a reset link expires after 30 minutes; a made-up one is not found', async () => {
@@ -108,7 +144,13 @@ describe.each(await testDialects())('reader links (%s)', (dialect) => {
     expect((await readerByEmail(t, 'jiwoo@example.kr'))!.email_verified_at).not.toBeNull();
     const again = await browser.post('/verify-email', { _csrf: csrfOf(page.body), token });
     expect(again.statusCode).toBe(410);
-    const expired = await tokenFor(t, 'verify_email', jiwoo, 'jiwoo@example.kr', Date.now() - TOKEN_TTL_MS.verify_email - 1);
+    const expired = await tokenFor(
+      t,
+      'verify_email',
+      jiwoo,
+      'jiwoo@example.kr',
+      Date.now() - TOKEN_TTL_MS.verify_email - 1,
+    );
     expect((await browser.post('/verify-email', { _csrf: csrfOf(page.body), token: expired })).statusCode).toBe(410);
   });
 
@@ -117,7 +159,9 @@ describe.each(await testDialects())('reader links (%s)', (dialect) => {
     const browser = new TestBrowser(t.app, '10.40.5.1');
     const page = await browser.get(`/verify-email?token=${token}`);
     // (seoyeon is verified already by the reset; a second proof is still a single spend.)
-    const results = await Promise.all([1, 2, 3].map(() => browser.post('/verify-email', { _csrf: csrfOf(page.body), token })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => browser.post('/verify-email', { _csrf: csrfOf(page.body), token })),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([303, 410, 410]);
   });
 });

@@ -31,7 +31,11 @@ export const RESET_REQUEST_JOB = 'readers.password-reset-request';
  * the address has an account is looked up by the job, after the answer: the request does the same
  * work (one job row) either way, so neither the answer nor its time tells.
  */
-export async function requestPasswordReset(deps: AppDeps, raw: unknown, opts: { ip: string; locale: Locale; now?: number }): Promise<void> {
+export async function requestPasswordReset(
+  deps: AppDeps,
+  raw: unknown,
+  opts: { ip: string; locale: Locale; now?: number },
+): Promise<void> {
   const now = opts.now ?? Date.now();
   const parsed = requestSchema.safeParse(raw);
   if (!parsed.success) throw Errors.validation([{ path: 'email', message: t(opts.locale, 'readers.email.invalid') }]);
@@ -69,7 +73,11 @@ export const resetRequestJob = defineJob({
 export const RESET_MINUTES = TOKEN_TTL_MS.reset_password / 60_000;
 
 /** Whether a reset link still opens the new-password form (it is not spent by looking). */
-export async function checkResetLink(deps: AppDeps, token: unknown, now = Date.now()): Promise<{ ok: true } | { ok: false; reason: TokenRefusal }> {
+export async function checkResetLink(
+  deps: AppDeps,
+  token: unknown,
+  now = Date.now(),
+): Promise<{ ok: true } | { ok: false; reason: TokenRefusal }> {
   const found = await peekToken(deps.db, token, 'reset_password', now);
   return found.ok ? { ok: true } : found;
 }

@@ -9,7 +9,11 @@ import { listReaderSessions } from './sessions.ts';
 
 export const EXPORT_FORMAT = 'sosik-reader-export/1';
 
-export async function exportReaderData(deps: AppDeps, readerId: number, now = Date.now()): Promise<Record<string, unknown>> {
+export async function exportReaderData(
+  deps: AppDeps,
+  readerId: number,
+  now = Date.now(),
+): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = { format: EXPORT_FORMAT, exportedAt: new Date(now).toISOString() };
   for (const { capability, part } of deps.registry.readerData) out[capability] = await part.export(deps, readerId);
   return out;
@@ -60,7 +64,11 @@ export const readersDataPart: ReaderDataPart = {
     };
   },
   async delete(_deps, readerId, trx) {
-    await trx.deleteFrom('sessions').where('principal_kind', '=', READER).where('principal_id', '=', readerId).execute();
+    await trx
+      .deleteFrom('sessions')
+      .where('principal_kind', '=', READER)
+      .where('principal_id', '=', readerId)
+      .execute();
     // Tokens and identities go with the row (on delete cascade).
     await trx.deleteFrom('reader_tokens').where('reader_id', '=', readerId).execute();
     await trx.deleteFrom('reader_identities').where('reader_id', '=', readerId).execute();

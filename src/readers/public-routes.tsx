@@ -40,13 +40,27 @@ export function publicRoutes(oidcName: string | undefined) {
             csrfToken={token}
             problem={problem}
             oidcName={oidcName}
-            values={problem ? { email: text(body, 'email'), nickname: text(body, 'nickname'), terms: text(body, 'terms') === '1', privacy: text(body, 'privacy') === '1' } : {}}
+            values={
+              problem
+                ? {
+                    email: text(body, 'email'),
+                    nickname: text(body, 'nickname'),
+                    terms: text(body, 'terms') === '1',
+                    privacy: text(body, 'privacy') === '1',
+                  }
+                : {}
+            }
           />
         ),
       }));
     }
 
-    function refusedLink(request: FastifyRequest, reply: FastifyReply, reason: TokenRefusal | 'email_taken', again: string) {
+    function refusedLink(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      reason: TokenRefusal | 'email_taken',
+      again: string,
+    ) {
       return sendReaderPage(request, reply, deps, (locale) => ({
         title: t(locale, 'readers.link.title'),
         status: reason === 'invalid' ? 404 : 410,
@@ -54,7 +68,9 @@ export function publicRoutes(oidcName: string | undefined) {
           <MessageView
             id="link-title"
             title={t(locale, 'readers.link.title')}
-            paragraphs={[t(locale, reason === 'email_taken' ? 'readers.verify.email-taken' : tokenRefusalMessageKey(reason))]}
+            paragraphs={[
+              t(locale, reason === 'email_taken' ? 'readers.verify.email-taken' : tokenRefusalMessageKey(reason)),
+            ]}
             link={{ href: again, label: t(locale, 'readers.link.again') }}
           />
         ),
@@ -111,7 +127,14 @@ export function publicRoutes(oidcName: string | undefined) {
       return sendReaderPage(request, reply, deps, (locale) => ({
         title: t(locale, 'readers.reset.title'),
         status: problem?.status ?? 200,
-        body: <ResetRequestView locale={locale} csrfToken={token} problem={problem} email={problem ? text(request.body, 'email') : ''} />,
+        body: (
+          <ResetRequestView
+            locale={locale}
+            csrfToken={token}
+            problem={problem}
+            email={problem ? text(request.body, 'email') : ''}
+          />
+        ),
       }));
     }
 

@@ -67,14 +67,19 @@ describe.each(await testDialects())('reader limits (%s)', (dialect) => {
   });
 
   it('limits one client IP (an IPv6 /64) across addresses', async () => {
-    for (let i = 0; i < 4; i++) expect((await hit('sign_up', `u${i}@b.example`, `2001:db8:9:9::${i + 1}`)).allowed).toBe(true);
+    for (let i = 0; i < 4; i++)
+      expect((await hit('sign_up', `u${i}@b.example`, `2001:db8:9:9::${i + 1}`)).allowed).toBe(true);
     expect(await hit('sign_up', 'u9@b.example', '2001:db8:9:9::99')).toMatchObject({ allowed: false, scope: 'ip' });
     expect((await hit('sign_up', 'u9@b.example', '2001:db8:9:a::1')).allowed).toBe(true);
   });
 
   it('limits one e-mail domain across addresses and clients', async () => {
-    for (let i = 0; i < 6; i++) expect((await hit('verification_resend', `r${i}@C.example`, `192.0.2.${i + 1}`)).allowed).toBe(true);
-    expect(await hit('verification_resend', 'r9@c.example', '192.0.2.99')).toMatchObject({ allowed: false, scope: 'email_domain' });
+    for (let i = 0; i < 6; i++)
+      expect((await hit('verification_resend', `r${i}@C.example`, `192.0.2.${i + 1}`)).allowed).toBe(true);
+    expect(await hit('verification_resend', 'r9@c.example', '192.0.2.99')).toMatchObject({
+      allowed: false,
+      scope: 'email_domain',
+    });
     expect((await hit('verification_resend', 'r9@d.example', '192.0.2.99')).allowed).toBe(true);
   });
 

@@ -77,8 +77,13 @@ function digest(value: string): string {
   return crypto.createHash('sha256').update(value).digest('base64url').slice(0, 22);
 }
 
-function bucketKey(action: ReaderAction, rule: ReaderLimitRule, subject: { account: string; domain: string; ip: string }): string {
-  const value = rule.scope === 'ip' ? subject.ip : rule.scope === 'account' ? digest(subject.account) : digest(subject.domain);
+function bucketKey(
+  action: ReaderAction,
+  rule: ReaderLimitRule,
+  subject: { account: string; domain: string; ip: string },
+): string {
+  const value =
+    rule.scope === 'ip' ? subject.ip : rule.scope === 'account' ? digest(subject.account) : digest(subject.domain);
   // The window is part of the key, so an hourly and a daily rule of one scope count separately.
   return `readers:${action}:${rule.scope}:${rule.windowMs}:${value}`;
 }

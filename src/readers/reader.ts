@@ -67,7 +67,11 @@ export const readerPrincipal: PrincipalKind<ReaderAccount> = {
   load: loadReaderAccount,
   passwordSignIn: {
     async find(db, email) {
-      const row = await db.selectFrom('readers').select(['id', 'password_hash']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+      const row = await db
+        .selectFrom('readers')
+        .select(['id', 'password_hash'])
+        .where('email', '=', email.trim().toLowerCase())
+        .executeTakeFirst();
       // A suspended reader still signs in (to read, export or delete); suspension blocks what comments decide.
       return row ? { id: row.id, passwordHash: row.password_hash, maySignIn: true } : null;
     },
@@ -79,11 +83,18 @@ export const readerPrincipal: PrincipalKind<ReaderAccount> = {
 
 function readerOfPrincipal(principal: Principal | null | undefined): SignedInReader | null {
   if (principal?.kind !== READER) return null;
-  return { ...(principal.value as ReaderAccount), sessionId: principal.session.sessionId, csrfToken: principal.session.csrfToken };
+  return {
+    ...(principal.value as ReaderAccount),
+    sessionId: principal.session.sessionId,
+    csrfToken: principal.session.csrfToken,
+  };
 }
 
 /** The reader behind the request's session (loaded once per request), or null. */
-export async function getReader(request: FastifyRequest, deps: Pick<AppDeps, 'db' | 'registry'>): Promise<SignedInReader | null> {
+export async function getReader(
+  request: FastifyRequest,
+  deps: Pick<AppDeps, 'db' | 'registry'>,
+): Promise<SignedInReader | null> {
   return readerOfPrincipal(await getPrincipal(request, deps));
 }
 
@@ -95,7 +106,8 @@ export function readerSignInRequired(): AppError {
 export function requireReader(deps: Pick<AppDeps, 'db' | 'registry'>): preHandlerAsyncHookHandler {
   return async function readerGuard(request, reply) {
     if (await getReader(request, deps)) return;
-    if (request.method === 'GET' || request.method === 'HEAD') return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+    if (request.method === 'GET' || request.method === 'HEAD')
+      return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
     throw readerSignInRequired();
   };
 }

@@ -41,7 +41,12 @@ export function describeUserAgent(userAgent: string | null): string {
   return [browser, system].filter(Boolean).join(' · ') || userAgent.slice(0, 60);
 }
 
-export async function listReaderSessions(db: Db, readerId: number, currentSessionId: string, now = Date.now()): Promise<ReaderSession[]> {
+export async function listReaderSessions(
+  db: Db,
+  readerId: number,
+  currentSessionId: string,
+  now = Date.now(),
+): Promise<ReaderSession[]> {
   const rows = await db
     .selectFrom('sessions')
     .selectAll()

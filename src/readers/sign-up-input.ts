@@ -42,7 +42,10 @@ function schemaIssues(error: z.ZodError, locale: Locale): FieldIssue[] {
 }
 
 /** Validates a sign-up form; throws 422 VALIDATION_FAILED with one issue per failing field. */
-export async function parseSignUp(raw: unknown, opts: { pressNames: readonly string[]; locale: Locale }): Promise<SignUpInput> {
+export async function parseSignUp(
+  raw: unknown,
+  opts: { pressNames: readonly string[]; locale: Locale },
+): Promise<SignUpInput> {
   const parsed = signUpFormSchema.safeParse(raw);
   if (!parsed.success) throw Errors.validation(schemaIssues(parsed.error, opts.locale));
   const { email, password, nickname } = parsed.data;
@@ -64,6 +67,7 @@ export async function parseNewPassword(
   const parsed = newPasswordFormSchema.safeParse(raw);
   if (!parsed.success) throw Errors.validation(schemaIssues(parsed.error, locale));
   const verdict = await checkPassword(parsed.data.password, reader);
-  if (!verdict.ok) throw Errors.validation([{ path: 'password', message: t(locale, passwordRefusalMessageKey(verdict.reason)) }]);
+  if (!verdict.ok)
+    throw Errors.validation([{ path: 'password', message: t(locale, passwordRefusalMessageKey(verdict.reason)) }]);
   return parsed.data.password;
 }

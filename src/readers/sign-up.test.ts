@@ -10,11 +10,22 @@ describe.each(await testDialects())('reader sign-up (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await readersTestApp(dialect);
-    await t.deps.db.insertInto('presses').values({ slug: 'haeon', name: '해온일보', name_en: 'Haeon Daily', created_at: Date.now() } as never).execute();
+    await t.deps.db
+      .insertInto('presses')
+      .values({ slug: 'haeon', name: '해온일보', name_en: 'Haeon Daily', created_at: Date.now() } as never)
+      .execute();
   });
   afterAll(() => t.close());
 
-  const count = async () => Number((await t.deps.db.selectFrom('readers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('readers')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('shows a form with labelled fields, consent boxes linking the terms and privacy notice, and a CSRF field', async () => {
     const page = await new TestBrowser(t.app).get('/signup');
@@ -55,12 +66,22 @@ describe.each(await testDialects())('reader sign-up (%s)', (dialect) => {
   it('refuses bad input with 422, every failing field named on the form, and writes nothing', async () => {
     const before = await count();
     const browser = new TestBrowser(t.app, '10.30.0.2');
-    const res = await browser.submit('/signup', '/signup', { email: 'not-an-address', password: 'short', nickname: 'admin', terms: '1' });
+    const res = await browser.submit('/signup', '/signup', {
+      email: 'not-an-address',
+      password: 'short',
+      nickname: 'admin',
+      terms: '1',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('role="alert"');
     expect(res.body).toContain('aria-invalid="true"');
     expect(res.body).toContain('올바른 이메일 주소를 입력해 주세요.');
-    const weak = await browser.submit('/signup', '/signup', { email: 'weak@example.kr', password: 'short', nickname: 'admin', privacy: '1' });
+    const weak = await browser.submit('/signup', '/signup', {
+      email: 'weak@example.kr',
+      password: 'short',
+      nickname: 'admin',
+      privacy: '1',
+    });
     expect(weak.statusCode).toBe(422);
     expect(weak.body).toContain('비밀번호는 10자 이상이어야 합니다.');
     expect(weak.body).toContain('id="signup-nickname-error"');
@@ -68,16 +89,27 @@ describe.each(await testDialects())('reader sign-up (%s)', (dialect) => {
     // What the visitor typed is kept, the password never echoed.
     expect(weak.body).toContain('value="weak@example.kr"');
     expect(weak.body).not.toContain('value="short"');
-    const common = await browser.submit('/signup', '/signup', signUpFields({ email: 'common@example.kr', nickname: '평범', password: 'password123' }));
+    const common = await browser.submit(
+      '/signup',
+      '/signup',
+      signUpFields({ email: 'common@example.kr', nickname: '평범', password: 'password123' }),
+    );
     expect(common.statusCode).toBe(422);
-    const pressLike = await browser.submit('/signup', '/signup', signUpFields({ email: 'press@example.kr', nickname: '해온일보' }));
+    const pressLike = await browser.submit(
+      '/signup',
+      '/signup',
+      signUpFields({ email: 'press@example.kr', nickname: '해온일보' }),
+    );
     expect(pressLike.statusCode).toBe(422);
     expect(await count()).toBe(before);
   });
 
   it('refuses a nickname taken ignoring case and width', async () => {
     await signUpVia(new TestBrowser(t.app, '10.30.0.3'), { email: 'haneul@example.kr', nickname: 'Haneul' });
-    const again = await signUpVia(new TestBrowser(t.app, '10.30.0.3'), { email: 'other@example.kr', nickname: 'ｈａｎｅｕｌ' });
+    const again = await signUpVia(new TestBrowser(t.app, '10.30.0.3'), {
+      email: 'other@example.kr',
+      nickname: 'ｈａｎｅｕｌ',
+    });
     expect(again.statusCode).toBe(422);
     expect(again.body).toContain('이미 쓰이고 있는 닉네임입니다.');
     expect(await readerByEmail(t, 'other@example.kr')).toBeUndefined();
@@ -85,8 +117,14 @@ describe.each(await testDialects())('reader sign-up (%s)', (dialect) => {
 
   it('answers a registered address exactly like a new one, and leaves the account alone', async () => {
     const first = await readerByEmail(t, 'minji@example.kr');
-    const registered = await signUpVia(new TestBrowser(t.app, '10.30.0.4'), { email: 'minji@example.kr', nickname: '다른이름' });
-    const fresh = await signUpVia(new TestBrowser(t.app, '10.30.0.4'), { email: 'fresh@example.kr', nickname: '새얼굴' });
+    const registered = await signUpVia(new TestBrowser(t.app, '10.30.0.4'), {
+      email: 'minji@example.kr',
+      nickname: '다른이름',
+    });
+    const fresh = await signUpVia(new TestBrowser(t.app, '10.30.0.4'), {
+      email: 'fresh@example.kr',
+      nickname: '새얼굴',
+    });
     expect(registered.statusCode).toBe(fresh.statusCode);
     expect(registered.headers.location).toBe(fresh.headers.location);
     expect(registered.body).toBe(fresh.body);
@@ -99,10 +137,16 @@ describe.each(await testDialects())('reader sign-up (%s)', (dialect) => {
 
   it('limits sign-ups per address (3 an hour) with 429 and Retry-After, whatever the IP', async () => {
     for (let i = 0; i < 3; i++) {
-      const res = await signUpVia(new TestBrowser(t.app, `10.31.0.${i}`), { email: 'flood@example.kr', nickname: `홍수${i}` });
+      const res = await signUpVia(new TestBrowser(t.app, `10.31.0.${i}`), {
+        email: 'flood@example.kr',
+        nickname: `홍수${i}`,
+      });
       expect(res.statusCode).toBe(303);
     }
-    const blocked = await signUpVia(new TestBrowser(t.app, '10.31.0.9'), { email: 'flood@example.kr', nickname: '홍수9' });
+    const blocked = await signUpVia(new TestBrowser(t.app, '10.31.0.9'), {
+      email: 'flood@example.kr',
+      nickname: '홍수9',
+    });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.body).toContain('요청이 너무 많습니다');

@@ -80,7 +80,11 @@ export async function signUp(
     if (!isUniqueViolation(err)) throw err;
     // A sign-up racing this one won. Same address: answered as usual (a double click lands here).
     // Another address with this nickname: the nickname is taken.
-    const holder = await deps.db.selectFrom('readers').select('email').where('nickname_key', '=', input.nicknameKey).executeTakeFirst();
+    const holder = await deps.db
+      .selectFrom('readers')
+      .select('email')
+      .where('nickname_key', '=', input.nicknameKey)
+      .executeTakeFirst();
     if (holder && holder.email !== input.email) {
       throw Errors.validation([{ path: 'nickname', message: t(opts.locale, 'readers.nickname.taken') }]);
     }

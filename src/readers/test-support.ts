@@ -20,10 +20,18 @@ export function readersRegistry(options: ReadersOptions = { oidc: null }) {
   return assembleRegistry(CAPABILITIES.map((c) => (c.name === 'readers' ? createReadersCapability(options) : c)));
 }
 
-export async function readersTestApp(dialect: Dialect, overrides: Partial<Config> = {}, options?: ReadersOptions): Promise<TestApp> {
+export async function readersTestApp(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  options?: ReadersOptions,
+): Promise<TestApp> {
   // Without an SMTP server, mail the jobs deliver goes to a folder of this test's own.
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-readers-outbox-'));
-  const t = await createTestApp(dialect, { demo: false, workers: false, outboxDir, ...overrides }, readersRegistry(options));
+  const t = await createTestApp(
+    dialect,
+    { demo: false, workers: false, outboxDir, ...overrides },
+    readersRegistry(options),
+  );
   return {
     ...t,
     close: async () => {
@@ -33,8 +41,10 @@ export async function readersTestApp(dialect: Dialect, overrides: Partial<Config
   };
 }
 
-export const CHROME_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
-export const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
+export const CHROME_WINDOWS =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+export const SAFARI_IPHONE =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
 
 export function csrfOf(html: string): string {
   const m = /name="_csrf" value="([^"]+)"/.exec(html);
@@ -68,7 +78,12 @@ export class TestBrowser {
 
   async get(url: string): Promise<LightMyRequestResponse> {
     return this.keep(
-      await this.app.inject({ method: 'GET', url, remoteAddress: this.ip, headers: { cookie: this.cookieHeader(), 'user-agent': this.userAgent } }),
+      await this.app.inject({
+        method: 'GET',
+        url,
+        remoteAddress: this.ip,
+        headers: { cookie: this.cookieHeader(), 'user-agent': this.userAgent },
+      }),
     );
   }
 
@@ -79,7 +94,11 @@ export class TestBrowser {
         url,
         remoteAddress: this.ip,
         payload: new URLSearchParams(fields).toString(),
-        headers: { cookie: this.cookieHeader(), 'user-agent': this.userAgent, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          cookie: this.cookieHeader(),
+          'user-agent': this.userAgent,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
       }),
     );
   }
@@ -109,12 +128,23 @@ export async function signUpVia(browser: TestBrowser, f: SignUpFields): Promise<
   return browser.submit('/signup', '/signup', signUpFields(f));
 }
 
-export async function signInVia(browser: TestBrowser, email: string, password = READER_PASSWORD, remember = false): Promise<LightMyRequestResponse> {
+export async function signInVia(
+  browser: TestBrowser,
+  email: string,
+  password = READER_PASSWORD,
+  remember = false,
+): Promise<LightMyRequestResponse> {
   return browser.submit('/login', '/login', { email, password, ...(remember ? { remember: '1' } : {}) });
 }
 
 /** A link token for a reader, made the way the e-mail's would be (for tests that do not read mail). */
-export async function tokenFor(t: TestApp, purpose: TokenPurpose, readerId: number, email: string | null = null, now = Date.now()): Promise<string> {
+export async function tokenFor(
+  t: TestApp,
+  purpose: TokenPurpose,
+  readerId: number,
+  email: string | null = null,
+  now = Date.now(),
+): Promise<string> {
   return storeToken(t.deps.db, purpose, readerId, email, now);
 }
 

@@ -8,15 +8,29 @@ import { checkToken, digestToken, issueToken, tokenSchema, type TokenPurpose, ty
 type Conn = Db | Trx;
 
 /** Stores a new token and returns what goes into the link. */
-export async function storeToken(trx: Conn, purpose: TokenPurpose, readerId: number, email: string | null = null, now = Date.now()): Promise<string> {
+export async function storeToken(
+  trx: Conn,
+  purpose: TokenPurpose,
+  readerId: number,
+  email: string | null = null,
+  now = Date.now(),
+): Promise<string> {
   const { token, row } = issueToken(purpose, readerId, now);
-  await trx.insertInto('reader_tokens').values({ ...row, email }).execute();
+  await trx
+    .insertInto('reader_tokens')
+    .values({ ...row, email })
+    .execute();
   return token;
 }
 
 export type TokenLookup = { ok: true; readerId: number; email: string | null } | { ok: false; reason: TokenRefusal };
 
-async function findValid(db: Conn, presented: unknown, purpose: TokenPurpose, now: number): Promise<TokenLookup & { digest?: string }> {
+async function findValid(
+  db: Conn,
+  presented: unknown,
+  purpose: TokenPurpose,
+  now: number,
+): Promise<TokenLookup & { digest?: string }> {
   const parsed = tokenSchema.safeParse(presented);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const digest = digestToken(parsed.data);
@@ -24,7 +38,12 @@ async function findValid(db: Conn, presented: unknown, purpose: TokenPurpose, no
   const verdict = checkToken(
     parsed.data,
     purpose,
-    row && { ...row, created_at: Number(row.created_at), expires_at: Number(row.expires_at), used_at: row.used_at === null ? null : Number(row.used_at) },
+    row && {
+      ...row,
+      created_at: Number(row.created_at),
+      expires_at: Number(row.expires_at),
+      used_at: row.used_at === null ? null : Number(row.used_at),
+    },
     now,
   );
   if (!verdict.ok) return verdict;
@@ -32,13 +51,23 @@ async function findValid(db: Conn, presented: unknown, purpose: TokenPurpose, no
 }
 
 /** Who a token would open, without spending it (to show the form the link leads to). */
-export async function peekToken(db: Conn, presented: unknown, purpose: TokenPurpose, now = Date.now()): Promise<TokenLookup> {
+export async function peekToken(
+  db: Conn,
+  presented: unknown,
+  purpose: TokenPurpose,
+  now = Date.now(),
+): Promise<TokenLookup> {
   const { digest: _digest, ...lookup } = await findValid(db, presented, purpose, now);
   return lookup;
 }
 
 /** Spends a token: exactly one caller gets `ok`, every later one `used`. */
-export async function spendToken(trx: Conn, presented: unknown, purpose: TokenPurpose, now = Date.now()): Promise<TokenLookup> {
+export async function spendToken(
+  trx: Conn,
+  presented: unknown,
+  purpose: TokenPurpose,
+  now = Date.now(),
+): Promise<TokenLookup> {
   const found = await findValid(trx, presented, purpose, now);
   if (!found.ok) return found;
   const spent = await trx
@@ -52,7 +81,12 @@ export async function spendToken(trx: Conn, presented: unknown, purpose: TokenPu
 }
 
 /** Marks every unused token of a purpose spent (a reset done: older reset links die with it). */
-export async function spendAllTokens(trx: Conn, readerId: number, purpose: TokenPurpose, now = Date.now()): Promise<void> {
+export async function spendAllTokens(
+  trx: Conn,
+  readerId: number,
+  purpose: TokenPurpose,
+  now = Date.now(),
+): Promise<void> {
   await trx
     .updateTable('reader_tokens')
     .set({ used_at: now })

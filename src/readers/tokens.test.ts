@@ -35,7 +35,10 @@ describe('single-use reader tokens', () => {
 
   it('are refused once spent', () => {
     const { token, row } = issueToken('verify_email', 42, NOW);
-    expect(checkToken(token, 'verify_email', { ...row, used_at: NOW + 5 }, NOW + 10)).toEqual({ ok: false, reason: 'used' });
+    expect(checkToken(token, 'verify_email', { ...row, used_at: NOW + 5 }, NOW + 10)).toEqual({
+      ok: false,
+      reason: 'used',
+    });
   });
 
   it('do not open a row of another purpose, or a row they do not belong to', () => {
@@ -56,7 +59,10 @@ describe('single-use reader tokens', () => {
 
   it('a tampered digest in the row is refused, not thrown on', () => {
     const { token, row } = issueToken('verify_email', 42, NOW);
-    expect(checkToken(token, 'verify_email', { ...row, digest: 'abcd' }, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkToken(token, 'verify_email', { ...row, digest: 'abcd' }, NOW)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('have messages for every refusal', () => {

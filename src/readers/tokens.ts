@@ -47,7 +47,14 @@ export function issueToken(purpose: TokenPurpose, readerId: number, now = Date.n
   const token = crypto.randomBytes(TOKEN_BYTES).toString('base64url');
   return {
     token,
-    row: { digest: digestToken(token), purpose, reader_id: readerId, created_at: now, expires_at: now + TOKEN_TTL_MS[purpose], used_at: null },
+    row: {
+      digest: digestToken(token),
+      purpose,
+      reader_id: readerId,
+      created_at: now,
+      expires_at: now + TOKEN_TTL_MS[purpose],
+      used_at: null,
+    },
   };
 }
 
@@ -65,12 +72,18 @@ export function tokenRefusalMessageKey(reason: TokenRefusal): `readers.token.${T
  * for the presented token's digest (undefined when none). A token for another purpose is refused
  * as invalid, not as "wrong purpose": the answer should not tell which links exist.
  */
-export function checkToken(presented: unknown, purpose: TokenPurpose, row: ReaderTokenRow | undefined, now = Date.now()): TokenVerdict {
+export function checkToken(
+  presented: unknown,
+  purpose: TokenPurpose,
+  row: ReaderTokenRow | undefined,
+  now = Date.now(),
+): TokenVerdict {
   const parsed = tokenSchema.safeParse(presented);
   if (!parsed.success || !row) return { ok: false, reason: 'invalid' };
   const expected = Buffer.from(row.digest, 'hex');
   const actual = Buffer.from(digestToken(parsed.data), 'hex');
-  if (expected.length !== actual.length || !crypto.timingSafeEqual(expected, actual)) return { ok: false, reason: 'invalid' };
+  if (expected.length !== actual.length || !crypto.timingSafeEqual(expected, actual))
+    return { ok: false, reason: 'invalid' };
   if (row.purpose !== purpose) return { ok: false, reason: 'invalid' };
   if (row.used_at !== null) return { ok: false, reason: 'used' };
   if (now >= row.expires_at) return { ok: false, reason: 'expired' };

@@ -29,7 +29,9 @@ export async function queueVerification(
   });
 }
 
-export type VerifyResult = { ok: true; readerId: number; changedFrom?: string } | { ok: false; reason: TokenRefusal | 'email_taken' };
+export type VerifyResult =
+  | { ok: true; readerId: number; changedFrom?: string }
+  | { ok: false; reason: TokenRefusal | 'email_taken' };
 
 /**
  * Spends the link and marks the address proven. A link for a new address also makes it the
@@ -65,7 +67,12 @@ export async function verifyEmail(deps: AppDeps, token: unknown, now = Date.now(
 }
 
 /** A new link for the signed-in reader's unproven address (limited like sign-up). */
-export async function resendVerification(deps: AppDeps, reader: ReaderAccount, ip: string, now = Date.now()): Promise<void> {
+export async function resendVerification(
+  deps: AppDeps,
+  reader: ReaderAccount,
+  ip: string,
+  now = Date.now(),
+): Promise<void> {
   if (reader.emailVerified) return;
   await enforceReaderLimits(deps, 'verification_resend', { email: reader.email, ip }, now);
   await deps.db.transaction().execute((trx) => queueVerification(trx, deps, reader, reader.email, now));

@@ -18,11 +18,36 @@ describe.each(await testDialects())('related articles on %s', (dialect) => {
   it('orders same reporter, then similar text, with reasons, without itself or withdrawn ones', async () => {
     const press = await addPress(t.deps, 'hanbit', '한빛일보');
     const other = await addPress(t.deps, 'saebyeok', '새벽신문');
-    const self = await addArticle(t.deps, press, { headline: '은빛대교 균열 보수 공사 시작', bylines: [{ name: '김민수' }] }, T0);
-    const byReporter = await addArticle(t.deps, press, { headline: '가람시 예산 심의', bylines: [{ name: '김민수' }] }, T0 + 1000);
-    const similar = await addArticle(t.deps, other, { headline: '은빛대교 균열 보수 공사 논란', bodyHtml: '<p>은빛대교 균열 보수 공사를 두고 논란이 인다.</p>' }, T0 + 2000);
+    const self = await addArticle(
+      t.deps,
+      press,
+      { headline: '은빛대교 균열 보수 공사 시작', bylines: [{ name: '김민수' }] },
+      T0,
+    );
+    const byReporter = await addArticle(
+      t.deps,
+      press,
+      { headline: '가람시 예산 심의', bylines: [{ name: '김민수' }] },
+      T0 + 1000,
+    );
+    const similar = await addArticle(
+      t.deps,
+      other,
+      { headline: '은빛대교 균열 보수 공사 논란', bodyHtml: '<p>은빛대교 균열 보수 공사를 두고 논란이 인다.</p>' },
+      T0 + 2000,
+    );
     await addArticle(t.deps, other, { uri: 'urn:gone', headline: '은빛대교 균열 보수 공사 철회 기사' }, T0 + 3000);
-    await addArticle(t.deps, other, { uri: 'urn:gone', headline: '은빛대교 균열 보수 공사 철회 기사', pubstatus: 'canceled', versionCreated: T0 + 4000 }, T0 + 4000);
+    await addArticle(
+      t.deps,
+      other,
+      {
+        uri: 'urn:gone',
+        headline: '은빛대교 균열 보수 공사 철회 기사',
+        pubstatus: 'canceled',
+        versionCreated: T0 + 4000,
+      },
+      T0 + 4000,
+    );
     await t.runJobs();
 
     const items = await relatedArticles(t.deps, self);
@@ -33,12 +58,19 @@ describe.each(await testDialects())('related articles on %s', (dialect) => {
     // Reasons come in priority order, and each is true of the article it is given for.
     const rank = { issue: 0, reporter: 1, similar: 2 } as const;
     expect(items.map((i) => rank[i.reason])).toEqual([...items.map((i) => rank[i.reason])].sort());
-    const issuesOf = async (id: number) => (await t.deps.db.selectFrom('issue_articles').select('issue_id').where('article_id', '=', id).execute()).map((r) => r.issue_id);
-    const reportersOf = async (id: number) => (await t.deps.db.selectFrom('article_reporters').select('reporter_id').where('article_id', '=', id).execute()).map((r) => r.reporter_id);
+    const issuesOf = async (id: number) =>
+      (await t.deps.db.selectFrom('issue_articles').select('issue_id').where('article_id', '=', id).execute()).map(
+        (r) => r.issue_id,
+      );
+    const reportersOf = async (id: number) =>
+      (
+        await t.deps.db.selectFrom('article_reporters').select('reporter_id').where('article_id', '=', id).execute()
+      ).map((r) => r.reporter_id);
     const mine = { issues: await issuesOf(self), reporters: await reportersOf(self) };
     for (const i of items) {
       if (i.reason === 'issue') expect((await issuesOf(i.card.id)).some((x) => mine.issues.includes(x))).toBe(true);
-      if (i.reason === 'reporter') expect((await reportersOf(i.card.id)).some((x) => mine.reporters.includes(x))).toBe(true);
+      if (i.reason === 'reporter')
+        expect((await reportersOf(i.card.id)).some((x) => mine.reporters.includes(x))).toBe(true);
     }
     const page = (await t.app.inject({ url: `/articles/${self}` })).body;
     expect(page).toContain('관련 기사');

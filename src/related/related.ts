@@ -18,7 +18,10 @@ export const RELATED_LIMIT = 6;
 export async function relatedArticles(deps: AppDeps, articleId: number, limit = RELATED_LIMIT): Promise<RelatedItem[]> {
   const self = await deps.db.selectFrom('articles').select(['headline']).where('id', '=', articleId).executeTakeFirst();
   if (!self) return [];
-  const [issues, reporters] = await Promise.all([issuesOfArticle(deps.db, articleId), reportersOfArticle(deps.db, articleId)]);
+  const [issues, reporters] = await Promise.all([
+    issuesOfArticle(deps.db, articleId),
+    reportersOfArticle(deps.db, articleId),
+  ]);
   const [issueIds, reporterIds, similar] = await Promise.all([
     issues[0] === undefined ? Promise.resolve([]) : issueArticleIds(deps.db, issues[0], limit + 1),
     reporters[0] === undefined ? Promise.resolve([]) : reporterTimeline(deps.db, reporters[0], limit + 1),
@@ -29,9 +32,25 @@ export async function relatedArticles(deps: AppDeps, articleId: number, limit = 
   const take = (ids: number[], reason: RelatedReason) => {
     for (const id of ids) if (!seen.has(id)) seen.add(id), picked.push({ id, reason });
   };
-  take(issueIds.map((x) => x.id), 'issue');
-  take(reporterIds.map((x) => x.id), 'reporter');
-  take(similar.results.map((r) => r.id), 'similar');
-  const cards = new Map((await articleCardsByIds(deps.db, picked.map((p) => p.id))).map((c) => [c.id, c]));
+  take(
+    issueIds.map((x) => x.id),
+    'issue',
+  );
+  take(
+    reporterIds.map((x) => x.id),
+    'reporter',
+  );
+  take(
+    similar.results.map((r) => r.id),
+    'similar',
+  );
+  const cards = new Map(
+    (
+      await articleCardsByIds(
+        deps.db,
+        picked.map((p) => p.id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   return picked.flatMap((p) => (cards.has(p.id) ? [{ card: cards.get(p.id)!, reason: p.reason }] : [])).slice(0, limit);
 }

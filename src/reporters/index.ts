@@ -1,3 +1,11 @@
 // The reporters capability's public API: who a reporter is and which articles they wrote.
-export { findReporter, pressReporters, type Reporter, reporterArticleIds, reportersByIds, reportersOfArticle, reporterTimeline } from './store.ts';
+export {
+  findReporter,
+  pressReporters,
+  type Reporter,
+  reporterArticleIds,
+  reportersByIds,
+  reportersOfArticle,
+  reporterTimeline,
+} from './store.ts';
 export { linkArticleReporters } from './link.ts';

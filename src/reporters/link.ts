@@ -10,11 +10,24 @@ import { reporterIdentity } from './identity.ts';
 export const LINK_JOB = 'reporters.link';
 
 /** Follows a merge to the reporter that now stands for the identity (merges re-point chains, so one hop). */
-async function resolveReporter(db: Db, pressId: number, byline: { name: string; ref?: string; email?: string }, now: number): Promise<number> {
+async function resolveReporter(
+  db: Db,
+  pressId: number,
+  byline: { name: string; ref?: string; email?: string },
+  now: number,
+): Promise<number> {
   const identity = reporterIdentity(byline);
   await db
     .insertInto('reporters')
-    .values({ press_id: pressId, identity, name: byline.name.slice(0, 200), email: byline.email ?? null, display_name: null, merged_into: null, created_at: now } as never)
+    .values({
+      press_id: pressId,
+      identity,
+      name: byline.name.slice(0, 200),
+      email: byline.email ?? null,
+      display_name: null,
+      merged_into: null,
+      created_at: now,
+    } as never)
     .onConflict((oc) => oc.columns(['press_id', 'identity']).doNothing())
     .execute();
   const row = await db
@@ -28,7 +41,11 @@ async function resolveReporter(db: Db, pressId: number, byline: { name: string; 
 
 /** Files the article under its reporters; returns their ids in byline order. */
 export async function linkArticleReporters(db: Db, articleId: number, now = Date.now()): Promise<number[]> {
-  const article = await db.selectFrom('articles').select(['press_id', 'bylines', 'first_created_at']).where('id', '=', articleId).executeTakeFirst();
+  const article = await db
+    .selectFrom('articles')
+    .select(['press_id', 'bylines', 'first_created_at'])
+    .where('id', '=', articleId)
+    .executeTakeFirst();
   if (!article) return [];
   const bylines = readBylines(article.bylines).slice(0, 50);
   const ids: number[] = [];
@@ -38,7 +55,14 @@ export async function linkArticleReporters(db: Db, articleId: number, now = Date
     if (ids.length) {
       await trx
         .insertInto('article_reporters')
-        .values(ids.map((reporter_id, position) => ({ article_id: articleId, position, reporter_id, published_at: Number(article.first_created_at) })))
+        .values(
+          ids.map((reporter_id, position) => ({
+            article_id: articleId,
+            position,
+            reporter_id,
+            published_at: Number(article.first_created_at),
+          })),
+        )
         .execute();
     }
   });

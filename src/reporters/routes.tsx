@@ -14,15 +14,35 @@ import { pageContext, sendPage } from '../web/page.ts';
 import { parseIdParam } from '../web/params.ts';
 import { renderFollowControl } from '../web/slots.ts';
 import { linkArticleReporters } from './link.ts';
-import { findReporter, mergeReporters, parseReporterCursor, pressReporters, renameReporter, reporterArticleIds, reporterOfByline } from './store.ts';
+import {
+  findReporter,
+  mergeReporters,
+  parseReporterCursor,
+  pressReporters,
+  renameReporter,
+  reporterArticleIds,
+  reporterOfByline,
+} from './store.ts';
 import { ReporterPage, StudioReportersView } from './views.tsx';
 
 const renameForm = z.object({ displayName: z.string().trim().max(100).optional() });
-const mergeForm = z.object({ from: z.string().regex(/^\d{1,15}$/).transform(Number), into: z.string().regex(/^\d{1,15}$/).transform(Number) });
+const mergeForm = z.object({
+  from: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
+  into: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
+});
 
 function parseForm<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw Errors.validation(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+  if (!parsed.success)
+    throw Errors.validation(
+      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    );
   return parsed.data;
 }
 
@@ -48,42 +68,56 @@ export async function reporterRoutes(app: FastifyInstance, deps: AppDeps): Promi
     return sendPage(reply, h(ReporterPage, { ctx, reporter, press, articles, older: page.older, follow }));
   });
 
-  app.get<{ Params: { article: string; position: string } }>('/reporters/byline/:article/:position', async (request, reply) => {
-    const articleId = parseIdParam(request.params.article);
-    const position = /^\d{1,2}$/.test(request.params.position) ? Number(request.params.position) : undefined;
-    if (articleId === undefined || position === undefined) throw Errors.notFound('reporter');
-    let reporterId = await reporterOfByline(deps.db, articleId, position);
-    // The article's link job may not have run yet: file it now (the job does the same, idempotently).
-    if (reporterId === undefined) reporterId = (await linkArticleReporters(deps.db, articleId))[position];
-    if (reporterId === undefined) throw Errors.notFound('reporter');
-    return reply.redirect(`/reporters/${reporterId}`, 302);
-  });
+  app.get<{ Params: { article: string; position: string } }>(
+    '/reporters/byline/:article/:position',
+    async (request, reply) => {
+      const articleId = parseIdParam(request.params.article);
+      const position = /^\d{1,2}$/.test(request.params.position) ? Number(request.params.position) : undefined;
+      if (articleId === undefined || position === undefined) throw Errors.notFound('reporter');
+      let reporterId = await reporterOfByline(deps.db, articleId, position);
+      // The article's link job may not have run yet: file it now (the job does the same, idempotently).
+      if (reporterId === undefined) reporterId = (await linkArticleReporters(deps.db, articleId))[position];
+      if (reporterId === undefined) throw Errors.notFound('reporter');
+      return reply.redirect(`/reporters/${reporterId}`, 302);
+    },
+  );
 
-  app.get<{ Querystring: { press?: string } }>('/studio/reporters', { preHandler: staffOnly }, async (request, reply) => {
-    const staff = staffOf(request);
-    const presses = staff.role === 'press' ? [] : await listPressSummaries(deps.db);
-    const press = staff.role === 'press' ? (await pressSummariesByIds(deps.db, [staff.press!.id]))[0] : presses.find((p) => p.slug === request.query.press);
-    const reporters = press ? await pressReporters(deps.db, press.id) : [];
-    return sendStaffPage(request, reply, deps, (locale) => ({
-      title: t(locale, 'reporters.studio.title'),
-      body: h(StudioReportersView, { locale, csrfToken: staff.csrfToken, press, presses, reporters }),
-    }));
-  });
+  app.get<{ Querystring: { press?: string } }>(
+    '/studio/reporters',
+    { preHandler: staffOnly },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      const presses = staff.role === 'press' ? [] : await listPressSummaries(deps.db);
+      const press =
+        staff.role === 'press'
+          ? (await pressSummariesByIds(deps.db, [staff.press!.id]))[0]
+          : presses.find((p) => p.slug === request.query.press);
+      const reporters = press ? await pressReporters(deps.db, press.id) : [];
+      return sendStaffPage(request, reply, deps, (locale) => ({
+        title: t(locale, 'reporters.studio.title'),
+        body: h(StudioReportersView, { locale, csrfToken: staff.csrfToken, press, presses, reporters }),
+      }));
+    },
+  );
 
   async function backToList(reporterPressId: number): Promise<string> {
     const [press] = await pressSummariesByIds(deps.db, [reporterPressId]);
     return press ? `/studio/reporters?press=${encodeURIComponent(press.slug)}` : '/studio/reporters';
   }
 
-  app.post<{ Params: { id: string } }>('/studio/reporters/:id/name', { preHandler: [staffOnly, csrf] }, async (request, reply) => {
-    const id = parseIdParam(request.params.id);
-    const reporter = id === undefined ? undefined : await findReporter(deps.db, id);
-    if (!reporter) throw Errors.notFound('reporter');
-    assertCanSeePress(staffOf(request), reporter.pressId);
-    const form = parseForm(renameForm, request.body);
-    await renameReporter(deps.db, reporter.id, form.displayName ? form.displayName : null);
-    return reply.redirect(await backToList(reporter.pressId), 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/studio/reporters/:id/name',
+    { preHandler: [staffOnly, csrf] },
+    async (request, reply) => {
+      const id = parseIdParam(request.params.id);
+      const reporter = id === undefined ? undefined : await findReporter(deps.db, id);
+      if (!reporter) throw Errors.notFound('reporter');
+      assertCanSeePress(staffOf(request), reporter.pressId);
+      const form = parseForm(renameForm, request.body);
+      await renameReporter(deps.db, reporter.id, form.displayName ? form.displayName : null);
+      return reply.redirect(await backToList(reporter.pressId), 303);
+    },
+  );
 
   app.post('/studio/reporters/merge', { preHandler: [staffOnly, csrf] }, async (request, reply) => {
     const form = parseForm(mergeForm, request.body);

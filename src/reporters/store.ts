@@ -13,8 +13,22 @@ export interface Reporter {
   mergedInto: number | null;
 }
 
-function toReporter(r: { id: number; press_id: number; name: string; display_name: string | null; email: string | null; merged_into: number | null }): Reporter {
-  return { id: r.id, pressId: r.press_id, name: r.display_name ?? r.name, bylineName: r.name, email: r.email, mergedInto: r.merged_into };
+function toReporter(r: {
+  id: number;
+  press_id: number;
+  name: string;
+  display_name: string | null;
+  email: string | null;
+  merged_into: number | null;
+}): Reporter {
+  return {
+    id: r.id,
+    pressId: r.press_id,
+    name: r.display_name ?? r.name,
+    bylineName: r.name,
+    email: r.email,
+    mergedInto: r.merged_into,
+  };
 }
 
 const COLUMNS = ['id', 'press_id', 'name', 'display_name', 'email', 'merged_into'] as const;
@@ -26,11 +40,19 @@ export async function findReporter(db: Db, id: number): Promise<Reporter | undef
 
 export async function reportersByIds(db: Db, ids: readonly number[]): Promise<Reporter[]> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom('reporters').select(COLUMNS).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('reporters')
+    .select(COLUMNS)
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map(toReporter);
 }
 
-export async function pressReporters(db: Db, pressId: number, limit = 500): Promise<Array<Reporter & { articles: number }>> {
+export async function pressReporters(
+  db: Db,
+  pressId: number,
+  limit = 500,
+): Promise<Array<Reporter & { articles: number }>> {
   const rows = await db
     .selectFrom('reporters as r')
     .leftJoin('article_reporters as ar', 'ar.reporter_id', 'r.id')
@@ -57,23 +79,41 @@ export function parseReporterCursor(raw: unknown): ReporterCursor | undefined {
 }
 
 /** The reporter's usable articles, newest first, one page (ids only; cards come from articles). */
-export async function reporterArticleIds(db: Db, reporterId: number, limit: number, before?: ReporterCursor): Promise<{ ids: number[]; older?: string }> {
+export async function reporterArticleIds(
+  db: Db,
+  reporterId: number,
+  limit: number,
+  before?: ReporterCursor,
+): Promise<{ ids: number[]; older?: string }> {
   let q = db
     .selectFrom('article_reporters as ar')
     .innerJoin('articles as a', 'a.id', 'ar.article_id')
     .select(['ar.article_id', 'ar.published_at'])
     .where('ar.reporter_id', '=', reporterId)
     .where('a.status', '=', 'usable');
-  if (before) q = q.where((eb) => eb(eb.refTuple('ar.published_at', 'ar.article_id'), '<', eb.tuple(before.ms, before.id)));
-  const rows = await q.orderBy('ar.published_at', 'desc').orderBy('ar.article_id', 'desc').limit(limit + 1).execute();
+  if (before)
+    q = q.where((eb) => eb(eb.refTuple('ar.published_at', 'ar.article_id'), '<', eb.tuple(before.ms, before.id)));
+  const rows = await q
+    .orderBy('ar.published_at', 'desc')
+    .orderBy('ar.article_id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { ids: page.map((r) => r.article_id), older: rows.length > limit && last ? `${Number(last.published_at)}.${last.article_id}` : undefined };
+  return {
+    ids: page.map((r) => r.article_id),
+    older: rows.length > limit && last ? `${Number(last.published_at)}.${last.article_id}` : undefined,
+  };
 }
 
 /** The reporter a byline became, filing it on the spot when its job has not run yet. */
 export async function reporterOfByline(db: Db, articleId: number, position: number): Promise<number | undefined> {
-  const row = await db.selectFrom('article_reporters').select('reporter_id').where('article_id', '=', articleId).where('position', '=', position).executeTakeFirst();
+  const row = await db
+    .selectFrom('article_reporters')
+    .select('reporter_id')
+    .where('article_id', '=', articleId)
+    .where('position', '=', position)
+    .executeTakeFirst();
   return row?.reporter_id;
 }
 
@@ -87,33 +127,54 @@ export async function renameReporter(db: Db, id: number, displayName: string | n
  * Whoever followed `fromId` follows `intoId`: followers resolve `mergedInto` when they read.
  */
 export async function mergeReporters(db: Db, fromId: number, intoId: number): Promise<void> {
-  if (fromId === intoId) throw Errors.validation([{ path: 'into', message: 'A reporter cannot be merged into itself.' }]);
+  if (fromId === intoId)
+    throw Errors.validation([{ path: 'into', message: 'A reporter cannot be merged into itself.' }]);
   await db.transaction().execute(async (trx) => {
-    const both = await trx.selectFrom('reporters').select(['id', 'press_id', 'merged_into']).where('id', 'in', [fromId, intoId]).execute();
+    const both = await trx
+      .selectFrom('reporters')
+      .select(['id', 'press_id', 'merged_into'])
+      .where('id', 'in', [fromId, intoId])
+      .execute();
     const from = both.find((r) => r.id === fromId);
     const into = both.find((r) => r.id === intoId);
     if (!from || !into || from.merged_into !== null || into.merged_into !== null) throw Errors.notFound('reporter');
-    if (from.press_id !== into.press_id) throw Errors.validation([{ path: 'into', message: 'Both reporters must belong to one press.' }]);
+    if (from.press_id !== into.press_id)
+      throw Errors.validation([{ path: 'into', message: 'Both reporters must belong to one press.' }]);
     await trx.updateTable('article_reporters').set({ reporter_id: intoId }).where('reporter_id', '=', fromId).execute();
-    await trx.updateTable('reporters').set({ merged_into: intoId }).where((eb) => eb.or([eb('id', '=', fromId), eb('merged_into', '=', fromId)])).execute();
+    await trx
+      .updateTable('reporters')
+      .set({ merged_into: intoId })
+      .where((eb) => eb.or([eb('id', '=', fromId), eb('merged_into', '=', fromId)]))
+      .execute();
   });
 }
 
 /** A reporter's newest usable articles with their times (for merging into a follower's news). */
-export async function reporterTimeline(db: Db, reporterId: number, limit: number, before?: ReporterCursor): Promise<Array<{ id: number; publishedAt: number }>> {
+export async function reporterTimeline(
+  db: Db,
+  reporterId: number,
+  limit: number,
+  before?: ReporterCursor,
+): Promise<Array<{ id: number; publishedAt: number }>> {
   let q = db
     .selectFrom('article_reporters as ar')
     .innerJoin('articles as a', 'a.id', 'ar.article_id')
     .select(['ar.article_id', 'ar.published_at'])
     .where('ar.reporter_id', '=', reporterId)
     .where('a.status', '=', 'usable');
-  if (before) q = q.where((eb) => eb(eb.refTuple('ar.published_at', 'ar.article_id'), '<', eb.tuple(before.ms, before.id)));
+  if (before)
+    q = q.where((eb) => eb(eb.refTuple('ar.published_at', 'ar.article_id'), '<', eb.tuple(before.ms, before.id)));
   const rows = await q.orderBy('ar.published_at', 'desc').orderBy('ar.article_id', 'desc').limit(limit).execute();
   return rows.map((r) => ({ id: r.article_id, publishedAt: Number(r.published_at) }));
 }
 
 /** Reporters of an article, in byline order (for alerts to their followers). */
 export async function reportersOfArticle(db: Db, articleId: number): Promise<number[]> {
-  const rows = await db.selectFrom('article_reporters').select('reporter_id').where('article_id', '=', articleId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('article_reporters')
+    .select('reporter_id')
+    .where('article_id', '=', articleId)
+    .orderBy('position')
+    .execute();
   return rows.map((r) => r.reporter_id);
 }

@@ -104,7 +104,13 @@ export function StudioReportersView(props: {
                       <label class="visually-hidden" for={`rename-${r.id}`}>
                         {tr('reporters.studio.display-name', { name: r.bylineName })}
                       </label>
-                      <input id={`rename-${r.id}`} name="displayName" maxLength={100} value={r.name === r.bylineName ? '' : r.name} placeholder={r.bylineName} />
+                      <input
+                        id={`rename-${r.id}`}
+                        name="displayName"
+                        maxLength={100}
+                        value={r.name === r.bylineName ? '' : r.name}
+                        placeholder={r.bylineName}
+                      />
                       <button type="submit" class="button">
                         {tr('reporters.studio.save')}
                       </button>

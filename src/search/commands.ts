@@ -12,7 +12,9 @@ export const searchCommands: Record<string, Command> = {
         const bar = progressBar('indexing');
         const started = Date.now();
         const { done } = await reindexAll(rt.deps, ({ done, total }) => bar(done, total));
-        ctx.print(`search index rebuilt: ${done} articles in ${((Date.now() - started) / 1000).toFixed(1)} s (${rt.deps.dialect})`);
+        ctx.print(
+          `search index rebuilt: ${done} articles in ${((Date.now() - started) / 1000).toFixed(1)} s (${rt.deps.dialect})`,
+        );
       });
     },
   },

@@ -30,16 +30,36 @@ describe.each(await testDialects())('compound queries on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    const press = await t.db.insertInto('presses').values({ slug: 'p', name: '한빛일보', created_at: 0 }).returning('id').executeTakeFirstOrThrow();
+    const press = await t.db
+      .insertInto('presses')
+      .values({ slug: 'p', name: '한빛일보', created_at: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids = [];
     for (const [i, a] of ARTICLES.entries()) {
       const row = await t.db
         .insertInto('articles')
         .values({
-          press_id: press.id, uri: `c-${i}`, headline: a.headline, subheadline: null, series: null,
-          body_html: `<p>${a.body}</p>`, body_text: a.body, summary: a.body, lang: 'ko', bylines: '[]', keywords: '[]',
-          copyright: null, link: null, status: 'usable', source: 'demo', revision: 1,
-          first_created_at: NOW - i * 1000, updated_at: NOW, received_at: NOW, withdrawn_at: null,
+          press_id: press.id,
+          uri: `c-${i}`,
+          headline: a.headline,
+          subheadline: null,
+          series: null,
+          body_html: `<p>${a.body}</p>`,
+          body_text: a.body,
+          summary: a.body,
+          lang: 'ko',
+          bylines: '[]',
+          keywords: '[]',
+          copyright: null,
+          link: null,
+          status: 'usable',
+          source: 'demo',
+          revision: 1,
+          first_created_at: NOW - i * 1000,
+          updated_at: NOW,
+          received_at: NOW,
+          withdrawn_at: null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -66,15 +86,18 @@ describe.each(await testDialects())('compound queries on %s', (dialect) => {
   });
 
   it('with a particle: 인공지능반도체를 is the compound too', async () => {
-    expect(await headlines('인공지능반도체를')).toEqual(['인공지능 반도체 투자 늘린다', '인공지능반도체 설계 인력 부족']);
+    expect(await headlines('인공지능반도체를')).toEqual([
+      '인공지능 반도체 투자 늘린다',
+      '인공지능반도체 설계 인력 부족',
+    ]);
   });
 
   it('the pair across a space is never taken for a word: 대학 교수 does not answer 학교', async () => {
     const res = await searchArticles(t, { q: '학교', now: NOW });
     expect(res.total).toBe(0);
-    expect((await searchArticles(t, { q: '대학교수', now: NOW })).results.map((r) => ARTICLES[ids.indexOf(r.id)].headline)).toEqual([
-      '대학 교수 채용 늘어',
-    ]);
+    expect(
+      (await searchArticles(t, { q: '대학교수', now: NOW })).results.map((r) => ARTICLES[ids.indexOf(r.id)].headline),
+    ).toEqual(['대학 교수 채용 늘어']);
   });
 
   it('ranks the article that writes the compound as the query does first', async () => {

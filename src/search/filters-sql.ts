@@ -6,7 +6,11 @@ import type { SearchFilters } from './search-index.ts';
  * Where issue membership lives (owned by the issues capability). Kept in one place so the
  * search filter follows if that table is renamed.
  */
-export const ISSUE_MEMBERSHIP = { table: 'issue_articles', issueColumn: 'issue_id', articleColumn: 'article_id' } as const;
+export const ISSUE_MEMBERSHIP = {
+  table: 'issue_articles',
+  issueColumn: 'issue_id',
+  articleColumn: 'article_id',
+} as const;
 
 /** `and …` conditions on search_docs aliased `d` (empty when there are no filters). */
 export function filterConditions(f: SearchFilters): RawBuilder<unknown> {

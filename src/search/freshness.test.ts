@@ -11,7 +11,17 @@ import { JobWorker } from '../jobs/worker.ts';
 import { searchArticles } from './search-service.ts';
 
 function article(headline: string, body: string, pubstatus: ArticleInput['pubstatus'] = 'usable'): ArticleInput {
-  return { uri: 'urn:test:1', headline, bodyHtml: `<p>${body}</p>`, lang: 'ko', bylines: [], subjects: [], keywords: [], photos: [], pubstatus };
+  return {
+    uri: 'urn:test:1',
+    headline,
+    bodyHtml: `<p>${body}</p>`,
+    lang: 'ko',
+    bylines: [],
+    subjects: [],
+    keywords: [],
+    photos: [],
+    pubstatus,
+  };
 }
 
 describe.each(await testDialects())('index freshness on %s', (dialect) => {
@@ -23,25 +33,53 @@ describe.each(await testDialects())('index freshness on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    deps = { db: t.db, dialect, config: loadConfig({}), log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+    deps = {
+      db: t.db,
+      dialect,
+      config: loadConfig({}),
+      log: pino({ level: 'silent' }),
+      nudgeJobs: () => {},
+      registry: REGISTRY,
+    };
     worker = new JobWorker(deps);
-    pressId = (await t.db.insertInto('presses').values({ slug: 'hanbit', name: '한빛일보', created_at: 0 }).returning('id').executeTakeFirstOrThrow()).id;
+    pressId = (
+      await t.db
+        .insertInto('presses')
+        .values({ slug: 'hanbit', name: '한빛일보', created_at: 0 })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => t.dispose());
 
   it('indexes a new article, follows a revision, and drops a withdrawn one', async () => {
-    const created = await ingestArticle(deps, { pressId, source: 'api', input: article('태풍이 북상한다', '제주도에 강풍 특보가 내려졌다.'), original: {} });
+    const created = await ingestArticle(deps, {
+      pressId,
+      source: 'api',
+      input: article('태풍이 북상한다', '제주도에 강풍 특보가 내려졌다.'),
+      original: {},
+    });
     expect(await find('태풍')).toEqual([]); // not before the job ran
     await worker.drain();
     expect(await find('태풍')).toEqual([created.id]);
 
-    await ingestArticle(deps, { pressId, source: 'api', input: article('폭우가 쏟아진다', '남부 지방에 호우 경보가 내려졌다.'), original: {} });
+    await ingestArticle(deps, {
+      pressId,
+      source: 'api',
+      input: article('폭우가 쏟아진다', '남부 지방에 호우 경보가 내려졌다.'),
+      original: {},
+    });
     await worker.drain();
     expect(await find('태풍')).toEqual([]);
     expect(await find('폭우')).toEqual([created.id]);
     expect(await find('호우')).toEqual([created.id]);
 
-    await ingestArticle(deps, { pressId, source: 'api', input: article('폭우가 쏟아진다', '남부 지방에 호우 경보가 내려졌다.', 'canceled'), original: {} });
+    await ingestArticle(deps, {
+      pressId,
+      source: 'api',
+      input: article('폭우가 쏟아진다', '남부 지방에 호우 경보가 내려졌다.', 'canceled'),
+      original: {},
+    });
     await worker.drain();
     expect(await find('폭우')).toEqual([]);
     const jobs = await t.db.selectFrom('jobs').select(['status']).where('kind', '=', 'search.index').execute();

@@ -53,9 +53,18 @@ describe.each(await testDialects())('batched indexing on %s', (dialect) => {
   });
 
   async function indexState(t: TestDb) {
-    const docs = await t.db.selectFrom('search_docs').select(['article_id', 'revision', 'head_len', 'body_len']).orderBy('article_id').execute();
+    const docs = await t.db
+      .selectFrom('search_docs')
+      .select(['article_id', 'revision', 'head_len', 'body_len'])
+      .orderBy('article_id')
+      .execute();
     if (dialect !== 'postgres') return { docs };
-    const terms = await t.db.selectFrom('search_terms').select(['term', 'df']).where('df', '!=', 0).orderBy('term').execute();
+    const terms = await t.db
+      .selectFrom('search_terms')
+      .select(['term', 'df'])
+      .where('df', '!=', 0)
+      .orderBy('term')
+      .execute();
     const stats = await t.db.selectFrom('search_stats').select(['doc_count', 'head_total', 'body_total']).execute();
     const sum = (k: 'doc_count' | 'head_total' | 'body_total') => stats.reduce((n, r) => n + Number(r[k]), 0);
     return { docs, terms, totals: [sum('doc_count'), sum('head_total'), sum('body_total')] };

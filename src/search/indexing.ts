@@ -33,7 +33,11 @@ const ARTICLE_COLUMNS = [
  */
 export async function indexArticle(deps: IndexDeps, articleId: number): Promise<'indexed' | 'removed'> {
   const index = searchIndexFor(deps.db, deps.dialect);
-  const article = await deps.db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', articleId).executeTakeFirst();
+  const article = await deps.db
+    .selectFrom('articles')
+    .select(ARTICLE_COLUMNS)
+    .where('id', '=', articleId)
+    .executeTakeFirst();
   if (!article || article.status !== 'usable') {
     await index.remove([articleId]);
     return 'removed';
@@ -51,7 +55,11 @@ export async function indexArticles(deps: IndexDeps, articleIds: readonly number
   const index = searchIndexFor(deps.db, deps.dialect);
   const usable: ArticleForIndex[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await deps.db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await deps.db
+      .selectFrom('articles')
+      .select(ARTICLE_COLUMNS)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const r of rows) if (r.status === 'usable') usable.push(r as ArticleForIndex);
   }
   const indexed = new Set(usable.map((a) => a.id));

@@ -10,5 +10,9 @@ export const searchIndexJob = defineJob({
   payload: articleChangedPayload,
   run: (payload, deps) => indexArticle(deps, payload.articleId),
   // Many at once: one read of the articles and one index transaction (bulk ingest drains fast).
-  runBatch: (payloads, deps) => indexArticles(deps, payloads.map((p) => p.articleId)),
+  runBatch: (payloads, deps) =>
+    indexArticles(
+      deps,
+      payloads.map((p) => p.articleId),
+    ),
 });

@@ -64,7 +64,14 @@ export interface SearchResponse {
 const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean).slice(0, 20)))
+  .transform((v) =>
+    v === undefined
+      ? undefined
+      : (Array.isArray(v) ? v : v.split(','))
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .slice(0, 20),
+  )
   .catch(undefined);
 /** A real calendar day written YYYY-MM-DD ("2026-02-30" is not one); typed by hand on the page. */
 const date = z
@@ -81,7 +88,11 @@ const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max).opt
 
 /** Query-string parameters shared by /search and /api/v1/search. */
 export const searchParamsSchema = z.object({
-  q: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (Array.isArray(v) ? v.join(' ') : v ?? '')).catch(''),
+  q: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (Array.isArray(v) ? v.join(' ') : (v ?? '')))
+    .catch(''),
   press: list,
   category: list,
   issue: positiveInt(2 ** 31 - 1),

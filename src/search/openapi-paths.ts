@@ -20,12 +20,23 @@ export const searchOpenApiPaths = {
         listParam('press', 'Press slugs, comma-separated.'),
         listParam('category', 'Category slugs, comma-separated.'),
         { name: 'issue', in: 'query', description: 'Issue id.', schema: { type: 'integer', minimum: 1 } },
-        { name: 'from', in: 'query', description: 'Published on or after (YYYY-MM-DD).', schema: { type: 'string', format: 'date' } },
-        { name: 'to', in: 'query', description: 'Published on or before (YYYY-MM-DD).', schema: { type: 'string', format: 'date' } },
+        {
+          name: 'from',
+          in: 'query',
+          description: 'Published on or after (YYYY-MM-DD).',
+          schema: { type: 'string', format: 'date' },
+        },
+        {
+          name: 'to',
+          in: 'query',
+          description: 'Published on or before (YYYY-MM-DD).',
+          schema: { type: 'string', format: 'date' },
+        },
         {
           name: 'sort',
           in: 'query',
-          description: '`relevance` (default): best match first, with a mild boost for recent articles; `newest`: most recent first.',
+          description:
+            '`relevance` (default): best match first, with a mild boost for recent articles; `newest`: most recent first.',
           schema: { type: 'string', enum: ['relevance', 'newest'], default: 'relevance' },
         },
         {
@@ -74,11 +85,17 @@ export const searchOpenApiSchemas = {
             headline: { type: 'string' },
             headlineHtml: { type: 'string' },
             snippetHtml: { type: 'string' },
-            press: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' }, nameEn: { type: ['string', 'null'] } } },
+            press: {
+              type: 'object',
+              properties: { slug: { type: 'string' }, name: { type: 'string' }, nameEn: { type: ['string', 'null'] } },
+            },
             publishedAt: { type: 'integer', description: 'epoch milliseconds' },
             url: { type: 'string', format: 'uri' },
             score: { type: 'number' },
-            photoUrl: { type: ['string', 'null'], description: "The article's first photo (absolute or site-relative URL), for a thumbnail." },
+            photoUrl: {
+              type: ['string', 'null'],
+              description: "The article's first photo (absolute or site-relative URL), for a thumbnail.",
+            },
           },
         },
       },

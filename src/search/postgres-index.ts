@@ -44,7 +44,10 @@ export function tsvectorLiteral(head: string[], body: string[] = []): string {
 export function tsqueryLiteral(q: IndexQuery): string {
   if (q.choseong?.length) return q.choseong.map(lexeme).join(' & ');
   const choice = (c: string[]) => (c.length > 1 ? `(${c.map(lexeme).join(' | ')})` : lexeme(c[0]));
-  if (q.mode === 'all') return queryWordChoices(q).map((w) => `(${w.map(choice).join(' & ')})`).join(' & ');
+  if (q.mode === 'all')
+    return queryWordChoices(q)
+      .map((w) => `(${w.map(choice).join(' & ')})`)
+      .join(' & ');
   return scoredTerms(q).map(lexeme).join(' | ');
 }
 
@@ -175,7 +178,9 @@ export class PostgresSearchIndex implements SearchIndex {
     const matched = sql`select d.article_id, d.press_id from search_docs d
       where ${matchCondition(q, tsqueryLiteral(q))} ${filterConditions(q.filters)} limit ${cap}`;
     const press = await sql<{ id: number; count: number }>`
-      select m.press_id as id, count(*)::int as count from (${matched}) m group by m.press_id order by count desc, id`.execute(this.db);
+      select m.press_id as id, count(*)::int as count from (${matched}) m group by m.press_id order by count desc, id`.execute(
+      this.db,
+    );
     const category = await sql<{ id: number; count: number }>`
       select ac.category_id as id, count(*)::int as count from (${matched}) m join article_categories ac on ac.article_id = m.article_id
       group by ac.category_id order by count desc, id`.execute(this.db);
@@ -186,12 +191,15 @@ export class PostgresSearchIndex implements SearchIndex {
     return indexedRevisions(this.db, articleIds);
   }
 
-
   private async stats(): Promise<Stats> {
     // Totals are spread over several rows (migration 0013) so that writers do not queue on one.
     const row = await this.db
       .selectFrom('search_stats')
-      .select((eb) => [eb.fn.sum<string>('doc_count').as('doc_count'), eb.fn.sum<string>('head_total').as('head_total'), eb.fn.sum<string>('body_total').as('body_total')])
+      .select((eb) => [
+        eb.fn.sum<string>('doc_count').as('doc_count'),
+        eb.fn.sum<string>('head_total').as('head_total'),
+        eb.fn.sum<string>('body_total').as('body_total'),
+      ])
       .executeTakeFirst();
     return {
       doc_count: Number(row?.doc_count ?? 0),

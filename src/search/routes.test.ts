@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
-import { buildApp , REGISTRY } from '../app.ts';
+import { buildApp, REGISTRY } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { loadFixtureCorpus } from './fixtures/load.ts';
 import type { SearchResponse } from './model.ts';
@@ -15,8 +15,18 @@ describe.each(await testDialects())('search routes on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     await loadFixtureCorpus(t);
-    const config = loadConfig({}, { publicUrl: 'https://news.example.org', demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 });
-    app = await buildApp({ db: t.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY });
+    const config = loadConfig(
+      {},
+      { publicUrl: 'https://news.example.org', demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 },
+    );
+    app = await buildApp({
+      db: t.db,
+      dialect,
+      config,
+      log: pino({ level: 'silent' }),
+      nudgeJobs: () => {},
+      registry: REGISTRY,
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -40,14 +50,18 @@ describe.each(await testDialects())('search routes on %s', (dialect) => {
   });
 
   it('shows suggestions when nothing matches', async () => {
-    const res = await app.inject('/search?q=' + encodeURIComponent('반도체 라이온즈') + '&press=saebyeok&to=2025-06-01');
+    const res = await app.inject(
+      '/search?q=' + encodeURIComponent('반도체 라이온즈') + '&press=saebyeok&to=2025-06-01',
+    );
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('맞는 기사를 찾지 못했습니다');
     expect(res.body).toContain('필터 없이 다시 검색');
   });
 
   it('answers JSON with filters, facets and pages', async () => {
-    const res = await app.inject('/api/v1/search?q=' + encodeURIComponent('반도체') + '&category=economy&size=1&page=2');
+    const res = await app.inject(
+      '/api/v1/search?q=' + encodeURIComponent('반도체') + '&category=economy&size=1&page=2',
+    );
     expect(res.statusCode).toBe(200);
     const body = res.json() as SearchResponse;
     expect(body.total).toBe(2);
@@ -75,7 +89,9 @@ describe.each(await testDialects())('search routes on %s', (dialect) => {
   it('advertises the OpenSearch description on other pages too', async () => {
     const home = await app.inject('/');
     expect(home.statusCode).toBe(200);
-    expect(home.body).toContain('<link rel="search" type="application/opensearchdescription+xml" title="소식" href="/opensearch.xml"/>');
+    expect(home.body).toContain(
+      '<link rel="search" type="application/opensearchdescription+xml" title="소식" href="/opensearch.xml"/>',
+    );
   });
 
   it('serves the OpenSearch description', async () => {

@@ -79,6 +79,9 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise
       shortName: t(locale, 'search.opensearch.short-name', { site }),
       description: t(locale, 'search.opensearch.description', { site }),
     });
-    return reply.header('cache-control', 'public, max-age=86400').type('application/opensearchdescription+xml; charset=utf-8').send(xml);
+    return reply
+      .header('cache-control', 'public, max-age=86400')
+      .type('application/opensearchdescription+xml; charset=utf-8')
+      .send(xml);
   });
 }

@@ -35,7 +35,7 @@ export function idf(docCount: number, docFreq: number): number {
 
 export function recencyFactor(publishedAt: number, now: number): number {
   const age = Math.max(0, now - publishedAt);
-  return 1 + RECENCY_WEIGHT * Math.pow(0.5, age / RECENCY_HALF_LIFE_MS);
+  return 1 + RECENCY_WEIGHT * 0.5 ** (age / RECENCY_HALF_LIFE_MS);
 }
 
 export interface ScoredHit {

@@ -59,6 +59,10 @@ export interface SearchIndex {
 /** Which revision of each article the index holds (the same table on both databases). */
 export async function indexedRevisions(db: Db, articleIds: number[]): Promise<Map<number, number>> {
   if (!articleIds.length) return new Map();
-  const rows = await db.selectFrom('search_docs').select(['article_id', 'revision']).where('article_id', 'in', articleIds).execute();
+  const rows = await db
+    .selectFrom('search_docs')
+    .select(['article_id', 'revision'])
+    .where('article_id', 'in', articleIds)
+    .execute();
   return new Map(rows.map((r) => [r.article_id, r.revision]));
 }

@@ -52,7 +52,11 @@ export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promi
 
   const index = searchIndexFor(deps.db, deps.dialect);
   const filters = await resolveFilters(deps, req);
-  if (!filters) return { ...base, mode: analysis.choseongTerms.length ? 'choseong' : words.length <= ALL_WORDS_MAX ? 'all' : 'any' };
+  if (!filters)
+    return {
+      ...base,
+      mode: analysis.choseongTerms.length ? 'choseong' : words.length <= ALL_WORDS_MAX ? 'all' : 'any',
+    };
   const wanted = page * pageSize;
   const limit = sort === 'relevance' ? wanted + RERANK_MARGIN : wanted;
   const iq: IndexQuery = analysis.choseongTerms.length
@@ -109,7 +113,10 @@ async function resolveFilters(deps: IndexDeps, req: SearchRequest): Promise<Sear
 
 async function dressHits(deps: IndexDeps, hits: ScoredHit[], analysis: AnalyzedQuery): Promise<SearchResultItem[]> {
   if (!hits.length) return [];
-  const rows = await articleTeasers(deps.db, hits.map((h) => h.articleId));
+  const rows = await articleTeasers(
+    deps.db,
+    hits.map((h) => h.articleId),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const terms = new Set(analysis.terms);
   const out: SearchResultItem[] = [];
@@ -133,7 +140,10 @@ async function dressHits(deps: IndexDeps, hits: ScoredHit[], analysis: AnalyzedQ
 
 async function facetItems(deps: IndexDeps, index: SearchIndex, iq: IndexQuery): Promise<SearchResponse['facets']> {
   const { press, category } = await index.facets(iq, FACET_CAP);
-  const labelled = (counts: FacetCount[], rows: ReadonlyArray<{ id: number; slug: string; name: string; nameEn: string | null }>) => {
+  const labelled = (
+    counts: FacetCount[],
+    rows: ReadonlyArray<{ id: number; slug: string; name: string; nameEn: string | null }>,
+  ) => {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return counts.flatMap((c): FacetItem[] => {
       const r = byId.get(c.id);
@@ -141,12 +151,18 @@ async function facetItems(deps: IndexDeps, index: SearchIndex, iq: IndexQuery): 
     });
   };
   const [presses, categories] = await Promise.all([
-    pressSummariesByIds(deps.db, press.map((c) => c.id)),
+    pressSummariesByIds(
+      deps.db,
+      press.map((c) => c.id),
+    ),
     category.length ? listCategories(deps.db) : Promise.resolve([]),
   ]);
   return {
     press: labelled(press, presses),
-    category: labelled(category, categories.map((c) => ({ id: c.id, slug: c.slug, name: c.nameKo, nameEn: c.nameEn }))),
+    category: labelled(
+      category,
+      categories.map((c) => ({ id: c.id, slug: c.slug, name: c.nameKo, nameEn: c.nameEn })),
+    ),
   };
 }
 
@@ -156,7 +172,10 @@ async function looserQueries(index: SearchIndex, analysis: AnalyzedQuery, iq: In
   const out: string[] = [];
   for (const [i, w] of analysis.words.slice(0, 5).entries()) {
     const alternatives = [iq.alternatives?.[i]];
-    const n = await index.count({ ...iq, words: [w.terms], alternatives, mode: 'all', filters: iq.filters, choseong: undefined }, 1);
+    const n = await index.count(
+      { ...iq, words: [w.terms], alternatives, mode: 'all', filters: iq.filters, choseong: undefined },
+      1,
+    );
     if (n > 0) out.push(w.surface);
     if (out.length >= 3) break;
   }
@@ -164,7 +183,10 @@ async function looserQueries(index: SearchIndex, analysis: AnalyzedQuery, iq: In
 }
 
 /** Visible issues whose name contains one of the query's words (the issues capability's table). */
-async function relatedIssues(deps: IndexDeps, analysis: AnalyzedQuery): Promise<SearchResponse['suggestions']['issues']> {
+async function relatedIssues(
+  deps: IndexDeps,
+  analysis: AnalyzedQuery,
+): Promise<SearchResponse['suggestions']['issues']> {
   const words = analysis.words
     .map((w) => stripForLike(w.surface))
     .filter((w) => [...w].length >= 2)
@@ -175,11 +197,17 @@ async function relatedIssues(deps: IndexDeps, analysis: AnalyzedQuery): Promise<
     .select(['id', 'slug', 'auto_name', 'editor_name'])
     .where('visible', '=', 1)
     .where('merged_into', 'is', null)
-    .where((eb) => eb.or(words.flatMap((w) => [eb('auto_name', 'like', `%${w}%`), eb('editor_name', 'like', `%${w}%`)])))
+    .where((eb) =>
+      eb.or(words.flatMap((w) => [eb('auto_name', 'like', `%${w}%`), eb('editor_name', 'like', `%${w}%`)])),
+    )
     .orderBy('last_at', 'desc')
     .limit(3)
     .execute();
-  return rows.map((r) => ({ id: r.id, title: r.editor_name ?? r.auto_name, url: `/issues/${encodeURIComponent(r.slug)}` }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.editor_name ?? r.auto_name,
+    url: `/issues/${encodeURIComponent(r.slug)}`,
+  }));
 }
 
 /** The word's stem without LIKE wildcards (stems are letters and digits, but be sure). */

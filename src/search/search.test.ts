@@ -21,7 +21,10 @@ describe.each(await testDialects())('search on %s', (dialect) => {
   it('finds a noun whatever particle it carries in the text (시대가, 시대를)', async () => {
     const res = await search('시대');
     expect(res.mode).toBe('all');
-    expect(res.results.map((r) => headlineOf(r.id, ids)).sort()).toEqual(['새로운 시대가 열렸다', '시대를 앞서간 화가의 회고전']);
+    expect(res.results.map((r) => headlineOf(r.id, ids)).sort()).toEqual([
+      '새로운 시대가 열렸다',
+      '시대를 앞서간 화가의 회고전',
+    ]);
   });
 
   it('matches a word inside an unspaced compound and ranks the headline match first', async () => {
@@ -71,16 +74,24 @@ describe.each(await testDialects())('search on %s', (dialect) => {
     expect(press.results.every((r) => r.press.slug === 'saebyeok')).toBe(true);
     expect(press.total).toBe(2);
     const cat = await search('반도체', { categorySlugs: ['world'] });
-    expect(cat.results.map((r) => headlineOf(r.id, ids)).sort()).toEqual(['중국, 희토류 수출 통제 강화', '한미 AI 동맹 출범…공동 연구소 세운다']);
+    expect(cat.results.map((r) => headlineOf(r.id, ids)).sort()).toEqual([
+      '중국, 희토류 수출 통제 강화',
+      '한미 AI 동맹 출범…공동 연구소 세운다',
+    ]);
     const recent = await search('반도체', { from: '2025-06-27' });
-    expect(recent.results.map((r) => headlineOf(r.id, ids)).sort()).toEqual(['반도체 수출이 석 달 연속 늘었다', '한미 AI 동맹 출범…공동 연구소 세운다']);
+    expect(recent.results.map((r) => headlineOf(r.id, ids)).sort()).toEqual([
+      '반도체 수출이 석 달 연속 늘었다',
+      '한미 AI 동맹 출범…공동 연구소 세운다',
+    ]);
     const unknown = await search('반도체', { pressSlugs: ['no-such-press'] });
     expect(unknown.total).toBe(0);
   });
 
   it('sorts by newest on request and pages', async () => {
     const res = await search('반도체', { sort: 'newest', pageSize: 2 });
-    expect(res.results.map((r) => r.publishedAt)).toEqual([...res.results.map((r) => r.publishedAt)].sort((a, b) => b - a));
+    expect(res.results.map((r) => r.publishedAt)).toEqual(
+      [...res.results.map((r) => r.publishedAt)].sort((a, b) => b - a),
+    );
     expect(res.results).toHaveLength(2);
     const page2 = await search('반도체', { sort: 'newest', pageSize: 2, page: 2 });
     expect(page2.results).toHaveLength(2);
@@ -122,22 +133,48 @@ describe.each(await testDialects())('search on %s', (dialect) => {
     const issue = await t.db
       .insertInto('issues')
       .values({
-        slug: '1-반도체-수출', auto_name: '반도체 수출 호조', editor_name: null, lead_article_id: ids[0], pinned_article_id: null,
-        hidden: 0, curated: 0, merged_into: null, category_id: null, article_count: 2, press_count: 2, visible: 1,
-        first_at: now, last_at: now, created_at: now, updated_at: now, centroid: '[]',
+        slug: '1-반도체-수출',
+        auto_name: '반도체 수출 호조',
+        editor_name: null,
+        lead_article_id: ids[0],
+        pinned_article_id: null,
+        hidden: 0,
+        curated: 0,
+        merged_into: null,
+        category_id: null,
+        article_count: 2,
+        press_count: 2,
+        visible: 1,
+        first_at: now,
+        last_at: now,
+        created_at: now,
+        updated_at: now,
+        centroid: '[]',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const i of [0, 9]) {
       await t.db
         .insertInto('issue_articles')
-        .values({ article_id: ids[i], issue_id: issue.id, press_id: 1, published_at: now, revision: 1, similarity: 1, locked: 0, vector: '[]', assigned_at: now })
+        .values({
+          article_id: ids[i],
+          issue_id: issue.id,
+          press_id: 1,
+          published_at: now,
+          revision: 1,
+          similarity: 1,
+          locked: 0,
+          vector: '[]',
+          assigned_at: now,
+        })
         .execute();
     }
     const inIssue = await search('수출', { issueId: issue.id });
     expect(inIssue.results.map((r) => r.id).sort()).toEqual([ids[0], ids[9]].sort());
     const none = await search('반도체 수출', { from: '2031-01-01' });
     expect(none.total).toBe(0);
-    expect(none.suggestions.issues).toEqual([{ id: issue.id, title: '반도체 수출 호조', url: `/issues/${encodeURIComponent('1-반도체-수출')}` }]);
+    expect(none.suggestions.issues).toEqual([
+      { id: issue.id, title: '반도체 수출 호조', url: `/issues/${encodeURIComponent('1-반도체-수출')}` },
+    ]);
   });
 });

@@ -13,7 +13,9 @@ describe('snippets', () => {
   });
 
   it('marks inflected forms and compounds of the query word', () => {
-    expect(highlight('시대가 변했다, 한국반도체산업협회', terms('시대 반도체'))).toBe('<mark>시대가</mark> 변했다, <mark>한국반도체산업협회</mark>');
+    expect(highlight('시대가 변했다, 한국반도체산업협회', terms('시대 반도체'))).toBe(
+      '<mark>시대가</mark> 변했다, <mark>한국반도체산업협회</mark>',
+    );
   });
 
   it('picks the passage with the most distinct matches and cuts at word boundaries', () => {

@@ -3,7 +3,13 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { docRow, type AnalyzedDoc } from './document.ts';
 import { filterConditions } from './filters-sql.ts';
-import { HEADLINE_WEIGHT, RELEVANCE_CANDIDATES, SQLITE_SCORE_SCALE, SQLITE_TERM_REPEAT, type ScoredHit } from './scoring.ts';
+import {
+  HEADLINE_WEIGHT,
+  RELEVANCE_CANDIDATES,
+  SQLITE_SCORE_SCALE,
+  SQLITE_TERM_REPEAT,
+  type ScoredHit,
+} from './scoring.ts';
 import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
 import { queryWordChoices, scoredTerms } from './word-alternatives.ts';
 
@@ -25,7 +31,8 @@ export function ftsExpression(q: IndexQuery): string {
 const matchTable = (q: IndexQuery) => sql.raw(q.choseong?.length ? 'search_cho' : 'search_fts');
 // CROSS JOIN pins the FTS table as the outer loop: left to itself SQLite may drive from the
 // press/date index and re-run the full-text query for every candidate row.
-const source = (q: IndexQuery) => sql.raw(`${q.choseong?.length ? 'search_cho' : 'search_fts'} f cross join search_docs d on d.article_id = f.rowid`);
+const source = (q: IndexQuery) =>
+  sql.raw(`${q.choseong?.length ? 'search_cho' : 'search_fts'} f cross join search_docs d on d.article_id = f.rowid`);
 
 export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Db) {}
@@ -36,8 +43,11 @@ export class SqliteSearchIndex implements SearchIndex {
       for (const d of docs) {
         await sql`delete from search_fts where rowid = ${d.articleId}`.execute(trx);
         await sql`delete from search_cho where rowid = ${d.articleId}`.execute(trx);
-        await sql`insert into search_fts (rowid, head, body) values (${d.articleId}, ${repeat(d.head)}, ${repeat(d.body)})`.execute(trx);
-        if (d.cho.length) await sql`insert into search_cho (rowid, cho) values (${d.articleId}, ${d.cho.join(' ')})`.execute(trx);
+        await sql`insert into search_fts (rowid, head, body) values (${d.articleId}, ${repeat(d.head)}, ${repeat(d.body)})`.execute(
+          trx,
+        );
+        if (d.cho.length)
+          await sql`insert into search_cho (rowid, cho) values (${d.articleId}, ${d.cho.join(' ')})`.execute(trx);
         const row = docRow(d);
         await trx
           .insertInto('search_docs')
@@ -97,7 +107,9 @@ export class SqliteSearchIndex implements SearchIndex {
     const matched = sql`select d.article_id, d.press_id from ${source(q)}
       where ${matchTable(q)} match ${ftsExpression(q)} ${filterConditions(q.filters)} limit ${cap}`;
     const press = await sql<{ id: number; count: number }>`
-      select m.press_id as id, count(*) as count from (${matched}) m group by m.press_id order by count desc, id`.execute(this.db);
+      select m.press_id as id, count(*) as count from (${matched}) m group by m.press_id order by count desc, id`.execute(
+      this.db,
+    );
     const category = await sql<{ id: number; count: number }>`
       select ac.category_id as id, count(*) as count from (${matched}) m join article_categories ac on ac.article_id = m.article_id
       group by ac.category_id order by count desc, id`.execute(this.db);
@@ -107,5 +119,4 @@ export class SqliteSearchIndex implements SearchIndex {
   indexedRevisions(articleIds: number[]): Promise<Map<number, number>> {
     return indexedRevisions(this.db, articleIds);
   }
-
 }

@@ -27,7 +27,10 @@ export interface SearchPageProps {
 export const CHOSEONG_EXAMPLE = { choseong: 'ㅅㄴㅂㅅ', word: '시내버스' } as const;
 
 /** The /search URL for the current request with some parameters changed (undefined removes one). */
-export function searchHref(req: SearchRequest, change: Partial<Record<'q' | 'press' | 'category' | 'from' | 'to' | 'sort' | 'page', string | undefined>>): string {
+export function searchHref(
+  req: SearchRequest,
+  change: Partial<Record<'q' | 'press' | 'category' | 'from' | 'to' | 'sort' | 'page', string | undefined>>,
+): string {
   const p = new URLSearchParams();
   const current: Record<string, string | undefined> = {
     q: req.q,
@@ -53,8 +56,12 @@ function Filters(props: SearchPageProps & { tr: Translate }) {
       <label>
         {tr('search.sort.label')}{' '}
         <select name="sort">
-          <option value="relevance" selected={req.sort !== 'newest'}>{tr('search.sort.relevance')}</option>
-          <option value="newest" selected={req.sort === 'newest'}>{tr('search.sort.newest')}</option>
+          <option value="relevance" selected={req.sort !== 'newest'}>
+            {tr('search.sort.relevance')}
+          </option>
+          <option value="newest" selected={req.sort === 'newest'}>
+            {tr('search.sort.newest')}
+          </option>
         </select>
       </label>{' '}
       <label>
@@ -62,7 +69,9 @@ function Filters(props: SearchPageProps & { tr: Translate }) {
         <select name="press">
           <option value="">{tr('search.filter.any')}</option>
           {props.presses.map((p) => (
-            <option value={p.slug} selected={req.pressSlugs?.includes(p.slug)}>{localName(props.locale, p)}</option>
+            <option value={p.slug} selected={req.pressSlugs?.includes(p.slug)}>
+              {localName(props.locale, p)}
+            </option>
           ))}
         </select>
       </label>{' '}
@@ -71,11 +80,19 @@ function Filters(props: SearchPageProps & { tr: Translate }) {
         <select name="category">
           <option value="">{tr('search.filter.any')}</option>
           {props.categories.map((c) => (
-            <option value={c.slug} selected={req.categorySlugs?.includes(c.slug)}>{c.name}</option>
+            <option value={c.slug} selected={req.categorySlugs?.includes(c.slug)}>
+              {c.name}
+            </option>
           ))}
         </select>
       </label>{' '}
-      <DateField name="from" label={tr('search.filter.from')} value={req.from} rejected={props.rejectedDates?.from} tr={tr} />{' '}
+      <DateField
+        name="from"
+        label={tr('search.filter.from')}
+        value={req.from}
+        rejected={props.rejectedDates?.from}
+        tr={tr}
+      />{' '}
       <DateField name="to" label={tr('search.filter.to')} value={req.to} rejected={props.rejectedDates?.to} tr={tr} />{' '}
       <button type="submit">{tr('search.filter.apply')}</button>
       <DateErrors rejected={props.rejectedDates} tr={tr} />
@@ -127,7 +144,15 @@ function DateErrors(props: { rejected?: { from?: string; to?: string }; tr: Tran
   );
 }
 
-function FacetList(props: { title: string; items: FacetItem[]; param: 'press' | 'category'; active?: string[]; req: SearchRequest; locale: Locale; tr: Translate }) {
+function FacetList(props: {
+  title: string;
+  items: FacetItem[];
+  param: 'press' | 'category';
+  active?: string[];
+  req: SearchRequest;
+  locale: Locale;
+  tr: Translate;
+}) {
   if (!props.items.length) return null;
   return (
     <section class="search-facets__group" aria-label={props.title}>
@@ -137,8 +162,12 @@ function FacetList(props: { title: string; items: FacetItem[]; param: 'press' | 
           const on = props.active?.includes(f.slug);
           return (
             <li>
-              <a href={searchHref(props.req, { [props.param]: on ? undefined : f.slug, page: undefined })} aria-current={on ? 'true' : undefined}>
-                {localName(props.locale, f)} <span class="search-facets__count">{props.tr('search.facet.count', { count: f.count })}</span>
+              <a
+                href={searchHref(props.req, { [props.param]: on ? undefined : f.slug, page: undefined })}
+                aria-current={on ? 'true' : undefined}
+              >
+                {localName(props.locale, f)}{' '}
+                <span class="search-facets__count">{props.tr('search.facet.count', { count: f.count })}</span>
               </a>
             </li>
           );
@@ -155,7 +184,9 @@ function Summary(props: { res: SearchResponse; tr: Translate }) {
     <div class="search-summary">
       <p role="status">{tr(res.totalIsLowerBound ? 'search.count.more' : 'search.count', { count })}</p>
       {res.loosened ? <p class="search-summary__note">{tr('search.loosened')}</p> : null}
-      {res.mode === 'choseong' ? <p class="search-summary__note">{tr('search.choseong', { query: res.query })}</p> : null}
+      {res.mode === 'choseong' ? (
+        <p class="search-summary__note">{tr('search.choseong', { query: res.query })}</p>
+      ) : null}
     </div>
   );
 }
@@ -172,7 +203,9 @@ function NoResults(props: { req: SearchRequest; res: SearchResponse; tr: Transla
           <h2>{tr('search.suggest.looser')}</h2>
           <ul>
             {res.suggestions.looserQueries.map((q) => (
-              <li><a href={searchHref(req, { q, page: undefined })}>{q}</a></li>
+              <li>
+                <a href={searchHref(req, { q, page: undefined })}>{q}</a>
+              </li>
             ))}
           </ul>
         </section>
@@ -182,13 +215,17 @@ function NoResults(props: { req: SearchRequest; res: SearchResponse; tr: Transla
           <h2>{tr('search.suggest.issues')}</h2>
           <ul>
             {res.suggestions.issues.map((i) => (
-              <li><a href={i.url}>{i.title}</a></li>
+              <li>
+                <a href={i.url}>{i.title}</a>
+              </li>
             ))}
           </ul>
         </section>
       ) : null}
       {filtered ? (
-        <p><a href={searchHref({ q: req.q }, {})}>{tr('search.suggest.clear-filters')}</a></p>
+        <p>
+          <a href={searchHref({ q: req.q }, {})}>{tr('search.suggest.clear-filters')}</a>
+        </p>
       ) : null}
     </div>
   );
@@ -200,9 +237,23 @@ function Pages(props: { req: SearchRequest; res: SearchResponse; tr: Translate }
   if (lastPage <= 1) return null;
   return (
     <nav class="pagination" aria-label={tr('search.page.label')}>
-      {res.page > 1 ? <a href={searchHref(req, { page: String(res.page - 1) })} rel="prev">{tr('search.page.prev')}</a> : <span class="pagination__spacer" />}
-      <span class="pagination__page" aria-current="page">{tr('search.page.current', { page: res.page })}</span>
-      {res.page < lastPage ? <a href={searchHref(req, { page: String(res.page + 1) })} rel="next">{tr('search.page.next')}</a> : <span class="pagination__spacer" />}
+      {res.page > 1 ? (
+        <a href={searchHref(req, { page: String(res.page - 1) })} rel="prev">
+          {tr('search.page.prev')}
+        </a>
+      ) : (
+        <span class="pagination__spacer" />
+      )}
+      <span class="pagination__page" aria-current="page">
+        {tr('search.page.current', { page: res.page })}
+      </span>
+      {res.page < lastPage ? (
+        <a href={searchHref(req, { page: String(res.page + 1) })} rel="next">
+          {tr('search.page.next')}
+        </a>
+      ) : (
+        <span class="pagination__spacer" />
+      )}
     </nav>
   );
 }
@@ -230,7 +281,13 @@ export function SearchPage(props: SearchPageProps) {
     >
       <header class="list-head search-head">
         <h1 class="list-head__title">{title}</h1>
-        <SearchBox locale={locale} id="search-page-q" query={req.q} class="search-box--large" label={tr('search.title')} />
+        <SearchBox
+          locale={locale}
+          id="search-page-q"
+          query={req.q}
+          class="search-box--large"
+          label={tr('search.title')}
+        />
         {res.query ? <Filters {...props} tr={tr} /> : null}
       </header>
       {!res.query ? (
@@ -252,15 +309,15 @@ export function SearchPage(props: SearchPageProps) {
               {res.results.map((r) => (
                 <li class={r.photoUrl ? 'search-result search-result--with-photo' : 'search-result'}>
                   <div class="search-result__text">
-                  {/* headlineHtml and snippetHtml are escaped by snippet.ts; only <mark> is markup. */}
-                  <h2 class="search-result__headline">
-                    <a href={r.url} dangerouslySetInnerHTML={{ __html: r.headlineHtml }} />
-                  </h2>
-                  <p class="search-result__meta">
-                    <a href={`/press/${r.press.slug}`}>{localName(locale, r.press)}</a> ·{' '}
-                    <time dateTime={isoTime(r.publishedAt)}>{listTime(locale, r.publishedAt)}</time>
-                  </p>
-                  <p class="search-result__snippet" dangerouslySetInnerHTML={{ __html: r.snippetHtml }} />
+                    {/* headlineHtml and snippetHtml are escaped by snippet.ts; only <mark> is markup. */}
+                    <h2 class="search-result__headline">
+                      <a href={r.url} dangerouslySetInnerHTML={{ __html: r.headlineHtml }} />
+                    </h2>
+                    <p class="search-result__meta">
+                      <a href={`/press/${r.press.slug}`}>{localName(locale, r.press)}</a> ·{' '}
+                      <time dateTime={isoTime(r.publishedAt)}>{listTime(locale, r.publishedAt)}</time>
+                    </p>
+                    <p class="search-result__snippet" dangerouslySetInnerHTML={{ __html: r.snippetHtml }} />
                   </div>
                   {r.photoUrl ? (
                     // The headline link names the article; the thumbnail is a second, unfocusable way in (as on list cards).
@@ -275,8 +332,24 @@ export function SearchPage(props: SearchPageProps) {
           </div>
           {res.facets ? (
             <aside class="search-facets">
-              <FacetList title={tr('search.facets.press')} items={res.facets.press} param="press" active={req.pressSlugs} req={req} locale={locale} tr={tr} />
-              <FacetList title={tr('search.facets.category')} items={res.facets.category} param="category" active={req.categorySlugs} req={req} locale={locale} tr={tr} />
+              <FacetList
+                title={tr('search.facets.press')}
+                items={res.facets.press}
+                param="press"
+                active={req.pressSlugs}
+                req={req}
+                locale={locale}
+                tr={tr}
+              />
+              <FacetList
+                title={tr('search.facets.category')}
+                items={res.facets.category}
+                param="category"
+                active={req.categorySlugs}
+                req={req}
+                locale={locale}
+                tr={tr}
+              />
             </aside>
           ) : null}
         </div>

@@ -43,7 +43,10 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const summaries =
       staff.role === 'editor'
         ? undefined
-        : { enabled: await pressSummariesEnabled(deps.db, press.id), saved: (request.query as Record<string, unknown>).saved === 'summaries' };
+        : {
+            enabled: await pressSummariesEnabled(deps.db, press.id),
+            saved: (request.query as Record<string, unknown>).saved === 'summaries',
+          };
     return sendStaffPage(request, reply, deps, (locale) => ({
       title: t(locale, 'studio.articles.title', { press: press.name }),
       body: (
@@ -91,7 +94,12 @@ export async function studioRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.get<{ Params: { slug: string } }>('/studio/presses/:slug', { preHandler: anyStaff }, async (request, reply) =>
-    sendPressArticles(request, reply, request.params.slug, `/studio/presses/${encodeURIComponent(request.params.slug)}`),
+    sendPressArticles(
+      request,
+      reply,
+      request.params.slug,
+      `/studio/presses/${encodeURIComponent(request.params.slug)}`,
+    ),
   );
 
   app.get<{ Params: { id: string } }>('/studio/articles/:id', { preHandler: anyStaff }, async (request, reply) => {

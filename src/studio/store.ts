@@ -29,7 +29,11 @@ export async function listPresses(db: Db): Promise<PressSummary[]> {
 }
 
 export async function findPress(db: Db, slug: string) {
-  return db.selectFrom('presses').select(['id', 'slug', 'name', 'api_key_prefix']).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('presses')
+    .select(['id', 'slug', 'name', 'api_key_prefix'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export interface StudioArticleRow {
@@ -140,4 +144,3 @@ export async function findArticleWithRevisions(db: Db, id: number): Promise<Stud
     })),
   };
 }
-

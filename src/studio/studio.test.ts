@@ -26,7 +26,13 @@ async function addPress(deps: AppDeps, slug: string, name: string): Promise<numb
 }
 
 /** An article with `revisions` stored revisions, the last one optionally a withdrawal. */
-async function addArticle(deps: AppDeps, pressId: number, headline: string, revisions: number, withdrawn = false): Promise<number> {
+async function addArticle(
+  deps: AppDeps,
+  pressId: number,
+  headline: string,
+  revisions: number,
+  withdrawn = false,
+): Promise<number> {
   const now = Date.now();
   const { id } = await deps.db
     .insertInto('articles')
@@ -64,7 +70,13 @@ async function addArticle(deps: AppDeps, pressId: number, headline: string, revi
         received_at: now + r,
         source: 'api',
         pubstatus,
-        original: JSON.stringify({ uri: `urn:test:${headline}`, headline, version: String(r), pubstatus, marker: `<script>rev-${r}</script>` }),
+        original: JSON.stringify({
+          uri: `urn:test:${headline}`,
+          headline,
+          version: String(r),
+          pubstatus,
+          marker: `<script>rev-${r}</script>`,
+        }),
         normalized: '{}',
       })
       .execute();
@@ -107,7 +119,9 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
       const res = await t.app.inject({ method: 'POST', url, payload: body.payload, headers: body.headers });
       expect(res.statusCode, url).toBe(401);
     }
-    expect(await t.deps.db.selectFrom('presses').select('id').where('slug', '=', 'new-press').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.deps.db.selectFrom('presses').select('id').where('slug', '=', 'new-press').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('shows press staff their own articles with status and revision count', async () => {
@@ -185,7 +199,12 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
       const cookie = cookies[email]!;
       const token = await sessionCsrf(t.app, cookie);
       const create = form({ _csrf: token, slug: 'sneaky', name: '몰래' });
-      const res = await t.app.inject({ method: 'POST', url: '/studio/presses', payload: create.payload, headers: { ...create.headers, cookie } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/studio/presses',
+        payload: create.payload,
+        headers: { ...create.headers, cookie },
+      });
       expect(res.statusCode, email).toBe(403);
       const rotate = form({ _csrf: token });
       const res2 = await t.app.inject({
@@ -196,8 +215,14 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
       });
       expect(res2.statusCode, email).toBe(403);
     }
-    expect(await t.deps.db.selectFrom('presses').select('id').where('slug', '=', 'sneaky').executeTakeFirst()).toBeUndefined();
-    const hanbit = await t.deps.db.selectFrom('presses').select('api_key_hash').where('slug', '=', 'hanbit').executeTakeFirstOrThrow();
+    expect(
+      await t.deps.db.selectFrom('presses').select('id').where('slug', '=', 'sneaky').executeTakeFirst(),
+    ).toBeUndefined();
+    const hanbit = await t.deps.db
+      .selectFrom('presses')
+      .select('api_key_hash')
+      .where('slug', '=', 'hanbit')
+      .executeTakeFirstOrThrow();
     expect(hanbit.api_key_hash).toBe('hash-hanbit');
   });
 
@@ -206,7 +231,12 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
     const other = await sessionCsrf(t.app, cookies['editor@sosik.test']!);
     for (const token of [undefined, 'x'.repeat(43), other]) {
       const create = form({ ...(token ? { _csrf: token } : {}), slug: 'forged', name: '위조' });
-      const res = await t.app.inject({ method: 'POST', url: '/studio/presses', payload: create.payload, headers: { ...create.headers, cookie } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/studio/presses',
+        payload: create.payload,
+        headers: { ...create.headers, cookie },
+      });
       expect(res.statusCode).toBe(403);
       const rotate = form(token ? { _csrf: token } : {});
       const res2 = await t.app.inject({
@@ -217,8 +247,14 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
       });
       expect(res2.statusCode).toBe(403);
     }
-    expect(await t.deps.db.selectFrom('presses').select('id').where('slug', '=', 'forged').executeTakeFirst()).toBeUndefined();
-    const dalbit = await t.deps.db.selectFrom('presses').select('api_key_hash').where('slug', '=', 'dalbit').executeTakeFirstOrThrow();
+    expect(
+      await t.deps.db.selectFrom('presses').select('id').where('slug', '=', 'forged').executeTakeFirst(),
+    ).toBeUndefined();
+    const dalbit = await t.deps.db
+      .selectFrom('presses')
+      .select('api_key_hash')
+      .where('slug', '=', 'dalbit')
+      .executeTakeFirstOrThrow();
     expect(dalbit.api_key_hash).toBe('hash-dalbit');
   });
 
@@ -226,7 +262,12 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
     const cookie = cookies['admin@sosik.test']!;
     const token = await sessionCsrf(t.app, cookie);
     const create = form({ _csrf: token, slug: 'saebyeok', name: '새벽뉴스', nameEn: 'Saebyeok News' });
-    const res = await t.app.inject({ method: 'POST', url: '/studio/presses', payload: create.payload, headers: { ...create.headers, cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/studio/presses',
+      payload: create.payload,
+      headers: { ...create.headers, cookie },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.headers['cache-control']).toBe('no-store');
     const key = /class="api-key">([^<]+)</.exec(res.body)?.[1];
@@ -256,17 +297,29 @@ describe.each(await testDialects())('studio (%s)', (dialect) => {
     const cookie = cookies['admin@sosik.test']!;
     const token = await sessionCsrf(t.app, cookie);
     const create = form({ _csrf: token, slug: 'hanbit', name: '또 한빛' });
-    const res = await t.app.inject({ method: 'POST', url: '/studio/presses', payload: create.payload, headers: { ...create.headers, cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/studio/presses',
+      payload: create.payload,
+      headers: { ...create.headers, cookie },
+    });
     expect(res.statusCode).toBe(409);
     // The form comes back filled in, with the reason in the reader's language.
     expect(res.body).toContain('이미 다른 언론사가 쓰고 있습니다');
     expect(res.body).toContain('value="또 한빛"');
     expect(res.body).toMatch(/id="press-slug"[^>]*aria-invalid="true"[^>]*value="hanbit"/);
     const bad = form({ _csrf: token, slug: 'Bad Slug', name: '나쁜 주소' });
-    const res2 = await t.app.inject({ method: 'POST', url: '/studio/presses', payload: bad.payload, headers: { ...bad.headers, cookie } });
+    const res2 = await t.app.inject({
+      method: 'POST',
+      url: '/studio/presses',
+      payload: bad.payload,
+      headers: { ...bad.headers, cookie },
+    });
     expect(res2.statusCode).toBe(422);
     expect(res2.body).toContain('영문 소문자, 숫자, 하이픈으로만');
-    expect(await t.deps.db.selectFrom('presses').select('id').where('name', '=', '나쁜 주소').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.deps.db.selectFrom('presses').select('id').where('name', '=', '나쁜 주소').executeTakeFirst(),
+    ).toBeUndefined();
   });
 });
 
@@ -275,7 +328,11 @@ describe('studio public URL warning', () => {
     const t = await staffTestApp('sqlite', { host: '127.0.0.1' });
     try {
       await addStaff(t.deps, 'admin@sosik.test', 'admin');
-      const res = await t.app.inject({ method: 'GET', url: '/studio', headers: { cookie: await signIn(t.app, 'admin@sosik.test') } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/studio',
+        headers: { cookie: await signIn(t.app, 'admin@sosik.test') },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toContain('public-url-warning');
     } finally {

@@ -26,13 +26,18 @@ export function PressesView(props: {
 }) {
   const tr = translator(props.locale);
   const form = props.form;
-  const errorKey = form ? `studio.presses.error.${FORM_ERRORS.has(form.errorCode) ? form.errorCode : 'other'}` : undefined;
+  const errorKey = form
+    ? `studio.presses.error.${FORM_ERRORS.has(form.errorCode) ? form.errorCode : 'other'}`
+    : undefined;
   return (
     <section class="studio" aria-labelledby="studio-title">
       <h1 id="studio-title">{tr('studio.title')}</h1>
       {props.publicUrlProblem ? (
         <p class="form-error" role="status" id="public-url-warning">
-          {tr('studio.warning.public-url', { publicUrl: props.publicUrlProblem.publicUrl, host: props.publicUrlProblem.host })}
+          {tr('studio.warning.public-url', {
+            publicUrl: props.publicUrlProblem.publicUrl,
+            host: props.publicUrlProblem.host,
+          })}
         </p>
       ) : null}
       <h2>{tr('studio.presses.title')}</h2>
@@ -92,7 +97,13 @@ export function PressesView(props: {
           </p>
           <p>
             <label for="press-name">{tr('studio.presses.name')}</label>
-            <input id="press-name" name="name" required value={form?.values.name} aria-invalid={form?.errorCode === 'INVALID_NAME' ? 'true' : undefined} />
+            <input
+              id="press-name"
+              name="name"
+              required
+              value={form?.values.name}
+              aria-invalid={form?.errorCode === 'INVALID_NAME' ? 'true' : undefined}
+            />
           </p>
           <p>
             <label for="press-name-en">{tr('studio.presses.nameEn')}</label>
@@ -100,7 +111,13 @@ export function PressesView(props: {
           </p>
           <p>
             <label for="press-homepage">{tr('studio.presses.homepage')}</label>
-            <input id="press-homepage" name="homepage" type="url" placeholder="https://" value={form?.values.homepage} />
+            <input
+              id="press-homepage"
+              name="homepage"
+              type="url"
+              placeholder="https://"
+              value={form?.values.homepage}
+            />
           </p>
           <p>
             <button type="submit">{tr('studio.presses.createSubmit')}</button>
@@ -160,7 +177,10 @@ export function PressArticlesView(props: PressArticlesProps) {
                     <time dateTime={new Date(a.updatedAt).toISOString()}>{dateTime(props.locale, a.updatedAt)}</time>
                   </td>
                   <td>
-                    <a href={`/articles/${a.id}`} aria-label={tr('studio.articles.viewLabel', { headline: a.headline })}>
+                    <a
+                      href={`/articles/${a.id}`}
+                      aria-label={tr('studio.articles.viewLabel', { headline: a.headline })}
+                    >
                       {tr('studio.articles.view')}
                     </a>
                   </td>
@@ -185,7 +205,12 @@ export function PressArticlesView(props: PressArticlesProps) {
         </nav>
       )}
       {props.summaries ? (
-        <SummarySettingForm locale={props.locale} pressSlug={props.press.slug} csrfToken={props.csrfToken} {...props.summaries} />
+        <SummarySettingForm
+          locale={props.locale}
+          pressSlug={props.press.slug}
+          csrfToken={props.csrfToken}
+          {...props.summaries}
+        />
       ) : null}
       {props.canManage && (
         <form method="post" action={`/studio/presses/${props.press.slug}/rotate-key`} class="studio-form">
@@ -222,10 +247,21 @@ function prettyJson(text: string): string {
   }
 }
 
-function SummarySettingForm(props: { locale: Locale; pressSlug: string; csrfToken: string; enabled: boolean; saved: boolean }) {
+function SummarySettingForm(props: {
+  locale: Locale;
+  pressSlug: string;
+  csrfToken: string;
+  enabled: boolean;
+  saved: boolean;
+}) {
   const tr = translator(props.locale);
   return (
-    <form method="post" action={`/studio/presses/${props.pressSlug}/summaries`} class="studio-form" aria-labelledby="summary-setting-title">
+    <form
+      method="post"
+      action={`/studio/presses/${props.pressSlug}/summaries`}
+      class="studio-form"
+      aria-labelledby="summary-setting-title"
+    >
       <CsrfField token={props.csrfToken} />
       <h2 id="summary-setting-title">{tr('summary.setting.title')}</h2>
       {props.saved ? (
@@ -236,7 +272,8 @@ function SummarySettingForm(props: { locale: Locale; pressSlug: string; csrfToke
       <p>{tr(props.enabled ? 'summary.setting.on' : 'summary.setting.off')}</p>
       <p>
         <label class="check">
-          <input type="checkbox" name="enabled" checked={props.enabled} aria-describedby="summary-setting-help" /> {tr('summary.setting.label')}
+          <input type="checkbox" name="enabled" checked={props.enabled} aria-describedby="summary-setting-help" />{' '}
+          {tr('summary.setting.label')}
         </label>
       </p>
       <p id="summary-setting-help" class="studio-meta">
@@ -255,13 +292,25 @@ function BreakingForm({ locale, article, csrfToken }: { locale: Locale; article:
   const tr = translator(locale);
   const urgent = article.urgency !== null && article.urgency <= 2;
   return (
-    <form method="post" action={`/studio/articles/${article.id}/breaking`} class="studio-form" aria-labelledby="breaking-title">
+    <form
+      method="post"
+      action={`/studio/articles/${article.id}/breaking`}
+      class="studio-form"
+      aria-labelledby="breaking-title"
+    >
       <CsrfField token={csrfToken} />
       <h2 id="breaking-title">{tr('studio.breaking.title')}</h2>
       <p>
-        {tr(article.breakingFlagged ? 'studio.breaking.flagged' : urgent ? 'studio.breaking.urgent' : 'studio.breaking.none', {
-          urgency: article.urgency ?? '',
-        })}
+        {tr(
+          article.breakingFlagged
+            ? 'studio.breaking.flagged'
+            : urgent
+              ? 'studio.breaking.urgent'
+              : 'studio.breaking.none',
+          {
+            urgency: article.urgency ?? '',
+          },
+        )}
       </p>
       <input type="hidden" name="breaking" value={article.breakingFlagged ? 'off' : 'on'} />
       <p>
@@ -296,10 +345,13 @@ export function ArticleDetailView({
       </p>
       <h1 id="studio-title">{article.headline}</h1>
       <p class="studio-meta">
-        {article.pressName} · <span class={`status status--${article.status}`}>{tr(`studio.status.${article.status}`)}</span> ·{' '}
+        {article.pressName} ·{' '}
+        <span class={`status status--${article.status}`}>{tr(`studio.status.${article.status}`)}</span> ·{' '}
         <a href={`/articles/${article.id}`}>{tr('studio.articles.page')}</a>
       </p>
-      {csrfToken && article.status === 'usable' ? <BreakingForm locale={locale} article={article} csrfToken={csrfToken} /> : null}
+      {csrfToken && article.status === 'usable' ? (
+        <BreakingForm locale={locale} article={article} csrfToken={csrfToken} />
+      ) : null}
       <h2>{tr('studio.article.revisions')}</h2>
       {article.revisions.map((r) => (
         <section class="revision" aria-labelledby={`rev-${r.revision}`}>
@@ -314,7 +366,9 @@ export function ArticleDetailView({
             <dt>{tr('studio.article.pubstatus')}</dt>
             {/* In the reader's words; the press's raw value is in the original payload below, and
                 shown here only when it is one we have no words for. */}
-            <dd>{KNOWN_PUBSTATUS.has(r.pubstatus) ? tr(`studio.pubstatus.${r.pubstatus}`) : <code>{r.pubstatus}</code>}</dd>
+            <dd>
+              {KNOWN_PUBSTATUS.has(r.pubstatus) ? tr(`studio.pubstatus.${r.pubstatus}`) : <code>{r.pubstatus}</code>}
+            </dd>
           </dl>
           <h4>{tr('studio.article.original')}</h4>
           {/* Scrollable region: keyboard users need to reach it (tabIndex) to scroll it. */}
@@ -327,7 +381,15 @@ export function ArticleDetailView({
   );
 }
 
-export function NewKeyView({ locale, press, apiKey }: { locale: Locale; press: { slug: string; name: string }; apiKey: string }) {
+export function NewKeyView({
+  locale,
+  press,
+  apiKey,
+}: {
+  locale: Locale;
+  press: { slug: string; name: string };
+  apiKey: string;
+}) {
   const tr = translator(locale);
   return (
     <section class="studio" aria-labelledby="studio-title">

@@ -34,9 +34,16 @@ interface AlertParams {
 export const alertTemplate: MailTemplate<AlertParams> = {
   name: 'subscriptions.alert',
   subject: (tr, p) => tr('subscriptions.mail.subject', { site: p.site, headline: p.headline }),
-  intro: (tr, p) => [tr('subscriptions.mail.intro', { name: p.name, what: p.what }), p.headline, ...(p.summary ? [p.summary] : [])],
+  intro: (tr, p) => [
+    tr('subscriptions.mail.intro', { name: p.name, what: p.what }),
+    p.headline,
+    ...(p.summary ? [p.summary] : []),
+  ],
   action: (tr, p) => ({ label: tr('subscriptions.mail.read'), url: p.articleUrl }),
-  outro: (tr, p) => [tr('subscriptions.mail.why', { what: p.what }), tr('subscriptions.mail.stop', { url: p.unsubscribeUrl })],
+  outro: (tr, p) => [
+    tr('subscriptions.mail.why', { what: p.what }),
+    tr('subscriptions.mail.stop', { url: p.unsubscribeUrl }),
+  ],
 };
 
 /** Every word of the alert appears in the article (same normalisation as the saved key). */
@@ -64,7 +71,13 @@ export async function sendAlerts(deps: AppDeps, articleId: number, now = Date.no
     ['reporter', reporters],
     ['issue', issues],
   ];
-  const matched: Array<{ id: number; reader_id: number; kind: SubscriptionKind; target_id: number | null; query: string | null }> = [];
+  const matched: Array<{
+    id: number;
+    reader_id: number;
+    kind: SubscriptionKind;
+    target_id: number | null;
+    query: string | null;
+  }> = [];
   for (const [kind, ids] of targets) {
     if (!ids.length) continue;
     matched.push(
@@ -77,7 +90,9 @@ export async function sendAlerts(deps: AppDeps, articleId: number, now = Date.no
         .execute()),
     );
   }
-  const text = normalizeText([article.headline, article.summary, article.body_text, ...readKeywords(article.keywords)].join(' '));
+  const text = normalizeText(
+    [article.headline, article.summary, article.body_text, ...readKeywords(article.keywords)].join(' '),
+  );
   for (let after = 0; ; ) {
     const batch = await db
       .selectFrom('subscriptions')
@@ -94,18 +109,33 @@ export async function sendAlerts(deps: AppDeps, articleId: number, now = Date.no
   }
   if (!matched.length) return 0;
   const hidden = new Set(
-    (await db.selectFrom('reader_hidden_presses').select('reader_id').where('press_id', '=', article.press_id).where('reader_id', 'in', [...new Set(matched.map((m) => m.reader_id))]).execute()).map((r) => r.reader_id),
+    (
+      await db
+        .selectFrom('reader_hidden_presses')
+        .select('reader_id')
+        .where('press_id', '=', article.press_id)
+        .where('reader_id', 'in', [...new Set(matched.map((m) => m.reader_id))])
+        .execute()
+    ).map((r) => r.reader_id),
   );
   // One message per reader: the first matching subscription names why (and is the one to stop).
   const byReader = new Map<number, (typeof matched)[number]>();
   for (const m of matched) if (!hidden.has(m.reader_id) && !byReader.has(m.reader_id)) byReader.set(m.reader_id, m);
-  const press = await db.selectFrom('presses').select(['name']).where('id', '=', article.press_id).executeTakeFirstOrThrow();
+  const press = await db
+    .selectFrom('presses')
+    .select(['name'])
+    .where('id', '=', article.press_id)
+    .executeTakeFirstOrThrow();
   let created = 0;
   for (const [readerId, s] of byReader) {
     const reader = await loadReaderAccount(db, readerId);
     if (!reader || !reader.emailVerified || reader.suspended) continue;
     const unsubscribeUrl = `${deps.config.publicUrl}/subscriptions/unsubscribe/${await unsubscribeToken(deps, s.id)}`;
-    const labels = await describeTargets(deps, [{ id: s.id, kind: s.kind, targetId: s.target_id, query: s.query, delivery: 'immediate', createdAt: 0 }], reader.locale);
+    const labels = await describeTargets(
+      deps,
+      [{ id: s.id, kind: s.kind, targetId: s.target_id, query: s.query, delivery: 'immediate', createdAt: 0 }],
+      reader.locale,
+    );
     const name = labels.get(s.id)?.name ?? press.name;
     const what = s.kind === 'keyword' ? `“${name}”` : name;
     const mail = buildMail(
@@ -120,7 +150,12 @@ export async function sendAlerts(deps: AppDeps, articleId: number, now = Date.no
         articleUrl: `${deps.config.publicUrl}/articles/${article.id}`,
         unsubscribeUrl,
       },
-      { to: reader.email, lang: reader.locale, key: `subscriptions.alert:${readerId}:${article.id}`, listUnsubscribe: unsubscribeUrl },
+      {
+        to: reader.email,
+        lang: reader.locale,
+        key: `subscriptions.alert:${readerId}:${article.id}`,
+        listUnsubscribe: unsubscribeUrl,
+      },
     );
     if ((await db.transaction().execute((trx) => enqueueMail(trx, mail))).created) created++;
   }

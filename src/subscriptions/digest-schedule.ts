@@ -18,13 +18,31 @@ function localParts(fmt: Intl.DateTimeFormat, at: number): { hour: number; minut
   return { hour, minute, weekday };
 }
 
-export function nextDigestAt(now: number, timeZone: string, frequency: DigestFrequency, hour: number, weekday: number): number | null {
+export function nextDigestAt(
+  now: number,
+  timeZone: string,
+  frequency: DigestFrequency,
+  hour: number,
+  weekday: number,
+): number | null {
   if (frequency === 'off') return null;
   let fmt: Intl.DateTimeFormat;
   try {
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' });
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    });
   } catch {
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' });
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Seoul',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    });
   }
   let at = Math.floor(now / QUARTER) * QUARTER + QUARTER;
   // Eight days of quarter hours: a weekly slot always falls inside (a skipped DST hour moves to the next day).

@@ -47,17 +47,39 @@ export async function runDueDigests(deps: AppDeps, now = Date.now()): Promise<nu
   }
 }
 
-async function sendDigest(deps: AppDeps, row: { reader_id: number; digest: string; digest_hour: number; digest_weekday: number; next_digest_at: number | null; last_digest_at: number | null }, now: number): Promise<boolean> {
+async function sendDigest(
+  deps: AppDeps,
+  row: {
+    reader_id: number;
+    digest: string;
+    digest_hour: number;
+    digest_weekday: number;
+    next_digest_at: number | null;
+    last_digest_at: number | null;
+  },
+  now: number,
+): Promise<boolean> {
   const slot = Number(row.next_digest_at);
   const frequency = row.digest === 'weekly' ? 'weekly' : 'daily';
   const reader = await loadReaderAccount(deps.db, row.reader_id);
-  const next = nextDigestAt(Math.max(now, slot), reader?.timeZone ?? 'Asia/Seoul', frequency, row.digest_hour, row.digest_weekday);
+  const next = nextDigestAt(
+    Math.max(now, slot),
+    reader?.timeZone ?? 'Asia/Seoul',
+    frequency,
+    row.digest_hour,
+    row.digest_weekday,
+  );
   const since = row.last_digest_at === null ? slot - PERIOD[frequency] : Number(row.last_digest_at);
-  const news = reader && reader.emailVerified && !reader.suspended ? await myNews(deps, reader.id, ITEMS, undefined, 'digest') : { items: [] };
+  const news =
+    reader && reader.emailVerified && !reader.suspended
+      ? await myNews(deps, reader.id, ITEMS, undefined, 'digest')
+      : { items: [] };
   const items = news.items.filter((i) => i.card.firstCreatedAt > since && i.card.firstCreatedAt <= slot);
   let created = false;
   // Outside the transaction: SQLite has one connection, and the secret is read through it.
-  const unsubscribeUrl = reader ? `${deps.config.publicUrl}/subscriptions/unsubscribe-digest/${await digestUnsubscribeToken(deps, reader.id)}` : '';
+  const unsubscribeUrl = reader
+    ? `${deps.config.publicUrl}/subscriptions/unsubscribe-digest/${await digestUnsubscribeToken(deps, reader.id)}`
+    : '';
   await deps.db.transaction().execute(async (trx) => {
     // Only the process that moves the slot on sends for it.
     const moved = await trx
@@ -79,7 +101,12 @@ async function sendDigest(deps: AppDeps, row: { reader_id: number; digest: strin
         myUrl: `${base}/my`,
         unsubscribeUrl,
       },
-      { to: reader.email, lang: reader.locale, key: `subscriptions.digest:${reader.id}:${slot}`, listUnsubscribe: unsubscribeUrl },
+      {
+        to: reader.email,
+        lang: reader.locale,
+        key: `subscriptions.digest:${reader.id}:${slot}`,
+        listUnsubscribe: unsubscribeUrl,
+      },
     );
     created = (await enqueueMail(trx, mail)).created;
   });
@@ -88,9 +115,20 @@ async function sendDigest(deps: AppDeps, row: { reader_id: number; digest: strin
 }
 
 /** Saves a reader's digest choice and schedules the next slot. */
-export async function setDigest(deps: AppDeps, readerId: number, timeZone: string, choice: { digest: 'off' | 'daily' | 'weekly'; hour: number; weekday: number }, now = Date.now()): Promise<void> {
+export async function setDigest(
+  deps: AppDeps,
+  readerId: number,
+  timeZone: string,
+  choice: { digest: 'off' | 'daily' | 'weekly'; hour: number; weekday: number },
+  now = Date.now(),
+): Promise<void> {
   const next = nextDigestAt(now, timeZone, choice.digest, choice.hour, choice.weekday);
-  const values = { digest: choice.digest, digest_hour: choice.hour, digest_weekday: choice.weekday, next_digest_at: next };
+  const values = {
+    digest: choice.digest,
+    digest_hour: choice.hour,
+    digest_weekday: choice.weekday,
+    next_digest_at: next,
+  };
   await deps.db
     .insertInto('reader_news')
     .values({ reader_id: readerId, last_visit_at: now, last_digest_at: now, ...values })

@@ -30,46 +30,64 @@ export function FollowControl(props: {
   }
   const { subscriptionId, csrfToken } = props.reader;
   const hide =
-    target.kind === 'press' ? <HidePressForm locale={props.locale} csrfToken={csrfToken} pressId={target.id} name={target.name} next={next} /> : null;
+    target.kind === 'press' ? (
+      <HidePressForm locale={props.locale} csrfToken={csrfToken} pressId={target.id} name={target.name} next={next} />
+    ) : null;
   if (subscriptionId !== undefined) {
     return (
       <div class="subscribe-group">
-      <form class="subscribe" method="post" action={`/subscriptions/${subscriptionId}/delete`} data-follow={target.kind}>
-        <CsrfField token={csrfToken} />
-        <input type="hidden" name="next" value={next} />
-        <button type="submit" class="button button--subscribed" aria-label={tr('subscriptions.follow.stop', { name: target.name })}>
-          <span aria-hidden="true">✓ </span>
-          {tr('subscriptions.follow.following')}
-        </button>
-        <p class="subscribe__note">
-          <a href="/my">{tr('subscriptions.follow.see-my')}</a>
-        </p>
-      </form>
-      {hide}
+        <form
+          class="subscribe"
+          method="post"
+          action={`/subscriptions/${subscriptionId}/delete`}
+          data-follow={target.kind}
+        >
+          <CsrfField token={csrfToken} />
+          <input type="hidden" name="next" value={next} />
+          <button
+            type="submit"
+            class="button button--subscribed"
+            aria-label={tr('subscriptions.follow.stop', { name: target.name })}
+          >
+            <span aria-hidden="true">✓ </span>
+            {tr('subscriptions.follow.following')}
+          </button>
+          <p class="subscribe__note">
+            <a href="/my">{tr('subscriptions.follow.see-my')}</a>
+          </p>
+        </form>
+        {hide}
       </div>
     );
   }
   return (
     <div class="subscribe-group">
-    <form class="subscribe" method="post" action="/subscriptions" data-follow={target.kind}>
-      <CsrfField token={csrfToken} />
-      <input type="hidden" name="kind" value={target.kind} />
-      <input type="hidden" name="target" value={String(target.id)} />
-      <input type="hidden" name="next" value={next} />
-      <button type="submit" class="button button--subscribe">
-        <span aria-hidden="true">＋ </span>
-        {label}
-      </button>
-    </form>
-    {hide}
+      <form class="subscribe" method="post" action="/subscriptions" data-follow={target.kind}>
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="kind" value={target.kind} />
+        <input type="hidden" name="target" value={String(target.id)} />
+        <input type="hidden" name="next" value={next} />
+        <button type="submit" class="button button--subscribe">
+          <span aria-hidden="true">＋ </span>
+          {label}
+        </button>
+      </form>
+      {hide}
     </div>
   );
 }
 
 export const followControlSlot: FollowSlot = async (deps, target, request, page) => {
   const reader = await getReader(request, deps);
-  const subscriptionId = reader ? await findSubscription(deps.db, reader.id, target.kind, String(target.id)) : undefined;
+  const subscriptionId = reader
+    ? await findSubscription(deps.db, reader.id, target.kind, String(target.id))
+    : undefined;
   return (
-    <FollowControl locale={page.locale} target={target} next={page.path} reader={reader ? { csrfToken: reader.csrfToken, subscriptionId } : null} />
+    <FollowControl
+      locale={page.locale}
+      target={target}
+      next={page.path}
+      reader={reader ? { csrfToken: reader.csrfToken, subscriptionId } : null}
+    />
   ) as never;
 };

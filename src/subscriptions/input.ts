@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { Errors } from '../errors.ts';
 import { normalizeText } from '../text/index.ts';
 
-const id = z.string().regex(/^\d{1,15}$/, 'a number').transform(Number);
+const id = z
+  .string()
+  .regex(/^\d{1,15}$/, 'a number')
+  .transform(Number);
 /** Where to go back to after the form: our own path only (checked again by sameOriginPath). */
 const next = z.string().max(2000).optional();
 
@@ -25,7 +28,9 @@ export const digestForm = z.object({
 export function parseForm<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
-    throw Errors.validation(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+    throw Errors.validation(
+      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    );
   }
   return parsed.data;
 }

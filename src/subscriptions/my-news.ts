@@ -25,11 +25,24 @@ export function parseMyCursor(raw: unknown): Cursor | undefined {
 }
 
 /** `delivery`: only subscriptions delivered that way (a digest lists its own). */
-export async function myNews(deps: AppDeps, readerId: number, limit: number, before?: Cursor, delivery?: Subscription['delivery']): Promise<MyNewsPage> {
-  const [subscriptions, hidden] = await Promise.all([listSubscriptions(deps.db, readerId), hiddenPressIds(deps.db, readerId)]);
+export async function myNews(
+  deps: AppDeps,
+  readerId: number,
+  limit: number,
+  before?: Cursor,
+  delivery?: Subscription['delivery'],
+): Promise<MyNewsPage> {
+  const [subscriptions, hidden] = await Promise.all([
+    listSubscriptions(deps.db, readerId),
+    hiddenPressIds(deps.db, readerId),
+  ]);
   const hiddenSet = new Set(hidden);
-  const active = subscriptions.filter((s) => !(s.kind === 'press' && hiddenSet.has(s.targetId!)) && (!delivery || s.delivery === delivery));
-  const perSource = await Promise.all(active.map(async (s) => ({ s, items: await newestFor(deps, s, limit + 1, before) })));
+  const active = subscriptions.filter(
+    (s) => !(s.kind === 'press' && hiddenSet.has(s.targetId!)) && (!delivery || s.delivery === delivery),
+  );
+  const perSource = await Promise.all(
+    active.map(async (s) => ({ s, items: await newestFor(deps, s, limit + 1, before) })),
+  );
   const merged = new Map<number, { c: Candidate; via: Subscription[] }>();
   for (const { s, items } of perSource) {
     for (const c of items) {
@@ -40,7 +53,10 @@ export async function myNews(deps: AppDeps, readerId: number, limit: number, bef
   }
   const ordered = [...merged.values()].sort((x, y) => y.c.at - x.c.at || y.c.id - x.c.id);
   const page = ordered.slice(0, limit);
-  const cards = await articleCardsByIds(deps.db, page.map((p) => p.c.id));
+  const cards = await articleCardsByIds(
+    deps.db,
+    page.map((p) => p.c.id),
+  );
   const cardById = new Map(cards.map((c) => [c.id, c]));
   // A hidden press stays out even when a reporter or an issue brought its article.
   const items = page.flatMap((p) => {

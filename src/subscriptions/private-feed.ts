@@ -16,8 +16,24 @@ export async function privateFeedRoutes(app: FastifyInstance, deps: AppDeps): Pr
     const format = FILES[request.params.file];
     const readerId = format ? await readerOfFeedToken(deps.db, request.params.token) : undefined;
     if (!format || readerId === undefined) throw Errors.notFound('feed');
-    const [news, name] = await Promise.all([myNews(deps, readerId, PRIVATE_FEED_ITEMS), loadReaderAccount(deps.db, readerId)]);
+    const [news, name] = await Promise.all([
+      myNews(deps, readerId, PRIVATE_FEED_ITEMS),
+      loadReaderAccount(deps.db, readerId),
+    ]);
     reply.header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex');
-    return sendFeed(deps, request, reply, { kind: 'source', prefix: 'my/feed', noun: 'my', slug: request.params.token, title: name?.nickname ?? '', articleIds: news.items.map((i) => i.card.id) }, format);
+    return sendFeed(
+      deps,
+      request,
+      reply,
+      {
+        kind: 'source',
+        prefix: 'my/feed',
+        noun: 'my',
+        slug: request.params.token,
+        title: name?.nickname ?? '',
+        articleIds: news.items.map((i) => i.card.id),
+      },
+      format,
+    );
   });
 }

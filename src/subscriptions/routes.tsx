@@ -18,7 +18,19 @@ import { pageContext, sendPage } from '../web/page.ts';
 import { parseIdParam } from '../web/params.ts';
 import { deliveryForm, keywordForm, keywordKey, nextOnly, parseForm, pressForm, subscribeForm } from './input.ts';
 import { myNews, parseMyCursor } from './my-news.ts';
-import { hiddenPressIds, hidePress, stopMailFor, lastVisit, listSubscriptions, markVisited, setDelivery, subscribe, subscriberCounts, unhidePress, unsubscribe } from './store.ts';
+import {
+  hiddenPressIds,
+  hidePress,
+  stopMailFor,
+  lastVisit,
+  listSubscriptions,
+  markVisited,
+  setDelivery,
+  subscribe,
+  subscriberCounts,
+  unhidePress,
+  unsubscribe,
+} from './store.ts';
 import { describeTargets } from './targets.ts';
 import { ManageSubscriptions, MyNewsPage, StudioSubscribersView } from './views.tsx';
 import { sendSubscriptionsPage } from './page.tsx';
@@ -30,7 +42,11 @@ import { setDigest } from './digest.ts';
 import { digestForm } from './input.ts';
 
 /** Resolves a target to the id subscriptions store, or undefined when there is no such thing. */
-async function existingTarget(deps: AppDeps, kind: 'press' | 'reporter' | 'issue' | 'category', id: number): Promise<number | undefined> {
+async function existingTarget(
+  deps: AppDeps,
+  kind: 'press' | 'reporter' | 'issue' | 'category',
+  id: number,
+): Promise<number | undefined> {
   switch (kind) {
     case 'press':
       return (await pressSummariesByIds(deps.db, [id]))[0]?.id;
@@ -58,7 +74,12 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
     const f = parseForm(subscribeForm, request.body);
     const target = await existingTarget(deps, f.kind, f.target);
     if (target === undefined) throw Errors.notFound(f.kind);
-    await subscribe(deps.db, readerOf(request).id, { kind: f.kind, targetId: target, query: null, targetKey: String(target) });
+    await subscribe(deps.db, readerOf(request).id, {
+      kind: f.kind,
+      targetId: target,
+      query: null,
+      targetKey: String(target),
+    });
     return reply.redirect(backTo(f.next), 303);
   });
 
@@ -67,21 +88,29 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
     const key = keywordKey(f.query);
     if (!key) throw Errors.validation([{ path: 'query', message: 'required' }]);
     // A keyword alert is what the reader asked for: each new match by e-mail unless they change it.
-    await subscribe(deps.db, readerOf(request).id, { kind: 'keyword', targetId: null, query: f.query, targetKey: key, delivery: 'immediate' });
+    await subscribe(deps.db, readerOf(request).id, {
+      kind: 'keyword',
+      targetId: null,
+      query: f.query,
+      targetKey: key,
+      delivery: 'immediate',
+    });
     return reply.redirect(backTo(f.next), 303);
   });
 
   app.post<{ Params: { id: string } }>('/subscriptions/:id/delete', form, async (request, reply) => {
     const f = parseForm(nextOnly, request.body);
     const id = parseIdParam(request.params.id);
-    if (id === undefined || !(await unsubscribe(deps.db, readerOf(request).id, id))) throw Errors.notFound('subscription');
+    if (id === undefined || !(await unsubscribe(deps.db, readerOf(request).id, id)))
+      throw Errors.notFound('subscription');
     return reply.redirect(backTo(f.next), 303);
   });
 
   app.post<{ Params: { id: string } }>('/subscriptions/:id/delivery', form, async (request, reply) => {
     const f = parseForm(deliveryForm, request.body);
     const id = parseIdParam(request.params.id);
-    if (id === undefined || !(await setDelivery(deps.db, readerOf(request).id, id, f.delivery))) throw Errors.notFound('subscription');
+    if (id === undefined || !(await setDelivery(deps.db, readerOf(request).id, id, f.delivery)))
+      throw Errors.notFound('subscription');
     return reply.redirect(backTo(f.next), 303);
   });
 
@@ -92,13 +121,17 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
     return reply.redirect(backTo(f.next), 303);
   });
 
-  app.post<{ Params: { press: string } }>('/subscriptions/hidden-presses/:press/delete', form, async (request, reply) => {
-    const f = parseForm(nextOnly, request.body);
-    const press = parseIdParam(request.params.press);
-    if (press === undefined) throw Errors.notFound('press');
-    await unhidePress(deps.db, readerOf(request).id, press);
-    return reply.redirect(backTo(f.next), 303);
-  });
+  app.post<{ Params: { press: string } }>(
+    '/subscriptions/hidden-presses/:press/delete',
+    form,
+    async (request, reply) => {
+      const f = parseForm(nextOnly, request.body);
+      const press = parseIdParam(request.params.press);
+      if (press === undefined) throw Errors.notFound('press');
+      await unhidePress(deps.db, readerOf(request).id, press);
+      return reply.redirect(backTo(f.next), 303);
+    },
+  );
 
   await privateFeedRoutes(app, deps);
 
@@ -113,14 +146,22 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
     if ((await readerOfDigestToken(deps, request.params.token)) === undefined) throw Errors.notFound('subscription');
     return sendSubscriptionsPage(request, reply, deps, (locale) => ({
       title: t(locale, 'subscriptions.unsubscribe.title'),
-      body: h(UnsubscribeView, { locale, action: `/subscriptions/unsubscribe-digest/${request.params.token}`, done: false }),
+      body: h(UnsubscribeView, {
+        locale,
+        action: `/subscriptions/unsubscribe-digest/${request.params.token}`,
+        done: false,
+      }),
     }));
   });
 
   app.post<{ Params: { token: string } }>('/subscriptions/unsubscribe-digest/:token', async (request, reply) => {
     const readerId = await readerOfDigestToken(deps, request.params.token);
     if (readerId === undefined) throw Errors.notFound('subscription');
-    await deps.db.updateTable('reader_news').set({ digest: 'off', next_digest_at: null }).where('reader_id', '=', readerId).execute();
+    await deps.db
+      .updateTable('reader_news')
+      .set({ digest: 'off', next_digest_at: null })
+      .where('reader_id', '=', readerId)
+      .execute();
     return sendSubscriptionsPage(request, reply, deps, (locale) => ({
       title: t(locale, 'subscriptions.unsubscribe.title'),
       body: h(UnsubscribeView, { locale, action: '', done: true }),
@@ -156,7 +197,10 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
     const base = `${deps.config.publicUrl}/my/feed/${token}`;
     return sendSubscriptionsPage(request, reply, deps, (locale) => ({
       title: t(locale, 'subscriptions.feed.title'),
-      body: h(FeedTokenView, { locale, urls: { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` } }),
+      body: h(FeedTokenView, {
+        locale,
+        urls: { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` },
+      }),
     }));
   });
 
@@ -171,11 +215,23 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
       listSubscriptions(deps.db, r.id),
       hiddenPressIds(deps.db, r.id),
       hasFeedToken(deps.db, r.id),
-      deps.db.selectFrom('reader_news').select(['digest', 'digest_hour', 'digest_weekday']).where('reader_id', '=', r.id).executeTakeFirst(),
+      deps.db
+        .selectFrom('reader_news')
+        .select(['digest', 'digest_hour', 'digest_weekday'])
+        .where('reader_id', '=', r.id)
+        .executeTakeFirst(),
     ]);
-    const digest = { frequency: news?.digest ?? 'off', hour: news?.digest_hour ?? 7, weekday: news?.digest_weekday ?? 1, timeZone: r.timeZone };
+    const digest = {
+      frequency: news?.digest ?? 'off',
+      hour: news?.digest_hour ?? 7,
+      weekday: news?.digest_weekday ?? 1,
+      timeZone: r.timeZone,
+    };
     const locale = pageLocale(request, reply);
-    const [hidden, labels] = await Promise.all([pressSummariesByIds(deps.db, hiddenIds), describeTargets(deps, subscriptions, locale)]);
+    const [hidden, labels] = await Promise.all([
+      pressSummariesByIds(deps.db, hiddenIds),
+      describeTargets(deps, subscriptions, locale),
+    ]);
     return sendSubscriptionsPage(request, reply, deps, (locale) => ({
       title: t(locale, 'subscriptions.manage.title'),
       body: h(ManageSubscriptions, { locale, csrfToken: r.csrfToken, subscriptions, labels, hidden, feed, digest }),
@@ -201,18 +257,37 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
     ]);
     return sendPage(
       reply,
-      h(MyNewsPage, { ctx, items: page.items, older: page.older, newCount, hasSubscriptions: page.subscriptions.length > 0, suggestions: { presses, issues }, labels }),
+      h(MyNewsPage, {
+        ctx,
+        items: page.items,
+        older: page.older,
+        newCount,
+        hasSubscriptions: page.subscriptions.length > 0,
+        suggestions: { presses, issues },
+        labels,
+      }),
     );
   });
 
   app.get('/studio/subscribers', { preHandler: requireStaff(deps) }, async (request, reply) => {
     const staff = staffOf(request);
-    const presses = staff.role === 'press' ? await pressSummariesByIds(deps.db, [staff.press!.id]) : await listPressSummaries(deps.db);
-    const pressCounts = await subscriberCounts(deps.db, 'press', presses.map((p) => p.id));
+    const presses =
+      staff.role === 'press'
+        ? await pressSummariesByIds(deps.db, [staff.press!.id])
+        : await listPressSummaries(deps.db);
+    const pressCounts = await subscriberCounts(
+      deps.db,
+      'press',
+      presses.map((p) => p.id),
+    );
     const rows = await Promise.all(
       presses.map(async (press) => {
         const reporters = staff.role === 'press' ? await pressReporters(deps.db, press.id) : [];
-        const counts = await subscriberCounts(deps.db, 'reporter', reporters.map((x) => x.id));
+        const counts = await subscriberCounts(
+          deps.db,
+          'reporter',
+          reporters.map((x) => x.id),
+        );
         return {
           press,
           subscribers: pressCounts.get(press.id) ?? 0,

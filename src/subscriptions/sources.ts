@@ -23,7 +23,11 @@ function olderThan(before: Cursor | undefined) {
 }
 
 async function pressNewest(db: Db, pressId: number, limit: number, before?: Cursor): Promise<Candidate[]> {
-  let q = db.selectFrom('articles as a').select(['a.id', 'a.first_created_at']).where('a.press_id', '=', pressId).where('a.status', '=', 'usable');
+  let q = db
+    .selectFrom('articles as a')
+    .select(['a.id', 'a.first_created_at'])
+    .where('a.press_id', '=', pressId)
+    .where('a.status', '=', 'usable');
   if (before) q = q.where((eb) => eb(eb.refTuple('a.first_created_at', 'a.id'), '<', eb.tuple(before.ms, before.id)));
   const rows = await q.orderBy('a.first_created_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
   return rows.map((r) => ({ id: r.id, at: Number(r.first_created_at) }));
@@ -34,7 +38,15 @@ async function categoryNewest(db: Db, categoryId: number, limit: number, before?
     .selectFrom('articles as a')
     .select(['a.id', 'a.first_created_at'])
     .where('a.status', '=', 'usable')
-    .where((eb) => eb.exists(eb.selectFrom('article_categories as ac').select('ac.article_id').whereRef('ac.article_id', '=', 'a.id').where('ac.category_id', '=', categoryId)));
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_categories as ac')
+          .select('ac.article_id')
+          .whereRef('ac.article_id', '=', 'a.id')
+          .where('ac.category_id', '=', categoryId),
+      ),
+    );
   if (before) q = q.where((eb) => eb(eb.refTuple('a.first_created_at', 'a.id'), '<', eb.tuple(before.ms, before.id)));
   const rows = await q.orderBy('a.first_created_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
   return rows.map((r) => ({ id: r.id, at: Number(r.first_created_at) }));

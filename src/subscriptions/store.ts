@@ -25,10 +25,22 @@ export async function listSubscriptions(db: Db, readerId: number): Promise<Subsc
     .orderBy('id', 'desc')
     .limit(MAX_SUBSCRIPTIONS)
     .execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, targetId: r.target_id, query: r.query, delivery: r.delivery, createdAt: Number(r.created_at) }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    targetId: r.target_id,
+    query: r.query,
+    delivery: r.delivery,
+    createdAt: Number(r.created_at),
+  }));
 }
 
-export async function findSubscription(db: Db, readerId: number, kind: SubscriptionKind, targetKey: string): Promise<number | undefined> {
+export async function findSubscription(
+  db: Db,
+  readerId: number,
+  kind: SubscriptionKind,
+  targetKey: string,
+): Promise<number | undefined> {
   const row = await db
     .selectFrom('subscriptions')
     .select('id')
@@ -48,28 +60,60 @@ export async function subscribe(
 ): Promise<number> {
   const existing = await findSubscription(db, readerId, s.kind, s.targetKey);
   if (existing !== undefined) return existing;
-  const count = await db.selectFrom('subscriptions').select((eb) => eb.fn.countAll<number>().as('n')).where('reader_id', '=', readerId).executeTakeFirstOrThrow();
-  if (Number(count.n) >= MAX_SUBSCRIPTIONS) throw Errors.validation([{ path: 'kind', message: `At most ${MAX_SUBSCRIPTIONS} subscriptions.` }]);
+  const count = await db
+    .selectFrom('subscriptions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('reader_id', '=', readerId)
+    .executeTakeFirstOrThrow();
+  if (Number(count.n) >= MAX_SUBSCRIPTIONS)
+    throw Errors.validation([{ path: 'kind', message: `At most ${MAX_SUBSCRIPTIONS} subscriptions.` }]);
   await db
     .insertInto('subscriptions')
-    .values({ reader_id: readerId, kind: s.kind, target_id: s.targetId, query: s.query, target_key: s.targetKey, delivery: s.delivery ?? 'digest', created_at: now })
+    .values({
+      reader_id: readerId,
+      kind: s.kind,
+      target_id: s.targetId,
+      query: s.query,
+      target_key: s.targetKey,
+      delivery: s.delivery ?? 'digest',
+      created_at: now,
+    })
     .onConflict((oc) => oc.columns(['reader_id', 'kind', 'target_key']).doNothing())
     .execute();
   return (await findSubscription(db, readerId, s.kind, s.targetKey))!;
 }
 
 export async function unsubscribe(db: Db, readerId: number, subscriptionId: number): Promise<boolean> {
-  const res = await db.deleteFrom('subscriptions').where('id', '=', subscriptionId).where('reader_id', '=', readerId).executeTakeFirst();
+  const res = await db
+    .deleteFrom('subscriptions')
+    .where('id', '=', subscriptionId)
+    .where('reader_id', '=', readerId)
+    .executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
 }
 
-export async function setDelivery(db: Db, readerId: number, subscriptionId: number, delivery: Delivery): Promise<boolean> {
-  const res = await db.updateTable('subscriptions').set({ delivery }).where('id', '=', subscriptionId).where('reader_id', '=', readerId).executeTakeFirst();
+export async function setDelivery(
+  db: Db,
+  readerId: number,
+  subscriptionId: number,
+  delivery: Delivery,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('subscriptions')
+    .set({ delivery })
+    .where('id', '=', subscriptionId)
+    .where('reader_id', '=', readerId)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
 
 export async function hiddenPressIds(db: Db, readerId: number): Promise<number[]> {
-  const rows = await db.selectFrom('reader_hidden_presses').select('press_id').where('reader_id', '=', readerId).limit(1000).execute();
+  const rows = await db
+    .selectFrom('reader_hidden_presses')
+    .select('press_id')
+    .where('reader_id', '=', readerId)
+    .limit(1000)
+    .execute();
   return rows.map((r) => r.press_id);
 }
 
@@ -82,11 +126,19 @@ export async function hidePress(db: Db, readerId: number, pressId: number, now =
 }
 
 export async function unhidePress(db: Db, readerId: number, pressId: number): Promise<void> {
-  await db.deleteFrom('reader_hidden_presses').where('reader_id', '=', readerId).where('press_id', '=', pressId).execute();
+  await db
+    .deleteFrom('reader_hidden_presses')
+    .where('reader_id', '=', readerId)
+    .where('press_id', '=', pressId)
+    .execute();
 }
 
 /** Subscribers per target of one kind (a press in /studio, its reporters), largest first. */
-export async function subscriberCounts(db: Db, kind: SubscriptionKind, targetIds: readonly number[]): Promise<Map<number, number>> {
+export async function subscriberCounts(
+  db: Db,
+  kind: SubscriptionKind,
+  targetIds: readonly number[],
+): Promise<Map<number, number>> {
   if (!targetIds.length) return new Map();
   const rows = await db
     .selectFrom('subscriptions')
@@ -100,7 +152,11 @@ export async function subscriberCounts(db: Db, kind: SubscriptionKind, targetIds
 }
 
 export async function lastVisit(db: Db, readerId: number): Promise<number | undefined> {
-  const row = await db.selectFrom('reader_news').select('last_visit_at').where('reader_id', '=', readerId).executeTakeFirst();
+  const row = await db
+    .selectFrom('reader_news')
+    .select('last_visit_at')
+    .where('reader_id', '=', readerId)
+    .executeTakeFirst();
   return row ? Number(row.last_visit_at) : undefined;
 }
 

@@ -14,7 +14,11 @@ export interface TargetLabel {
   href: string;
 }
 
-export async function describeTargets(deps: AppDeps, subs: readonly Subscription[], locale: Locale): Promise<Map<number, TargetLabel>> {
+export async function describeTargets(
+  deps: AppDeps,
+  subs: readonly Subscription[],
+  locale: Locale,
+): Promise<Map<number, TargetLabel>> {
   const ids = (kind: Subscription['kind']) => subs.filter((s) => s.kind === kind).map((s) => s.targetId!);
   const [presses, reporters, issues, categories] = await Promise.all([
     pressSummariesByIds(deps.db, ids('press')),

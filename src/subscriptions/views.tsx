@@ -23,7 +23,10 @@ export function MyNewsPage(props: {
   const { ctx } = props;
   const tr = translator(ctx.locale);
   return (
-    <Layout {...frameOf(ctx)} meta={{ title: tr('subscriptions.my.title'), canonical: `${ctx.publicUrl}/my`, robots: 'noindex, nofollow' }}>
+    <Layout
+      {...frameOf(ctx)}
+      meta={{ title: tr('subscriptions.my.title'), canonical: `${ctx.publicUrl}/my`, robots: 'noindex, nofollow' }}
+    >
       <header class="list-head">
         <h1 class="list-head__title">
           {tr('subscriptions.my.title')}
@@ -60,7 +63,9 @@ export function MyNewsPage(props: {
         </ol>
       ) : (
         <section class="empty-state" aria-labelledby="my-empty">
-          <h2 id="my-empty">{props.hasSubscriptions ? tr('subscriptions.my.empty-quiet') : tr('subscriptions.my.empty')}</h2>
+          <h2 id="my-empty">
+            {props.hasSubscriptions ? tr('subscriptions.my.empty-quiet') : tr('subscriptions.my.empty')}
+          </h2>
           {props.suggestions.presses.length ? (
             <>
               <p>{tr('subscriptions.my.suggest-presses')}</p>
@@ -239,7 +244,11 @@ export function ManageSubscriptions(props: {
                 <form method="post" action={`/subscriptions/hidden-presses/${p.id}/delete`} class="inline-form">
                   <CsrfField token={props.csrfToken} />
                   <input type="hidden" name="next" value={back} />
-                  <button type="submit" class="button" aria-label={tr('subscriptions.hidden.show-again', { name: pressName(props.locale, p) })}>
+                  <button
+                    type="submit"
+                    class="button"
+                    aria-label={tr('subscriptions.hidden.show-again', { name: pressName(props.locale, p) })}
+                  >
                     {tr('subscriptions.hidden.undo')}
                   </button>
                 </form>
@@ -255,7 +264,13 @@ export function ManageSubscriptions(props: {
 }
 
 /** "Hide this press everywhere", shown beside a press's follow control for signed-in readers. */
-export function HidePressForm(props: { locale: Locale; csrfToken: string; pressId: number; name: string; next: string }) {
+export function HidePressForm(props: {
+  locale: Locale;
+  csrfToken: string;
+  pressId: number;
+  name: string;
+  next: string;
+}) {
   const tr = translator(props.locale);
   return (
     <form method="post" action="/subscriptions/hidden-presses" class="inline-form">
@@ -271,7 +286,11 @@ export function HidePressForm(props: { locale: Locale; csrfToken: string; pressI
 
 export function StudioSubscribersView(props: {
   locale: Locale;
-  rows: ReadonlyArray<{ press: PressSummary; subscribers: number; reporters: ReadonlyArray<{ id: number; name: string; subscribers: number }> }>;
+  rows: ReadonlyArray<{
+    press: PressSummary;
+    subscribers: number;
+    reporters: ReadonlyArray<{ id: number; name: string; subscribers: number }>;
+  }>;
 }) {
   const tr = translator(props.locale);
   return (
@@ -280,7 +299,10 @@ export function StudioSubscribersView(props: {
       {props.rows.map((r) => (
         <section aria-labelledby={`subs-${r.press.id}`}>
           <h2 id={`subs-${r.press.id}`}>
-            {pressName(props.locale, r.press)}: <span data-press-subscribers={String(r.subscribers)}>{tr('subscriptions.studio.count', { count: r.subscribers })}</span>
+            {pressName(props.locale, r.press)}:{' '}
+            <span data-press-subscribers={String(r.subscribers)}>
+              {tr('subscriptions.studio.count', { count: r.subscribers })}
+            </span>
           </h2>
           {r.reporters.length ? (
             <table class="studio-table">

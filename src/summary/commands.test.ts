@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 const BIN = path.resolve(import.meta.dirname, '../../bin/sosik.js');
 
 function sosik(args: string[], input: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, SOSIK_DEMO: '0' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, SOSIK_DEMO: '0' },
+  });
   return { code: r.status, stdout: r.stdout.trim().split('\n').filter(Boolean), stderr: r.stderr };
 }
 
@@ -32,7 +36,10 @@ describe('sosik summarize', () => {
   });
 
   it('with --sentences also writes the sentences, byline removed', () => {
-    const r = sosik(['summarize', '--sentences', '--count', '1'], `${JSON.stringify({ title: '반도체 지원책', body })}\n`);
+    const r = sosik(
+      ['summarize', '--sentences', '--count', '1'],
+      `${JSON.stringify({ title: '반도체 지원책', body })}\n`,
+    );
     const out = JSON.parse(r.stdout[0]) as { indices: number[]; sentences: string[] };
     expect(out.indices).toHaveLength(1);
     expect(out.sentences[0]).not.toMatch(/연합뉴스|hong@/);
@@ -40,7 +47,10 @@ describe('sosik summarize', () => {
   });
 
   it('answers a bad line with null, says why on stderr and exits 1, keeping the other lines', () => {
-    const r = sosik(['summarize'], `not json\n{"title":1,"body":"x"}\n${JSON.stringify({ title: 't', body: '문장이다.' })}\n`);
+    const r = sosik(
+      ['summarize'],
+      `not json\n{"title":1,"body":"x"}\n${JSON.stringify({ title: 't', body: '문장이다.' })}\n`,
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toEqual(['null', 'null', '[0]']);
     expect(r.stderr).toMatch(/line 1: MALFORMED_JSON/);

@@ -48,7 +48,8 @@ export const summaryCommands: Record<string, Command> = {
       'Read one {"title","body"} JSON object per line from stdin; write the indices of the chosen sentences (one JSON array per line; --sentences adds their text).',
     run: async (ctx) => {
       const k = ctx.flags.count ? Number(ctx.flags.count) : SUMMARY_SENTENCES;
-      if (!Number.isInteger(k) || k < 1 || k > 20) throw Errors.invalidOption('--count is a whole number from 1 to 20.');
+      if (!Number.isInteger(k) || k < 1 || k > 20)
+        throw Errors.invalidOption('--count is a whole number from 1 to 20.');
       const opts = { sentences: ctx.flags.sentences === 'true', k };
       let failed = 0;
       let n = 0;

@@ -47,9 +47,14 @@ export async function computeSummary(deps: Pick<AppDeps, 'db'>, articleId: numbe
     genres,
   });
   if (result.summary) {
-    await saveSummary(deps.db, article.id, article.revision, result.summary.version, { sentences: result.summary.sentences });
+    await saveSummary(deps.db, article.id, article.revision, result.summary.version, {
+      sentences: result.summary.sentences,
+    });
   } else {
-    await saveSummary(deps.db, article.id, article.revision, SCORER_VERSION, { sentences: null, reason: result.reason });
+    await saveSummary(deps.db, article.id, article.revision, SCORER_VERSION, {
+      sentences: null,
+      reason: result.reason,
+    });
   }
   return 'stored';
 }

@@ -83,7 +83,10 @@ export function sentenceScores(f: SentenceFeatures, c: ScorerConfig): number[] {
   const out: number[] = [];
   for (let i = 0; i < f.count; i++) {
     const base =
-      c.position / (1 + f.position[i]) ** c.positionDecay + c.headline * f.headline[i] + c.centrality * f.centrality[i] + c.centroid * f.centroid[i];
+      c.position / (1 + f.position[i]) ** c.positionDecay +
+      c.headline * f.headline[i] +
+      c.centrality * f.centrality[i] +
+      c.centroid * f.centroid[i];
     out.push(base * Math.min(1, f.letters[i] / c.shortLetters));
   }
   return out;

@@ -7,18 +7,44 @@
 const TERMINAL = new Set(['.', '?', '!', '。']);
 const CLOSING_QUOTES = new Set(['”', '’', '」', '』', '》']);
 /** Latin abbreviations whose period does not end a sentence (case-insensitive). */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'vs', 'etc', 'inc', 'co', 'corp', 'ltd', 'jr', 'sr', 'no', 'vol', 'fig', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'vs',
+  'etc',
+  'inc',
+  'co',
+  'corp',
+  'ltd',
+  'jr',
+  'sr',
+  'no',
+  'vol',
+  'fig',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
+  'u.n',
+]);
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 // "[서울=연합뉴스] 홍길동 기자 = " or "(세종=뉴스1) 홍길동 기자 =" at the head of the first paragraph.
-const DATELINE = /^\s*[[(【][^\])】]{1,30}[\])】]\s*(?:[가-힣]{2,4}(?:\s*·\s*[가-힣]{2,4})*\s*(?:기자|특파원|통신원|객원기자)\s*)?=\s*/;
+const DATELINE =
+  /^\s*[[(【][^\])】]{1,30}[\])】]\s*(?:[가-힣]{2,4}(?:\s*·\s*[가-힣]{2,4})*\s*(?:기자|특파원|통신원|객원기자)\s*)?=\s*/;
 // A line that is only a byline: "홍길동 기자", "홍길동 기자 hong@x.kr", "글·사진 홍길동 기자".
-const BYLINE_LINE = /^\s*(?:글\s*[·ㆍ]\s*사진\s*|사진\s*)?(?:[가-힣]{2,4}(?:\s*[·ㆍ,]\s*[가-힣]{2,4})*\s*(?:기자|특파원|통신원|객원기자|선임기자|논설위원|편집위원))(?:\s|$)/;
+const BYLINE_LINE =
+  /^\s*(?:글\s*[·ㆍ]\s*사진\s*|사진\s*)?(?:[가-힣]{2,4}(?:\s*[·ㆍ,]\s*[가-힣]{2,4})*\s*(?:기자|특파원|통신원|객원기자|선임기자|논설위원|편집위원))(?:\s|$)/;
 const SENTENCE_END = /[가-힣][.?!]["”’']?(?:\s|$)/;
 const COPYRIGHT = /ⓒ|©|무단\s*전재|재배포\s*금지|저작권자/;
 // Photo captions: "▲ …", "[사진] …", "사진=…", "(사진=연합뉴스)", "/뉴시스" credit at the end.
 const CAPTION_START = /^\s*(?:▲|△|▶|<사진|\[사진|\(사진|사진\s*=|사진\s*설명|\[그래픽|\(그래픽|그래픽\s*=)/;
-const CAPTION_CREDIT = /(?:\/\s*[가-힣A-Za-z]+(?:뉴스|일보|신문|통신|사진기자|기자)?\s*$)|(?:\(\s*(?:사진|자료|그래픽)\s*=\s*[^)]*\)\s*$)/;
+const CAPTION_CREDIT =
+  /(?:\/\s*[가-힣A-Za-z]+(?:뉴스|일보|신문|통신|사진기자|기자)?\s*$)|(?:\(\s*(?:사진|자료|그래픽)\s*=\s*[^)]*\)\s*$)/;
 
 /** Sentences of a plain-text article body, in order, with non-prose lines removed. */
 export function splitSentences(body: string): string[] {
@@ -46,9 +72,15 @@ export function isNonProseLine(line: string): boolean {
   if (BYLINE_LINE.test(line) && line.length < 60) return true;
   // A short line with an e-mail address and no sentence in it is contact information, not prose.
   // (Only short lines are tried: EMAIL backtracks quadratically over one long run of word characters.)
-  if (line.length < 200 && EMAIL.test(line) && line.replace(EMAIL, '').trim().length < 30 && !SENTENCE_END.test(line)) return true;
+  if (line.length < 200 && EMAIL.test(line) && line.replace(EMAIL, '').trim().length < 30 && !SENTENCE_END.test(line))
+    return true;
   // A short line without a sentence ending that ends in a press credit is a caption ("… /연합뉴스").
-  if (line.length < 120 && CAPTION_CREDIT.test(line) && !/[다요까][.?!]?\s*["”’]?\s*$/.test(line.replace(CAPTION_CREDIT, ''))) return true;
+  if (
+    line.length < 120 &&
+    CAPTION_CREDIT.test(line) &&
+    !/[다요까][.?!]?\s*["”’]?\s*$/.test(line.replace(CAPTION_CREDIT, ''))
+  )
+    return true;
   return false;
 }
 
@@ -113,12 +145,18 @@ export function splitParagraph(text: string): string[] {
     while (j + 1 < chars.length && (TERMINAL.has(chars[j + 1]) || isCloser(chars[j + 1]))) j++;
     // A missing space after a Korean sentence ending is a common typo ("발표했다.정부는"): a
     // period after 다/요/까 followed by Hangul still ends the sentence; 3.5 and U.S. never match.
-    const glued = chars[i] === '.' && j === i && /[다요까]/.test(chars[i - 1] ?? '') && /[\uAC00-\uD7A3]/.test(chars[j + 1] ?? '');
+    const glued =
+      chars[i] === '.' && j === i && /[다요까]/.test(chars[i - 1] ?? '') && /[\uAC00-\uD7A3]/.test(chars[j + 1] ?? '');
     const followedBySpace = j + 1 >= chars.length || chars[j + 1] === ' ' || glued;
     // Inside a quotation only when the run closes it: “우리는 해냈다.” 그가 웃었다.
     const outside = !inside[i] || (j > i && isCloser(chars[j]) && !inside[j]);
     if (followedBySpace && outside && endsSentence(chars, i, start)) {
-      out.push(chars.slice(start, j + 1).join('').trim());
+      out.push(
+        chars
+          .slice(start, j + 1)
+          .join('')
+          .trim(),
+      );
       start = j + 1;
     }
     i = j;
@@ -140,7 +178,14 @@ function endsSentence(chars: string[], i: number, sentenceStart: number): boolea
   if (ABBREVIATIONS.has(word.toLowerCase().replace(/^[("'“‘]+/, ''))) return false;
   if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return false; // U.S, U.N
   // "1. 첫째" list numbering at the start of a sentence
-  if (/^\d{1,2}$/.test(word) && chars.slice(sentenceStart, k + 1).join('').trim() === '') return false;
+  if (
+    /^\d{1,2}$/.test(word) &&
+    chars
+      .slice(sentenceStart, k + 1)
+      .join('')
+      .trim() === ''
+  )
+    return false;
   return true;
 }
 
@@ -149,7 +194,8 @@ const MIN_SENTENCE_LETTERS = 2;
 function mergeFragments(pieces: string[]): string[] {
   const out: string[] = [];
   for (const p of pieces) {
-    if (out.length && [...p].filter((c) => /[\p{L}\p{N}]/u.test(c)).length < MIN_SENTENCE_LETTERS) out[out.length - 1] += ` ${p}`;
+    if (out.length && [...p].filter((c) => /[\p{L}\p{N}]/u.test(c)).length < MIN_SENTENCE_LETTERS)
+      out[out.length - 1] += ` ${p}`;
     else out.push(p);
   }
   return out;

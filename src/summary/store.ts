@@ -9,7 +9,14 @@ export type NoSummaryReason = Extract<SummaryVerdict, { summarizable: false }>['
 
 export type StoredSummary = { sentences: string[] } | { sentences: null; reason: NoSummaryReason };
 
-export async function saveSummary(db: Db, articleId: number, revision: number, version: string, s: StoredSummary, now = Date.now()): Promise<void> {
+export async function saveSummary(
+  db: Db,
+  articleId: number,
+  revision: number,
+  version: string,
+  s: StoredSummary,
+  now = Date.now(),
+): Promise<void> {
   const values = {
     version,
     sentences: s.sentences ? JSON.stringify(s.sentences) : null,
@@ -28,7 +35,9 @@ export async function summaryForPage(db: Db, articleId: number): Promise<string[
   const row = await db
     .selectFrom('articles')
     .innerJoin('article_summaries', (j) =>
-      j.onRef('article_summaries.article_id', '=', 'articles.id').onRef('article_summaries.revision', '=', 'articles.revision'),
+      j
+        .onRef('article_summaries.article_id', '=', 'articles.id')
+        .onRef('article_summaries.revision', '=', 'articles.revision'),
     )
     .leftJoin('summary_press_settings', 'summary_press_settings.press_id', 'articles.press_id')
     .select(['article_summaries.sentences', 'summary_press_settings.disabled'])
@@ -42,7 +51,11 @@ export async function summaryForPage(db: Db, articleId: number): Promise<string[
 }
 
 export async function pressSummariesEnabled(db: Db, pressId: number): Promise<boolean> {
-  const row = await db.selectFrom('summary_press_settings').select('disabled').where('press_id', '=', pressId).executeTakeFirst();
+  const row = await db
+    .selectFrom('summary_press_settings')
+    .select('disabled')
+    .where('press_id', '=', pressId)
+    .executeTakeFirst();
   return Number(row?.disabled ?? 0) !== 1;
 }
 

@@ -28,8 +28,12 @@ describe('summaryVerdict', () => {
     expect(summaryVerdict({ ...news, genres: ['Interview'] })).toMatchObject({ reason: 'interview' });
   });
   it('not for a very short article or a photo with a caption', () => {
-    expect(summaryVerdict({ ...news, bodyText: '정부가 지원 방안을 발표했다. 업계는 환영했다.' })).toMatchObject({ reason: 'too-short' });
-    expect(summaryVerdict({ ...news, bodyText: '반도체 공장에서 직원들이 일하고 있다.', photoCount: 1 })).toMatchObject({ reason: 'photo-only' });
+    expect(summaryVerdict({ ...news, bodyText: '정부가 지원 방안을 발표했다. 업계는 환영했다.' })).toMatchObject({
+      reason: 'too-short',
+    });
+    expect(summaryVerdict({ ...news, bodyText: '반도체 공장에서 직원들이 일하고 있다.', photoCount: 1 })).toMatchObject(
+      { reason: 'photo-only' },
+    );
   });
   it('counts only prose: a long byline and copyright block does not make a short article long', () => {
     const padded = `정부가 지원 방안을 발표했다.\n${'홍길동 기자 hong@example.kr\n'.repeat(40)}ⓒ 무단 전재 및 재배포 금지`;

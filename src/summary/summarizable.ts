@@ -29,7 +29,8 @@ const PHOTO_STORY_LETTERS = 600;
 
 // Headline markers as presses write them: [사설], 【칼럼】, <기자수첩>, (인터뷰), [포토]…
 const BRACKETED = /[[【<(〈《]\s*([^\]】>)〉》]{1,12}?)\s*[\]】>)〉》]/g;
-const OPINION_LABEL = /사설|칼럼|컬럼|시론|시평|논단|논평|기고|오피니언|기자수첩|취재수첩|데스크|독자투고|만평|여적|만물상|횡설수설|분수대|포럼|opinion|column|editorial|commentary|op-ed/i;
+const OPINION_LABEL =
+  /사설|칼럼|컬럼|시론|시평|논단|논평|기고|오피니언|기자수첩|취재수첩|데스크|독자투고|만평|여적|만물상|횡설수설|분수대|포럼|opinion|column|editorial|commentary|op-ed/i;
 const INTERVIEW_LABEL = /인터뷰|일문일답|대담|interview|q\s*&\s*a/i;
 const PHOTO_LABEL = /^(?:포토|사진|화보|포토뉴스|포토\s*에세이|photo|gallery)$/i;
 
@@ -45,7 +46,8 @@ export function summaryVerdict(a: SummaryCandidate): SummaryVerdict {
   const all = [...bracketed, ...others];
   if (all.some((l) => OPINION_LABEL.test(l))) return { summarizable: false, reason: 'opinion' };
   // 인터뷰 anywhere in the headline (not only bracketed): "○○ 대표 인터뷰", "“…” 단독 인터뷰".
-  if (all.some((l) => INTERVIEW_LABEL.test(l)) || /인터뷰|일문일답/.test(a.headline)) return { summarizable: false, reason: 'interview' };
+  if (all.some((l) => INTERVIEW_LABEL.test(l)) || /인터뷰|일문일답/.test(a.headline))
+    return { summarizable: false, reason: 'interview' };
   const sentences = splitSentences(a.bodyText);
   const letters = countLetters(sentences.join(''));
   if (all.some((l) => PHOTO_LABEL.test(l)) || ((a.photoCount ?? 0) > 0 && letters < PHOTO_STORY_LETTERS)) {

@@ -21,10 +21,18 @@ describe.each(await testDialects())('automatic summary on %s', (dialect) => {
   afterAll(async () => t?.close());
 
   it('computes the summary at ingest and shows it collapsed between the header and the body', async () => {
-    const { id, revision } = await deliver(t.deps, pressId, { uri: 'urn:s:1', headline: '해온만 조력발전소 상업 운전 시작', body_html: storyHtml() });
+    const { id, revision } = await deliver(t.deps, pressId, {
+      uri: 'urn:s:1',
+      headline: '해온만 조력발전소 상업 운전 시작',
+      body_html: storyHtml(),
+    });
     expect(leadOf((await t.app.inject(`/articles/${id}`)).body)).toBeUndefined(); // not computed yet
     await t.runJobs();
-    const row = await t.deps.db.selectFrom('article_summaries').selectAll().where('article_id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('article_summaries')
+      .selectAll()
+      .where('article_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.revision).toBe(revision);
     expect(row.reason).toBeNull();
     const sentences = JSON.parse(row.sentences!) as string[];
@@ -47,20 +55,39 @@ describe.each(await testDialects())('automatic summary on %s', (dialect) => {
   it('recomputes on a correction and never shows an older revision’s summary', async () => {
     await deliver(t.deps, pressId, { uri: 'urn:s:2', headline: '조력발전소 준공', body_html: storyHtml() });
     await t.runJobs();
-    const changed = LONG_STORY.map((p, i) => (i === 0 ? '해온시가 해온만 조력발전소의 첫 상업 운전을 2일 시작했다고 밝혔다.' : p));
-    const { id, revision } = await deliver(t.deps, pressId, { uri: 'urn:s:2', headline: '조력발전소 준공', body_html: storyHtml(changed) });
+    const changed = LONG_STORY.map((p, i) =>
+      i === 0 ? '해온시가 해온만 조력발전소의 첫 상업 운전을 2일 시작했다고 밝혔다.' : p,
+    );
+    const { id, revision } = await deliver(t.deps, pressId, {
+      uri: 'urn:s:2',
+      headline: '조력발전소 준공',
+      body_html: storyHtml(changed),
+    });
     expect(revision).toBe(2);
     // The correction is live, its summary not yet: nothing is shown rather than the old one.
     expect(leadOf((await t.app.inject(`/articles/${id}`)).body)).toBeUndefined();
     await t.runJobs();
-    const rows = await t.deps.db.selectFrom('article_summaries').select('revision').where('article_id', '=', id).orderBy('revision').execute();
+    const rows = await t.deps.db
+      .selectFrom('article_summaries')
+      .select('revision')
+      .where('article_id', '=', id)
+      .orderBy('revision')
+      .execute();
     expect(rows.map((r) => r.revision)).toEqual([1, 2]);
     expect(leadOf((await t.app.inject(`/articles/${id}`)).body)).toBeDefined();
   });
 
   it('stores the reason and shows nothing for opinion and short articles', async () => {
-    const opinion = await deliver(t.deps, pressId, { uri: 'urn:s:3', headline: '[사설] 조력발전, 갯벌과 함께 가야', body_html: storyHtml() });
-    const short = await deliver(t.deps, pressId, { uri: 'urn:s:4', headline: '해온시 발전소 가동', body_html: '<p>해온시 발전소가 가동했다.</p>' });
+    const opinion = await deliver(t.deps, pressId, {
+      uri: 'urn:s:3',
+      headline: '[사설] 조력발전, 갯벌과 함께 가야',
+      body_html: storyHtml(),
+    });
+    const short = await deliver(t.deps, pressId, {
+      uri: 'urn:s:4',
+      headline: '해온시 발전소 가동',
+      body_html: '<p>해온시 발전소가 가동했다.</p>',
+    });
     await t.runJobs();
     const reasons = await t.deps.db
       .selectFrom('article_summaries')
@@ -72,12 +99,23 @@ describe.each(await testDialects())('automatic summary on %s', (dialect) => {
       { article_id: opinion.id, reason: 'opinion', sentences: null },
       { article_id: short.id, reason: 'too-short', sentences: null },
     ]);
-    for (const id of [opinion.id, short.id]) expect(leadOf((await t.app.inject(`/articles/${id}`)).body)).toBeUndefined();
+    for (const id of [opinion.id, short.id])
+      expect(leadOf((await t.app.inject(`/articles/${id}`)).body)).toBeUndefined();
   });
 
   it('reads the ninjs genre the press sent: an interview or opinion piece gets no summary', async () => {
-    const interview = await deliver(t.deps, pressId, { uri: 'urn:s:7', headline: '해온조력에너지 대표와 나눈 이야기', body_html: storyHtml(), genre: [{ code: 'genre:Interview' }] });
-    const opinion = await deliver(t.deps, pressId, { uri: 'urn:s:8', headline: '조력발전이 남긴 과제', body_html: storyHtml(), genre: [{ name: 'Opinion' }] });
+    const interview = await deliver(t.deps, pressId, {
+      uri: 'urn:s:7',
+      headline: '해온조력에너지 대표와 나눈 이야기',
+      body_html: storyHtml(),
+      genre: [{ code: 'genre:Interview' }],
+    });
+    const opinion = await deliver(t.deps, pressId, {
+      uri: 'urn:s:8',
+      headline: '조력발전이 남긴 과제',
+      body_html: storyHtml(),
+      genre: [{ name: 'Opinion' }],
+    });
     await t.runJobs();
     const rows = await t.deps.db
       .selectFrom('article_summaries')
@@ -101,7 +139,12 @@ describe.each(await testDialects())('automatic summary on %s', (dialect) => {
       'Experts praised the predictability of tidal power but said the ecosystem needs long-term observation.',
       'The city plans to open an energy education centre next to the plant next year for school visits.',
     ];
-    const { id } = await deliver(t.deps, pressId, { uri: 'urn:s:5', language: 'en', headline: 'Haeon tidal plant starts up', body_html: storyHtml(en) });
+    const { id } = await deliver(t.deps, pressId, {
+      uri: 'urn:s:5',
+      language: 'en',
+      headline: 'Haeon tidal plant starts up',
+      body_html: storyHtml(en),
+    });
     await t.runJobs();
     const lead = leadOf((await t.app.inject(`/articles/${id}`)).body)!;
     expect(lead).toContain('<summary class="auto-summary__toggle" lang="ko">');
@@ -109,7 +152,11 @@ describe.each(await testDialects())('automatic summary on %s', (dialect) => {
   });
 
   it('lets the press switch summaries off (and on) in the studio, with CSRF', async () => {
-    const { id } = await deliver(t.deps, pressId, { uri: 'urn:s:6', headline: '조력발전소 견학 시작', body_html: storyHtml() });
+    const { id } = await deliver(t.deps, pressId, {
+      uri: 'urn:s:6',
+      headline: '조력발전소 견학 시작',
+      body_html: storyHtml(),
+    });
     await t.runJobs();
     await addStaff(t.deps, 'desk@haeon.example', 'press', 'haeon-ilbo');
     const cookie = await signIn(t.app, 'desk@haeon.example');
@@ -117,12 +164,20 @@ describe.each(await testDialects())('automatic summary on %s', (dialect) => {
     expect(studio.body).toContain('action="/studio/presses/haeon-ilbo/summaries"');
     expect(studio.body).toMatch(/name="enabled" checked/);
 
-    const noToken = await t.app.inject({ method: 'POST', url: '/studio/presses/haeon-ilbo/summaries', ...withCookie(form({}), cookie) });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/studio/presses/haeon-ilbo/summaries',
+      ...withCookie(form({}), cookie),
+    });
     expect(noToken.statusCode).toBe(403);
     expect(leadOf((await t.app.inject(`/articles/${id}`)).body)).toBeDefined();
 
     const csrf = await sessionCsrf(t.app, cookie);
-    const off = await t.app.inject({ method: 'POST', url: '/studio/presses/haeon-ilbo/summaries', ...withCookie(form({ _csrf: csrf }), cookie) });
+    const off = await t.app.inject({
+      method: 'POST',
+      url: '/studio/presses/haeon-ilbo/summaries',
+      ...withCookie(form({ _csrf: csrf }), cookie),
+    });
     expect(off.statusCode).toBe(303);
     expect(off.headers.location).toBe('/studio?saved=summaries');
     expect(leadOf((await t.app.inject(`/articles/${id}`)).body)).toBeUndefined();
@@ -130,10 +185,18 @@ describe.each(await testDialects())('automatic summary on %s', (dialect) => {
     expect(saved.body).toContain('요약 설정을 저장했습니다.');
     expect(saved.body).not.toMatch(/name="enabled" checked/);
 
-    const bad = await t.app.inject({ method: 'POST', url: '/studio/presses/haeon-ilbo/summaries', ...withCookie(form({ _csrf: csrf, enabled: 'yes' }), cookie) });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/studio/presses/haeon-ilbo/summaries',
+      ...withCookie(form({ _csrf: csrf, enabled: 'yes' }), cookie),
+    });
     expect(bad.statusCode).toBe(422);
 
-    const on = await t.app.inject({ method: 'POST', url: '/studio/presses/haeon-ilbo/summaries', ...withCookie(form({ _csrf: csrf, enabled: 'on' }), cookie) });
+    const on = await t.app.inject({
+      method: 'POST',
+      url: '/studio/presses/haeon-ilbo/summaries',
+      ...withCookie(form({ _csrf: csrf, enabled: 'on' }), cookie),
+    });
     expect(on.statusCode).toBe(303);
     expect(leadOf((await t.app.inject(`/articles/${id}`)).body)).toBeDefined();
   });
@@ -143,7 +206,11 @@ describe.each(await testDialects())('automatic summary on %s', (dialect) => {
     await addStaff(t.deps, 'desk@valley.example', 'press', 'valley-news');
     const cookie = await signIn(t.app, 'desk@valley.example');
     const csrf = await sessionCsrf(t.app, cookie);
-    const res = await t.app.inject({ method: 'POST', url: '/studio/presses/haeon-ilbo/summaries', ...withCookie(form({ _csrf: csrf }), cookie) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/studio/presses/haeon-ilbo/summaries',
+      ...withCookie(form({ _csrf: csrf }), cookie),
+    });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -22,7 +22,12 @@ describe('junction terms', () => {
 
 describe('compoundAlternatives', () => {
   it('maps the inner bigrams of a long word to their junction forms', () => {
-    expect(compoundAlternatives('인공지능반도체')).toEqual({ 공지: J('공지'), 지능: J('지능'), 능반: J('능반'), 반도: J('반도') });
+    expect(compoundAlternatives('인공지능반도체')).toEqual({
+      공지: J('공지'),
+      지능: J('지능'),
+      능반: J('능반'),
+      반도: J('반도'),
+    });
     expect(compoundAlternatives('인공지능')).toEqual({ 공지: J('공지') });
   });
   it('leaves short words and non-Hangul words whole', () => {

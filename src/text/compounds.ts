@@ -50,6 +50,7 @@ export function compoundAlternatives(stem: string): Record<string, string> | und
   const pairs = bigrams(stem);
   const out: Record<string, string> = {};
   // Bigram j straddles a split after syllable j + 1; both parts keep MIN_PART_SYLLABLES.
-  for (let j = MIN_PART_SYLLABLES - 1; j <= stem.length - MIN_PART_SYLLABLES - 1; j++) out[pairs[j]] = JUNCTION_MARK + pairs[j];
+  for (let j = MIN_PART_SYLLABLES - 1; j <= stem.length - MIN_PART_SYLLABLES - 1; j++)
+    out[pairs[j]] = JUNCTION_MARK + pairs[j];
   return Object.keys(out).length ? out : undefined;
 }

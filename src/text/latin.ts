@@ -1,7 +1,22 @@
 // Light English stemming: plural and possessive endings only, so "chips"/"chip's" meet "chip"
 // without the surprises of a full Porter stemmer on names and acronyms.
 
-const KEEP_AS_IS = new Set(['news', 'ss', 'us', 'is', 'as', 'has', 'was', 'this', 'its', 'gas', 'bus', 'yes', 'series', 'species']);
+const KEEP_AS_IS = new Set([
+  'news',
+  'ss',
+  'us',
+  'is',
+  'as',
+  'has',
+  'was',
+  'this',
+  'its',
+  'gas',
+  'bus',
+  'yes',
+  'series',
+  'species',
+]);
 
 export function stemLatin(word: string): string {
   let w = word;

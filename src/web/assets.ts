@@ -14,7 +14,11 @@ export function assetUrl(name: string): string {
   let v = versions.get(name);
   if (v === undefined) {
     try {
-      v = crypto.createHash('sha256').update(fs.readFileSync(STATIC_DIR + name)).digest('hex').slice(0, 10);
+      v = crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(STATIC_DIR + name))
+        .digest('hex')
+        .slice(0, 10);
     } catch {
       v = 'missing';
     }

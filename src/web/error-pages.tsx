@@ -110,12 +110,22 @@ function pathOf(request: FastifyRequest): string {
   return url.startsWith('/') ? url : '/';
 }
 
-export function renderErrorPage(request: FastifyRequest, status: number, message: string, options?: ErrorPageOptions): string {
+export function renderErrorPage(
+  request: FastifyRequest,
+  status: number,
+  message: string,
+  options?: ErrorPageOptions,
+): string {
   const site = siteOf(request);
   const base = { siteName: site.name, publicUrl: site.publicUrl };
   let context: ErrorPageContext;
   try {
-    context = { ...base, categories: site.frame.cachedCategories(), latest: site.frame.latest(), breaking: site.frame.breaking?.() };
+    context = {
+      ...base,
+      categories: site.frame.cachedCategories(),
+      latest: site.frame.latest(),
+      breaking: site.frame.breaking?.(),
+    };
   } catch {
     context = { ...base, categories: [], latest: [] };
   }

@@ -5,7 +5,11 @@ import { t, type Locale } from './i18n/index.ts';
 import type { AlternateLink } from './layout.tsx';
 
 export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
-export const FEED_TYPES = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' } as const;
+export const FEED_TYPES = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+} as const;
 
 export type AlternatePage =
   | { kind: 'home' }
@@ -28,7 +32,12 @@ export function feedBaseOf(page: AlternatePage): string {
   }
 }
 
-export function feedAlternates(publicUrl: string, locale: Locale, page: AlternatePage, siteName: string): AlternateLink[] {
+export function feedAlternates(
+  publicUrl: string,
+  locale: Locale,
+  page: AlternatePage,
+  siteName: string,
+): AlternateLink[] {
   const feedBase = feedBaseOf(page);
   const name = page.kind === 'home' ? siteName : page.name;
   const lang = locale === 'en' ? '?lang=en' : '';

@@ -51,7 +51,6 @@ interface Flight {
   settle(entry: Entry | undefined): void;
 }
 
-
 type CacheRequest = FastifyRequest & { [STATE]?: RequestState };
 type TaggedReply = FastifyReply & { [TAGS]?: readonly string[] };
 
@@ -224,7 +223,12 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     const state = request[STATE];
     if (state?.status !== 'miss') return payload;
     const contentType = String(reply.getHeader('content-type') ?? '');
-    if (reply.statusCode !== 200 || typeof payload !== 'string' || !contentType.startsWith('text/html') || reply.hasHeader('set-cookie')) {
+    if (
+      reply.statusCode !== 200 ||
+      typeof payload !== 'string' ||
+      !contentType.startsWith('text/html') ||
+      reply.hasHeader('set-cookie')
+    ) {
       finishFlight(state, undefined);
       return payload;
     }

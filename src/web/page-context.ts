@@ -45,5 +45,12 @@ export function contentLang(locale: Locale, lang: string): string | undefined {
 
 /** The Layout props every reader page takes from its context: `<Layout {...frameOf(ctx)} meta={…}>`. */
 export function frameOf(ctx: PageContext) {
-  return { locale: ctx.locale, siteName: ctx.siteName, path: ctx.path, categories: ctx.nav, now: ctx.now, breaking: ctx.breaking };
+  return {
+    locale: ctx.locale,
+    siteName: ctx.siteName,
+    path: ctx.path,
+    categories: ctx.nav,
+    now: ctx.now,
+    breaking: ctx.breaking,
+  };
 }

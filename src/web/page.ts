@@ -38,5 +38,9 @@ export function sendPage(reply: FastifyReply, page: VNode<any>, status = 200): F
   // a signed-in reader's or staff member's page is theirs alone.
   const signedIn = reply.request.headers.cookie?.includes(`${SESSION_COOKIE}=`);
   const cacheControl = signedIn ? 'private, no-cache' : 'public, no-cache';
-  return reply.status(status).header('cache-control', cacheControl).type('text/html; charset=utf-8').send(renderDocument(page));
+  return reply
+    .status(status)
+    .header('cache-control', cacheControl)
+    .type('text/html; charset=utf-8')
+    .send(renderDocument(page));
 }

@@ -25,9 +25,18 @@ export function registerRequestLog(app: FastifyInstance): void {
   app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     const ms = reply.elapsedTime;
     const status = reply.statusCode;
-    requestDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(status) }, ms / 1000);
+    requestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(status) },
+      ms / 1000,
+    );
     request.log.info(
-      { method: request.method, url: loggedUrl(request.url), status, ms: Math.round(ms * 10) / 10, cache: pageCacheStatus(request) },
+      {
+        method: request.method,
+        url: loggedUrl(request.url),
+        status,
+        ms: Math.round(ms * 10) / 10,
+        cache: pageCacheStatus(request),
+      },
       'request',
     );
   });

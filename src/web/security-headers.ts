@@ -29,7 +29,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'permissions-policy': 'interest-cohort=()',
 };
 
-export async function securityHeaders(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+export async function securityHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<unknown> {
   if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
   reply.headers(SECURITY_HEADERS);
   return payload;

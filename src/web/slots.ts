@@ -26,6 +26,11 @@ export async function renderSlots<A extends unknown[]>(
 }
 
 /** The follow control for a target (src/capability.ts `followControl`); empty when none is declared. */
-export function renderFollowControl(deps: AppDeps, target: FollowTarget, request: FastifyRequest, page: PageContext): Promise<VNode[]> {
+export function renderFollowControl(
+  deps: AppDeps,
+  target: FollowTarget,
+  request: FastifyRequest,
+  page: PageContext,
+): Promise<VNode[]> {
   return renderSlots(deps, 'followControl', deps.registry.slots.followControl, deps, target, request, page);
 }

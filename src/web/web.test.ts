@@ -18,7 +18,11 @@ const site: Site = {
   },
 };
 
-function fakeRequest(url: string, headers: Record<string, string> = {}, query: Record<string, string> = {}): FastifyRequest {
+function fakeRequest(
+  url: string,
+  headers: Record<string, string> = {},
+  query: Record<string, string> = {},
+): FastifyRequest {
   return { url, headers, query, server: { site } } as unknown as FastifyRequest;
 }
 
@@ -69,7 +73,11 @@ describe('error pages', () => {
   });
 
   it('500 is localised and does not leak the internal message', () => {
-    const html = renderErrorPage(fakeRequest('/x', { 'accept-language': 'en' }), 500, 'SQLITE_BUSY: database is locked');
+    const html = renderErrorPage(
+      fakeRequest('/x', { 'accept-language': 'en' }),
+      500,
+      'SQLITE_BUSY: database is locked',
+    );
     expect(html).toContain('Something went wrong on our side');
     expect(html).not.toContain('SQLITE_BUSY');
   });

@@ -36,7 +36,14 @@ describe.each(await testDialects())('a capability added by its manifest alone (%
   afterAll(() => t.close());
 
   it('its job follows every article change, next to the shipped ones', async () => {
-    expect(registry.articleChangedJobs).toEqual(['search.index', 'issues.assign', 'summary.compute', 'reporters.link', 'subscriptions.alert', 'example.count-words']);
+    expect(registry.articleChangedJobs).toEqual([
+      'search.index',
+      'issues.assign',
+      'summary.compute',
+      'reporters.link',
+      'subscriptions.alert',
+      'example.count-words',
+    ]);
     const pending = await t.db.db.selectFrom('jobs').select('kind').where('status', '=', 'pending').execute();
     expect(pending.map((j) => j.kind)).toContain('example.count-words');
     await t.runJobs();
@@ -52,7 +59,9 @@ describe.each(await testDialects())('a capability added by its manifest alone (%
   it('its slot renders on the article page', async () => {
     const res = await t.app.inject(`/articles/${articleId}`);
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain(`<section class="example-slot" data-article="${articleId}" lang="ko">example slot</section>`);
+    expect(res.body).toContain(
+      `<section class="example-slot" data-article="${articleId}" lang="ko">example slot</section>`,
+    );
   });
 
   it('its command joins the CLI', () => {
@@ -60,8 +69,8 @@ describe.each(await testDialects())('a capability added by its manifest alone (%
   });
 
   it('a second capability claiming the same job kind is refused at start-up', () => {
-    expect(() => assembleRegistry([...CAPABILITIES, exampleCapability, { ...exampleCapability, name: 'again' }])).toThrow(
-      /job kind "example.count-words" is declared twice/,
-    );
+    expect(() =>
+      assembleRegistry([...CAPABILITIES, exampleCapability, { ...exampleCapability, name: 'again' }]),
+    ).toThrow(/job kind "example.count-words" is declared twice/);
   });
 });

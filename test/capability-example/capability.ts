@@ -33,7 +33,11 @@ export const exampleCapability: Capability = {
   },
   slots: {
     articleSection: async (_deps, article, page) =>
-      h('section', { class: 'example-slot', 'data-article': String(article.id), lang: page.locale }, 'example slot') as never,
+      h(
+        'section',
+        { class: 'example-slot', 'data-article': String(article.id), lang: page.locale },
+        'example slot',
+      ) as never,
   },
   staffNav: [{ href: '/studio/example', label: 'studio.nav.presses', roles: ['admin'] }],
   uncachedPaths: ['/example/'],

@@ -4,7 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../helpers/databases.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { commentsTestApp, csrfFor, makeArticle, postJson, postVia, verifiedReader, type TestReader } from './support.ts';
+import {
+  commentsTestApp,
+  csrfFor,
+  makeArticle,
+  postJson,
+  postVia,
+  verifiedReader,
+  type TestReader,
+} from './support.ts';
 
 describe.each(await testDialects())('comments (%s)', (dialect) => {
   let t: TestApp;
@@ -22,7 +30,9 @@ describe.each(await testDialects())('comments (%s)', (dialect) => {
   it('an empty thread invites the first comment; the article page links its count to the thread', async () => {
     const page = await t.app.inject(`/articles/${article}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toMatch(/<a class="comment-count" href="#comments">댓글 <span class="comment-count__number">0<\/span><\/a>/);
+    expect(page.body).toMatch(
+      /<a class="comment-count" href="#comments">댓글 <span class="comment-count__number">0<\/span><\/a>/,
+    );
     expect(page.body).toContain('id="comments"');
     expect(page.body).toContain('아직 댓글이 없습니다. 첫 댓글을 남겨 주세요.');
   });
@@ -32,7 +42,9 @@ describe.each(await testDialects())('comments (%s)', (dialect) => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(new RegExp(`^/articles/${article}/comments\\?sort=newest#comment-\\d+$`));
     const thread = await t.app.inject(`/articles/${article}/comments`);
-    expect(thread.body).toContain('첫 댓글입니다<br/>&lt;b>굵게&lt;/b> <a href="https://example.org/a?b=1" rel="nofollow ugc noopener" target="_blank">https://example.org/a?b=1</a>.');
+    expect(thread.body).toContain(
+      '첫 댓글입니다<br/>&lt;b>굵게&lt;/b> <a href="https://example.org/a?b=1" rel="nofollow ugc noopener" target="_blank">https://example.org/a?b=1</a>.',
+    );
     expect(thread.body).not.toContain('<b>굵게</b>');
     const page = await t.app.inject(`/articles/${article}`);
     expect(page.body).toContain('<span class="comment-count__number">1</span>');
@@ -50,24 +62,42 @@ describe.each(await testDialects())('comments (%s)', (dialect) => {
     const nested = await postJson(t, junho, csrf, article, '답글의 답글', reply.json().id);
     expect(nested.statusCode).toBe(422);
     expect(nested.json().error.details[0].path).toBe('parentId');
-    const row = await t.deps.db.selectFrom('comments').select('reply_count').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('comments')
+      .select('reply_count')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.reply_count).toBe(1);
     // Junho hears about Minji's reply.
-    const note = await t.deps.db.selectFrom('comment_notifications').selectAll().where('reader_id', '=', junho.id).execute();
+    const note = await t.deps.db
+      .selectFrom('comment_notifications')
+      .selectAll()
+      .where('reader_id', '=', junho.id)
+      .execute();
     expect(note.map((n) => n.comment_id)).toEqual([reply.json().id]);
   });
 
   it('refuses empty and over-long text with the field and a Korean message, and writes nothing', async () => {
-    const before = await t.deps.db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.deps.db
+      .selectFrom('comments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const csrf = await csrfFor(minji, article);
     const empty = await postJson(t, minji, csrf, article, '   \n ');
     expect(empty.statusCode).toBe(422);
-    expect(empty.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: '댓글 내용을 입력해 주세요.', details: [{ path: 'body' }] });
+    expect(empty.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: '댓글 내용을 입력해 주세요.',
+      details: [{ path: 'body' }],
+    });
     const long = await postJson(t, minji, csrf, article, '가'.repeat(1001));
     expect(long.statusCode).toBe(422);
     expect(long.json().error.message).toBe('댓글은 1000자까지 쓸 수 있습니다.');
     expect((await postJson(t, minji, csrf, article, '가'.repeat(1000))).statusCode).toBe(201);
-    const after = await t.deps.db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('comments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n) + 1);
   });
 
@@ -86,7 +116,7 @@ describe.each(await testDialects())('comments (%s)', (dialect) => {
     expect([401, 403]).toContain(post.statusCode);
   });
 
-  it('likes and dislikes: one per reader, the same again takes it back, not on one\'s own', async () => {
+  it("likes and dislikes: one per reader, the same again takes it back, not on one's own", async () => {
     const a = await makeArticle(t);
     const id = (await postJson(t, minji, await csrfFor(minji, a.id), a.id, '공감 시험')).json().id;
     const csrf = await csrfFor(junho, a.id);
@@ -95,7 +125,12 @@ describe.each(await testDialects())('comments (%s)', (dialect) => {
         method: 'POST',
         url: `/comments/${id}/vote`,
         remoteAddress: r.browser.ip,
-        headers: { cookie: [...r.browser.cookies].map(([k, c]) => `${k}=${c.value}`).join('; '), accept: 'application/json', 'x-csrf-token': token, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          cookie: [...r.browser.cookies].map(([k, c]) => `${k}=${c.value}`).join('; '),
+          accept: 'application/json',
+          'x-csrf-token': token,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         payload: `vote=${v}`,
       });
     expect((await vote('like')).json()).toEqual({ likes: 1, dislikes: 0, mine: 'like' });
@@ -109,10 +144,19 @@ describe.each(await testDialects())('comments (%s)', (dialect) => {
   it('sorts by popularity (Wilson), newest, oldest, like ratio and replies; a permalink shows one comment', async () => {
     const a = await makeArticle(t);
     const ids: number[] = [];
-    for (const text of ['하나', '둘', '셋']) ids.push((await postJson(t, minji, await csrfFor(minji, a.id), a.id, `정렬 ${text}`)).json().id);
+    for (const text of ['하나', '둘', '셋'])
+      ids.push((await postJson(t, minji, await csrfFor(minji, a.id), a.id, `정렬 ${text}`)).json().id);
     // 둘: 9 likes 1 dislike; 셋: 1 like; 하나: nothing — set directly, the votes' arithmetic is tested above.
-    await t.deps.db.updateTable('comments').set({ likes: 9, dislikes: 1, wilson: 0.596 }).where('id', '=', ids[1]!).execute();
-    await t.deps.db.updateTable('comments').set({ likes: 1, dislikes: 0, wilson: 0.2065, reply_count: 4 }).where('id', '=', ids[2]!).execute();
+    await t.deps.db
+      .updateTable('comments')
+      .set({ likes: 9, dislikes: 1, wilson: 0.596 })
+      .where('id', '=', ids[1]!)
+      .execute();
+    await t.deps.db
+      .updateTable('comments')
+      .set({ likes: 1, dislikes: 0, wilson: 0.2065, reply_count: 4 })
+      .where('id', '=', ids[2]!)
+      .execute();
     const order = async (sort: string) => {
       const body = (await t.app.inject(`/articles/${a.id}/comments?sort=${sort}`)).body;
       return [...body.matchAll(/<li class="comment" id="comment-(\d+)"/g)].map((m) => Number(m[1]));

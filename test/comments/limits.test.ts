@@ -5,12 +5,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../helpers/databases.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { commentsTestApp, csrfFor, makeArticle, postJson, postJsonVia, secondServer, verifiedReader } from './support.ts';
+import {
+  commentsTestApp,
+  csrfFor,
+  makeArticle,
+  postJson,
+  postJsonVia,
+  secondServer,
+  verifiedReader,
+} from './support.ts';
 
 describe.each(await testDialects())('comment limits (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await commentsTestApp(dialect, { commentsPerArticle: 3, commentsPerDay: 6, commentRepliesPerArticle: 2, commentLikesPerDay: 2 });
+    t = await commentsTestApp(dialect, {
+      commentsPerArticle: 3,
+      commentsPerDay: 6,
+      commentRepliesPerArticle: 2,
+      commentLikesPerDay: 2,
+    });
   });
   afterAll(() => t.close());
 
@@ -27,7 +40,10 @@ describe.each(await testDialects())('comment limits (%s)', (dialect) => {
     expect((await r.browser.post(`/comments/${ids[0]}/delete`, { _csrf: csrf })).statusCode).toBe(303);
     const fourth = await postJson(t, r, csrf, a, '기사 한도 4');
     expect(fourth.statusCode).toBe(429);
-    expect(fourth.json().error).toMatchObject({ code: 'COMMENT_LIMIT_REACHED', message: '이 기사에는 댓글을 3개까지 쓸 수 있습니다(삭제한 댓글 포함).' });
+    expect(fourth.json().error).toMatchObject({
+      code: 'COMMENT_LIMIT_REACHED',
+      message: '이 기사에는 댓글을 3개까지 쓸 수 있습니다(삭제한 댓글 포함).',
+    });
     // Without JavaScript: a page in the reader's language with the same words.
     const page = await r.browser.post(`/articles/${a}/comments`, { _csrf: csrf, body: '기사 한도 5' });
     expect(page.statusCode).toBe(429);
@@ -54,8 +70,12 @@ describe.each(await testDialects())('comment limits (%s)', (dialect) => {
     const over = await postJson(t, r, csrf, (await makeArticle(t)).id, '하루 한도 초과');
     expect(over.statusCode).toBe(429);
     const midnight = new Date((Math.floor((Date.now() + 9 * 3_600_000) / 86_400_000) + 1) * 86_400_000 - 9 * 3_600_000);
-    expect(over.json().error.message).toMatch(/^하루에 쓸 수 있는 댓글\(6개\)을 모두 썼습니다\. .+에 다시 쓸 수 있습니다\.$/);
-    expect(Number(over.headers['retry-after'])).toBeGreaterThanOrEqual(Math.floor((midnight.getTime() - Date.now()) / 1000) - 5);
+    expect(over.json().error.message).toMatch(
+      /^하루에 쓸 수 있는 댓글\(6개\)을 모두 썼습니다\. .+에 다시 쓸 수 있습니다\.$/,
+    );
+    expect(Number(over.headers['retry-after'])).toBeGreaterThanOrEqual(
+      Math.floor((midnight.getTime() - Date.now()) / 1000) - 5,
+    );
   });
 
   it('likes per day; taking a like back does not give it back', async () => {
@@ -71,7 +91,12 @@ describe.each(await testDialects())('comment limits (%s)', (dialect) => {
         method: 'POST',
         url: `/comments/${id}/vote`,
         remoteAddress: liker.browser.ip,
-        headers: { cookie: [...liker.browser.cookies].map(([k, c]) => `${k}=${c.value}`).join('; '), accept: 'application/json', 'x-csrf-token': csrf, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          cookie: [...liker.browser.cookies].map(([k, c]) => `${k}=${c.value}`).join('; '),
+          accept: 'application/json',
+          'x-csrf-token': csrf,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         payload: 'vote=like',
       });
     expect((await like(ids[0])).statusCode).toBe(200);
@@ -89,7 +114,9 @@ describe.each(await testDialects())('comment limits (%s)', (dialect) => {
       const a = (await makeArticle(t)).id;
       const csrf = await csrfFor(r, a);
       const results = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => postJsonVia(i % 2 ? second.app : t.app, r, csrf, a, `동시에 쓴 댓글 ${i}`)),
+        Array.from({ length: 12 }, (_, i) =>
+          postJsonVia(i % 2 ? second.app : t.app, r, csrf, a, `동시에 쓴 댓글 ${i}`),
+        ),
       );
       const codes = results.map((res) => res.statusCode).sort();
       expect(codes.filter((c) => c === 201)).toHaveLength(3);
@@ -123,14 +150,23 @@ describe.each(await testDialects())('the gap between comments (%s)', (dialect) =
     for (const n of [1, 2]) {
       const b = (await makeArticle(t)).id;
       ids.push((await postJson(t, other, await csrfFor(other, b), b, `간격 공감 ${n}`)).json().id);
-      await t.deps.db.deleteFrom('comment_counters').where('reader_id', '=', other.id).where('bucket', '=', 'gap').execute();
+      await t.deps.db
+        .deleteFrom('comment_counters')
+        .where('reader_id', '=', other.id)
+        .where('bucket', '=', 'gap')
+        .execute();
     }
     const vote = (id: number) =>
       t.app.inject({
         method: 'POST',
         url: `/comments/${id}/vote`,
         remoteAddress: r.browser.ip,
-        headers: { cookie: [...r.browser.cookies].map(([k, c]) => `${k}=${c.value}`).join('; '), accept: 'application/json', 'x-csrf-token': csrf, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          cookie: [...r.browser.cookies].map(([k, c]) => `${k}=${c.value}`).join('; '),
+          accept: 'application/json',
+          'x-csrf-token': csrf,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         payload: 'vote=like',
       });
     expect((await vote(ids[0])).statusCode).toBe(200);

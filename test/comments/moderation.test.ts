@@ -18,7 +18,13 @@ describe.each(await testDialects())('moderation pipeline (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const decisions = (id: number) => t.deps.db.selectFrom('comment_decisions').select(['phase', 'action', 'reason', 'evidence']).where('comment_id', '=', id).orderBy('id').execute();
+  const decisions = (id: number) =>
+    t.deps.db
+      .selectFrom('comment_decisions')
+      .select(['phase', 'action', 'reason', 'evidence'])
+      .where('comment_id', '=', id)
+      .orderBy('id')
+      .execute();
 
   it('repeated text on one article, and flooding across articles, is not published — and says why', async () => {
     const a = (await makeArticle(t)).id;
@@ -36,7 +42,10 @@ describe.each(await testDialects())('moderation pipeline (%s)', (dialect) => {
     expect((await postJson(t, r, csrf, b, '여기저기 붙이는 글')).json().status).toBe('published');
     expect((await postJson(t, r, csrf, c, '여기저기 붙이는 글')).json().status).toBe('published');
     const d = (await makeArticle(t)).id;
-    expect((await postJson(t, r, csrf, d, '여기저기 붙이는 글')).json()).toMatchObject({ status: 'rejected', reason: 'repeat-flood' });
+    expect((await postJson(t, r, csrf, d, '여기저기 붙이는 글')).json()).toMatchObject({
+      status: 'rejected',
+      reason: 'repeat-flood',
+    });
   });
 
   it('links from a young account are held, with the account age as evidence', async () => {
@@ -45,14 +54,20 @@ describe.each(await testDialects())('moderation pipeline (%s)', (dialect) => {
     expect(res).toMatchObject({ status: 'held', phase: 'links', reason: 'links-young-account' });
     expect(JSON.parse((await decisions(res.id))[0]!.evidence)).toEqual({ accountAgeDays: 0, minDays: 7 });
     const page = await r.browser.get(`/articles/${a}/comments`);
-    expect(page.body).toContain('검토 대기: 가입한 지 7일이 안 된 계정의 링크가 든 댓글은 검토 후 게시됩니다(가입 0일째).');
+    expect(page.body).toContain(
+      '검토 대기: 가입한 지 7일이 안 된 계정의 링크가 든 댓글은 검토 후 게시됩니다(가입 0일째).',
+    );
   });
 
   it('profanity is masked and published; the model holds or rejects by its thresholds', async () => {
     const a = (await makeArticle(t, { headline: '국회 예산안 처리' })).id;
     const csrf = await csrfFor(r, a);
     const masked = (await postJson(t, r, csrf, a, '이건 좀 씨발 아니지 않나요 정책 방향이 이상합니다')).json();
-    const row = await t.deps.db.selectFrom('comments').select(['body', 'original', 'status']).where('id', '=', masked.id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('comments')
+      .select(['body', 'original', 'status'])
+      .where('id', '=', masked.id)
+      .executeTakeFirstOrThrow();
     expect(row.body).not.toContain('씨발');
     expect(row.body).toContain('**');
     expect(row.original).toContain('씨발');
@@ -79,7 +94,17 @@ describe.each(await testDialects())('moderation pipeline (%s)', (dialect) => {
       await strict.close();
     }
     const category = await t.deps.db.selectFrom('categories').select('id').orderBy('id').executeTakeFirstOrThrow();
-    await t.deps.db.insertInto('comment_category_rules').values({ category_id: category.id, premoderation: 'first', premoderate_first: 50, open_hours: null, night_from: null, night_to: null }).execute();
+    await t.deps.db
+      .insertInto('comment_category_rules')
+      .values({
+        category_id: category.id,
+        premoderation: 'first',
+        premoderate_first: 50,
+        open_hours: null,
+        night_from: null,
+        night_to: null,
+      })
+      .execute();
     const a = (await makeArticle(t, { categoryId: category.id })).id;
     const fresh = await verifiedReader(t, '새내기', '10.64.0.2');
     const res = (await postJson(t, fresh, await csrfFor(fresh, a), a, '처음 남기는 댓글')).json();
@@ -90,12 +115,17 @@ describe.each(await testDialects())('moderation pipeline (%s)', (dialect) => {
   it('a ban with an end refuses up front and says until when; nothing is written', async () => {
     const banned = await verifiedReader(t, '정지', '10.64.0.3');
     const until = Date.now() + 3 * 86_400_000;
-    await t.deps.db.insertInto('comment_bans').values({ reader_id: banned.id, until, reason: 'test', staff_id: null, created_at: Date.now() }).execute();
+    await t.deps.db
+      .insertInto('comment_bans')
+      .values({ reader_id: banned.id, until, reason: 'test', staff_id: null, created_at: Date.now() })
+      .execute();
     const a = (await makeArticle(t)).id;
     const res = await postJson(t, banned, await csrfFor(banned, a), a, '정지 중에 쓴 글');
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toMatch(/^댓글 쓰기가 .+까지 정지되었습니다\.$/);
-    expect(await t.deps.db.selectFrom('comments').select('id').where('reader_id', '=', banned.id).execute()).toHaveLength(0);
+    expect(
+      await t.deps.db.selectFrom('comments').select('id').where('reader_id', '=', banned.id).execute(),
+    ).toHaveLength(0);
   });
 
   it('the author appeals once; the appeal goes to the queue', async () => {
@@ -108,7 +138,10 @@ describe.each(await testDialects())('moderation pipeline (%s)', (dialect) => {
     const second = await r.browser.post(`/comments/${held.id}/appeal`, { _csrf: csrf, text: '다시' });
     expect(second.statusCode).toBe(409);
     const other = await verifiedReader(t, '남의것', '10.64.0.4');
-    expect((await other.browser.post(`/comments/${held.id}/appeal`, { _csrf: await csrfFor(other, a), text: 'x' })).statusCode).toBe(409);
+    expect(
+      (await other.browser.post(`/comments/${held.id}/appeal`, { _csrf: await csrfFor(other, a), text: 'x' }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('/about/moderation lists the phases in order and the limits in force', async () => {
@@ -153,7 +186,11 @@ describe.each(await testDialects())('the moderation queue (%s)', (dialect) => {
     expect(queue.body).toContain(`id="queue-${held.id}"`);
     expect(queue.body).toContain('links</strong> hold');
     expect(queue.body).toContain('가입한 지 7일이 안 된 계정의 링크');
-    const res = await editor.post('/studio/comments/decide', { _csrf: csrfOf(queue.body), ids: String(held.id), action: 'approve' });
+    const res = await editor.post('/studio/comments/decide', {
+      _csrf: csrfOf(queue.body),
+      ids: String(held.id),
+      action: 'approve',
+    });
     expect(res.statusCode).toBe(303);
     const thread = await t.app.inject(`/articles/${mine.id}/comments`);
     expect(thread.body).toContain('https://example.org/ok');
@@ -164,27 +201,47 @@ describe.each(await testDialects())('the moderation queue (%s)', (dialect) => {
     const csrfMine = await csrfFor(r, mine.id);
     const a = (await postJson(t, r, csrfMine, mine.id, '묶음 https://example.org/1')).json().id;
     const b = (await postJson(t, r, csrfMine, mine.id, '묶음 https://example.org/2')).json().id;
-    const c = (await postJson(t, r, await csrfFor(r, theirs.id), theirs.id, '남의 언론사 https://example.org/3')).json().id;
+    const c = (await postJson(t, r, await csrfFor(r, theirs.id), theirs.id, '남의 언론사 https://example.org/3')).json()
+      .id;
     const press = await staff('press@sosik.test');
     const queue = await press.get('/studio/comments');
     expect(queue.body).toContain(`id="queue-${a}"`);
     expect(queue.body).not.toContain(`id="queue-${c}"`);
-    expect((await press.post('/studio/comments/decide', { _csrf: csrfOf(queue.body), ids: String(c), action: 'reject' })).statusCode).toBe(404);
-    const body = new URLSearchParams([['_csrf', csrfOf(queue.body)], ['ids', String(a)], ['ids', String(b)], ['action', 'suspend'], ['days', '3'], ['note', '광고']]);
+    expect(
+      (await press.post('/studio/comments/decide', { _csrf: csrfOf(queue.body), ids: String(c), action: 'reject' }))
+        .statusCode,
+    ).toBe(404);
+    const body = new URLSearchParams([
+      ['_csrf', csrfOf(queue.body)],
+      ['ids', String(a)],
+      ['ids', String(b)],
+      ['action', 'suspend'],
+      ['days', '3'],
+      ['note', '광고'],
+    ]);
     const res = await t.app.inject({
       method: 'POST',
       url: '/studio/comments/decide',
       remoteAddress: '10.65.9.9',
-      headers: { cookie: [...press.cookies].map(([k, v]) => `${k}=${v.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        cookie: [...press.cookies].map(([k, v]) => `${k}=${v.value}`).join('; '),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       payload: body.toString(),
     });
     expect(res.statusCode).toBe(303);
     const rows = await t.deps.db.selectFrom('comments').select(['id', 'status']).where('id', 'in', [a, b]).execute();
     expect(rows.map((x) => x.status)).toEqual(['rejected', 'rejected']);
-    const ban = await t.deps.db.selectFrom('comment_bans').selectAll().where('reader_id', '=', r.id).executeTakeFirstOrThrow();
+    const ban = await t.deps.db
+      .selectFrom('comment_bans')
+      .selectAll()
+      .where('reader_id', '=', r.id)
+      .executeTakeFirstOrThrow();
     expect(Number(ban.until)).toBeGreaterThan(Date.now() + 2.9 * 86_400_000);
     // The author is told, and now may not comment.
-    expect((await r.browser.get(`/articles/${mine.id}/comments`)).body).toContain('게시되지 않음: 검토자가 판단했습니다.');
+    expect((await r.browser.get(`/articles/${mine.id}/comments`)).body).toContain(
+      '게시되지 않음: 검토자가 판단했습니다.',
+    );
     const refused = await postJson(t, r, csrfMine, mine.id, '정지된 뒤');
     expect(refused.statusCode).toBe(403);
     const admin = await staff('admin@sosik.test');

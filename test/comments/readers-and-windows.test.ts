@@ -14,7 +14,12 @@ describe.each(await testDialects())('reports, folds, reactions, windows (%s)', (
   let author: TestReader;
   let readers: TestReader[];
   beforeAll(async () => {
-    t = await commentsTestApp(dialect, { commentFoldAt: 2, reactionsPerDay: 3, commentsPerArticle: 20, commentsPerDay: 200 });
+    t = await commentsTestApp(dialect, {
+      commentFoldAt: 2,
+      reactionsPerDay: 3,
+      commentsPerArticle: 20,
+      commentsPerDay: 200,
+    });
     author = await verifiedReader(t, '작성자', '10.66.0.1');
     readers = [await verifiedReader(t, '독자하나', '10.66.0.2'), await verifiedReader(t, '독자둘', '10.66.0.3')];
     await addStaff(t.deps, 'editor@sosik.test', 'editor');
@@ -46,7 +51,9 @@ describe.each(await testDialects())('reports, folds, reactions, windows (%s)', (
     const [one] = readers as [TestReader];
     const masked = (await postJson(t, author, await csrfFor(author, a), a, '이건 씨발 좀 아니지 않나요')).json().id;
     const csrf = await csrfFor(one, a);
-    expect((await one.browser.get(`/articles/${a}/comments`)).body).toContain('<summary>필터가 가린 댓글입니다. 펼쳐 보기</summary>');
+    expect((await one.browser.get(`/articles/${a}/comments`)).body).toContain(
+      '<summary>필터가 가린 댓글입니다. 펼쳐 보기</summary>',
+    );
     await one.browser.post('/comments/preferences', { _csrf: csrf, showFlagged: '1', back: `/articles/${a}/comments` });
     expect((await one.browser.get(`/articles/${a}/comments`)).body).not.toContain('필터가 가린 댓글입니다');
     await one.browser.post(`/comments/${masked}/hide-author`, { _csrf: csrf });
@@ -63,7 +70,12 @@ describe.each(await testDialects())('reports, folds, reactions, windows (%s)', (
         method: 'POST',
         url: `/articles/${a}/reactions`,
         remoteAddress: one.browser.ip,
-        headers: { cookie: [...one.browser.cookies].map(([k, c]) => `${k}=${c.value}`).join('; '), accept: 'application/json', 'x-csrf-token': csrf, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          cookie: [...one.browser.cookies].map(([k, c]) => `${k}=${c.value}`).join('; '),
+          accept: 'application/json',
+          'x-csrf-token': csrf,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         payload: `reaction=${reaction}`,
       });
     expect((await react('useful')).json()).toEqual({ on: true });
@@ -85,7 +97,10 @@ describe.each(await testDialects())('reports, folds, reactions, windows (%s)', (
     const editor = new TestBrowser(t.app, '10.66.9.8');
     await signInVia(editor, 'editor@sosik.test', TEST_PASSWORD);
     const page = await editor.get(`/studio/comments?article=${a}`);
-    expect((await editor.post('/studio/comments/window', { _csrf: csrfOf(page.body), article: String(a), closed: '1' })).statusCode).toBe(303);
+    expect(
+      (await editor.post('/studio/comments/window', { _csrf: csrfOf(page.body), article: String(a), closed: '1' }))
+        .statusCode,
+    ).toBe(303);
     const [one] = readers as [TestReader];
     const thread = (await one.browser.get(`/articles/${a}/comments`)).body;
     expect(thread).toContain('이 기사의 댓글은 언론사 또는 편집자가 닫았습니다.');
@@ -94,16 +109,44 @@ describe.each(await testDialects())('reports, folds, reactions, windows (%s)', (
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('COMMENTS_CLOSED');
     const cats = await t.deps.db.selectFrom('categories').select('id').orderBy('id').limit(2).execute();
-    await t.deps.db.insertInto('comment_category_rules').values({ category_id: cats[0]!.id, premoderation: 'none', premoderate_first: 0, open_hours: 24, night_from: null, night_to: null }).execute();
+    await t.deps.db
+      .insertInto('comment_category_rules')
+      .values({
+        category_id: cats[0]!.id,
+        premoderation: 'none',
+        premoderate_first: 0,
+        open_hours: 24,
+        night_from: null,
+        night_to: null,
+      })
+      .execute();
     const open = (await makeArticle(t, { categoryId: cats[0]!.id })).id;
     expect((await one.browser.get(`/articles/${open}/comments`)).body).toMatch(/댓글은 .+까지 쓸 수 있습니다\./);
-    await t.deps.db.updateTable('articles').set({ first_created_at: Date.now() - 25 * 3_600_000 }).where('id', '=', open).execute();
-    expect((await one.browser.get(`/articles/${open}/comments`)).body).toContain('이 분야의 기사는 출고 후 정해진 시간 동안만 댓글을 받습니다.');
+    await t.deps.db
+      .updateTable('articles')
+      .set({ first_created_at: Date.now() - 25 * 3_600_000 })
+      .where('id', '=', open)
+      .execute();
+    expect((await one.browser.get(`/articles/${open}/comments`)).body).toContain(
+      '이 분야의 기사는 출고 후 정해진 시간 동안만 댓글을 받습니다.',
+    );
     // Night hours that always include now (from this hour to the next, Korean time).
     const hour = new Date(Date.now() + 9 * 3_600_000).getUTCHours();
-    await t.deps.db.insertInto('comment_category_rules').values({ category_id: cats[1]!.id, premoderation: 'none', premoderate_first: 0, open_hours: null, night_from: hour, night_to: (hour + 1) % 24 }).execute();
+    await t.deps.db
+      .insertInto('comment_category_rules')
+      .values({
+        category_id: cats[1]!.id,
+        premoderation: 'none',
+        premoderate_first: 0,
+        open_hours: null,
+        night_from: hour,
+        night_to: (hour + 1) % 24,
+      })
+      .execute();
     const night = (await makeArticle(t, { categoryId: cats[1]!.id })).id;
-    expect((await one.browser.get(`/articles/${night}/comments`)).body).toContain(`이 분야는 ${hour}시부터 ${(hour + 1) % 24}시까지 댓글을 받지 않습니다.`);
+    expect((await one.browser.get(`/articles/${night}/comments`)).body).toContain(
+      `이 분야는 ${hour}시부터 ${(hour + 1) % 24}시까지 댓글을 받지 않습니다.`,
+    );
     expect((await postJson(t, one, csrfOf(thread), night, '밤에 쓴 댓글')).statusCode).toBe(403);
   });
 
@@ -125,9 +168,16 @@ describe.each(await testDialects())('reports, folds, reactions, windows (%s)', (
     expect(data.comments.comments.map((c: { text: string }) => c.text)).toContain('프로필 답글');
     // The author deletes the account: the comment with a reply stays as a placeholder, authorless.
     const del = await author.browser.get('/account/delete');
-    const res = await author.browser.post('/account/delete', { _csrf: csrfOf(del.body), current_password: READER_PASSWORD });
+    const res = await author.browser.post('/account/delete', {
+      _csrf: csrfOf(del.body),
+      current_password: READER_PASSWORD,
+    });
     expect(res.statusCode).toBe(303);
-    const row = await t.deps.db.selectFrom('comments').select(['status', 'body', 'reader_id']).where('id', '=', parent).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('comments')
+      .select(['status', 'body', 'reader_id'])
+      .where('id', '=', parent)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'deleted_author', body: '', reader_id: null });
     expect((await t.app.inject(`/articles/${a}/comments`)).body).toContain('작성자가 삭제한 댓글입니다.');
   });

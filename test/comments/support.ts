@@ -5,18 +5,38 @@ import { ingestArticle } from '../../src/articles/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Dialect } from '../../src/db/database.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { csrfOf, readerByEmail, readersTestApp, signInVia, signUpVia, TestBrowser, tokenFor } from '../../src/readers/test-support.ts';
+import {
+  csrfOf,
+  readerByEmail,
+  readersTestApp,
+  signInVia,
+  signUpVia,
+  TestBrowser,
+  tokenFor,
+} from '../../src/readers/test-support.ts';
 
 export function commentsTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
-  return readersTestApp(dialect, { newAccountWaitHours: 0, commentGapSeconds: 0, commentLikeGapSeconds: 0, ...overrides });
+  return readersTestApp(dialect, {
+    newAccountWaitHours: 0,
+    commentGapSeconds: 0,
+    commentLikeGapSeconds: 0,
+    ...overrides,
+  });
 }
 
 let seq = 0;
 
-export async function makeArticle(t: TestApp, opts: { headline?: string; categoryId?: number; pressSlug?: string } = {}): Promise<{ id: number; pressId: number }> {
+export async function makeArticle(
+  t: TestApp,
+  opts: { headline?: string; categoryId?: number; pressSlug?: string } = {},
+): Promise<{ id: number; pressId: number }> {
   const slug = opts.pressSlug ?? 'comment-press';
   let press = await t.deps.db.selectFrom('presses').select('id').where('slug', '=', slug).executeTakeFirst();
-  press ??= await t.deps.db.insertInto('presses').values({ slug, name: '댓글일보', created_at: Date.now() }).returning('id').executeTakeFirstOrThrow();
+  press ??= await t.deps.db
+    .insertInto('presses')
+    .values({ slug, name: '댓글일보', created_at: Date.now() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   seq++;
   const input = {
     uri: `urn:comments-test:${Date.now()}:${seq}`,
@@ -30,7 +50,8 @@ export async function makeArticle(t: TestApp, opts: { headline?: string; categor
     photos: [],
   };
   const { id } = await ingestArticle(t.deps, { pressId: press.id, source: 'api', input, original: input });
-  if (opts.categoryId !== undefined) await t.deps.db.insertInto('article_categories').values({ article_id: id, category_id: opts.categoryId }).execute();
+  if (opts.categoryId !== undefined)
+    await t.deps.db.insertInto('article_categories').values({ article_id: id, category_id: opts.categoryId }).execute();
   return { id, pressId: press.id };
 }
 
@@ -41,7 +62,12 @@ export interface TestReader {
 }
 
 /** Signs up, follows the verification link and signs in, as a person would. */
-export async function verifiedReader(t: TestApp, nickname: string, ip = '10.60.0.1', verify = true): Promise<TestReader> {
+export async function verifiedReader(
+  t: TestApp,
+  nickname: string,
+  ip = '10.60.0.1',
+  verify = true,
+): Promise<TestReader> {
   const email = `${encodeURIComponent(nickname).replace(/%/g, '').toLowerCase()}-${Date.now()}-${++seq}@example.kr`;
   const signup = await signUpVia(new TestBrowser(t.app, ip), { email, nickname });
   if (signup.statusCode !== 303) throw new Error(`sign-up failed: ${signup.statusCode} ${signup.body.slice(0, 300)}`);
@@ -57,9 +83,18 @@ export async function verifiedReader(t: TestApp, nickname: string, ip = '10.60.0
 }
 
 /** Posts a comment the way the thread page's form does (no JavaScript). */
-export async function postVia(r: TestReader, articleId: number, body: string, parentId?: number): Promise<LightMyRequestResponse> {
+export async function postVia(
+  r: TestReader,
+  articleId: number,
+  body: string,
+  parentId?: number,
+): Promise<LightMyRequestResponse> {
   const page = await r.browser.get(`/articles/${articleId}/comments`);
-  return r.browser.post(`/articles/${articleId}/comments`, { _csrf: csrfOf(page.body), body, ...(parentId ? { parentId: String(parentId) } : {}) });
+  return r.browser.post(`/articles/${articleId}/comments`, {
+    _csrf: csrfOf(page.body),
+    body,
+    ...(parentId ? { parentId: String(parentId) } : {}),
+  });
 }
 
 /** The CSRF token of the reader's session (for posting without reloading the page each time). */
@@ -67,7 +102,14 @@ export async function csrfFor(r: TestReader, articleId: number): Promise<string>
   return csrfOf((await r.browser.get(`/articles/${articleId}/comments`)).body);
 }
 
-export async function postJson(t: TestApp, r: TestReader, csrf: string, articleId: number, body: string, parentId?: number): Promise<LightMyRequestResponse> {
+export async function postJson(
+  t: TestApp,
+  r: TestReader,
+  csrf: string,
+  articleId: number,
+  body: string,
+  parentId?: number,
+): Promise<LightMyRequestResponse> {
   return t.app.inject({
     method: 'POST',
     url: `/articles/${articleId}/comments`,
@@ -106,7 +148,13 @@ export async function secondServer(t: TestApp): Promise<{ app: TestApp['app']; c
 }
 
 /** Posts through a given server with the reader's cookies (JSON, as the page's script does). */
-export function postJsonVia(app: TestApp['app'], r: TestReader, csrf: string, articleId: number, body: string): Promise<LightMyRequestResponse> {
+export function postJsonVia(
+  app: TestApp['app'],
+  r: TestReader,
+  csrf: string,
+  articleId: number,
+  body: string,
+): Promise<LightMyRequestResponse> {
   return app.inject({
     method: 'POST',
     url: `/articles/${articleId}/comments`,

@@ -10,7 +10,7 @@ const PAYLOADS = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   '"><svg onload=alert(1)>',
-  "javascript:alert(1)",
+  'javascript:alert(1)',
   'https://example.org/"onmouseover="alert(1)',
   '<a href="javascript:alert(1)">x</a>',
   '</textarea><iframe src=//evil.example>',
@@ -19,7 +19,12 @@ const PAYLOADS = [
 describe.each(await testDialects())('comment XSS payloads (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await commentsTestApp(dialect, { commentsPerArticle: 50, commentsPerDay: 500, commentLinkMinAgeDays: 0, commentFloodArticles: 1000 });
+    t = await commentsTestApp(dialect, {
+      commentsPerArticle: 50,
+      commentsPerDay: 500,
+      commentLinkMinAgeDays: 0,
+      commentFloodArticles: 1000,
+    });
   });
   afterAll(() => t.close());
 

@@ -40,7 +40,9 @@ describe.skipIf(skipBrowser)('accessibility (axe-core)', () => {
         report[`${name}-${scheme}`] = violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
         for (const v of violations) {
           if (v.impact === 'serious' || v.impact === 'critical') {
-            serious.push(`${name} (${scheme}): ${v.id} [${v.impact}] ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+            serious.push(
+              `${name} (${scheme}): ${v.id} [${v.impact}] ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+            );
           }
         }
         await page.close();

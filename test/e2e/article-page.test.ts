@@ -18,7 +18,8 @@ describe.skipIf(skipBrowser)('article page in Chromium', () => {
 
   it('shows every part of the reference page', async () => {
     const page = await e2e.open(articlePath);
-    const visible = async (selector: string) => expect(await page.locator(selector).first().isVisible(), selector).toBe(true);
+    const visible = async (selector: string) =>
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(true);
     await expect(page.locator('.today').textContent()).resolves.toMatch(/\d\d\.\d\d \([일월화수목금토]\)/);
     await expect(page.locator('h1#article-title').textContent()).resolves.toContain(FEATURED.headline);
     await expect(page.locator('.article-head__series').textContent()).resolves.toContain(FEATURED.series);
@@ -29,14 +30,18 @@ describe.skipIf(skipBrowser)('article page in Chromium', () => {
     await visible('[data-copy-link]');
     await visible('[data-font-size-control]');
     await expect(page.locator('figure.photo').count()).resolves.toBe(2);
-    await expect(page.locator('figure.photo figcaption').first().textContent()).resolves.toContain(FEATURED.photoCredit);
+    await expect(page.locator('figure.photo figcaption').first().textContent()).resolves.toContain(
+      FEATURED.photoCredit,
+    );
     await expect(page.locator('.article-body__html h3').allTextContents()).resolves.toEqual([...FEATURED.subheads]);
     await expect(page.locator(`a[href="mailto:${FEATURED.bylineEmail}"]`).count()).resolves.toBe(1);
     await expect(page.locator('.copyright').textContent()).resolves.toBe(FEATURED.copyright);
     await expect(page.locator('.category-note .chip').allTextContents()).resolves.toEqual(['경제', 'IT/과학']);
     await visible('.category-note__text');
     // Signed out, the press's follow control leads to the sign-in form and back to this article.
-    await expect(page.locator('.press-promo [data-follow="press"] a').getAttribute('href')).resolves.toMatch(/^\/login\?next=%2Farticles%2F\d+$/);
+    await expect(page.locator('.press-promo [data-follow="press"] a').getAttribute('href')).resolves.toMatch(
+      /^\/login\?next=%2Farticles%2F\d+$/,
+    );
     await visible('.press-sequence__link--previous');
     await visible('.press-sequence__link--next');
     await expect(page.locator('script[type="application/ld+json"]').count()).resolves.toBe(1);
@@ -76,13 +81,17 @@ describe.skipIf(skipBrowser)('article page in Chromium', () => {
     const dialog = page.locator('dialog.lightbox');
     await dialog.waitFor({ state: 'visible' });
     await expect(dialog.evaluate((d) => (d as HTMLDialogElement).open)).resolves.toBe(true);
-    await expect(page.locator('.lightbox__image').getAttribute('src')).resolves.toBe(`${e2e.baseUrl}/static/demo/photos/tidal-plant.svg`);
+    await expect(page.locator('.lightbox__image').getAttribute('src')).resolves.toBe(
+      `${e2e.baseUrl}/static/demo/photos/tidal-plant.svg`,
+    );
     await expect(page.locator('.lightbox__caption').textContent()).resolves.toContain(FEATURED.photoCaption);
     // Focus is inside the dialog (its close button), so keyboard users can leave it.
     await expect(page.evaluate(() => document.activeElement?.closest('dialog') !== null)).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe('/static/demo/photos/tidal-plant.svg');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe(
+      '/static/demo/photos/tidal-plant.svg',
+    );
     // And again with the close button, by keyboard.
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'visible' });
@@ -111,13 +120,24 @@ describe.skipIf(skipBrowser)('article page in Chromium', () => {
 
   it('prints without navigation or controls, and follows the dark colour scheme', async () => {
     const page = await e2e.open(articlePath);
-    const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+    const display = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await background()).not.toBe(light);
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-    for (const hidden of ['.category-nav', '.search-box', '.article-tools', '.subscribe', '.press-sequence', '.side-column']) {
+    for (const hidden of [
+      '.category-nav',
+      '.search-box',
+      '.article-tools',
+      '.subscribe',
+      '.press-sequence',
+      '.side-column',
+    ]) {
       expect(await display(hidden), hidden).toBe('none');
     }
     expect(await display('.article-body')).toBe('block');

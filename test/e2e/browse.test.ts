@@ -23,7 +23,9 @@ function fakeSpeech(args: { voices: Voice[]; later: boolean }) {
   const state = { list: args.later ? [] : args.voices, spoken: [] as string[], cancels: 0 };
   (window as unknown as { __speech: typeof state }).__speech = state;
   const synth = window.speechSynthesis;
-  Object.defineProperty(synth, 'getVoices', { value: () => state.list.map((v) => ({ ...v, localService: true, default: false, voiceURI: v.name })) });
+  Object.defineProperty(synth, 'getVoices', {
+    value: () => state.list.map((v) => ({ ...v, localService: true, default: false, voiceURI: v.name })),
+  });
   Object.defineProperty(synth, 'speak', { value: (u: SpeechSynthesisUtterance) => state.spoken.push(u.text) });
   Object.defineProperty(synth, 'cancel', {
     value: () => {
@@ -64,7 +66,11 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
     await e2e?.close();
   });
 
-  async function openWith(pathname: string, init?: { fn: (arg: never) => void; arg: unknown }, viewport?: { width: number; height: number }): Promise<Page> {
+  async function openWith(
+    pathname: string,
+    init?: { fn: (arg: never) => void; arg: unknown },
+    viewport?: { width: number; height: number },
+  ): Promise<Page> {
     const page = await e2e.context.newPage();
     page.on('pageerror', (err) => e2e.pageProblems.push(String(err)));
     if (viewport) await page.setViewportSize(viewport);
@@ -74,7 +80,9 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
   }
 
   const cardIds = (page: Page) =>
-    page.locator('.card-list .card__title a').evaluateAll((as) => as.map((a) => Number(a.getAttribute('href')!.split('/').pop())));
+    page
+      .locator('.card-list .card__title a')
+      .evaluateAll((as) => as.map((a) => Number(a.getAttribute('href')!.split('/').pop())));
 
   it('pages through /latest and back, and filters it by category', async () => {
     const page = await e2e.open('/');
@@ -102,7 +110,10 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
     expect(sportsIds.length).toBeGreaterThan(0);
     expect(new Set(sportsIds)).toEqual(new Set(sports.map((r) => Number(r.id))));
     await Promise.all([page.waitForURL('**/latest?category=economy'), page.click('.filter-chips a:text-is("경제")')]);
-    await Promise.all([page.waitForURL('**/latest?category=economy&before=*'), page.click('.pagination a[rel="next"]')]);
+    await Promise.all([
+      page.waitForURL('**/latest?category=economy&before=*'),
+      page.click('.pagination a[rel="next"]'),
+    ]);
     expect((await cardIds(page)).length).toBeGreaterThan(0);
     expect(e2e.pageProblems).toEqual([]);
     await page.close();
@@ -113,9 +124,16 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
     await Promise.all([page.waitForURL('**/press'), page.click('.home-presses .more-link a')]);
     await expect(page.locator('.press-entry').count()).resolves.toBe(2);
     await expect(page.locator('.press-entry__name').allTextContents()).resolves.toEqual(['청람타임스', '해온일보']);
-    await expect(page.locator('.press-entry').first().locator('.feed-links a').allTextContents()).resolves.toEqual(['RSS', 'Atom', 'JSON Feed']);
+    await expect(page.locator('.press-entry').first().locator('.feed-links a').allTextContents()).resolves.toEqual([
+      'RSS',
+      'Atom',
+      'JSON Feed',
+    ]);
     await page.screenshot({ path: resultPath('press-directory.png'), fullPage: true });
-    await Promise.all([page.waitForURL('**/press/harbor-daily'), page.click('.press-entry__name a:text-is("해온일보")')]);
+    await Promise.all([
+      page.waitForURL('**/press/harbor-daily'),
+      page.click('.press-entry__name a:text-is("해온일보")'),
+    ]);
     await expect(page.locator('h1').textContent()).resolves.toBe('해온일보');
     expect(e2e.pageProblems).toEqual([]);
     await page.close();
@@ -132,7 +150,10 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
     const thumb = first.locator('.search-result__photo img');
     await expect(thumb.getAttribute('src')).resolves.toBe('/static/demo/photos/tidal-plant.svg');
     await thumb.scrollIntoViewIfNeeded();
-    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await thumb.elementHandle());
+    await page.waitForFunction(
+      (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+      await thumb.elementHandle(),
+    );
     await expect(first.locator('.search-result__photo').getAttribute('tabindex')).resolves.toBe('-1');
     expect(e2e.pageProblems).toEqual([]);
     await page.close();
@@ -157,7 +178,10 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
     await none.close();
 
     const english = [{ lang: 'en-US', name: 'English' }];
-    const onlyEnglish = await openWith(`/articles/${id}`, { fn: fakeSpeech as never, arg: { voices: english, later: false } });
+    const onlyEnglish = await openWith(`/articles/${id}`, {
+      fn: fakeSpeech as never,
+      arg: { voices: english, later: false },
+    });
     await expect(onlyEnglish.locator('[data-listen]').isHidden()).resolves.toBe(true);
     await onlyEnglish.close();
 
@@ -188,7 +212,8 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
     await plain.close();
 
     const noShare = await openWith(`/articles/${id}`, {
-      fn: (() => Object.defineProperty(Navigator.prototype, 'share', { value: undefined, configurable: true })) as never,
+      fn: (() =>
+        Object.defineProperty(Navigator.prototype, 'share', { value: undefined, configurable: true })) as never,
       arg: null,
     });
     await expect(noShare.locator('[data-share-url]').isHidden()).resolves.toBe(true);
@@ -209,7 +234,9 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
   it('marks the mobile category bar when more categories hide past its end', async () => {
     const page = await openWith('/', undefined, { width: 375, height: 740 });
     const nav = page.locator('nav.category-nav');
-    await page.waitForFunction(() => document.querySelector('nav.category-nav')!.classList.contains('category-nav--more-end'));
+    await page.waitForFunction(() =>
+      document.querySelector('nav.category-nav')!.classList.contains('category-nav--more-end'),
+    );
     const sign = await nav.evaluate((el) => getComputedStyle(el, '::after').content);
     expect(sign).toBe('"›"');
     await page.screenshot({ path: resultPath('category-bar-mobile.png') });
@@ -217,7 +244,9 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
       ul.scrollLeft = ul.scrollWidth;
       ul.dispatchEvent(new Event('scroll'));
     });
-    await page.waitForFunction(() => !document.querySelector('nav.category-nav')!.classList.contains('category-nav--more-end'));
+    await page.waitForFunction(
+      () => !document.querySelector('nav.category-nav')!.classList.contains('category-nav--more-end'),
+    );
     await expect(nav.evaluate((el) => getComputedStyle(el, '::after').content)).resolves.toBe('none');
     await page.close();
   });
@@ -226,7 +255,9 @@ describe.skipIf(skipBrowser)('browsing across presses in Chromium', () => {
     const page = await e2e.open('/latest');
     // A headline with Hangul and digits ("…12년 만의 우승…"), marked for the CDP query.
     const marked = await page.evaluate(() => {
-      const a = [...document.querySelectorAll('.card-list .card__title a')].find((el) => /[가-힣]/.test(el.textContent!) && /\d/.test(el.textContent!));
+      const a = [...document.querySelectorAll('.card-list .card__title a')].find(
+        (el) => /[가-힣]/.test(el.textContent!) && /\d/.test(el.textContent!),
+      );
       a?.setAttribute('data-font-probe', '');
       return a?.textContent;
     });

@@ -19,13 +19,35 @@ export interface CorrectionsNewsroom {
 export const CORRECTED_FIGURE = { before: '31만t을', after: '29만t을' } as const;
 
 export async function addCorrectionsNewsroom(e2e: E2E): Promise<CorrectionsNewsroom> {
-  const config = loadConfig({}, { publicUrl: e2e.baseUrl, demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 });
-  const deps: AppDeps = { db: e2e.db, dialect: 'sqlite', config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+  const config = loadConfig(
+    {},
+    { publicUrl: e2e.baseUrl, demo: false, workers: false, logLevel: 'silent', pageCacheSeconds: 0 },
+  );
+  const deps: AppDeps = {
+    db: e2e.db,
+    dialect: 'sqlite',
+    config,
+    log: pino({ level: 'silent' }),
+    nudgeJobs: () => {},
+    registry: REGISTRY,
+  };
   const pressId = await addPress(deps, 'haeon-ilbo', '해온일보');
-  const { id: summarizedId } = await deliver(deps, pressId, { uri: 'urn:e2e:summary', headline: '해온만 조력발전소 상업 운전 시작', body_html: storyHtml() });
-  const { id: correctedId } = await deliver(deps, pressId, { uri: 'urn:e2e:fix', headline: '조력발전소 첫 전력 생산', body_html: storyHtml() });
+  const { id: summarizedId } = await deliver(deps, pressId, {
+    uri: 'urn:e2e:summary',
+    headline: '해온만 조력발전소 상업 운전 시작',
+    body_html: storyHtml(),
+  });
+  const { id: correctedId } = await deliver(deps, pressId, {
+    uri: 'urn:e2e:fix',
+    headline: '조력발전소 첫 전력 생산',
+    body_html: storyHtml(),
+  });
   const fixed = LONG_STORY.map((p) => p.replace(CORRECTED_FIGURE.before, CORRECTED_FIGURE.after));
-  await deliver(deps, pressId, { uri: 'urn:e2e:fix', headline: '조력발전소 상업 운전 시작', body_html: storyHtml(fixed) });
+  await deliver(deps, pressId, {
+    uri: 'urn:e2e:fix',
+    headline: '조력발전소 상업 운전 시작',
+    body_html: storyHtml(fixed),
+  });
   await new JobWorker(deps).drain();
   return { deps, pressId, summarizedId, correctedId };
 }

@@ -4,7 +4,12 @@
 // dismissed across reloads until a newer 속보; then axe on each new page, light and dark.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations, runAxe } from './axe.ts';
-import { CORRECTED_FIGURE, addBreaking, addCorrectionsNewsroom, type CorrectionsNewsroom } from './corrections-newsroom.ts';
+import {
+  CORRECTED_FIGURE,
+  addBreaking,
+  addCorrectionsNewsroom,
+  type CorrectionsNewsroom,
+} from './corrections-newsroom.ts';
 import { skipBrowser, startE2E, type E2E } from './harness.ts';
 
 describe.skipIf(skipBrowser)('summary, revisions and 속보 in Chromium', () => {
@@ -47,11 +52,22 @@ describe.skipIf(skipBrowser)('summary, revisions and 속보 in Chromium', () => 
     const ins = page.locator('.revision-diff ins');
     const del = page.locator('.revision-diff del');
     // Headline and body: the text as a screen reader gets it, labels included.
-    await expect(del.allTextContents()).resolves.toEqual(['[삭제됨] 첫 전력 생산 [삭제 끝]', `[삭제됨] ${CORRECTED_FIGURE.before} [삭제 끝]`]);
-    await expect(ins.allTextContents()).resolves.toEqual(['[추가됨] 상업 운전 시작 [추가 끝]', `[추가됨] ${CORRECTED_FIGURE.after} [추가 끝]`]);
+    await expect(del.allTextContents()).resolves.toEqual([
+      '[삭제됨] 첫 전력 생산 [삭제 끝]',
+      `[삭제됨] ${CORRECTED_FIGURE.before} [삭제 끝]`,
+    ]);
+    await expect(ins.allTextContents()).resolves.toEqual([
+      '[추가됨] 상업 운전 시작 [추가 끝]',
+      `[추가됨] ${CORRECTED_FIGURE.after} [추가 끝]`,
+    ]);
     // The labels are for the ear only; the eye sees the marks.
     expect(await ins.first().locator('.visually-hidden').first().boundingBox()).toMatchObject({ width: 1, height: 1 });
-    expect(await page.locator('.revision-diff ins').first().evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('underline');
+    expect(
+      await page
+        .locator('.revision-diff ins')
+        .first()
+        .evaluate((el) => getComputedStyle(el).textDecorationLine),
+    ).toBe('underline');
     expect(e2e.pageProblems).toEqual([]);
     await page.close();
   });
@@ -108,7 +124,11 @@ describe.skipIf(skipBrowser)('summary, revisions and 속보: accessibility (axe-
     it(`has no serious or critical violations in the ${scheme} scheme`, async () => {
       const serious: string[] = [];
       const pages: Array<[string, string, ((p: import('playwright-core').Page) => Promise<void>)?]> = [
-        ['article-with-open-summary', `/articles/${news.summarizedId}`, (p) => p.locator('details.auto-summary summary').click()],
+        [
+          'article-with-open-summary',
+          `/articles/${news.summarizedId}`,
+          (p) => p.locator('details.auto-summary summary').click(),
+        ],
         ['revisions', `/articles/${news.correctedId}/revisions`],
         ['revisions-en', `/articles/${news.correctedId}/revisions?lang=en`],
         ['home-with-banner', '/'],

@@ -72,7 +72,12 @@ export async function insertFixture(db: Db, now = Date.now()): Promise<Fixture> 
           .executeTakeFirstOrThrow()
       ).id,
     );
-  const harbor = await press('harbor-daily', '해온일보', 'Haeon Daily', '해온시와 남해안 소식을 전하는 지역 일간지입니다.');
+  const harbor = await press(
+    'harbor-daily',
+    '해온일보',
+    'Haeon Daily',
+    '해온시와 남해안 소식을 전하는 지역 일간지입니다.',
+  );
   const valley = await press('valley-times', '청람타임스', 'Chungram Times', '청람 분지의 경제와 문화를 다룹니다.');
 
   let uriSeq = 0;
@@ -150,7 +155,12 @@ export async function insertFixture(db: Db, now = Date.now()): Promise<Fixture> 
     return id;
   };
 
-  const olderId = await article({ press: harbor, headline: '해온만 갯벌 조사단 출범, 3년간 생태 변화 기록', hoursAgo: 30, categories: ['society'] });
+  const olderId = await article({
+    press: harbor,
+    headline: '해온만 갯벌 조사단 출범, 3년간 생태 변화 기록',
+    hoursAgo: 30,
+    categories: ['society'],
+  });
   // Filler so category and press lists need more than one page.
   const filler: number[] = [];
   for (let i = 0; i < 24; i++) {
@@ -188,11 +198,21 @@ export async function insertFixture(db: Db, now = Date.now()): Promise<Fixture> 
     keywords: ['조력발전', '해온시', '재생에너지'],
     copyright: FEATURED.copyright,
     photos: [
-      { url: '/static/demo/photos/tidal-plant.svg', caption: FEATURED.photoCaption, credit: FEATURED.photoCredit, alt: '조력발전소 수차실 내부' },
+      {
+        url: '/static/demo/photos/tidal-plant.svg',
+        caption: FEATURED.photoCaption,
+        credit: FEATURED.photoCredit,
+        alt: '조력발전소 수차실 내부',
+      },
       { url: '/static/demo/photos/tidal-turbine.svg', caption: '발전소 수차의 구조도', credit: '그래픽 서해진 기자' },
     ],
   });
-  const newerId = await article({ press: harbor, headline: '해온 마리너스, 12년 만의 우승에 항구 거리 축제', hoursAgo: 2, categories: ['sports'] });
+  const newerId = await article({
+    press: harbor,
+    headline: '해온 마리너스, 12년 만의 우승에 항구 거리 축제',
+    hoursAgo: 2,
+    categories: ['sports'],
+  });
   const withdrawnId = await article({
     press: harbor,
     headline: '정정 보도로 내려간 기사',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { buildApp , REGISTRY } from '../../src/app.ts';
+import { buildApp, REGISTRY } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { AppDeps } from '../../src/deps.ts';
 import { JobWorker } from '../../src/jobs/worker.ts';
@@ -90,10 +90,27 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     const baseUrl = `http://127.0.0.1:${port}`;
     const config = loadConfig(
       {},
-      { port, host: '127.0.0.1', publicUrl: baseUrl, demo: false, workers: false, logLevel: 'silent', pageSize: 10, pageCacheSeconds: 0, ...options.config },
+      {
+        port,
+        host: '127.0.0.1',
+        publicUrl: baseUrl,
+        demo: false,
+        workers: false,
+        logLevel: 'silent',
+        pageSize: 10,
+        pageCacheSeconds: 0,
+        ...options.config,
+      },
     );
     let worker: JobWorker | undefined;
-    const deps: AppDeps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => worker?.nudge(), registry: REGISTRY };
+    const deps: AppDeps = {
+      db: handle.db,
+      dialect: handle.dialect,
+      config,
+      log: pino({ level: 'silent' }),
+      nudgeJobs: () => worker?.nudge(),
+      registry: REGISTRY,
+    };
     if (options.jobs) {
       worker = new JobWorker(deps, { pollMs: 100 });
       worker.start();
@@ -115,7 +132,8 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     const open = async (pathname: string) => {
       const page = await context.newPage();
       page.on('console', (msg) => {
-        if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) pageProblems.push(msg.text());
+        if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text()))
+          pageProblems.push(msg.text());
       });
       page.on('pageerror', (err) => pageProblems.push(String(err)));
       const res = await page.goto(baseUrl + pathname, { waitUntil: 'load' });

@@ -44,7 +44,10 @@ describe.skipIf(skipBrowser)('redirects stay on the site in Chromium', () => {
     const page = await e2e.open('/login');
     await page.fill('#login-email', EMAIL);
     await page.fill('#login-password', TEST_PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('.login-form button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname !== '/login'),
+      page.click('.login-form button[type="submit"]'),
+    ]);
     await page.close();
   });
   afterAll(async () => {

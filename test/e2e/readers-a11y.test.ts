@@ -30,7 +30,8 @@ describe.skipIf(skipBrowser)('reader pages in Chromium', () => {
     await createUser({ db: e2e.db }, { email: 'admin@sosik.example', password: STAFF_PASSWORD, role: 'admin' });
   });
   afterAll(async () => {
-    if (Object.keys(report).length) fs.writeFileSync(resultPath('axe-report-readers.json'), JSON.stringify(report, null, 2));
+    if (Object.keys(report).length)
+      fs.writeFileSync(resultPath('axe-report-readers.json'), JSON.stringify(report, null, 2));
     await e2e?.close();
   });
 
@@ -51,7 +52,11 @@ describe.skipIf(skipBrowser)('reader pages in Chromium', () => {
     await page.keyboard.press('Space');
     await Promise.all([page.waitForURL((u) => u.pathname === '/signup/sent'), page.keyboard.press('Enter')]);
     await expect(page.locator('h1').textContent()).resolves.toBe('메일을 확인해 주세요');
-    const row = await e2e.db.selectFrom('readers').select(['nickname', 'email_verified_at']).where('email', '=', 'keyboard@example.kr').executeTakeFirst();
+    const row = await e2e.db
+      .selectFrom('readers')
+      .select(['nickname', 'email_verified_at'])
+      .where('email', '=', 'keyboard@example.kr')
+      .executeTakeFirst();
     expect(row).toEqual({ nickname: '키보드', email_verified_at: null });
   });
 
@@ -122,7 +127,10 @@ describe.skipIf(skipBrowser)('reader pages in Chromium', () => {
       const admin = await e2e.open('/login');
       await admin.fill('#login-email', 'admin@sosik.example');
       await admin.fill('#login-password', STAFF_PASSWORD);
-      await Promise.all([admin.waitForURL((u) => u.pathname === '/studio'), admin.click('.login-form button[type="submit"]')]);
+      await Promise.all([
+        admin.waitForURL((u) => u.pathname === '/studio'),
+        admin.click('.login-form button[type="submit"]'),
+      ]);
       await admin.goto(`${e2e.baseUrl}/studio/readers`);
       await expect(admin.locator('.readers-admin tbody tr').count()).resolves.toBeGreaterThan(0);
       await check('studio-readers', admin);

@@ -24,11 +24,19 @@ describe.skipIf(skipBrowser)('a reader in Chromium, with mail', () => {
   });
 
   /** The link in the newest message to `to` whose path is `path`, once the worker has delivered it. */
-  async function linkIn(to: string, path: string, count: number): Promise<{ url: URL; mail: ReturnType<typeof parseComposedMail> }> {
-    await expect.poll(() => smtp.received.filter((m) => m.to.includes(to)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  async function linkIn(
+    to: string,
+    path: string,
+    count: number,
+  ): Promise<{ url: URL; mail: ReturnType<typeof parseComposedMail> }> {
+    await expect
+      .poll(() => smtp.received.filter((m) => m.to.includes(to)).length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(count);
     const raw = smtp.received.filter((m) => m.to.includes(to)).at(-1)!.raw;
     const mail = parseComposedMail(raw);
-    const href = new RegExp(`https?://[^\\s"<>]+${path.replace(/[/]/g, '\\/')}\\?token=[A-Za-z0-9_-]{43}`).exec(mail.text)?.[0];
+    const href = new RegExp(`https?://[^\\s"<>]+${path.replace(/[/]/g, '\\/')}\\?token=[A-Za-z0-9_-]{43}`).exec(
+      mail.text,
+    )?.[0];
     if (!href) throw new Error(`no ${path} link in: ${mail.text}`);
     return { url: new URL(href), mail };
   }
@@ -37,7 +45,10 @@ describe.skipIf(skipBrowser)('a reader in Chromium, with mail', () => {
     await page.goto(`${e2e.baseUrl}/login`);
     await page.fill('#login-email', email);
     await page.fill('#login-password', password);
-    await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.click('.login-form button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname !== '/login'),
+      page.click('.login-form button[type="submit"]'),
+    ]);
   }
 
   it('signs up, proves the address by e-mail, signs in, renames, exports and deletes the account', async () => {
@@ -48,7 +59,10 @@ describe.skipIf(skipBrowser)('a reader in Chromium, with mail', () => {
     await page.fill('#signup-nickname', '하나');
     await page.check('#signup-terms');
     await page.check('#signup-privacy');
-    await Promise.all([page.waitForURL((u) => u.pathname === '/signup/sent'), page.click('.reader-form button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/signup/sent'),
+      page.click('.reader-form button[type="submit"]'),
+    ]);
 
     const { url, mail } = await linkIn(email, '/verify-email', 1);
     expect(mail.headers.get('subject')).toContain('이메일 주소를 확인해 주세요');
@@ -64,7 +78,10 @@ describe.skipIf(skipBrowser)('a reader in Chromium, with mail', () => {
     await page.goto(`${e2e.baseUrl}/account`);
     await expect(page.locator('.notice--error').count()).resolves.toBe(0); // verified: no "confirm your address" box
     await page.fill('#account-nickname', '하나둘');
-    await Promise.all([page.waitForURL((u) => u.search.includes('notice=nickname')), page.click('form[action="/account/nickname"] button')]);
+    await Promise.all([
+      page.waitForURL((u) => u.search.includes('notice=nickname')),
+      page.click('form[action="/account/nickname"] button'),
+    ]);
     await expect(page.locator('#account-nickname').inputValue()).resolves.toBe('하나둘');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/account/export"]')]);
@@ -76,7 +93,9 @@ describe.skipIf(skipBrowser)('a reader in Chromium, with mail', () => {
     await page.fill('#delete-password', PASSWORD);
     await Promise.all([page.waitForURL((u) => u.pathname === '/login'), page.click('main form button[type="submit"]')]);
     await expect(page.locator('.notice').textContent()).resolves.toContain('계정을 삭제했습니다');
-    expect(await e2e.db.selectFrom('readers').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined();
+    expect(
+      await e2e.db.selectFrom('readers').select('id').where('email', '=', email).executeTakeFirst(),
+    ).toBeUndefined();
     await e2e.context.clearCookies();
   });
 
@@ -88,7 +107,10 @@ describe.skipIf(skipBrowser)('a reader in Chromium, with mail', () => {
     await page.fill('#signup-nickname', '도윤');
     await page.check('#signup-terms');
     await page.check('#signup-privacy');
-    await Promise.all([page.waitForURL((u) => u.pathname === '/signup/sent'), page.click('.reader-form button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/signup/sent'),
+      page.click('.reader-form button[type="submit"]'),
+    ]);
     await linkIn(email, '/verify-email', 1);
 
     await page.goto(`${e2e.baseUrl}/password-reset`);

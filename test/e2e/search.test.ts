@@ -24,7 +24,9 @@ describe.skipIf(skipBrowser)('search page in Chromium', () => {
     const first = page.locator('.search-result').first();
     await expect(first.locator('.search-result__headline').textContent()).resolves.toBe(FEATURED.headline);
     await expect(first.locator('.search-result__headline mark').textContent()).resolves.toContain('조력발전소');
-    await expect(page.locator('link[rel="search"][type="application/opensearchdescription+xml"]').count()).resolves.toBe(1);
+    await expect(
+      page.locator('link[rel="search"][type="application/opensearchdescription+xml"]').count(),
+    ).resolves.toBe(1);
     await expect(page.locator('#search-page-q').inputValue()).resolves.toBe('조력발전소');
     expect(e2e.pageProblems).toEqual([]);
     await page.close();
@@ -37,14 +39,18 @@ describe.skipIf(skipBrowser)('search page in Chromium', () => {
     const facetHref = (await facets.first().getAttribute('href'))!;
     const pressSlug = new URLSearchParams(facetHref.split('?')[1]).get('press')!;
     await Promise.all([page.waitForURL(`**press=${pressSlug}*`), facets.first().click()]);
-    const pressLinks = await page.locator('.search-result__meta a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const pressLinks = await page
+      .locator('.search-result__meta a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(pressLinks.length).toBeGreaterThan(0);
     expect(new Set(pressLinks)).toEqual(new Set([`/press/${pressSlug}`]));
 
     await page.selectOption('select[name="press"]', '');
     await page.selectOption('select[name="sort"]', 'newest');
     await Promise.all([page.waitForURL('**sort=newest*'), page.click('.search-filters button[type="submit"]')]);
-    const times = await page.locator('.search-result__meta time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    const times = await page
+      .locator('.search-result__meta time')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
     expect(times.length).toBe(10);
     expect([...times].sort().reverse()).toEqual(times);
     expect(e2e.pageProblems).toEqual([]);

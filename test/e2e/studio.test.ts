@@ -14,7 +14,10 @@ const PRESS_EMAIL = 'desk@harbor.example';
 const ADMIN_EMAIL = 'admin@sosik.example';
 
 async function addStaffUsers(e2e: E2E): Promise<void> {
-  await createUser({ db: e2e.db }, { email: PRESS_EMAIL, password: TEST_PASSWORD, role: 'press', pressSlug: 'harbor-daily' });
+  await createUser(
+    { db: e2e.db },
+    { email: PRESS_EMAIL, password: TEST_PASSWORD, role: 'press', pressSlug: 'harbor-daily' },
+  );
   await createUser({ db: e2e.db }, { email: ADMIN_EMAIL, password: TEST_PASSWORD, role: 'admin' });
 }
 
@@ -30,7 +33,11 @@ async function addRevisions(e2e: E2E): Promise<void> {
         received_at: e2e.fixture.now - (3 - revision) * 3_600_000,
         source: 'api',
         pubstatus: 'usable',
-        original: JSON.stringify({ uri: `urn:fixture:featured`, version: String(revision), headline: FEATURED.headline }),
+        original: JSON.stringify({
+          uri: `urn:fixture:featured`,
+          version: String(revision),
+          headline: FEATURED.headline,
+        }),
         normalized: '{}',
       })
       .execute();
@@ -41,7 +48,10 @@ async function signIn(e2e: E2E, email: string, next = ''): Promise<Page> {
   const page = await e2e.open(`/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.fill('#login-email', email);
   await page.fill('#login-password', TEST_PASSWORD);
-  await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('.login-form button[type="submit"]')]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/login'),
+    page.click('.login-form button[type="submit"]'),
+  ]);
   return page;
 }
 
@@ -61,7 +71,7 @@ describe.skipIf(skipBrowser)('studio in Chromium', () => {
     await e2e?.close();
   });
 
-  it('press staff sign in, see their own press only, and open an article\'s revisions', async () => {
+  it("press staff sign in, see their own press only, and open an article's revisions", async () => {
     const page = await signIn(e2e, PRESS_EMAIL);
     expect(new URL(page.url()).pathname).toBe('/studio');
     await expect(page.locator('h1').textContent()).resolves.toContain('해온일보');
@@ -125,7 +135,8 @@ describe.skipIf(skipBrowser)('studio accessibility (axe-core)', () => {
     await addRevisions(e2e);
   });
   afterAll(async () => {
-    if (Object.keys(report).length) fs.writeFileSync(resultPath('axe-report-studio.json'), JSON.stringify(report, null, 2));
+    if (Object.keys(report).length)
+      fs.writeFileSync(resultPath('axe-report-studio.json'), JSON.stringify(report, null, 2));
     await e2e?.close();
   });
 

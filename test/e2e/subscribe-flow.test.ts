@@ -21,11 +21,17 @@ describe.skipIf(skipBrowser)('subscribing in Chromium', () => {
     await page.fill('#signup-nickname', '구독자');
     await page.check('#signup-terms');
     await page.check('#signup-privacy');
-    await Promise.all([page.waitForURL((u) => u.pathname === '/signup/sent'), page.click('.reader-form button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/signup/sent'),
+      page.click('.reader-form button[type="submit"]'),
+    ]);
     await page.goto(`${e2e.baseUrl}/login`);
     await page.fill('#login-email', 'follow@example.kr');
     await page.fill('#login-password', PASSWORD);
-    await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.click('.login-form button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname !== '/login'),
+      page.click('.login-form button[type="submit"]'),
+    ]);
 
     const article = await e2e.db
       .selectFrom('articles')

@@ -20,13 +20,28 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}, registry: Registry = REGISTRY): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  registry: Registry = REGISTRY,
+): Promise<TestApp> {
   const db = await createTestDb(dialect);
   // Pages are not cached in tests unless a test asks: most tests change data and look again at once.
-  const config = loadConfig({}, { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, ...overrides });
+  const config = loadConfig(
+    {},
+    { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, ...overrides },
+  );
   // Changes are delivered in this process only (cross-process delivery: test/page-cache-processes.test.ts).
   const changes = new ChangeBus(`test:${crypto.randomUUID()}`);
-  const deps: AppDeps = { db: db.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry, changes };
+  const deps: AppDeps = {
+    db: db.db,
+    dialect,
+    config,
+    log: pino({ level: 'silent' }),
+    nudgeJobs: () => {},
+    registry,
+    changes,
+  };
   const app = await buildApp(deps);
   await app.ready();
   const worker = new JobWorker(deps);

@@ -18,7 +18,9 @@ function probePostgres(): Promise<boolean> {
       return true;
     } catch (err) {
       if (process.env.SOSIK_REQUIRE_PG === '1') {
-        throw new Error(`PostgreSQL is required (SOSIK_REQUIRE_PG=1) but ${TEST_PG_URL} is unreachable`, { cause: err });
+        throw new Error(`PostgreSQL is required (SOSIK_REQUIRE_PG=1) but ${TEST_PG_URL} is unreachable`, {
+          cause: err,
+        });
       }
       console.warn(`skipping PostgreSQL tests: no server at ${TEST_PG_URL}`);
       return false;

@@ -3,13 +3,22 @@ import { ingestArticle, type ArticleInput } from '../../src/articles/index.ts';
 import type { AppDeps } from '../../src/deps.ts';
 
 export async function addPress(deps: AppDeps, slug: string, name = slug, now = Date.now()): Promise<number> {
-  const row = await deps.db.insertInto('presses').values({ slug, name, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  const row = await deps.db
+    .insertInto('presses')
+    .values({ slug, name, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 let counter = 0;
 
-export async function addArticle(deps: AppDeps, pressId: number, overrides: Partial<ArticleInput> = {}, now = Date.now()): Promise<number> {
+export async function addArticle(
+  deps: AppDeps,
+  pressId: number,
+  overrides: Partial<ArticleInput> = {},
+  now = Date.now(),
+): Promise<number> {
   counter += 1;
   const input: ArticleInput = {
     uri: `urn:test:${pressId}:${counter}:${now}`,

@@ -27,7 +27,12 @@ export async function addPress(deps: Pick<AppDeps, 'db'>, slug: string, name: st
 }
 
 /** Delivers one ninjs item (2.x keys) as the press API would. */
-export async function deliver(deps: AppDeps, pressId: number, item: Record<string, unknown>, now?: number): Promise<IngestResult> {
+export async function deliver(
+  deps: AppDeps,
+  pressId: number,
+  item: Record<string, unknown>,
+  now?: number,
+): Promise<IngestResult> {
   const input = ninjsToArticle({ type: 'text', language: 'ko', pubstatus: 'usable', ...item });
   return ingestArticle(deps, { pressId, source: 'api', input, original: item, now });
 }

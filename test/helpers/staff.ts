@@ -3,7 +3,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { createTestDb, type TestDb } from './databases.ts';
-import { buildApp , REGISTRY } from '../../src/app.ts';
+import { buildApp, REGISTRY } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Dialect } from '../../src/db/database.ts';
 import type { Role } from '../../src/db/schema.ts';
@@ -19,8 +19,18 @@ export interface StaffTestApp {
 
 export async function staffTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<StaffTestApp> {
   const testDb = await createTestDb(dialect);
-  const config = loadConfig({}, { demo: false, workers: false, publicUrl: 'http://localhost:3000', pageCacheSeconds: 0, ...overrides });
-  const deps: AppDeps = { db: testDb.db, dialect, config, log: pino({ level: 'silent' }), nudgeJobs: () => {}, registry: REGISTRY };
+  const config = loadConfig(
+    {},
+    { demo: false, workers: false, publicUrl: 'http://localhost:3000', pageCacheSeconds: 0, ...overrides },
+  );
+  const deps: AppDeps = {
+    db: testDb.db,
+    dialect,
+    config,
+    log: pino({ level: 'silent' }),
+    nudgeJobs: () => {},
+    registry: REGISTRY,
+  };
   const app = await buildApp(deps);
   await app.ready();
   return {
@@ -74,19 +84,31 @@ export async function postLogin(
   opts: { ip?: string; cookie?: string; headers?: Record<string, string> } = {},
 ): Promise<LightMyRequestResponse> {
   const extra = opts.headers ?? {};
-  const page = await app.inject({ method: 'GET', url: '/login', remoteAddress: opts.ip, headers: { ...extra, ...(opts.cookie ? { cookie: opts.cookie } : {}) } });
+  const page = await app.inject({
+    method: 'GET',
+    url: '/login',
+    remoteAddress: opts.ip,
+    headers: { ...extra, ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+  });
   const csrfCookie = setCookies(page).sosik_csrf?.value;
   const token = hiddenCsrf(page.body);
   const cookie = [opts.cookie, csrfCookie ? `sosik_csrf=${csrfCookie}` : undefined].filter(Boolean).join('; ');
   const body = form({ _csrf: token, email, password, next: '/studio' });
-  return app.inject({ method: 'POST', url: '/login', remoteAddress: opts.ip, payload: body.payload, headers: { ...extra, ...body.headers, cookie } });
+  return app.inject({
+    method: 'POST',
+    url: '/login',
+    remoteAddress: opts.ip,
+    payload: body.payload,
+    headers: { ...extra, ...body.headers, cookie },
+  });
 }
 
 /** Signs in and returns the Cookie header value a browser would send afterwards. */
 export async function signIn(app: FastifyInstance, email: string, opts: { ip?: string } = {}): Promise<string> {
   const res = await postLogin(app, email, TEST_PASSWORD, opts);
   const session = setCookies(res).sosik_session?.value;
-  if (res.statusCode !== 303 || !session) throw new Error(`sign-in failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  if (res.statusCode !== 303 || !session)
+    throw new Error(`sign-in failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
   return `sosik_session=${session}`;
 }
 

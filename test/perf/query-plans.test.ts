@@ -18,7 +18,19 @@ import { JobWorker } from '../../src/jobs/worker.ts';
 import type { FastifyInstance } from 'fastify';
 
 /** Tables whose size follows the archive (presses, categories and the like stay small). */
-const GROWING = new Set(['articles', 'article_categories', 'article_photos', 'article_revisions', 'issue_articles', 'issues', 'search_docs', 'jobs', 'issue_terms', 'issue_decisions', 'article_summaries']);
+const GROWING = new Set([
+  'articles',
+  'article_categories',
+  'article_photos',
+  'article_revisions',
+  'issue_articles',
+  'issues',
+  'search_docs',
+  'jobs',
+  'issue_terms',
+  'issue_decisions',
+  'article_summaries',
+]);
 const GENERATED = 3000;
 
 describe('reader pages read through indexes (SQLite query plans)', () => {
@@ -38,8 +50,18 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       },
     });
     await migrateToLatest(handle);
-    const config = loadConfig({}, { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, demo: false });
-    const deps = { db: handle.db, dialect: handle.dialect, config, log: pino({ level: 'silent' }), registry: REGISTRY, nudgeJobs: () => {} };
+    const config = loadConfig(
+      {},
+      { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, demo: false },
+    );
+    const deps = {
+      db: handle.db,
+      dialect: handle.dialect,
+      config,
+      log: pino({ level: 'silent' }),
+      registry: REGISTRY,
+      nudgeJobs: () => {},
+    };
     await seedDemo(deps);
     await new JobWorker(deps).drain();
     // A longer archive behind the demo: old articles of every press and category, no jobs.
@@ -74,11 +96,23 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await trx.insertInto('article_categories').values({ article_id: row.id, category_id: categories[i % categories.length]!.id }).execute();
+        await trx
+          .insertInto('article_categories')
+          .values({ article_id: row.id, category_id: categories[i % categories.length]!.id })
+          .execute();
         if (i % 3 === 0) {
           await trx
             .insertInto('article_photos')
-            .values({ article_id: row.id, position: 0, url: `https://img.example/${i}.jpg`, width: null, height: null, caption: null, credit: null, alt: null })
+            .values({
+              article_id: row.id,
+              position: 0,
+              url: `https://img.example/${i}.jpg`,
+              width: null,
+              height: null,
+              caption: null,
+              credit: null,
+              alt: null,
+            })
             .execute();
         }
       }
@@ -95,7 +129,12 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
   });
 
   it('renders every reader page without a full scan of a growing table', async () => {
-    const article = await handle.db.selectFrom('articles').select('id').where('uri', 'not like', 'urn:archive:%').orderBy('id').executeTakeFirstOrThrow();
+    const article = await handle.db
+      .selectFrom('articles')
+      .select('id')
+      .where('uri', 'not like', 'urn:archive:%')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const issue = await handle.db.selectFrom('issues').select('slug').where('visible', '=', 1).executeTakeFirst();
     const pages = [
       '/',
@@ -125,7 +164,10 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
     }
     recording = false;
     expect(queries.size).toBeGreaterThan(10);
-    expect([...queries.keys()].filter((q) => q.includes('"breaking_at" >=')), 'the banner query was planned').toHaveLength(1);
+    expect(
+      [...queries.keys()].filter((q) => q.includes('"breaking_at" >=')),
+      'the banner query was planned',
+    ).toHaveLength(1);
 
     const raw = new SQLite(path.join(dir, 'plans.db'), { readonly: true });
     const scans: string[] = [];
@@ -133,7 +175,8 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       const plan = raw.prepare(`explain query plan ${text}`).all(...(params as unknown[])) as Array<{ detail: string }>;
       // A scan that walks an index (or the rowid) in the query's own order and stops at its LIMIT
       // reads only the rows it shows; any other scan of a growing table reads the archive.
-      const stopsEarly = /\blimit\s+\?\s*$/i.test(text) && !plan.some((p) => p.detail.startsWith('USE TEMP B-TREE FOR ORDER BY'));
+      const stopsEarly =
+        /\blimit\s+\?\s*$/i.test(text) && !plan.some((p) => p.detail.startsWith('USE TEMP B-TREE FOR ORDER BY'));
       for (const { detail } of plan) {
         const m = /^SCAN (\w+)/.exec(detail);
         if (m && GROWING.has(m[1]!) && !stopsEarly) scans.push(`${detail}\n    in: ${text.slice(0, 240)}`);

@@ -24,7 +24,7 @@ describe.each(await testDialects())('reader mail (%s)', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  it('sign-up sends one verification message with text and HTML parts in the reader\'s language', async () => {
+  it("sign-up sends one verification message with text and HTML parts in the reader's language", async () => {
     const to = `ko-${dialect}@example.kr`;
     await signUpVia(new TestBrowser(t.app, '10.80.0.1'), { email: to, nickname: `한국${dialect.slice(0, 2)}` });
     await t.runJobs();

@@ -17,7 +17,9 @@ const nestedBold = '<b>x'.repeat(49_000);
 const feedNesting = '<span>'.repeat(100_000) + 'x' + '</span>'.repeat(100_000);
 
 /** Longest gap between timer ticks while `work` runs: how long readers would have waited. */
-async function worstEventLoopLag<T>(work: () => Promise<T>): Promise<{ lagMs: number; result: PromiseSettledResult<T> }> {
+async function worstEventLoopLag<T>(
+  work: () => Promise<T>,
+): Promise<{ lagMs: number; result: PromiseSettledResult<T> }> {
   let last = performance.now();
   let worst = 0;
   const timer = setInterval(() => {
@@ -91,18 +93,24 @@ describe.each(await testDialects())('hostile bodies end to end (%s)', (dialect) 
       return { res, health };
     });
     expect(result.status).toBe('fulfilled');
-    const { res, health } = (result as PromiseFulfilledResult<{ res: Awaited<ReturnType<typeof post>>; health: { statusCode: number } }>).value;
+    const { res, health } = (
+      result as PromiseFulfilledResult<{ res: Awaited<ReturnType<typeof post>>; health: { statusCode: number } }>
+    ).value;
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('HTML_TOO_DEEP');
     expect(health.statusCode).toBe(200);
     expect(lagMs).toBeLessThan(1_000);
-    const stored = await t.deps.db.selectFrom('articles').select('id').where('uri', '=', `urn:bounds:${name}`).executeTakeFirst();
+    const stored = await t.deps.db
+      .selectFrom('articles')
+      .select('id')
+      .where('uri', '=', `urn:bounds:${name}`)
+      .executeTakeFirst();
     expect(stored).toBeUndefined();
   });
 
   it.each([
     // The probe's 684 KiB item is over the body limit every article obeys (input-limits.ts) …
-    ['100,000 nested tags (the probe\'s item)', feedNesting, 'VALIDATION_FAILED'],
+    ["100,000 nested tags (the probe's item)", feedNesting, 'VALIDATION_FAILED'],
     // … and one within the limit is stopped by the depth bound.
     ['33,000 nested tags', '<span>'.repeat(33_000), 'HTML_TOO_DEEP'],
   ])('a feed item of %s is refused by ingest without stalling the loop', async (_name, bodyHtml, code) => {
@@ -117,7 +125,9 @@ describe.each(await testDialects())('hostile bodies end to end (%s)', (dialect) 
       photos: [],
       pubstatus: 'usable' as const,
     };
-    const { lagMs, result } = await worstEventLoopLag(() => ingestArticle(t.deps, { pressId, source: 'feed', input, original: {} }));
+    const { lagMs, result } = await worstEventLoopLag(() =>
+      ingestArticle(t.deps, { pressId, source: 'feed', input, original: {} }),
+    );
     expect(result.status).toBe('rejected');
     expect((result as PromiseRejectedResult).reason).toMatchObject({ code });
     expect(lagMs).toBeLessThan(1_000);
@@ -127,7 +137,11 @@ describe.each(await testDialects())('hostile bodies end to end (%s)', (dialect) 
     const body = Array.from({ length: 1_500 }, (_, i) => `<p>${i}번째 문단입니다. 조력발전소 가동 소식.</p>`).join('');
     const res = await post(body, 'urn:bounds:honest');
     expect(res.statusCode).toBe(201);
-    const row = await t.deps.db.selectFrom('articles').select('body_html').where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('articles')
+      .select('body_html')
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
     expect(row.body_html).toContain('1499번째 문단');
   });
 });

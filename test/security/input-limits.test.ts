@@ -15,7 +15,10 @@ const HUGE_GUID = 'g'.repeat(1_000_000);
 
 function rss(items: Array<{ guid: string; title: string; body?: string }>): string {
   const xml = items
-    .map((i) => `<item><guid isPermaLink="false">${i.guid}</guid><title>${i.title}</title><description><![CDATA[${i.body ?? '<p>본문입니다.</p>'}]]></description></item>`)
+    .map(
+      (i) =>
+        `<item><guid isPermaLink="false">${i.guid}</guid><title>${i.title}</title><description><![CDATA[${i.body ?? '<p>본문입니다.</p>'}]]></description></item>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>한계일보</title><link>https://press.example/</link>${xml}</channel></rss>`;
 }
@@ -44,7 +47,8 @@ describe.each(await testDialects())('article limits on every path (%s)', (dialec
   });
   afterAll(() => t.close());
 
-  const stored = (uri: string) => t.deps.db.selectFrom('articles').select(['id', 'headline']).where('uri', '=', uri).executeTakeFirst();
+  const stored = (uri: string) =>
+    t.deps.db.selectFrom('articles').select(['id', 'headline']).where('uri', '=', uri).executeTakeFirst();
   const postNinjs = (item: Record<string, unknown>) =>
     t.app.inject({
       method: 'POST',
@@ -88,12 +92,25 @@ describe.each(await testDialects())('article limits on every path (%s)', (dialec
 
   it('an article whose body is one 190,000-character word is indexed and found', async () => {
     const word = 'a'.repeat(190_000);
-    const res = await postNinjs({ uri: 'urn:limits:word', headline: '긴 단어', body_html: undefined, body_text: `${word} 조력발전소` });
+    const res = await postNinjs({
+      uri: 'urn:limits:word',
+      headline: '긴 단어',
+      body_html: undefined,
+      body_text: `${word} 조력발전소`,
+    });
     expect(res.statusCode).toBe(201);
-    const row = await t.deps.db.selectFrom('articles').select('body_text').where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('articles')
+      .select('body_text')
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
     expect(row.body_text).toContain(word);
     await t.runJobs();
-    const failed = await t.deps.db.selectFrom('jobs').select(['kind', 'last_error']).where('status', '!=', 'done').execute();
+    const failed = await t.deps.db
+      .selectFrom('jobs')
+      .select(['kind', 'last_error'])
+      .where('status', '!=', 'done')
+      .execute();
     expect(failed).toEqual([]);
     const found = await t.app.inject(`/api/v1/search?q=${encodeURIComponent('조력발전소')}`);
     expect(found.json().results.map((h: { id: number }) => h.id)).toContain(res.json().id);

@@ -18,7 +18,9 @@ describe('digest slots in the reader’s time zone', () => {
     expect(nextDigestAt(now, 'America/New_York', 'daily', 7, 0)).toBe(at('2026-12-01T12:00:00Z'));
     expect(nextDigestAt(now, 'Asia/Kolkata', 'daily', 7, 0)).toBe(at('2026-12-01T01:30:00Z'));
     // New York moves to daylight time on 14 March 2027: 07:00 is then 11:00 UTC.
-    expect(nextDigestAt(at('2027-03-13T13:00:00Z'), 'America/New_York', 'daily', 7, 0)).toBe(at('2027-03-14T11:00:00Z'));
+    expect(nextDigestAt(at('2027-03-13T13:00:00Z'), 'America/New_York', 'daily', 7, 0)).toBe(
+      at('2027-03-14T11:00:00Z'),
+    );
     expect(nextDigestAt(now, 'Asia/Seoul', 'off', 7, 0)).toBeNull();
   });
 
@@ -42,14 +44,22 @@ describe.each(await testDialects())('digest sending (%s)', (dialect) => {
   async function reader(email: string, nickname: string, timeZone: string, ip: string): Promise<number> {
     expect((await signUpVia(new TestBrowser(t.app, ip), { email, nickname })).statusCode).toBe(303);
     const id = (await readerByEmail(t, email))!.id;
-    await t.deps.db.updateTable('readers').set({ email_verified_at: T0, time_zone: timeZone }).where('id', '=', id).execute();
+    await t.deps.db
+      .updateTable('readers')
+      .set({ email_verified_at: T0, time_zone: timeZone })
+      .where('id', '=', id)
+      .execute();
     await subscribe(t.deps.db, id, { kind: 'press', targetId: press, query: null, targetKey: String(press) }, T0);
     await setDigest(t.deps, id, timeZone, { digest: 'daily', hour: 7, weekday: 1 }, T0);
     return id;
   }
 
   const digestsOf = (readerId: number) =>
-    t.deps.db.selectFrom('mail_messages').select(['key', 'subject', 'text_body', 'list_unsubscribe']).where('key', 'like', `subscriptions.digest:${readerId}:%`).execute();
+    t.deps.db
+      .selectFrom('mail_messages')
+      .select(['key', 'subject', 'text_body', 'list_unsubscribe'])
+      .where('key', 'like', `subscriptions.digest:${readerId}:%`)
+      .execute();
 
   it('each reader at their own 07:00, once per slot, with a one-click way out', async () => {
     const seoul = await reader('seoul@example.kr', '서울독자', 'Asia/Seoul', '10.80.0.1');
@@ -73,13 +83,26 @@ describe.each(await testDialects())('digest sending (%s)', (dialect) => {
 
     // The next day brings nothing new for Seoul: its slot moves on without a message.
     expect(await runDueDigests(t.deps, seoulSlot + 86_400_000)).toBe(0);
-    const row = await t.deps.db.selectFrom('reader_news').select('next_digest_at').where('reader_id', '=', seoul).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('reader_news')
+      .select('next_digest_at')
+      .where('reader_id', '=', seoul)
+      .executeTakeFirstOrThrow();
     expect(Number(row.next_digest_at)).toBe(seoulSlot + 2 * 86_400_000);
 
     const path = mail!.list_unsubscribe!.replace('http://sosik.test', '');
-    const off = await t.app.inject({ method: 'POST', url: path, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const off = await t.app.inject({
+      method: 'POST',
+      url: path,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(off.statusCode).toBe(200);
-    const after = await t.deps.db.selectFrom('reader_news').select(['digest', 'next_digest_at']).where('reader_id', '=', seoul).executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('reader_news')
+      .select(['digest', 'next_digest_at'])
+      .where('reader_id', '=', seoul)
+      .executeTakeFirstOrThrow();
     expect(after.digest).toBe('off');
     expect(after.next_digest_at).toBeNull();
   });

@@ -6,7 +6,14 @@ import type { TestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/databases.ts';
 import { addArticle, addPress } from '../helpers/news.ts';
 import { addStaff, signIn } from '../helpers/staff.ts';
-import { csrfOf, readerByEmail, readersTestApp, signInVia, signUpVia, TestBrowser } from '../../src/readers/test-support.ts';
+import {
+  csrfOf,
+  readerByEmail,
+  readersTestApp,
+  signInVia,
+  signUpVia,
+  TestBrowser,
+} from '../../src/readers/test-support.ts';
 import { subscriptionsDataPart } from '../../src/subscriptions/reader-data.ts';
 
 const HOUR = 3_600_000;
@@ -34,13 +41,21 @@ describe.each(await testDialects())('subscriptions (%s)', (dialect) => {
   /** Submits the follow form found on `page` (the one whose action is `action`). */
   async function follow(browser: TestBrowser, page: string, kind: string) {
     const html = (await browser.get(page)).body;
-    const m = new RegExp(`<form class="subscribe" method="post" action="/subscriptions" data-follow="${kind}">.*?name="target" value="(\\d+)"`, 's').exec(html);
+    const m = new RegExp(
+      `<form class="subscribe" method="post" action="/subscriptions" data-follow="${kind}">.*?name="target" value="(\\d+)"`,
+      's',
+    ).exec(html);
     expect(m, `follow form for ${kind} on ${page}`).not.toBeNull();
     return browser.post('/subscriptions', { _csrf: csrfOf(html), kind, target: m![1]!, next: page });
   }
 
   it('signed out, the control leads to sign-in and back; signed in, it subscribes from the article page', async () => {
-    const a = await addArticle(t.deps, hanbit, { headline: '한빛 첫 기사', bylines: [{ name: '김민수' }] }, now - 3 * HOUR);
+    const a = await addArticle(
+      t.deps,
+      hanbit,
+      { headline: '한빛 첫 기사', bylines: [{ name: '김민수' }] },
+      now - 3 * HOUR,
+    );
     const anonymous = await t.app.inject({ url: `/articles/${a}` });
     expect(anonymous.body).toContain(`href="/login?next=${encodeURIComponent(`/articles/${a}`)}"`);
     expect(anonymous.body).not.toContain('data-subscribe-press=');
@@ -62,10 +77,20 @@ describe.each(await testDialects())('subscriptions (%s)', (dialect) => {
 
   it('My news merges every subscription, newest first, names why, hides hidden presses, and counts what is new', async () => {
     const { id, browser } = await newReader('jun@example.kr', '준호준호', '10.60.0.2');
-    const r1 = await addArticle(t.deps, saebyeok, { headline: '새벽 기자 기사', bylines: [{ name: '이서연', email: 'sy@saebyeok.example' }] }, now - 2 * HOUR);
+    const r1 = await addArticle(
+      t.deps,
+      saebyeok,
+      { headline: '새벽 기자 기사', bylines: [{ name: '이서연', email: 'sy@saebyeok.example' }] },
+      now - 2 * HOUR,
+    );
     const p1 = await addArticle(t.deps, hanbit, { headline: '한빛 둘째 기사' }, now - HOUR);
     await addArticle(t.deps, saebyeok, { headline: '구독 안 한 새벽 기사' }, now - HOUR);
-    const c1 = await addArticle(t.deps, saebyeok, { headline: '경제 분야 기사', subjects: [{ code: 'economy' }] }, now - 30 * 60_000);
+    const c1 = await addArticle(
+      t.deps,
+      saebyeok,
+      { headline: '경제 분야 기사', subjects: [{ code: 'economy' }] },
+      now - 30 * 60_000,
+    );
     await t.runJobs();
 
     // Empty first: the empty state suggests presses.
@@ -94,14 +119,21 @@ describe.each(await testDialects())('subscriptions (%s)', (dialect) => {
 
     // Hide 새벽신문: its articles leave My news, whichever subscription brought them.
     const manage = (await browser.get('/account/subscriptions')).body;
-    const hide = await browser.post('/subscriptions/hidden-presses', { _csrf: csrfOf(manage), press: String(saebyeok), next: '/my' });
+    const hide = await browser.post('/subscriptions/hidden-presses', {
+      _csrf: csrfOf(manage),
+      press: String(saebyeok),
+      next: '/my',
+    });
     expect(hide.statusCode).toBe(303);
     const hidden = (await browser.get('/my')).body;
     expect(hidden).not.toContain('새벽 기자 기사');
     expect(hidden).not.toContain('경제 분야 기사');
     expect(hidden).toContain('한빛 둘째 기사');
 
-    const exported = (await subscriptionsDataPart.export(t.deps, id)) as { subscriptions: unknown[]; hiddenPresses: number[] };
+    const exported = (await subscriptionsDataPart.export(t.deps, id)) as {
+      subscriptions: unknown[];
+      hiddenPresses: number[];
+    };
     expect(exported.subscriptions).toHaveLength(3);
     expect(exported.hiddenPresses).toEqual([saebyeok]);
   });
@@ -110,26 +142,48 @@ describe.each(await testDialects())('subscriptions (%s)', (dialect) => {
     const { id, browser } = await newReader('hana@example.kr', '하나하나', '10.60.0.3');
     const manage = (await browser.get('/account/subscriptions')).body;
     const csrf = csrfOf(manage);
-    expect((await browser.post('/subscriptions/keyword', { _csrf: csrf, query: '  반도체   수출 ' })).statusCode).toBe(303);
+    expect((await browser.post('/subscriptions/keyword', { _csrf: csrf, query: '  반도체   수출 ' })).statusCode).toBe(
+      303,
+    );
     expect((await browser.post('/subscriptions/keyword', { _csrf: csrf, query: '반도체 수출' })).statusCode).toBe(303);
     const rows = await t.deps.db.selectFrom('subscriptions').selectAll().where('reader_id', '=', id).execute();
     expect(rows.map((r) => [r.kind, r.target_key, r.delivery])).toEqual([['keyword', '반도체 수출', 'immediate']]);
 
     const bad = await browser.post('/subscriptions', { _csrf: csrf, kind: 'planet', target: '1' });
     expect(bad.statusCode).toBe(422);
-    expect((await browser.post('/subscriptions', { _csrf: csrf, kind: 'press', target: '999999' })).statusCode).toBe(404);
+    expect((await browser.post('/subscriptions', { _csrf: csrf, kind: 'press', target: '999999' })).statusCode).toBe(
+      404,
+    );
     expect((await browser.post('/subscriptions', { kind: 'press', target: String(hanbit) })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: '/subscriptions', payload: { kind: 'press', target: String(hanbit) } })).statusCode).toBe(401);
-    expect((await browser.post('/subscriptions/keyword', { _csrf: csrf, query: 'x'.repeat(101) })).statusCode).toBe(422);
-    expect(await t.deps.db.selectFrom('subscriptions').select('id').where('reader_id', '=', id).execute()).toHaveLength(1);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/subscriptions',
+          payload: { kind: 'press', target: String(hanbit) },
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect((await browser.post('/subscriptions/keyword', { _csrf: csrf, query: 'x'.repeat(101) })).statusCode).toBe(
+      422,
+    );
+    expect(await t.deps.db.selectFrom('subscriptions').select('id').where('reader_id', '=', id).execute()).toHaveLength(
+      1,
+    );
 
     // Someone else's subscription cannot be removed; one's own can.
     const other = await newReader('eun@example.kr', '은서은서', '10.60.0.4');
     const otherCsrf = csrfOf((await other.browser.get('/account/subscriptions')).body);
-    expect((await other.browser.post(`/subscriptions/${rows[0]!.id}/delete`, { _csrf: otherCsrf })).statusCode).toBe(404);
-    expect((await browser.post(`/subscriptions/${rows[0]!.id}/delivery`, { _csrf: csrf, delivery: 'digest' })).statusCode).toBe(303);
+    expect((await other.browser.post(`/subscriptions/${rows[0]!.id}/delete`, { _csrf: otherCsrf })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await browser.post(`/subscriptions/${rows[0]!.id}/delivery`, { _csrf: csrf, delivery: 'digest' })).statusCode,
+    ).toBe(303);
     expect((await browser.post(`/subscriptions/${rows[0]!.id}/delete`, { _csrf: csrf })).statusCode).toBe(303);
-    expect(await t.deps.db.selectFrom('subscriptions').select('id').where('reader_id', '=', id).execute()).toHaveLength(0);
+    expect(await t.deps.db.selectFrom('subscriptions').select('id').where('reader_id', '=', id).execute()).toHaveLength(
+      0,
+    );
   });
 
   it('a private feed (RSS, Atom, JSON Feed) behind a token stored hashed, replaced and revoked', async () => {
@@ -151,7 +205,9 @@ describe.each(await testDialects())('subscriptions (%s)', (dialect) => {
     expect(feed.body).toContain('피드로 받는 기사');
     const atom = await t.app.inject({ url: rss.replace('feed.xml', 'atom.xml') });
     expect(atom.body).toContain('피드로 받는 기사');
-    const json = JSON.parse((await t.app.inject({ url: rss.replace('feed.xml', 'feed.json') })).body) as { items: Array<{ title: string }> };
+    const json = JSON.parse((await t.app.inject({ url: rss.replace('feed.xml', 'feed.json') })).body) as {
+      items: Array<{ title: string }>;
+    };
     expect(json.items.map((i) => i.title)).toContain('피드로 받는 기사');
 
     // A new address retires the old; revoking ends every one.
@@ -169,7 +225,12 @@ describe.each(await testDialects())('subscriptions (%s)', (dialect) => {
     const cookie = await signIn(t.app, 'desk@hanbit.example');
     const res = await t.app.inject({ url: '/studio/subscribers', headers: { cookie } });
     expect(res.statusCode).toBe(200);
-    const subscribers = await t.deps.db.selectFrom('subscriptions').select('id').where('kind', '=', 'press').where('target_id', '=', hanbit).execute();
+    const subscribers = await t.deps.db
+      .selectFrom('subscriptions')
+      .select('id')
+      .where('kind', '=', 'press')
+      .where('target_id', '=', hanbit)
+      .execute();
     expect(subscribers.length).toBeGreaterThan(0);
     expect(res.body).toContain(`data-press-subscribers="${subscribers.length}"`);
     expect(res.body).not.toContain('새벽신문');

@@ -19,7 +19,10 @@ export function ArticleCardView(props: { ctx: PageContext; article: ArticleCard 
   const href = `/articles/${article.id}`;
   const showPhoto = variant !== 'headline' && article.photoUrl;
   return (
-    <article class={`card card--${variant}${showPhoto ? ' card--with-photo' : ''}`} lang={contentLang(ctx.locale, article.lang)}>
+    <article
+      class={`card card--${variant}${showPhoto ? ' card--with-photo' : ''}`}
+      lang={contentLang(ctx.locale, article.lang)}
+    >
       {showPhoto ? (
         // The headline link carries the name; the thumbnail is a second, unfocusable way in.
         <a class="card__photo" href={href} tabIndex={-1} aria-hidden="true">
@@ -52,7 +55,13 @@ export function ArticleCardList(props: { ctx: PageContext; articles: readonly Ar
     <ul class={`card-list card-list--${props.variant ?? 'item'}`}>
       {props.articles.map((a) => (
         <li>
-          <ArticleCardView ctx={props.ctx} article={a} variant={props.variant} headingLevel={props.headingLevel} hidePress={props.hidePress} />
+          <ArticleCardView
+            ctx={props.ctx}
+            article={a}
+            variant={props.variant}
+            headingLevel={props.headingLevel}
+            hidePress={props.hidePress}
+          />
         </li>
       ))}
     </ul>

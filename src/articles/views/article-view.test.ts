@@ -22,13 +22,29 @@ const article: ArticleDetail = {
   firstCreatedAt: Date.UTC(2025, 0, 1),
   updatedAt: Date.UTC(2025, 0, 1),
   withdrawnAt: null,
-  press: { id: 1, slug: 'p', name: '시험일보', nameEn: null, homepage: null, description: null, descriptionEn: null, copyright: null },
+  press: {
+    id: 1,
+    slug: 'p',
+    name: '시험일보',
+    nameEn: null,
+    homepage: null,
+    description: null,
+    descriptionEn: null,
+    copyright: null,
+  },
   photos: [],
   categories: [],
   previous: null,
   next: null,
 };
-const ctx = { locale: 'ko' as const, siteName: '소식', publicUrl: 'https://n.example', path: '/articles/5', nav: [], now: Date.now() };
+const ctx = {
+  locale: 'ko' as const,
+  siteName: '소식',
+  publicUrl: 'https://n.example',
+  path: '/articles/5',
+  nav: [],
+  now: Date.now(),
+};
 
 describe('article view', () => {
   it('renders the issue tag only when the issues capability gives one', () => {
@@ -37,7 +53,9 @@ describe('article view', () => {
     // The tag is the issues capability's header slot; the page renders what its slots give it.
     const tag = h(IssueTagLink, { locale: 'ko', tag: { name: '조력발전 가동', slug: 'tidal-power' } }) as VNode;
     const withTag = renderDocument(h(ArticlePage, { ctx, article, slots: { header: [tag], sections: [], aside: [] } }));
-    expect(withTag).toContain('<a href="/issues/tidal-power"><span class="issue-tag__label">이슈</span><span class="issue-tag__name">조력발전 가동</span></a>');
+    expect(withTag).toContain(
+      '<a href="/issues/tidal-power"><span class="issue-tag__label">이슈</span><span class="issue-tag__name">조력발전 가동</span></a>',
+    );
   });
 
   it('falls back to a default copyright line naming the press; comments come only from the comments slots', () => {

@@ -5,7 +5,15 @@ import { Layout, type AlternateLink } from '../../web/layout.tsx';
 import type { VNode } from 'preact';
 import type { ArticleDetail } from '../read-store.ts';
 import { ArticleTools, Bylines, CategoryNote, LightboxDialog, PhotoFigure } from './article-parts.tsx';
-import { absoluteUrl, categoryName, contentLang, frameOf, pressName, uiLang, type PageContext } from '../../web/page-context.ts';
+import {
+  absoluteUrl,
+  categoryName,
+  contentLang,
+  frameOf,
+  pressName,
+  uiLang,
+  type PageContext,
+} from '../../web/page-context.ts';
 import { KeywordTags } from './keyword-tags.tsx';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
 import { SubscribeControl } from './subscribe-control.tsx';
@@ -23,8 +31,12 @@ export interface ArticlePageProps {
   latest?: readonly HeadlineLink[];
 }
 
-
-export const ARTICLE_SCRIPTS = ['js/article-tools.js', 'js/lightbox.js', 'js/article-listen.js', 'js/article-share.js'] as const;
+export const ARTICLE_SCRIPTS = [
+  'js/article-tools.js',
+  'js/lightbox.js',
+  'js/article-listen.js',
+  'js/article-share.js',
+] as const;
 
 /** "Updated" is shown only when it would show a different minute from "published". */
 export function wasUpdated(a: Pick<ArticleDetail, 'updatedAt' | 'firstCreatedAt'>): boolean {
@@ -112,7 +124,12 @@ export function ArticlePage(props: ArticlePageProps) {
                     <time dateTime={isoTime(a.firstCreatedAt)}>{dateTime(ctx.locale, a.firstCreatedAt)}</time>
                   </span>
                   {a.revision > 1 ? (
-                    <CorrectionNote locale={ctx.locale} articleId={a.id} corrections={a.revision - 1} at={a.updatedAt} />
+                    <CorrectionNote
+                      locale={ctx.locale}
+                      articleId={a.id}
+                      corrections={a.revision - 1}
+                      at={a.updatedAt}
+                    />
                   ) : updated ? (
                     <span class="article-times__item">
                       <span class="article-times__label">{tr('articles.updated')}</span>
@@ -134,7 +151,9 @@ export function ArticlePage(props: ArticlePageProps) {
               {leadPhoto ? (
                 <>
                   <PhotoFigure tr={tr} photo={leadPhoto} eager uiLang={ui} />
-                  <p class="photo-hint" lang={ui}>{tr('articles.photo.hint')}</p>
+                  <p class="photo-hint" lang={ui}>
+                    {tr('articles.photo.hint')}
+                  </p>
                 </>
               ) : null}
               {/* Sanitised with an allow-list at ingest (src/press): the only markup embedded as-is. */}
@@ -158,7 +177,7 @@ export function ArticlePage(props: ArticlePageProps) {
                   <SubscribeControl locale={ctx.locale} pressName={press} pressSlug={a.press.slug} idSuffix="article" />
                 )}
               </section>
-              <p class="copyright" lang={a.copyright ?? a.press.copyright ? undefined : ui}>
+              <p class="copyright" lang={(a.copyright ?? a.press.copyright) ? undefined : ui}>
                 {copyright}
               </p>
               <CategoryNote locale={ctx.locale} article={a} lang={ui} />
@@ -169,7 +188,11 @@ export function ArticlePage(props: ArticlePageProps) {
 
           <nav class="press-sequence" aria-label={tr('articles.sequence.label', { press })}>
             {a.previous ? (
-              <a class="press-sequence__link press-sequence__link--previous" href={`/articles/${a.previous.id}`} rel="prev">
+              <a
+                class="press-sequence__link press-sequence__link--previous"
+                href={`/articles/${a.previous.id}`}
+                rel="prev"
+              >
                 <span class="press-sequence__label">{tr('articles.sequence.previous')}</span>
                 <span class="press-sequence__headline" lang={contentLang(ctx.locale, a.previous.lang)}>
                   {a.previous.headline}
@@ -196,7 +219,15 @@ export function ArticlePage(props: ArticlePageProps) {
         )}
       </div>
       <LightboxDialog tr={tr} />
-      <div class="toast" role="status" aria-live="polite" data-toast data-copied-message={tr('articles.tools.copied')} data-copy-failed-message={tr('articles.tools.copy-failed')} data-subscribe-message={tr('articles.subscribe.soon')} />
+      <div
+        class="toast"
+        role="status"
+        aria-live="polite"
+        data-toast
+        data-copied-message={tr('articles.tools.copied')}
+        data-copy-failed-message={tr('articles.tools.copy-failed')}
+        data-subscribe-message={tr('articles.subscribe.soon')}
+      />
     </Layout>
   );
 }

@@ -3,7 +3,17 @@
 import { dateTime, isoTime } from '../../web/format.ts';
 import { translator, type Locale } from '../../web/i18n/index.ts';
 
-export function CorrectionNote({ locale, articleId, corrections, at }: { locale: Locale; articleId: number; corrections: number; at: number }) {
+export function CorrectionNote({
+  locale,
+  articleId,
+  corrections,
+  at,
+}: {
+  locale: Locale;
+  articleId: number;
+  corrections: number;
+  at: number;
+}) {
   const tr = translator(locale);
   return (
     <span class="article-times__item article-times__corrections">

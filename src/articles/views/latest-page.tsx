@@ -24,7 +24,9 @@ function CategoryFilter(props: { ctx: PageContext; categories: readonly Category
     <nav class="filter-chips" aria-label={tr('articles.latest.filter')}>
       <ul>
         {chip('/latest', tr('articles.latest.all'), !props.current)}
-        {props.categories.map((c) => chip(latestPath(c), categoryName(props.ctx.locale, c), props.current?.id === c.id))}
+        {props.categories.map((c) =>
+          chip(latestPath(c), categoryName(props.ctx.locale, c), props.current?.id === c.id),
+        )}
       </ul>
     </nav>
   );

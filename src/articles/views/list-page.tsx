@@ -46,11 +46,23 @@ export function ListFrame(props: ListFrameProps) {
             {props.intro}
           </header>
           {list.items.length ? (
-            <ArticleCardList ctx={ctx} articles={list.items} variant="item" headingLevel={2} hidePress={props.hidePress} />
+            <ArticleCardList
+              ctx={ctx}
+              articles={list.items}
+              variant="item"
+              headingLevel={2}
+              hidePress={props.hidePress}
+            />
           ) : (
             <p class="empty-state">{tr('articles.list.empty')}</p>
           )}
-          <Pagination locale={ctx.locale} basePath={props.basePath} page={props.page} newer={list.newer} older={list.older} />
+          <Pagination
+            locale={ctx.locale}
+            basePath={props.basePath}
+            page={props.page}
+            newer={list.newer}
+            older={list.older}
+          />
         </div>
         <LatestAside ctx={ctx} latest={props.latest ?? []} />
       </div>
@@ -130,7 +142,11 @@ export function PressPage(props: {
               </a>
             </p>
           ) : null}
-          {props.follow?.length ? props.follow : <SubscribeControl locale={ctx.locale} pressName={name} pressSlug={press.slug} idSuffix="press" />}
+          {props.follow?.length ? (
+            props.follow
+          ) : (
+            <SubscribeControl locale={ctx.locale} pressName={name} pressSlug={press.slug} idSuffix="press" />
+          )}
         </div>
       }
     />

@@ -16,7 +16,14 @@ export function ListenButton(props: { tr: Translate; lang: string }) {
       hidden
     >
       <svg class="tool-button__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-        <path d="M4 9v6h4l5 4V5L8 9H4zM16 8.5a4.5 4.5 0 0 1 0 7M18.5 6a8 8 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+        <path
+          d="M4 9v6h4l5 4V5L8 9H4zM16 8.5a4.5 4.5 0 0 1 0 7M18.5 6a8 8 0 0 1 0 12"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
       </svg>
       <span data-listen-text>{tr('articles.tools.listen')}</span>
     </button>
@@ -27,7 +34,14 @@ export function ShareButton(props: { tr: Translate; canonical: string; title: st
   return (
     <button type="button" class="tool-button" data-share-url={props.canonical} data-share-title={props.title} hidden>
       <svg class="tool-button__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-        <path d="M12 15V3M7 8l5-5 5 5M5 12v7a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+        <path
+          d="M12 15V3M7 8l5-5 5 5M5 12v7a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-7"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
       </svg>
       {props.tr('articles.tools.share')}
     </button>

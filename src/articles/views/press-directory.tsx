@@ -26,7 +26,9 @@ export function PressDirectoryPage(props: { ctx: PageContext; entries: readonly 
     >
       <header class="list-head">
         <h1 class="list-head__title">{tr('articles.presses.title')}</h1>
-        <p class="list-head__note">{tr('articles.presses.note', { count: number.format(props.entries.length), site: ctx.siteName })}</p>
+        <p class="list-head__note">
+          {tr('articles.presses.note', { count: number.format(props.entries.length), site: ctx.siteName })}
+        </p>
       </header>
       {props.entries.length ? (
         <ul class="press-directory">
@@ -50,7 +52,11 @@ export function PressDirectoryPage(props: { ctx: PageContext; entries: readonly 
                   <p class="press-entry__count">
                     {tr('articles.presses.count', { count: number.format(press.articleCount) })}
                   </p>
-                  <FeedLinks feeds={feeds} label={tr('articles.presses.feeds', { press: name })} class="press-entry__feeds" />
+                  <FeedLinks
+                    feeds={feeds}
+                    label={tr('articles.presses.feeds', { press: name })}
+                    class="press-entry__feeds"
+                  />
                 </div>
               </li>
             );

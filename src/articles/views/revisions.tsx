@@ -21,7 +21,12 @@ export interface RevisionView {
 
 export interface RevisionsPageProps {
   ctx: PageContext;
-  article: { id: number; headline: string; lang: string; press: { slug: string; name: string; nameEn?: string | null } };
+  article: {
+    id: number;
+    headline: string;
+    lang: string;
+    press: { slug: string; name: string; nameEn?: string | null };
+  };
   /** Newest first. */
   revisions: RevisionView[];
   /** Revisions there are in all (the page may show only the newest ones). */
@@ -50,7 +55,8 @@ function Diff({ tr, parts, ui, trim }: { tr: Translate; parts: DiffPart[]; ui: s
               </span>
               {p.text}
               <span class="visually-hidden" lang={ui}>
-                {' '}[{tr('articles.revisions.added-end')}]
+                {' '}
+                [{tr('articles.revisions.added-end')}]
               </span>
             </ins>
           );
@@ -63,7 +69,8 @@ function Diff({ tr, parts, ui, trim }: { tr: Translate; parts: DiffPart[]; ui: s
               </span>
               {p.text}
               <span class="visually-hidden" lang={ui}>
-                {' '}[{tr('articles.revisions.removed-end')}]
+                {' '}
+                [{tr('articles.revisions.removed-end')}]
               </span>
             </del>
           );
@@ -98,7 +105,9 @@ function Revision({ ctx, r, lang }: { ctx: PageContext; r: RevisionView; lang: s
   return (
     <section class="revision-entry" aria-labelledby={id}>
       <h2 id={id} class="revision-entry__title" lang={ui}>
-        {first ? tr('articles.revisions.first', { n: r.revision }) : tr('articles.revisions.numbered', { n: r.revision })}
+        {first
+          ? tr('articles.revisions.first', { n: r.revision })
+          : tr('articles.revisions.numbered', { n: r.revision })}
         <span aria-hidden="true"> · </span>
         <time dateTime={isoTime(r.at)}>{dateTime(ctx.locale, r.at)}</time>
       </h2>

@@ -8,4 +8,12 @@ import { profanityPhase } from './phases/profanity.ts';
 import { repeatPhase } from './phases/repeat.ts';
 import { toxicityPhase } from './phases/toxicity.ts';
 
-export const PHASES: readonly Phase[] = [lengthPhase, banPhase, repeatPhase, linksPhase, premoderationPhase, profanityPhase, toxicityPhase];
+export const PHASES: readonly Phase[] = [
+  lengthPhase,
+  banPhase,
+  repeatPhase,
+  linksPhase,
+  premoderationPhase,
+  profanityPhase,
+  toxicityPhase,
+];

@@ -29,10 +29,16 @@ export async function runPipeline(phases: readonly Phase[], ctx: PhaseContext): 
     const outcome: PhaseOutcome = await phase.run({ ...ctx, draft: { ...ctx.draft, text } });
     if (outcome.action === 'refuse') throw outcome.error;
     if (outcome.action === 'pass') {
-      if (outcome.evidence) decisions.push({ phase: phase.name, action: 'pass', reason: 'pass', evidence: outcome.evidence });
+      if (outcome.evidence)
+        decisions.push({ phase: phase.name, action: 'pass', reason: 'pass', evidence: outcome.evidence });
       continue;
     }
-    const decision: Decision = { phase: phase.name, action: outcome.action, reason: outcome.reason, evidence: outcome.evidence };
+    const decision: Decision = {
+      phase: phase.name,
+      action: outcome.action,
+      reason: outcome.reason,
+      evidence: outcome.evidence,
+    };
     decisions.push(decision);
     if (outcome.action === 'mask') {
       text = outcome.text;

@@ -144,12 +144,21 @@ class Builder {
   }
 
   done(): FeatureVectors {
-    return { idx: Int32Array.from(this.idx), logtf: Float32Array.from(this.logtf), binary: Float32Array.from(this.binary) };
+    return {
+      idx: Int32Array.from(this.idx),
+      logtf: Float32Array.from(this.logtf),
+      binary: Float32Array.from(this.binary),
+    };
   }
 }
 
 /** `profanityCount` may be passed when the caller already ran findProfanity on `text`. */
-export function extractFeatures(cfg: FeatureConfig, text: string, title?: string, profanityCount?: number): FeatureVectors {
+export function extractFeatures(
+  cfg: FeatureConfig,
+  text: string,
+  title?: string,
+  profanityCount?: number,
+): FeatureVectors {
   return withContext(cfg, textFeatures(cfg, text), title, profanityCount);
 }
 
@@ -159,7 +168,18 @@ export interface TextFeatures {
   builder: Builder;
 }
 
-const TEXT_SETTINGS = ['bits', 'charMin', 'charMax', 'jamoMin', 'jamoMax', 'words', 'wordBigrams', 'stems', 'compactMax', 'splitBlocks'] as const;
+const TEXT_SETTINGS = [
+  'bits',
+  'charMin',
+  'charMax',
+  'jamoMin',
+  'jamoMax',
+  'words',
+  'wordBigrams',
+  'stems',
+  'compactMax',
+  'splitBlocks',
+] as const;
 
 /** Whether two configurations compute the same text features (they may differ in context). */
 export function sameTextFeatures(a: FeatureConfig, b: FeatureConfig): boolean {
@@ -180,7 +200,8 @@ export function textFeatures(cfg: FeatureConfig, text: string): TextFeatures {
   pushNgrams(hits, SEED_CHAR, ` ${normal} `, cfg.charMin, cfg.charMax, mask);
   if (cfg.compactMax) pushNgrams(hits, SEED_COMPACT, normal.replace(/ /g, ''), 2, cfg.compactMax, mask);
   flush();
-  if (cfg.jamoMax > 0) pushNgrams(hits, SEED_JAMO, buildSkeleton(normal, 'lookalike').text, cfg.jamoMin, cfg.jamoMax, mask);
+  if (cfg.jamoMax > 0)
+    pushNgrams(hits, SEED_JAMO, buildSkeleton(normal, 'lookalike').text, cfg.jamoMin, cfg.jamoMax, mask);
   flush();
   if (cfg.words) {
     const ws = tokens(normal);
@@ -200,13 +221,21 @@ export function textFeatures(cfg: FeatureConfig, text: string): TextFeatures {
 }
 
 /** Text features plus the headline block and the word-list flags of `cfg`. */
-export function withContext(cfg: FeatureConfig, t: TextFeatures, title?: string, profanityCount?: number): FeatureVectors {
+export function withContext(
+  cfg: FeatureConfig,
+  t: TextFeatures,
+  title?: string,
+  profanityCount?: number,
+): FeatureVectors {
   const hasTitle = cfg.titleWeight > 0 && !!title;
   if (!hasTitle && !(cfg.profanityWeight > 0)) return t.builder.done();
   const mask = (1 << cfg.bits) - 1;
   const out = t.builder.copy();
   if (hasTitle && title) {
-    out.block(tokens(normalizeComment(title)).map((w) => hashString(SEED_TITLE, w) & mask), cfg.titleWeight);
+    out.block(
+      tokens(normalizeComment(title)).map((w) => hashString(SEED_TITLE, w) & mask),
+      cfg.titleWeight,
+    );
   }
   if (cfg.profanityWeight > 0) {
     const found = profanityCount ?? findProfanity(t.text).length;

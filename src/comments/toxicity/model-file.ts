@@ -101,7 +101,10 @@ export interface HeadToWrite {
   members: Array<{ weighting: 'logtf' | 'binary'; bias: number; weights: Float64Array }>;
 }
 
-export function encodeModel(heads: { toxicity: HeadToWrite; profanity: HeadToWrite }, trainedWith: Record<string, string>): Buffer {
+export function encodeModel(
+  heads: { toxicity: HeadToWrite; profanity: HeadToWrite },
+  trainedWith: Record<string, string>,
+): Buffer {
   const payload: number[] = [];
   const headHeader = (h: HeadToWrite): HeadHeader => ({
     features: h.features,
@@ -147,7 +150,10 @@ export function decodeModel(file: Buffer): LoadedModel {
     throw new ModelFileError(`toxicity model header is not JSON: ${(err as Error).message}`);
   }
   const parsed = modelHeaderSchema.safeParse(json);
-  if (!parsed.success) throw new ModelFileError(`toxicity model header is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new ModelFileError(
+      `toxicity model header is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const header = parsed.data;
   let at = 4 + jsonLength;
   const readHead = (h: HeadHeader): LoadedHead => ({

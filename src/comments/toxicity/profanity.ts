@@ -5,7 +5,6 @@ import { foldJamo, jamoOf } from './jamo.ts';
 import { ALLOWED_WORDS, CHOSEONG_ABBREVIATIONS, LATIN_WORDS, PROFANE_WORDS } from './profanity-words.ts';
 import { buildSkeleton, isLoneVowel, type LatinReading, type Skeleton } from './skeleton.ts';
 
-
 /** A profane stretch of the original text, [start, end) in UTF-16 code units. */
 export interface ProfanitySpan {
   start: number;
@@ -96,11 +95,13 @@ function abbreviationMatches(sk: Skeleton): Array<[number, number]> {
 export function findProfanity(text: string): ProfanitySpan[] {
   const spans: ProfanitySpan[] = [];
   const look = buildSkeleton(text, 'lookalike');
-  for (const [a, b] of [...wordMatches(look, 'lookalike'), ...abbreviationMatches(look)]) spans.push({ start: look.start[a], end: look.end[b - 1] });
+  for (const [a, b] of [...wordMatches(look, 'lookalike'), ...abbreviationMatches(look)])
+    spans.push({ start: look.start[a], end: look.end[b - 1] });
   for (const [a, b] of latinMatches(look)) spans.push({ start: look.start[a], end: look.end[b - 1] });
   if (/[A-Za-z0-9\uFF10-\uFF5A]/.test(text)) {
     const dropped = buildSkeleton(text, 'dropped');
-    for (const [a, b] of wordMatches(dropped, 'dropped')) spans.push({ start: dropped.start[a], end: dropped.end[b - 1] });
+    for (const [a, b] of wordMatches(dropped, 'dropped'))
+      spans.push({ start: dropped.start[a], end: dropped.end[b - 1] });
   }
   if (/[A-Za-z\uFF21-\uFF5A]/.test(text)) {
     const keys = buildSkeleton(text, 'keyboard');

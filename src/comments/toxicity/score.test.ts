@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeModel, encodeModel, ModelFileError } from './model-file.ts';
 import { maskProfanity } from './profanity.ts';
-import { assessComment, DEFAULT_MODEL_PATH, isToxic, loadToxicityModel, scoreProfanity, scoreToxicity } from './score.ts';
+import {
+  assessComment,
+  DEFAULT_MODEL_PATH,
+  isToxic,
+  loadToxicityModel,
+  scoreProfanity,
+  scoreToxicity,
+} from './score.ts';
 
 const model = loadToxicityModel();
 
@@ -52,13 +59,24 @@ describe('toxicity model', () => {
   });
 
   it('gives obfuscated profanity a high profanity score and clean text a low one', () => {
-    for (const t of ['ㅅㅂ 진짜 뭐냐', '씨.발 짜증나', 'tlqkf 뭐하냐', '병1신같네']) expect(scoreProfanity(model, t)).toBeGreaterThan(model.profanity.header.threshold);
+    for (const t of ['ㅅㅂ 진짜 뭐냐', '씨.발 짜증나', 'tlqkf 뭐하냐', '병1신같네'])
+      expect(scoreProfanity(model, t)).toBeGreaterThan(model.profanity.header.threshold);
     for (const t of CLEAN) expect(scoreProfanity(model, t)).toBeLessThan(model.profanity.header.threshold);
   });
 });
 
 describe('model file', () => {
-  const features = { bits: 8, charMin: 1, charMax: 2, jamoMin: 0, jamoMax: 0, words: true, wordBigrams: false, titleWeight: 0, profanityWeight: 0 };
+  const features = {
+    bits: 8,
+    charMin: 1,
+    charMax: 2,
+    jamoMin: 0,
+    jamoMax: 0,
+    words: true,
+    wordBigrams: false,
+    titleWeight: 0,
+    profanityWeight: 0,
+  };
   const weights = new Float64Array(256).map((_, i) => (i % 7 === 0 ? (i - 128) / 100 : 0));
   const head = { features, threshold: 0.5, members: [{ weighting: 'logtf' as const, bias: -0.25, weights }] };
 

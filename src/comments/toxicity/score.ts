@@ -39,7 +39,13 @@ export function withWordList(learned: number, found: number): number {
 
 const bounded = (text: string) => (text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text);
 
-function scoreHead(head: LoadedHead, body: string, title?: string, profanityCount?: number, shared?: TextFeatures): number {
+function scoreHead(
+  head: LoadedHead,
+  body: string,
+  title?: string,
+  profanityCount?: number,
+  shared?: TextFeatures,
+): number {
   const heading = title && title.length > 300 ? title.slice(0, 300) : title;
   let sum = 0;
   const cfg = head.header.features;

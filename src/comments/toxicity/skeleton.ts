@@ -25,7 +25,17 @@ export interface Skeleton {
 }
 
 // Characters that imitate Hangul letters; multi-letter values are sounds (c reads "ssi", 8 reads "pal").
-const LOOKALIKE: Record<string, string> = { c: 'ㅅㅣ', l: 'ㅣ', i: 'ㅣ', '1': 'ㅣ', '|': 'ㅣ', '!': 'ㅣ', o: 'ㅇ', '0': 'ㅇ', '8': 'ㅍㅏㄹ' };
+const LOOKALIKE: Record<string, string> = {
+  c: 'ㅅㅣ',
+  l: 'ㅣ',
+  i: 'ㅣ',
+  '1': 'ㅣ',
+  '|': 'ㅣ',
+  '!': 'ㅣ',
+  o: 'ㅇ',
+  '0': 'ㅇ',
+  '8': 'ㅍㅏㄹ',
+};
 // 18 read aloud is 십팔, the classic number spelling of 씨발. It reads so only glued to a word
 // (아18, 18놈), never as a number ("18일", "2018년").
 const EIGHTEEN = 'ㅅㅣㅂㅍㅏㄹ';
@@ -83,7 +93,9 @@ export function buildSkeleton(input: string, reading: LatinReading): Skeleton {
       if (reading === 'dropped') {
         // filler: nothing to read
       } else if (reading === 'lookalike' && run === '18' && glued) push(EIGHTEEN, i, j, false);
-      else for (let k = i; k < j; k++) push(reading === 'lookalike' ? (LOOKALIKE[input[k]] ?? input[k]) : input[k], k, k + 1, false);
+      else
+        for (let k = i; k < j; k++)
+          push(reading === 'lookalike' ? (LOOKALIKE[input[k]] ?? input[k]) : input[k], k, k + 1, false);
       i = j;
       continue;
     }
@@ -95,10 +107,16 @@ export function buildSkeleton(input: string, reading: LatinReading): Skeleton {
         const letters = jamoOf(c);
         // Stretched vowels (씨이이발, 개애새끼): a silent-ㅇ syllable repeating the vowel before it.
         const n = text.length;
-        if (letters.length === 2 && letters[0] === 'ㅇ' && n > 0 && sk.word[n - 1] === word && last === foldJamo(letters[1])) sk.end[n - 1] = i + width;
+        if (
+          letters.length === 2 &&
+          letters[0] === 'ㅇ' &&
+          n > 0 &&
+          sk.word[n - 1] === word &&
+          last === foldJamo(letters[1])
+        )
+          sk.end[n - 1] = i + width;
         else push(letters, i, i + width, false);
-      }
-      else if (isCompatJamo(p)) push(jamoOf(c), i, i + width, true);
+      } else if (isCompatJamo(p)) push(jamoOf(c), i, i + width, true);
       else if (conjoiningToCompat(p) !== undefined) push(jamoOf(conjoiningToCompat(p) ?? ''), i, i + width, true);
       else if (LATIN.test(c)) {
         if (reading === 'dropped') continue;

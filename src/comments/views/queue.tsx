@@ -15,7 +15,14 @@ interface LogRow {
   email: string | null;
 }
 
-export function QueueView(props: { locale: Locale; items: QueueItem[]; csrfToken: string; filter: { articleId?: number; reason?: QueueReason }; log?: LogRow[]; done?: number }) {
+export function QueueView(props: {
+  locale: Locale;
+  items: QueueItem[];
+  csrfToken: string;
+  filter: { articleId?: number; reason?: QueueReason };
+  log?: LogRow[];
+  done?: number;
+}) {
   const { locale, items } = props;
   const tr = translator(locale);
   return (
@@ -33,7 +40,12 @@ export function QueueView(props: { locale: Locale; items: QueueItem[]; csrfToken
           ))}
         </select>
         <label for="filter-article">{tr('comments.studio.filter.article')}</label>
-        <input id="filter-article" name="article" inputMode="numeric" value={props.filter.articleId ? String(props.filter.articleId) : ''} />
+        <input
+          id="filter-article"
+          name="article"
+          inputMode="numeric"
+          value={props.filter.articleId ? String(props.filter.articleId) : ''}
+        />
         <button type="submit">{tr('comments.studio.filter.apply')}</button>
       </form>
       {props.filter.articleId ? (
@@ -58,26 +70,33 @@ export function QueueView(props: { locale: Locale; items: QueueItem[]; csrfToken
               <li class="queue-item" id={`queue-${c.id}`}>
                 <input type="checkbox" name="ids" value={String(c.id)} id={`pick-${c.id}`} />{' '}
                 <label for={`pick-${c.id}`}>
-                  #{c.id} · {c.nickname ?? '—'} · {dateTime(locale, c.createdAt)} · {tr(`comments.studio.status.${c.status}`)}
+                  #{c.id} · {c.nickname ?? '—'} · {dateTime(locale, c.createdAt)} ·{' '}
+                  {tr(`comments.studio.status.${c.status}`)}
                 </label>
                 <p class="queue-item__article">
                   <a href={`/articles/${c.articleId}`}>{c.headline}</a>
                 </p>
                 <blockquote class="queue-item__original">{c.original}</blockquote>
-                {c.body !== c.original ? <p class="queue-item__shown">{tr('comments.studio.shown', { text: c.body })}</p> : null}
+                {c.body !== c.original ? (
+                  <p class="queue-item__shown">{tr('comments.studio.shown', { text: c.body })}</p>
+                ) : null}
                 <ul class="queue-item__decisions">
                   {c.decisions.map((d) => (
                     <li>
-                      <strong>{d.phase}</strong> {d.action} — {tr(`comments.reason.${d.reason}`, evidenceParams(d.evidence))} <code>{d.evidence}</code>
+                      <strong>{d.phase}</strong> {d.action} —{' '}
+                      {tr(`comments.reason.${d.reason}`, evidenceParams(d.evidence))} <code>{d.evidence}</code>
                     </li>
                   ))}
                 </ul>
                 {c.reports.length ? (
                   <p class="queue-item__reports">
-                    {tr('comments.studio.reports', { n: c.reports.length })}: {c.reports.map((r) => tr(`comments.report.reason.${r.reason}`)).join(', ')}
+                    {tr('comments.studio.reports', { n: c.reports.length })}:{' '}
+                    {c.reports.map((r) => tr(`comments.report.reason.${r.reason}`)).join(', ')}
                   </p>
                 ) : null}
-                {c.appealed ? <p class="queue-item__appeal">{tr('comments.studio.appeal', { text: c.appealText ?? '' })}</p> : null}
+                {c.appealed ? (
+                  <p class="queue-item__appeal">{tr('comments.studio.appeal', { text: c.appealText ?? '' })}</p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -131,7 +150,9 @@ export function QueueView(props: { locale: Locale; items: QueueItem[]; csrfToken
 
 function evidenceParams(json: string): Record<string, string> {
   try {
-    return Object.fromEntries(Object.entries(JSON.parse(json) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+    return Object.fromEntries(
+      Object.entries(JSON.parse(json) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+    );
   } catch {
     return {};
   }

@@ -28,7 +28,8 @@ export function CommenterView({ locale, profile }: { locale: Locale; profile: Co
         {profile.recent.map((c) => (
           <li class="comment" id={`comment-${c.id}`}>
             <p class="comment__meta">
-              <a href={`/articles/${c.articleId}`}>{c.headline}</a> · <a href={`/comments/${c.id}`}>{dateTime(locale, c.createdAt)}</a>
+              <a href={`/articles/${c.articleId}`}>{c.headline}</a> ·{' '}
+              <a href={`/comments/${c.id}`}>{dateTime(locale, c.createdAt)}</a>
             </p>
             <CommentText text={c.body} />
           </li>
@@ -38,7 +39,18 @@ export function CommenterView({ locale, profile }: { locale: Locale; profile: Co
   );
 }
 
-export function NotificationsView(props: { locale: Locale; items: Array<{ id: number; commentId: number; nickname: string | null; body: string; headline: string; unread: boolean; time: string }> }) {
+export function NotificationsView(props: {
+  locale: Locale;
+  items: Array<{
+    id: number;
+    commentId: number;
+    nickname: string | null;
+    body: string;
+    headline: string;
+    unread: boolean;
+    time: string;
+  }>;
+}) {
   const tr = translator(props.locale);
   return (
     <div class="notifications">
@@ -49,7 +61,12 @@ export function NotificationsView(props: { locale: Locale; items: Array<{ id: nu
         <ul class="notifications__list">
           {props.items.map((n) => (
             <li class={n.unread ? 'notification notification--unread' : 'notification'}>
-              <a href={`/comments/${n.commentId}`}>{tr('comments.notifications.reply', { nickname: n.nickname ?? tr('comments.anonymous'), headline: n.headline })}</a>
+              <a href={`/comments/${n.commentId}`}>
+                {tr('comments.notifications.reply', {
+                  nickname: n.nickname ?? tr('comments.anonymous'),
+                  headline: n.headline,
+                })}
+              </a>
               <span class="notification__time"> {n.time}</span>
               <CommentText text={n.body} />
             </li>

@@ -29,7 +29,17 @@ export interface ThreadProps {
   reactions?: { offered: readonly string[]; counts: Record<string, number>; mine: ReadonlySet<string> };
 }
 
-function Reactions({ locale, articleId, reactions, csrfToken }: { locale: Locale; articleId: number; reactions: NonNullable<ThreadProps['reactions']>; csrfToken?: string }) {
+function Reactions({
+  locale,
+  articleId,
+  reactions,
+  csrfToken,
+}: {
+  locale: Locale;
+  articleId: number;
+  reactions: NonNullable<ThreadProps['reactions']>;
+  csrfToken?: string;
+}) {
   const tr = translator(locale);
   return (
     <div class="reactions" id="reactions">
@@ -37,7 +47,13 @@ function Reactions({ locale, articleId, reactions, csrfToken }: { locale: Locale
       <form class="reactions__list" method="post" action={`/articles/${articleId}/reactions`} data-reaction-form>
         {csrfToken ? <CsrfField token={csrfToken} /> : null}
         {reactions.offered.map((r) => (
-          <button type="submit" name="reaction" value={r} disabled={!csrfToken} aria-pressed={reactions.mine.has(r) ? 'true' : 'false'}>
+          <button
+            type="submit"
+            name="reaction"
+            value={r}
+            disabled={!csrfToken}
+            aria-pressed={reactions.mine.has(r) ? 'true' : 'false'}
+          >
             {tr(`comments.reaction.${r}`)} <span class="reactions__count">{reactions.counts[r] ?? 0}</span>
           </button>
         ))}
@@ -75,7 +91,10 @@ function ReaderControls({ locale, c, csrfToken }: { locale: Locale; c: ThreadCom
 
 function reasonText(tr: Translate, c: ThreadComment, evidence: Record<string, unknown> | undefined): string {
   if (!c.statusReason) return '';
-  return tr(`comments.reason.${c.statusReason}`, Object.fromEntries(Object.entries(evidence ?? {}).map(([k, v]) => [k, String(v)])));
+  return tr(
+    `comments.reason.${c.statusReason}`,
+    Object.fromEntries(Object.entries(evidence ?? {}).map(([k, v]) => [k, String(v)])),
+  );
 }
 
 export function WindowRule({ locale, window }: { locale: Locale; window: CommentWindow }) {
@@ -84,7 +103,11 @@ export function WindowRule({ locale, window }: { locale: Locale; window: Comment
     const time = window.reason === 'night' ? window.opensAt : window.closedAt;
     return (
       <p class="comments__rule comments__rule--closed" role="status">
-        {tr(`comments.window.${window.reason}`, { time: time ? dateTime(locale, time) : '', from: window.night?.from ?? '', to: window.night?.to ?? '' })}
+        {tr(`comments.window.${window.reason}`, {
+          time: time ? dateTime(locale, time) : '',
+          from: window.night?.from ?? '',
+          to: window.night?.to ?? '',
+        })}
       </p>
     );
   }
@@ -94,17 +117,39 @@ export function WindowRule({ locale, window }: { locale: Locale; window: Comment
   return parts.length ? <p class="comments__rule">{parts.join(' ')}</p> : null;
 }
 
-function CommentForm({ locale, articleId, csrfToken, parentId }: { locale: Locale; articleId: number; csrfToken: string; parentId?: number }) {
+function CommentForm({
+  locale,
+  articleId,
+  csrfToken,
+  parentId,
+}: {
+  locale: Locale;
+  articleId: number;
+  csrfToken: string;
+  parentId?: number;
+}) {
   const tr = translator(locale);
   const id = parentId ? `reply-body-${parentId}` : 'comment-body';
   return (
-    <form class={parentId ? 'comment-form comment-form--reply' : 'comment-form'} method="post" action={`/articles/${articleId}/comments`} data-comment-form>
+    <form
+      class={parentId ? 'comment-form comment-form--reply' : 'comment-form'}
+      method="post"
+      action={`/articles/${articleId}/comments`}
+      data-comment-form
+    >
       <CsrfField token={csrfToken} />
       {parentId ? <input type="hidden" name="parentId" value={String(parentId)} /> : null}
       <label for={id} class="comment-form__label">
         {tr(parentId ? 'comments.form.reply-label' : 'comments.form.label')}
       </label>
-      <textarea id={id} name="body" required maxLength={1000} rows={parentId ? 2 : 3} placeholder={tr('comments.form.placeholder')} />
+      <textarea
+        id={id}
+        name="body"
+        required
+        maxLength={1000}
+        rows={parentId ? 2 : 3}
+        placeholder={tr('comments.form.placeholder')}
+      />
       <button type="submit" class="button">
         {tr(parentId ? 'comments.form.reply-submit' : 'comments.form.submit')}
       </button>
@@ -139,7 +184,15 @@ function VoteButtons({ locale, c, csrfToken }: { locale: Locale; c: ThreadCommen
   );
 }
 
-export function CommentItem(props: { locale: Locale; articleId: number; c: ThreadComment; writer: Writer; foldAt: number; evidence?: Map<number, Record<string, unknown>>; reply?: boolean }) {
+export function CommentItem(props: {
+  locale: Locale;
+  articleId: number;
+  c: ThreadComment;
+  writer: Writer;
+  foldAt: number;
+  evidence?: Map<number, Record<string, unknown>>;
+  reply?: boolean;
+}) {
   const { locale, c, writer } = props;
   const tr = translator(locale);
   const reader = writer.kind === 'reader' ? writer : undefined;
@@ -147,7 +200,9 @@ export function CommentItem(props: { locale: Locale; articleId: number; c: Threa
   if (c.status === 'deleted_author' || c.status === 'deleted_moderator') {
     return (
       <li class="comment comment--deleted" id={`comment-${c.id}`}>
-        <p class="comment__text">{tr(c.status === 'deleted_author' ? 'comments.deleted.author' : 'comments.deleted.moderator')}</p>
+        <p class="comment__text">
+          {tr(c.status === 'deleted_author' ? 'comments.deleted.author' : 'comments.deleted.moderator')}
+        </p>
         {c.replies.length ? <Replies {...props} /> : null}
       </li>
     );
@@ -163,8 +218,16 @@ export function CommentItem(props: { locale: Locale; articleId: number; c: Threa
           <time dateTime={isoTime(c.createdAt)}>{dateTime(locale, c.createdAt)}</time>
         </a>
       </p>
-      {own && c.status === 'held' ? <p class="comment__status comment__status--held" role="status">{tr('comments.status.held', { reason: reasonText(tr, c, evidence) })}</p> : null}
-      {own && c.status === 'rejected' ? <p class="comment__status comment__status--rejected" role="status">{tr('comments.status.rejected', { reason: reasonText(tr, c, evidence) })}</p> : null}
+      {own && c.status === 'held' ? (
+        <p class="comment__status comment__status--held" role="status">
+          {tr('comments.status.held', { reason: reasonText(tr, c, evidence) })}
+        </p>
+      ) : null}
+      {own && c.status === 'rejected' ? (
+        <p class="comment__status comment__status--rejected" role="status">
+          {tr('comments.status.rejected', { reason: reasonText(tr, c, evidence) })}
+        </p>
+      ) : null}
       <CommentText text={c.body} />
       {own && (c.status === 'held' || c.status === 'rejected') ? (
         c.appealed ? (
@@ -179,8 +242,12 @@ export function CommentItem(props: { locale: Locale; articleId: number; c: Threa
         )
       ) : null}
       <div class="comment__actions">
-        {c.status === 'published' ? <VoteButtons locale={locale} c={c} csrfToken={reader && !own ? reader.csrfToken : undefined} /> : null}
-        {reader && !own && c.status === 'published' ? <ReaderControls locale={locale} c={c} csrfToken={reader.csrfToken} /> : null}
+        {c.status === 'published' ? (
+          <VoteButtons locale={locale} c={c} csrfToken={reader && !own ? reader.csrfToken : undefined} />
+        ) : null}
+        {reader && !own && c.status === 'published' ? (
+          <ReaderControls locale={locale} c={c} csrfToken={reader.csrfToken} />
+        ) : null}
         {own ? (
           <form method="post" action={`/comments/${c.id}/delete`} class="comment__delete">
             <CsrfField token={reader.csrfToken} />
@@ -207,7 +274,14 @@ export function CommentItem(props: { locale: Locale; articleId: number; c: Threa
   );
 }
 
-function Replies(props: { locale: Locale; articleId: number; c: ThreadComment; writer: Writer; foldAt: number; evidence?: Map<number, Record<string, unknown>> }) {
+function Replies(props: {
+  locale: Locale;
+  articleId: number;
+  c: ThreadComment;
+  writer: Writer;
+  foldAt: number;
+  evidence?: Map<number, Record<string, unknown>>;
+}) {
   const { locale, c, writer } = props;
   const tr = translator(locale);
   const canReply = writer.kind === 'reader' && c.status === 'published';
@@ -236,14 +310,31 @@ export function CommentThread(props: ThreadProps & { evidence?: Map<number, Reco
   const tr = translator(locale);
   const base = `/articles/${articleId}/comments`;
   return (
-    <section id="comments" class="comments" aria-labelledby="comments-title" data-comments-live={`/articles/${articleId}/comments/live`}>
+    <section
+      id="comments"
+      class="comments"
+      aria-labelledby="comments-title"
+      data-comments-live={`/articles/${articleId}/comments/live`}
+    >
       <h2 id="comments-title" class="section-title">
         {tr('comments.title')} <span class="comment-count__number">{thread.counts.published}</span>
       </h2>
       {thread.counts.deletedByAuthor || thread.counts.deletedByModerator ? (
-        <p class="comments__deleted">{tr('comments.deleted-counts', { author: thread.counts.deletedByAuthor, moderator: thread.counts.deletedByModerator })}</p>
+        <p class="comments__deleted">
+          {tr('comments.deleted-counts', {
+            author: thread.counts.deletedByAuthor,
+            moderator: thread.counts.deletedByModerator,
+          })}
+        </p>
       ) : null}
-      {props.reactions?.offered.length ? <Reactions locale={locale} articleId={articleId} reactions={props.reactions} csrfToken={writer.kind === 'reader' ? writer.csrfToken : undefined} /> : null}
+      {props.reactions?.offered.length ? (
+        <Reactions
+          locale={locale}
+          articleId={articleId}
+          reactions={props.reactions}
+          csrfToken={writer.kind === 'reader' ? writer.csrfToken : undefined}
+        />
+      ) : null}
       <WindowRule locale={locale} window={props.window} />
       {props.notice ? (
         <p class="comments__notice" role="status">
@@ -290,14 +381,24 @@ export function CommentThread(props: ThreadProps & { evidence?: Map<number, Reco
       ) : (
         <ol class="comment-list">
           {thread.comments.map((c) => (
-            <CommentItem locale={locale} articleId={articleId} c={c} writer={writer} foldAt={props.foldAt} evidence={props.evidence} />
+            <CommentItem
+              locale={locale}
+              articleId={articleId}
+              c={c}
+              writer={writer}
+              foldAt={props.foldAt}
+              evidence={props.evidence}
+            />
           ))}
         </ol>
       )}
       {thread.pages > 1 ? (
         <nav class="comments__pages" aria-label={tr('comments.pages')}>
           {Array.from({ length: Math.min(thread.pages, 50) }, (_, i) => i + 1).map((n) => (
-            <a href={`${base}?sort=${props.sort}&cpage=${n}#comments`} aria-current={n === thread.page ? 'page' : undefined}>
+            <a
+              href={`${base}?sort=${props.sort}&cpage=${n}#comments`}
+              aria-current={n === thread.page ? 'page' : undefined}
+            >
               {tr('comments.page', { n })}
             </a>
           ))}

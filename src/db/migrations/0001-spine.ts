@@ -38,7 +38,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('name_en', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .execute();
-  await db.insertInto('categories').values(SPINE_CATEGORIES.map((c, i) => ({ ...c, position: i }))).execute();
+  await db
+    .insertInto('categories')
+    .values(SPINE_CATEGORIES.map((c, i) => ({ ...c, position: i })))
+    .execute();
 
   await withId(db.schema.createTable('articles'), dialect)
     .addColumn('press_id', 'integer', (c) => c.notNull().references('presses.id').onDelete('cascade'))
@@ -87,7 +90,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('category_id', 'integer', (c) => c.notNull().references('categories.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('article_categories_pk', ['article_id', 'category_id'])
     .execute();
-  await db.schema.createIndex('article_categories_by_category').on('article_categories').column('category_id').execute();
+  await db.schema
+    .createIndex('article_categories_by_category')
+    .on('article_categories')
+    .column('category_id')
+    .execute();
 
   await withId(db.schema.createTable('article_photos'), dialect)
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
@@ -99,7 +106,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('credit', 'text')
     .addColumn('alt', 'text')
     .execute();
-  await db.schema.createIndex('article_photos_by_article').on('article_photos').columns(['article_id', 'position']).execute();
+  await db.schema
+    .createIndex('article_photos_by_article')
+    .on('article_photos')
+    .columns(['article_id', 'position'])
+    .execute();
 
   await withId(db.schema.createTable('users'), dialect)
     .addColumn('email', 'text', (c) => c.notNull().unique())

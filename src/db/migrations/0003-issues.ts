@@ -39,7 +39,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('vector', 'text', (c) => c.notNull())
     .addColumn('assigned_at', TIME, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('issue_articles_timeline').on('issue_articles').columns(['issue_id', 'published_at']).execute();
+  await db.schema
+    .createIndex('issue_articles_timeline')
+    .on('issue_articles')
+    .columns(['issue_id', 'published_at'])
+    .execute();
 
   await db.schema
     .createTable('issue_terms')
@@ -66,7 +70,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('detail', 'text')
     .addColumn('created_at', TIME, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('issue_decisions_by_issue').on('issue_decisions').columns(['issue_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('issue_decisions_by_issue')
+    .on('issue_decisions')
+    .columns(['issue_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('issue_df')

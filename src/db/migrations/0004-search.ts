@@ -27,10 +27,14 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect === 'sqlite') {
     // Contentless: the analysed term strings are not readable text, snippets come from articles.
     // remove_diacritics 0 because the analyzer already folded accents; FTS must not re-fold.
-    await sql`create virtual table search_fts using fts5(head, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    await sql`create virtual table search_fts using fts5(head, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(
+      db,
+    );
     // Headline choseong bigrams live apart: FTS5's bm25() normalises by the whole row's length,
     // and they must not count towards it.
-    await sql`create virtual table search_cho using fts5(cho, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    await sql`create virtual table search_cho using fts5(cho, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(
+      db,
+    );
     return;
   }
   // 'simple' config semantics: the lexemes are our terms, stored verbatim; GIN finds candidates.

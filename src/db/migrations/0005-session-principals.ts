@@ -24,5 +24,9 @@ export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
             select id, 'staff', user_id, csrf_token, created_at, expires_at, created_at, 1 from sessions`.execute(db);
   await db.schema.dropTable('sessions').execute();
   await db.schema.alterTable('sessions_v2').renameTo('sessions').execute();
-  await db.schema.createIndex('sessions_principal').on('sessions').columns(['principal_kind', 'principal_id']).execute();
+  await db.schema
+    .createIndex('sessions_principal')
+    .on('sessions')
+    .columns(['principal_kind', 'principal_id'])
+    .execute();
 }

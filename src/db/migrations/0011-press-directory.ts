@@ -6,7 +6,10 @@ import type { Dialect } from '../database.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen and typed against no schema
 export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
-  await db.schema.alterTable('presses').addColumn('article_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('presses')
+    .addColumn('article_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('presses').addColumn('logo_url', 'text').execute();
   await sql`update presses set article_count = (
     select count(*) from articles where articles.press_id = presses.id and articles.status = 'usable'

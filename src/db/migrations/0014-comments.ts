@@ -35,7 +35,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', TIME, (c) => c.notNull())
     .addColumn('updated_at', TIME, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('comments_article').on('comments').columns(['article_id', 'parent_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('comments_article')
+    .on('comments')
+    .columns(['article_id', 'parent_id', 'created_at'])
+    .execute();
   await db.schema.createIndex('comments_article_popular').on('comments').columns(['article_id', 'wilson']).execute();
   await db.schema.createIndex('comments_reader').on('comments').columns(['reader_id', 'created_at']).execute();
   await db.schema.createIndex('comments_status').on('comments').columns(['status', 'created_at']).execute();
@@ -147,7 +151,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('read_at', TIME)
     .addColumn('created_at', TIME, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('comment_notifications_reader').on('comment_notifications').columns(['reader_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('comment_notifications_reader')
+    .on('comment_notifications')
+    .columns(['reader_id', 'created_at'])
+    .execute();
 
   await withId(db.schema.createTable('comment_moderation_log'), dialect)
     .addColumn('staff_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
@@ -157,5 +165,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('detail', 'text', (c) => c.notNull())
     .addColumn('created_at', TIME, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('comment_moderation_log_time').on('comment_moderation_log').columns(['created_at']).execute();
+  await db.schema
+    .createIndex('comment_moderation_log_time')
+    .on('comment_moderation_log')
+    .columns(['created_at'])
+    .execute();
 }

@@ -29,7 +29,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('published_at', TIME, (c) => c.notNull())
     .addPrimaryKeyConstraint('article_reporters_pk', ['article_id', 'position'])
     .execute();
-  await db.schema.createIndex('article_reporters_timeline').on('article_reporters').columns(['reporter_id', 'published_at']).execute();
+  await db.schema
+    .createIndex('article_reporters_timeline')
+    .on('article_reporters')
+    .columns(['reporter_id', 'published_at'])
+    .execute();
 
   await withId(db.schema.createTable('subscriptions'), dialect)
     .addColumn('reader_id', 'integer', (c) => c.notNull().references('readers.id').onDelete('cascade'))

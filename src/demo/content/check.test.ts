@@ -8,16 +8,30 @@ const here = dirname(fileURLToPath(import.meta.url));
 const photosDir = join(here, '../../web/static/demo/photos');
 const CATEGORIES = ['politics', 'economy', 'society', 'life-culture', 'world', 'it-science', 'sports', 'entertainment'];
 
-interface Press { slug: string; name: string; nameEn: string; homepage: string; description: string; descriptionEn: string; copyright: string }
+interface Press {
+  slug: string;
+  name: string;
+  nameEn: string;
+  homepage: string;
+  description: string;
+  descriptionEn: string;
+  copyright: string;
+}
 
 const presses: Press[] = JSON.parse(readFileSync(join(here, 'presses.json'), 'utf8'));
 const pressSlugs = new Set(presses.map((p) => p.slug));
-const files = readdirSync(join(here, 'articles')).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(join(here, 'articles'))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 // biome-ignore lint/suspicious/noExplicitAny: the test inspects untyped JSON content files
 const articles: { file: string; data: any }[] = files.map((file) => {
   const text = readFileSync(join(here, 'articles', file), 'utf8');
   let data: unknown;
-  try { data = JSON.parse(text); } catch (e) { throw new Error(`${file}: invalid JSON (${(e as Error).message})`); }
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: invalid JSON (${(e as Error).message})`);
+  }
   return { file, data };
 });
 
@@ -46,7 +60,8 @@ function checkItem(file: string, item: any) {
   expect(item.keywords.length, where).toBeGreaterThanOrEqual(2);
   expect(item.keywords.length, where).toBeLessThanOrEqual(5);
   expect(item.copyrightnotice, where).toBeTruthy();
-  for (const href of item.body_html.match(/href="[^"]*"/g) ?? []) expect(href, where).toMatch(/^href="https:\/\/[\w.-]+\.example(\/|")/);
+  for (const href of item.body_html.match(/href="[^"]*"/g) ?? [])
+    expect(href, where).toMatch(/^href="https:\/\/[\w.-]+\.example(\/|")/);
   for (const [key, a] of Object.entries(item.associations ?? {})) {
     // biome-ignore lint/suspicious/noExplicitAny: the test inspects untyped JSON content files
     const pic = a as any;
@@ -67,7 +82,8 @@ describe('demo content', () => {
     expect(presses.length).toBeGreaterThanOrEqual(6);
     expect(pressSlugs.size).toBe(presses.length);
     for (const p of presses) {
-      for (const k of ['slug', 'name', 'nameEn', 'homepage', 'description', 'descriptionEn', 'copyright'] as const) expect(p[k], `${p.slug}.${k}`).toBeTruthy();
+      for (const k of ['slug', 'name', 'nameEn', 'homepage', 'description', 'descriptionEn', 'copyright'] as const)
+        expect(p[k], `${p.slug}.${k}`).toBeTruthy();
       expect(p.homepage).toMatch(/^https:\/\/[\w-]+\.example$/);
     }
   });
@@ -82,7 +98,10 @@ describe('demo content', () => {
       if (data.update) {
         expect(data.update.item.uri, file).toBe(data.item.uri);
         expect(data.update.hoursAgo, file).toBeLessThan(data.hoursAgo);
-        expect(data.update.item.body_html === data.item.body_html && data.update.item.headline === data.item.headline, `${file}: update changes nothing`).toBe(false);
+        expect(
+          data.update.item.body_html === data.item.body_html && data.update.item.headline === data.item.headline,
+          `${file}: update changes nothing`,
+        ).toBe(false);
         checkItem(file, data.update.item);
       }
     }
@@ -102,7 +121,8 @@ describe('demo content', () => {
 
   it('has at least 6 events covered by 3 or more presses', () => {
     const events = new Map<string, Set<string>>();
-    for (const { data } of articles) if (data.event) events.set(data.event, (events.get(data.event) ?? new Set()).add(data.press));
+    for (const { data } of articles)
+      if (data.event) events.set(data.event, (events.get(data.event) ?? new Set()).add(data.press));
     const big = [...events.values()].filter((s) => s.size >= 3);
     expect(big.length).toBeGreaterThanOrEqual(6);
   });

@@ -35,7 +35,14 @@ export interface SafeFetchOptions {
 }
 
 export type FetchResult =
-  | { kind: 'ok'; url: string; body: Buffer; contentType: string | null; etag: string | null; lastModified: string | null }
+  | {
+      kind: 'ok';
+      url: string;
+      body: Buffer;
+      contentType: string | null;
+      etag: string | null;
+      lastModified: string | null;
+    }
   | { kind: 'not-modified'; url: string; etag: string | null; lastModified: string | null };
 
 export const FETCH_DEFAULTS = {
@@ -107,7 +114,10 @@ async function allowedAddresses(url: URL, opts: Options): Promise<ResolvedAddres
   const allowed = candidates.filter((c) => addressAllowed(c.address, opts));
   if (allowed.length === 0) {
     const shown = candidates.map((c) => c.address).join(', ') || 'nothing';
-    throw new FeedError('FEED_PRIVATE_ADDRESS', `${host} resolves to ${shown}: private, loopback or link-local addresses are refused`);
+    throw new FeedError(
+      'FEED_PRIVATE_ADDRESS',
+      `${host} resolves to ${shown}: private, loopback or link-local addresses are refused`,
+    );
   }
   return allowed;
 }
@@ -118,7 +128,8 @@ async function requestOnce(url: URL, opts: Options, deadline: number): Promise<A
   if (remaining <= 0) throw new FeedError('FEED_TIMEOUT', `no complete answer within ${opts.timeoutMs} ms`);
   const headers: Record<string, string> = {
     'user-agent': opts.userAgent,
-    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1',
+    accept:
+      'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1',
     'accept-encoding': 'gzip, deflate, br',
   };
   if (opts.etag) headers['if-none-match'] = opts.etag;
@@ -155,7 +166,8 @@ async function requestOnce(url: URL, opts: Options, deadline: number): Promise<A
       if (status >= 300 && status < 400 && status !== 304) {
         res.resume();
         const location = header('location');
-        if (!location) return fail(new FeedError('FEED_HTTP_STATUS', `redirect ${status} without Location`, { status }));
+        if (!location)
+          return fail(new FeedError('FEED_HTTP_STATUS', `redirect ${status} without Location`, { status }));
         settled = true;
         clearTimeout(totalTimer);
         req.destroy();
@@ -166,16 +178,32 @@ async function requestOnce(url: URL, opts: Options, deadline: number): Promise<A
         settled = true;
         clearTimeout(totalTimer);
         req.destroy();
-        return resolve({ kind: 'not-modified', url: url.href, etag: header('etag') ?? opts.etag ?? null, lastModified: header('last-modified') ?? opts.lastModified ?? null });
+        return resolve({
+          kind: 'not-modified',
+          url: url.href,
+          etag: header('etag') ?? opts.etag ?? null,
+          lastModified: header('last-modified') ?? opts.lastModified ?? null,
+        });
       }
       if (status === 429 || status === 503) {
         res.resume();
         const retryAfterMs = parseRetryAfter(header('retry-after'), Date.now());
-        return fail(new FeedError('FEED_RATE_LIMITED', `the server answered ${status}` + (retryAfterMs !== undefined ? `, retry after ${Math.round(retryAfterMs / 1000)} s` : ''), { status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }));
+        return fail(
+          new FeedError(
+            'FEED_RATE_LIMITED',
+            `the server answered ${status}` +
+              (retryAfterMs !== undefined ? `, retry after ${Math.round(retryAfterMs / 1000)} s` : ''),
+            { status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },
+          ),
+        );
       }
       if (status < 200 || status >= 300) {
         res.resume();
-        return fail(new FeedError('FEED_HTTP_STATUS', `the server answered ${status} ${res.statusMessage ?? ''}`.trim(), { status }));
+        return fail(
+          new FeedError('FEED_HTTP_STATUS', `the server answered ${status} ${res.statusMessage ?? ''}`.trim(), {
+            status,
+          }),
+        );
       }
       const declared = Number(header('content-length'));
       const encoding = (header('content-encoding') ?? 'identity').trim().toLowerCase();
@@ -204,13 +232,22 @@ async function requestOnce(url: URL, opts: Options, deadline: number): Promise<A
         }
         chunks.push(chunk);
       });
-      body.on('error', (err) => fail(new FeedError('FEED_NETWORK', `reading the body failed: ${err.message}`, {}, { cause: err })));
+      body.on('error', (err) =>
+        fail(new FeedError('FEED_NETWORK', `reading the body failed: ${err.message}`, {}, { cause: err })),
+      );
       body.on('end', () => {
         clearTimeout(idleTimer);
         if (settled) return;
         settled = true;
         clearTimeout(totalTimer);
-        resolve({ kind: 'ok', url: url.href, body: Buffer.concat(chunks), contentType: header('content-type'), etag: header('etag'), lastModified: header('last-modified') });
+        resolve({
+          kind: 'ok',
+          url: url.href,
+          body: Buffer.concat(chunks),
+          contentType: header('content-type'),
+          etag: header('etag'),
+          lastModified: header('last-modified'),
+        });
       });
       res.on('close', () => clearTimeout(idleTimer));
     });

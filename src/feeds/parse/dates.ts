@@ -14,18 +14,73 @@ const LOCAL_OFFSET_MIN = 9 * 60;
 // Zone names and their offsets in minutes: feedparser's table (_parse_date_rfc822), which adds the
 // US single-letter zones (AT, ET, CT, MT, PT) and MET/MEST to RFC 822's, plus KST and JST.
 const ZONES: Record<string, number> = {
-  UT: 0, UTC: 0, GMT: 0, Z: 0, 'ETC/GMT': 0, 'ETC/UTC': 0,
-  ADT: -180, AST: -240, AT: -240, EDT: -240, EST: -300, ET: -300, CDT: -300, CST: -360, CT: -360,
-  MDT: -360, MST: -420, MT: -420, PDT: -420, PST: -480, PT: -480, HST: -600, AKST: -540, AKDT: -480,
-  MET: 60, MEST: 120, CET: 60, CEST: 120, BST: 60, WET: 0, WEST: 60, EET: 120, EEST: 180,
-  KST: 540, JST: 540,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  'ETC/GMT': 0,
+  'ETC/UTC': 0,
+  ADT: -180,
+  AST: -240,
+  AT: -240,
+  EDT: -240,
+  EST: -300,
+  ET: -300,
+  CDT: -300,
+  CST: -360,
+  CT: -360,
+  MDT: -360,
+  MST: -420,
+  MT: -420,
+  PDT: -420,
+  PST: -480,
+  PT: -480,
+  HST: -600,
+  AKST: -540,
+  AKDT: -480,
+  MET: 60,
+  MEST: 120,
+  CET: 60,
+  CEST: 120,
+  BST: 60,
+  WET: 0,
+  WEST: 60,
+  EET: 120,
+  EEST: 180,
+  KST: 540,
+  JST: 540,
   // RFC 822 military letters, as feedparser reads them (A = -1 h … M = -12 h, N = +1 h … Y = +12 h).
-  A: -60, N: 60, M: -720, Y: 720,
+  A: -60,
+  N: 60,
+  M: -720,
+  Y: 720,
 };
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 const DAYS = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|urday)?\.?,?$/i;
 
@@ -77,16 +132,17 @@ function fraction(f: string | undefined): number {
 }
 
 const ISO = new RegExp(
-    String.raw`^(\d{4}|\d{2})(?:-?(\d{2})(?:-?(\d{2}))?|-?(\d{3}))?` +
-      String.raw`(?:[T ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z][A-Za-z/]+)?$`,
-    'i',
-  );
+  String.raw`^(\d{4}|\d{2})(?:-?(\d{2})(?:-?(\d{2}))?|-?(\d{3}))?` +
+    String.raw`(?:[T ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z][A-Za-z/]+)?$`,
+  'i',
+);
 
 /** ISO 8601 / W3C-DTF, extended and basic, calendar and ordinal dates, two-digit years. */
 function parseIso(text: string): number | undefined {
   // Six bare digits are YYMMDD ("031231" is 31 December 2003), as feedparser reads them.
   const compact = /^(\d{2})(\d{2})(\d{2})$/.exec(text);
-  if (compact) return toEpoch({ y: expandYear(compact[1]!), mo: +compact[2]!, d: +compact[3]!, h: 0, mi: 0, s: 0, ms: 0 });
+  if (compact)
+    return toEpoch({ y: expandYear(compact[1]!), mo: +compact[2]!, d: +compact[3]!, h: 0, mi: 0, s: 0, ms: 0 });
   const m = ISO.exec(text);
   if (!m) return undefined;
   const [, year, month, day, ordinal, h, mi, s, frac, zone] = m;
@@ -112,10 +168,10 @@ function parseIso(text: string): number | undefined {
 }
 
 const LOCAL_FORMS = new RegExp(
-    String.raw`^(\d{4})\s*(?:[-./]|년)\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})\s*일?\.?` +
-      String.raw`(?:\s*(?:\([^)]*\))?\s*(오전|오후|AM|PM)?\s*${TIME}\s*(오전|오후|AM|PM)?)?\s*(\S+)?$`,
-    'i',
-  );
+  String.raw`^(\d{4})\s*(?:[-./]|년)\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})\s*일?\.?` +
+    String.raw`(?:\s*(?:\([^)]*\))?\s*(오전|오후|AM|PM)?\s*${TIME}\s*(오전|오후|AM|PM)?)?\s*(\S+)?$`,
+  'i',
+);
 
 /** "2004-05-25 오후 11:23:17", "2004.05.25 09:30", "2004년 05월 28일 01:31:15", "2004/5/25 AM 9:30". */
 function parseLocalForms(text: string): number | undefined {
@@ -136,7 +192,11 @@ function parseLocalForms(text: string): number | undefined {
 
 /** RFC 822 family and asctime: every token must be a weekday, day, month, year, time or zone. */
 function parseRfc822(text: string): number | undefined {
-  const tokens = text.replace(/,/g, ' ').replace(/\s+([+-])\s*(\d)/g, ' $1$2').split(' ').filter(Boolean);
+  const tokens = text
+    .replace(/,/g, ' ')
+    .replace(/\s+([+-])\s*(\d)/g, ' $1$2')
+    .split(' ')
+    .filter(Boolean);
   let day: number | undefined;
   let month: number | undefined;
   let year: number | undefined;
@@ -159,7 +219,8 @@ function parseRfc822(text: string): number | undefined {
     else if (!zoneSeen && zoneOffset(token.replace(/^\((.*)\)$/, '$1')) !== undefined) {
       offset = zoneOffset(token.replace(/^\((.*)\)$/, '$1'));
       zoneSeen = true;
-    } else if (zoneSeen && /^\(.*\)$/.test(token)) continue; // "+0000 (UTC)"
+    } else if (zoneSeen && /^\(.*\)$/.test(token))
+      continue; // "+0000 (UTC)"
     else return undefined;
   }
   if (day === undefined || month === undefined || year === undefined) return undefined;

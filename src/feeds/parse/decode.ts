@@ -14,10 +14,33 @@ const detector = () => (jschardet ??= createRequire(import.meta.url)('jschardet'
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
-const KOREAN_LABELS = new Set(['euc-kr', 'euckr', 'cp949', 'ks_c_5601-1987', 'ks_c_5601', 'ksc5601', 'x-windows-949', 'windows-949', 'uhc', 'ms949', 'korean']);
+const KOREAN_LABELS = new Set([
+  'euc-kr',
+  'euckr',
+  'cp949',
+  'ks_c_5601-1987',
+  'ks_c_5601',
+  'ksc5601',
+  'x-windows-949',
+  'windows-949',
+  'uhc',
+  'ms949',
+  'korean',
+]);
 // As the WHATWG Encoding Standard (and so every browser): ISO-8859-1 and ASCII labels mean
 // Windows-1252, whose 0x80–0x9F are curly quotes and dashes rather than control characters.
-const WINDOWS_1252_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1', 'cp819', 'ibm819']);
+const WINDOWS_1252_LABELS = new Set([
+  'iso-8859-1',
+  'iso8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'iso_8859-1',
+  'cp819',
+  'ibm819',
+]);
 // Supersets decode everything their subsets do, and what presses really send besides.
 const SUPERSETS: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', big5: 'big5' };
 
@@ -65,7 +88,11 @@ function sniffUnicode(bytes: Buffer): { encoding: string; skip: number; via: Dec
   if (startsWith(bytes, 0x00, 0x00, 0x00, 0x3c)) return { encoding: 'utf-32be', skip: 0, via: 'xml-pattern' };
   if (startsWith(bytes, 0x3c, 0x00, 0x00, 0x00)) return { encoding: 'utf-32le', skip: 0, via: 'xml-pattern' };
   if (startsWith(bytes, 0x00, 0x3c, 0x00)) return { encoding: 'utf-16be', skip: 0, via: 'xml-pattern' };
-  if (startsWith(bytes, 0x3c, 0x00, 0x3f, 0x00) || startsWith(bytes, 0x3c, 0x00, 0x72, 0x00) || startsWith(bytes, 0x3c, 0x00, 0x66, 0x00)) {
+  if (
+    startsWith(bytes, 0x3c, 0x00, 0x3f, 0x00) ||
+    startsWith(bytes, 0x3c, 0x00, 0x72, 0x00) ||
+    startsWith(bytes, 0x3c, 0x00, 0x66, 0x00)
+  ) {
     return { encoding: 'utf-16le', skip: 0, via: 'xml-pattern' }; // "<?", "<r"(ss/df), "<f"(eed)
   }
   return undefined;

@@ -45,15 +45,22 @@ describe('guardXml reads the whole DOCTYPE', () => {
 
 describe('the item cap applies before parsing', () => {
   it('cuts items after the first N out of the text, keeping what follows the last item', () => {
-    const xml = '<rss><channel><title>t</title><item><guid>1</guid></item><item><guid>2</guid><description><![CDATA[quoting </item> in a body]]></description></item><!-- </item> --><item><guid>3</guid></item><item><guid>4</guid></item></channel></rss>';
-    expect(capXmlItems(xml, 2)).toBe('<rss><channel><title>t</title><item><guid>1</guid></item><item><guid>2</guid><description><![CDATA[quoting </item> in a body]]></description></item></channel></rss>');
+    const xml =
+      '<rss><channel><title>t</title><item><guid>1</guid></item><item><guid>2</guid><description><![CDATA[quoting </item> in a body]]></description></item><!-- </item> --><item><guid>3</guid></item><item><guid>4</guid></item></channel></rss>';
+    expect(capXmlItems(xml, 2)).toBe(
+      '<rss><channel><title>t</title><item><guid>1</guid></item><item><guid>2</guid><description><![CDATA[quoting </item> in a body]]></description></item></channel></rss>',
+    );
     expect(capXmlItems(xml, 4)).toBe(xml);
-    expect(capXmlItems('<feed><entry><id>1</id></entry><atom:entry><id>2</id></atom:entry></feed>', 1)).toBe('<feed><entry><id>1</id></entry></feed>');
+    expect(capXmlItems('<feed><entry><id>1</id></entry><atom:entry><id>2</id></atom:entry></feed>', 1)).toBe(
+      '<feed><entry><id>1</id></entry></feed>',
+    );
   });
 
   it('parses a 100,000-item feed with the poller cap inside a 96 MB heap', async () => {
     const child = path.join(import.meta.dirname, 'cap-memory.child.ts');
-    const { stdout } = await run(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', child, '100000'], { cwd: process.cwd() });
+    const { stdout } = await run(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', child, '100000'], {
+      cwd: process.cwd(),
+    });
     const out = JSON.parse(stdout) as { bytes: number; items: number; first: string; last: string };
     expect(out.bytes).toBeGreaterThan(6_000_000);
     expect(out).toMatchObject({ items: 500, first: 'g0', last: 'g499' });

@@ -8,7 +8,10 @@ import crypto from 'node:crypto';
  * which nothing in such a feed lets us tell apart from one.
  */
 export function contentIdentity(title: string | undefined, date: string | undefined, body: string): string {
-  const digest = crypto.createHash('sha256').update([title ?? '', date ?? '', body].join('\u0000')).digest('hex');
+  const digest = crypto
+    .createHash('sha256')
+    .update([title ?? '', date ?? '', body].join('\u0000'))
+    .digest('hex');
   return `urn:sosik:item:sha256:${digest.slice(0, 40)}`;
 }
 

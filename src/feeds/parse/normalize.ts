@@ -135,10 +135,15 @@ export function normalizeAtom(feed: AtomFeed.Feed<string>, ctx: NormalizeContext
     const x = extras?.[index] ?? noExtras;
     const base = absoluteUrl(entry.xml?.base, docBase) ?? docBase;
     const links = entry.links ?? [];
-    const link = absoluteUrl(x.origLink, base) ?? absoluteUrl(links.find((l) => !l.rel || l.rel === 'alternate')?.href, base);
+    const link =
+      absoluteUrl(x.origLink, base) ?? absoluteUrl(links.find((l) => !l.rel || l.rel === 'alternate')?.href, base);
     const content = entry.content?.value ? atomTextToHtml(entry.content.value, entry.content.type) : '';
     const summary = entry.summary?.value ? atomTextToHtml(entry.summary.value, entry.summary.type) : '';
-    const authors = unique([...(entry.authors ?? []).map((a) => a.name ?? ''), ...(entry.dc?.creators ?? []), ...x.authors]);
+    const authors = unique([
+      ...(entry.authors ?? []).map((a) => a.name ?? ''),
+      ...(entry.dc?.creators ?? []),
+      ...x.authors,
+    ]);
     const dateText = entry.published ?? entry.updated ?? entry.dcterms?.issued?.[0];
     return {
       guid: clean(entry.id),
@@ -157,13 +162,21 @@ export function normalizeAtom(feed: AtomFeed.Feed<string>, ctx: NormalizeContext
       updated: parseFeedDate(entry.updated ?? entry.dcterms?.modified?.[0], ctx.now),
       images: [
         ...mediaImages(entry.media, base),
-        ...links.filter((l) => l.rel === 'enclosure' && isImageType(l.type, l.href)).map((l) => ({ url: l.href ?? '', caption: l.title })),
+        ...links
+          .filter((l) => l.rel === 'enclosure' && isImageType(l.type, l.href))
+          .map((l) => ({ url: l.href ?? '', caption: l.title })),
       ],
       base,
       raw: withExtras(entry, x),
     };
   });
-  return finish('atom', feed.title?.value ? titleText(feed.title.value, feed.title.type) : undefined, siteLink ?? docBase, undefined, drafts);
+  return finish(
+    'atom',
+    feed.title?.value ? titleText(feed.title.value, feed.title.type) : undefined,
+    siteLink ?? docBase,
+    undefined,
+    drafts,
+  );
 }
 
 export function normalizeJson(feed: JsonFeed.Feed<string>, ctx: NormalizeContext): ParsedFeed {
@@ -173,7 +186,8 @@ export function normalizeJson(feed: JsonFeed.Feed<string>, ctx: NormalizeContext
     const body = item.content_html ?? (item.content_text ? plainTextToHtml(item.content_text) : '') ?? '';
     const images: FeedImage[] = [];
     if (item.image) images.push({ url: item.image });
-    for (const a of item.attachments ?? []) if (isImageType(a.mime_type, a.url)) images.push({ url: a.url ?? '', caption: a.title });
+    for (const a of item.attachments ?? [])
+      if (isImageType(a.mime_type, a.url)) images.push({ url: a.url ?? '', caption: a.title });
     const authors = item.authors ?? feed.authors ?? [];
     const dateText = item.date_published ?? item.date_modified;
     return {
@@ -196,7 +210,13 @@ export function normalizeJson(feed: JsonFeed.Feed<string>, ctx: NormalizeContext
   return finish('json', feed.title, base, feed.language, drafts);
 }
 
-function finish(format: ParsedFeed['format'], title: string | undefined, link: string | undefined, lang: string | undefined, drafts: Draft[]): ParsedFeed {
+function finish(
+  format: ParsedFeed['format'],
+  title: string | undefined,
+  link: string | undefined,
+  lang: string | undefined,
+  drafts: Draft[],
+): ParsedFeed {
   const items: FeedItem[] = [];
   const ambiguous = ambiguousGuids(drafts);
   let skipped = 0;
@@ -209,7 +229,11 @@ function finish(format: ParsedFeed['format'], title: string | undefined, link: s
       skipped++; // neither a title nor any text: nothing a reader could be shown
       continue;
     }
-    const id = d.guid ? (ambiguous.has(d.guid) ? guidWithLink(d.guid, d.link) : d.guid) : (d.link ?? contentIdentity(d.title, d.dateText, d.bodyHtml));
+    const id = d.guid
+      ? ambiguous.has(d.guid)
+        ? guidWithLink(d.guid, d.link)
+        : d.guid
+      : (d.link ?? contentIdentity(d.title, d.dateText, d.bodyHtml));
     const images = photos(d.images, d.base);
     if (!images.length) {
       const last = d.fallbackImage ?? firstImage(bodyHtml, d.base);

@@ -34,7 +34,13 @@ describe('parseFeedText: formats', () => {
     expect(a!.categories).toEqual(['사회', '교통']);
     expect(a!.published).toBe(Date.parse('2024-10-01T00:30:00Z'));
     expect(a!.images).toEqual([
-      { url: 'https://img.hanbit-daily.example/1001.jpg', caption: '푸른시 시내버스 차고지 모습', credit: '한빛일보 사진부', width: 800, height: 533 },
+      {
+        url: 'https://img.hanbit-daily.example/1001.jpg',
+        caption: '푸른시 시내버스 차고지 모습',
+        credit: '한빛일보 사진부',
+        width: 800,
+        height: 533,
+      },
     ]);
     expect(a!.lang).toBe('ko-KR');
     // No guid: the (resolved) link identifies the item; KST is UTC+9; audio enclosures are not photos.
@@ -81,7 +87,10 @@ describe('parseFeedText: formats', () => {
     expect(a!.id).toBe('mj-300');
     expect(a!.categories).toEqual(['스포츠', '축구']);
     expect(a!.authors).toEqual(['정바람 기자']);
-    expect(a!.images.map((i) => i.url)).toEqual(['https://mujigae.example/i/300.jpg', 'https://mujigae.example/i/300-2.jpg']);
+    expect(a!.images.map((i) => i.url)).toEqual([
+      'https://mujigae.example/i/300.jpg',
+      'https://mujigae.example/i/300-2.jpg',
+    ]);
     expect(a!.updated).toBe(Date.parse('2024-10-04T04:00:00Z'));
     expect(a!.lang).toBe('ko');
     expect(b!.bodyHtml).toBe('<p>첫 문단입니다.</p>\n<p>둘째 문단 &lt;b&gt;태그 아님&lt;/b&gt;.</p>');
@@ -133,7 +142,9 @@ describe('hostile and broken feeds', () => {
   });
 
   it('finds the DTD however much prolog comes before it', () => {
-    const padded = fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'billion-laughs.xml'), 'utf8').replace('<!DOCTYPE', `<!--${' '.repeat(200_000)}--><?pi x?>\n<!DOCTYPE`);
+    const padded = fs
+      .readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'billion-laughs.xml'), 'utf8')
+      .replace('<!DOCTYPE', `<!--${' '.repeat(200_000)}--><?pi x?>\n<!DOCTYPE`);
     expect(refusal(() => parseFeedText(padded)).code).toBe('FEED_ENTITIES_REFUSED');
   });
 
@@ -166,7 +177,9 @@ describe('hostile and broken feeds', () => {
     expect(refusal(() => parseFeedText('<?xml version="1.0"?><note><to>x</to></note>')).code).toBe('FEED_NOT_A_FEED');
     expect(refusal(() => parseFeedText('hello')).code).toBe('FEED_NOT_A_FEED');
     expect(refusal(() => parseFeedText('')).code).toBe('FEED_NOT_A_FEED');
-    expect(refusal(() => parseFeedText('{"version": "https://jsonfeed.org/version/1.1", ')).code).toBe('FEED_MALFORMED');
+    expect(refusal(() => parseFeedText('{"version": "https://jsonfeed.org/version/1.1", ')).code).toBe(
+      'FEED_MALFORMED',
+    );
   });
 
   it('gives sensible defaults for missing titles and invalid dates, identifies items by content, drops empty ones', () => {
@@ -182,7 +195,10 @@ describe('hostile and broken feeds', () => {
     // No guid and no link: identified by a digest of its content (issue 14, class 1).
     const anonymous = feed.items.find((i) => i.title === '아무 식별자도 없음')!;
     expect(anonymous.id).toMatch(/^urn:sosik:item:sha256:[0-9a-f]{40}$/);
-    expect(parseFeedText(fixture('odd-items.xml').toString(), { now }).items.find((i) => i.title === '아무 식별자도 없음')!.id).toBe(anonymous.id);
+    expect(
+      parseFeedText(fixture('odd-items.xml').toString(), { now }).items.find((i) => i.title === '아무 식별자도 없음')!
+        .id,
+    ).toBe(anonymous.id);
     expect(feed.items).toHaveLength(4);
     expect(feed.skipped).toBe(1); // the item with a guid and nothing else
   });

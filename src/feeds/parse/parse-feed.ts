@@ -1,6 +1,15 @@
 // Text → ParsedFeed for RSS 2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed 1.0/1.1, with a clear
 // FeedError for anything that is not a feed.
-import { DetectError, detectAtomFeed, detectJsonFeed, detectRdfFeed, detectRssFeed, ParseError, parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
+import {
+  DetectError,
+  detectAtomFeed,
+  detectJsonFeed,
+  detectRdfFeed,
+  detectRssFeed,
+  ParseError,
+  parseFeed as parseAnyFeed,
+  type AnyFeed,
+} from 'feedsmith';
 import { FeedError } from '../feed-error.ts';
 import { capXmlItems } from './cap-items.ts';
 import type { ParsedFeed } from './feed-item.ts';
@@ -52,7 +61,12 @@ function parseWith(input: unknown, maxItems: number | undefined): AnyFeed {
       if (rewritten) return parseWith(rewritten, maxItems);
       if (format) return { format, feed: {} } as AnyFeed;
     }
-    throw new FeedError('FEED_MALFORMED', `the feed is not well-formed XML or JSON: ${(err as Error).message}`, {}, { cause: err });
+    throw new FeedError(
+      'FEED_MALFORMED',
+      `the feed is not well-formed XML or JSON: ${(err as Error).message}`,
+      {},
+      { cause: err },
+    );
   }
 }
 
@@ -74,7 +88,11 @@ export function parseFeedText(text: string, options: ParseOptions = {}): ParsedF
     throw new FeedError('FEED_NOT_A_FEED', 'the answer is neither XML nor JSON');
   }
   const parsed = parseWith(input, options.maxItems);
-  const ctx: NormalizeContext = { baseUrl: options.baseUrl, now: options.now ?? Date.now(), ...(typeof input === 'string' ? { xml: input } : {}) };
+  const ctx: NormalizeContext = {
+    baseUrl: options.baseUrl,
+    now: options.now ?? Date.now(),
+    ...(typeof input === 'string' ? { xml: input } : {}),
+  };
   switch (parsed.format) {
     case 'rss':
       return normalizeRss(parsed.feed, ctx);

@@ -65,8 +65,10 @@ export function readExtras(chunk: string): RawExtras {
   if (orig) out.origLink = decodeXml(orig.inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')).trim();
   const body = element(chunk, 'body') ?? element(chunk, 'fullitem');
   if (body) out.body = contentHtml(body.inner, body.prefix);
-  for (const m of chunk.matchAll(/<dc:author\b[^>]*>([\s\S]*?)<\/dc:author\s*>/gi)) out.authors.push(decodeXml(m[1]!.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')).trim());
-  for (const m of chunk.matchAll(/<itunes:category\b[^>]*?\btext\s*=\s*(["'])([\s\S]*?)\1/gi)) out.categories.push(decodeXml(m[2]!).trim());
+  for (const m of chunk.matchAll(/<dc:author\b[^>]*>([\s\S]*?)<\/dc:author\s*>/gi))
+    out.authors.push(decodeXml(m[1]!.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')).trim());
+  for (const m of chunk.matchAll(/<itunes:category\b[^>]*?\btext\s*=\s*(["'])([\s\S]*?)\1/gi))
+    out.categories.push(decodeXml(m[2]!).trim());
   return out;
 }
 

@@ -14,7 +14,7 @@ export function decodeEntities(text: string): string {
 }
 
 // A tag whose quoted attribute values may hold ">" (alt=">"), which "<[^>]*>" cut in two.
-const TAG = /<\/?[A-Za-z][^\s\/>]*(?:\s+(?:[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\/))*\s*\/?>/g;
+const TAG = /<\/?[A-Za-z][^\s/>]*(?:\s+(?:[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\/))*\s*\/?>/g;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 export function htmlToText(html: string): string {
@@ -30,7 +30,8 @@ export function htmlToText(html: string): string {
 
 // Inline tags presses leak into plain-text titles; anything else in angle brackets is text ("<단독>").
 // Quoted attribute values may hold ">" (<img alt="a>b">), so they are matched as a whole.
-const INLINE_TAG = /<\/?(?:b|i|em|strong|span|font|u|a|sup|sub|br|mark|small|strike|s|img|abbr|q|cite|code)(?:\s+(?:[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\/))*\s*\/?>/gi;
+const INLINE_TAG =
+  /<\/?(?:b|i|em|strong|span|font|u|a|sup|sub|br|mark|small|strike|s|img|abbr|q|cite|code)(?:\s+(?:[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\/))*\s*\/?>/gi;
 /** A plain-text title as feeds really write them: stray inline tags, comments and entities removed. */
 export function cleanTitle(text: string): string {
   return decodeEntities(text.replace(COMMENT, '').replace(INLINE_TAG, '')).replace(/\s+/g, ' ').trim();

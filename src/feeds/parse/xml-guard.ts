@@ -63,7 +63,10 @@ function readProlog(text: string): Prolog {
 export function guardXml(text: string): void {
   const prolog = readProlog(text);
   if (prolog.internalSubset) {
-    throw new FeedError('FEED_ENTITIES_REFUSED', 'the document declares its own entities (DTD internal subset); refused to guard against entity expansion and external entities');
+    throw new FeedError(
+      'FEED_ENTITIES_REFUSED',
+      'the document declares its own entities (DTD internal subset); refused to guard against entity expansion and external entities',
+    );
   }
   if (prolog.root === 'html' || /^<!DOCTYPE\s+html\b/i.test(prolog.doctype ?? '')) throw notAFeed(text);
 }

@@ -16,7 +16,9 @@ export function renderAtom(doc: FeedDocument): string {
       ...item.categories.map((c) => `<category term="${escapeXml(c.slug)}" label="${escapeXml(c.name)}"/>`),
       el('summary', item.summary, ' type="text"'),
       el('content', item.bodyHtml, ' type="html"'),
-      item.image ? `<link rel="enclosure" type="${imageType(item.image.url)}" href="${escapeXml(item.image.url)}"/>` : '',
+      item.image
+        ? `<link rel="enclosure" type="${imageType(item.image.url)}" href="${escapeXml(item.image.url)}"/>`
+        : '',
       `<source>${el('title', item.pressName)}<link rel="alternate" href="${escapeXml(item.pressUrl)}"/></source>`,
       '</entry>',
     ].join('');

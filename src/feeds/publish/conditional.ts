@@ -23,7 +23,12 @@ function etagMatches(header: string, etag: string): boolean {
  * Sets ETag / Last-Modified / Cache-Control and returns true when the client's copy is current
  * (the caller then answers 304 with no body). If-None-Match wins over If-Modified-Since (RFC 9110).
  */
-export function answerConditional(request: FastifyRequest, reply: FastifyReply, v: Validators, maxAgeSeconds = 300): boolean {
+export function answerConditional(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  v: Validators,
+  maxAgeSeconds = 300,
+): boolean {
   reply.header('etag', v.etag);
   if (v.lastModified > 0) reply.header('last-modified', new Date(v.lastModified).toUTCString());
   reply.header('cache-control', `public, max-age=${maxAgeSeconds}`);

@@ -19,7 +19,11 @@ export type FeedScope =
 /** Path of the HTML page a scope mirrors, and the base its feed URLs hang from. */
 export function scopePaths(scope: FeedScope): { page: string; feedBase: string } {
   const feedBase = feedBaseOf(
-    scope.kind === 'all' ? { kind: 'home' } : scope.kind === 'source' ? { ...scope, name: scope.title } : { ...scope, name: '' },
+    scope.kind === 'all'
+      ? { kind: 'home' }
+      : scope.kind === 'source'
+        ? { ...scope, name: scope.title }
+        : { ...scope, name: '' },
   );
   return { page: feedBase || '/', feedBase };
 }
@@ -27,7 +31,11 @@ export function scopePaths(scope: FeedScope): { page: string; feedBase: string }
 export { FEED_FILES };
 
 /** The feed document, or undefined when the press / category does not exist. */
-export async function loadFeedDocument(deps: AppDeps, scope: FeedScope, locale: Locale): Promise<FeedDocument | undefined> {
+export async function loadFeedDocument(
+  deps: AppDeps,
+  scope: FeedScope,
+  locale: Locale,
+): Promise<FeedDocument | undefined> {
   const { db, config } = deps;
   const site = config.siteName;
   let title: string;
@@ -36,26 +44,52 @@ export async function loadFeedDocument(deps: AppDeps, scope: FeedScope, locale: 
     .selectFrom('articles as a')
     .innerJoin('presses as p', 'p.id', 'a.press_id')
     .where('a.status', '=', 'usable')
-    .select(['a.id', 'a.headline', 'a.summary', 'a.body_html', 'a.lang', 'a.first_created_at', 'a.updated_at', 'a.bylines', 'p.slug as press_slug', 'p.name as press_name', 'p.name_en as press_name_en']);
+    .select([
+      'a.id',
+      'a.headline',
+      'a.summary',
+      'a.body_html',
+      'a.lang',
+      'a.first_created_at',
+      'a.updated_at',
+      'a.bylines',
+      'p.slug as press_slug',
+      'p.name as press_name',
+      'p.name_en as press_name_en',
+    ]);
 
   if (scope.kind === 'all') {
     title = t(locale, 'feeds.title.all', { site });
     description = t(locale, 'feeds.description.all', { site });
   } else if (scope.kind === 'press') {
-    const press = await db.selectFrom('presses').select(['id', 'name', 'name_en', 'description']).where('slug', '=', scope.slug).executeTakeFirst();
+    const press = await db
+      .selectFrom('presses')
+      .select(['id', 'name', 'name_en', 'description'])
+      .where('slug', '=', scope.slug)
+      .executeTakeFirst();
     if (!press) return undefined;
     const name = locale === 'en' && press.name_en ? press.name_en : press.name;
     title = t(locale, 'feeds.title.press', { site, name });
     description = press.description ?? t(locale, 'feeds.description.press', { name });
     query = query.where('a.press_id', '=', press.id);
   } else if (scope.kind === 'category') {
-    const category = await db.selectFrom('categories').select(['id', 'name_ko', 'name_en']).where('slug', '=', scope.slug).executeTakeFirst();
+    const category = await db
+      .selectFrom('categories')
+      .select(['id', 'name_ko', 'name_en'])
+      .where('slug', '=', scope.slug)
+      .executeTakeFirst();
     if (!category) return undefined;
     const name = locale === 'en' ? category.name_en : category.name_ko;
     title = t(locale, 'feeds.title.category', { site, name });
     description = t(locale, 'feeds.description.category', { name });
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('article_categories as ac').select('ac.article_id').whereRef('ac.article_id', '=', 'a.id').where('ac.category_id', '=', category.id)),
+      eb.exists(
+        eb
+          .selectFrom('article_categories as ac')
+          .select('ac.article_id')
+          .whereRef('ac.article_id', '=', 'a.id')
+          .where('ac.category_id', '=', category.id),
+      ),
     );
   } else {
     title = t(locale, `feeds.title.${scope.noun}`, { site, name: scope.title });
@@ -64,7 +98,11 @@ export async function loadFeedDocument(deps: AppDeps, scope: FeedScope, locale: 
     else query = query.where('a.id', 'in', scope.articleIds.slice(0, 1000));
   }
 
-  const rows = await query.orderBy('a.first_created_at', 'desc').orderBy('a.id', 'desc').limit(FEED_ITEM_LIMIT).execute();
+  const rows = await query
+    .orderBy('a.first_created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(FEED_ITEM_LIMIT)
+    .execute();
   const ids = rows.map((r) => r.id);
   const [cats, photos] = ids.length
     ? await Promise.all([
@@ -75,7 +113,12 @@ export async function loadFeedDocument(deps: AppDeps, scope: FeedScope, locale: 
           .where('ac.article_id', 'in', ids)
           .orderBy('c.position')
           .execute(),
-        db.selectFrom('article_photos').select(['article_id', 'url', 'caption', 'credit', 'position']).where('article_id', 'in', ids).orderBy('position').execute(),
+        db
+          .selectFrom('article_photos')
+          .select(['article_id', 'url', 'caption', 'credit', 'position'])
+          .where('article_id', 'in', ids)
+          .orderBy('position')
+          .execute(),
       ])
     : [[], []];
 
@@ -94,8 +137,18 @@ export async function loadFeedDocument(deps: AppDeps, scope: FeedScope, locale: 
       authors: parseBylines(r.bylines),
       pressName: locale === 'en' && r.press_name_en ? r.press_name_en : r.press_name,
       pressUrl: `${base}/press/${encodeURIComponent(r.press_slug)}`,
-      categories: cats.filter((c) => c.article_id === r.id).map((c) => ({ slug: c.slug, name: locale === 'en' ? c.name_en : c.name_ko })),
-      ...(photo ? { image: { url: photo.url, ...(photo.caption ? { caption: photo.caption } : {}), ...(photo.credit ? { credit: photo.credit } : {}) } } : {}),
+      categories: cats
+        .filter((c) => c.article_id === r.id)
+        .map((c) => ({ slug: c.slug, name: locale === 'en' ? c.name_en : c.name_ko })),
+      ...(photo
+        ? {
+            image: {
+              url: photo.url,
+              ...(photo.caption ? { caption: photo.caption } : {}),
+              ...(photo.credit ? { credit: photo.credit } : {}),
+            },
+          }
+        : {}),
     };
   });
   const paths = scopePaths(scope);

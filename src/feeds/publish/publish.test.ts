@@ -11,7 +11,7 @@ import { parseFeedText } from '../parse/parse-feed.ts';
 import { addTestPress, feedTestDeps } from '../test-deps.ts';
 import { feedAlternates } from '../../web/feed-links.ts';
 import { CAPABILITIES } from '../../app.ts';
-import { type Capability } from '../../capability.ts';
+import type { Capability } from '../../capability.ts';
 import { assembleRegistry } from '../../registry.ts';
 import { publishRoutes } from './routes.ts';
 
@@ -49,7 +49,8 @@ describe.each(await testDialects())('published feeds on %s', (dialect) => {
         {
           prefix: 'issues',
           noun: 'issue',
-          lookup: async (_deps, slug) => (slug === 'bus' ? { title: '버스 개편', articleIds: [ids.tricky!, ids.old!] } : undefined),
+          lookup: async (_deps, slug) =>
+            slug === 'bus' ? { title: '버스 개편', articleIds: [ids.tricky!, ids.old!] } : undefined,
         },
       ],
     };
@@ -70,7 +71,10 @@ describe.each(await testDialects())('published feeds on %s', (dialect) => {
         photos: [{ url: 'https://img.example/1.jpg', caption: '사진 설명', credit: '한빛일보' }],
       }),
     );
-    ids.baram = await ingest(baram, article('baram-1', { firstCreated: NOW - 3_600_000, subjects: [{ name: 'sports' }] }));
+    ids.baram = await ingest(
+      baram,
+      article('baram-1', { firstCreated: NOW - 3_600_000, subjects: [{ name: 'sports' }] }),
+    );
     ids.gone = await ingest(baram, article('gone', { firstCreated: NOW - 1000, pubstatus: 'canceled' }));
 
     app = Fastify();
@@ -90,13 +94,20 @@ describe.each(await testDialects())('published feeds on %s', (dialect) => {
     expect(res.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
     const feed = parseRssFeed(res.body);
     expect(feed.title).toBe('소식 전체 기사');
-    expect(feed.items!.map((i) => i.guid?.value)).toEqual([`${BASE}/articles/${ids.baram}`, `${BASE}/articles/${ids.tricky}`, `${BASE}/articles/${ids.old}`]);
+    expect(feed.items!.map((i) => i.guid?.value)).toEqual([
+      `${BASE}/articles/${ids.baram}`,
+      `${BASE}/articles/${ids.tricky}`,
+      `${BASE}/articles/${ids.old}`,
+    ]);
     const tricky = feed.items![1]!;
     expect(tricky.title).toBe('따옴표 "와" <꺾쇠> & 앰퍼샌드');
     expect(tricky.content?.encoded).toContain(']]&gt;');
     expect(tricky.dc?.creators).toEqual(['김하늘 기자']);
     expect(tricky.categories!.map((c) => c.name)).toEqual(['경제', '사회']);
-    expect(tricky.media?.contents?.[0]).toMatchObject({ url: 'https://img.example/1.jpg', description: { value: '사진 설명' } });
+    expect(tricky.media?.contents?.[0]).toMatchObject({
+      url: 'https://img.example/1.jpg',
+      description: { value: '사진 설명' },
+    });
     expect(new Date(tricky.pubDate!).getTime()).toBe(Math.floor((NOW - DAY) / 1000) * 1000);
     expect(res.body).not.toContain('gone');
   });
@@ -136,7 +147,17 @@ describe.each(await testDialects())('published feeds on %s', (dialect) => {
   });
 
   it('every published XML document is well-formed (strict validator)', async () => {
-    for (const path of ['/feed.xml', '/atom.xml', '/press/hanbit/feed.xml', '/categories/economy/atom.xml', '/issues/bus/atom.xml', '/sitemap.xml', '/sitemaps/pages.xml', '/sitemaps/articles-1.xml', '/sitemap-news.xml']) {
+    for (const path of [
+      '/feed.xml',
+      '/atom.xml',
+      '/press/hanbit/feed.xml',
+      '/categories/economy/atom.xml',
+      '/issues/bus/atom.xml',
+      '/sitemap.xml',
+      '/sitemaps/pages.xml',
+      '/sitemaps/articles-1.xml',
+      '/sitemap-news.xml',
+    ]) {
       const res = await app.inject(path);
       expect(res.statusCode, path).toBe(200);
       expect(XMLValidator.validate(res.body), path).toBe(true);
@@ -153,13 +174,25 @@ describe.each(await testDialects())('published feeds on %s', (dialect) => {
     const etag = first.headers.etag as string;
     const lastModified = first.headers['last-modified'] as string;
     expect(etag).toMatch(/^W\/"/);
-    expect((await app.inject({ url: '/press/baram/feed.xml', headers: { 'if-none-match': etag } })).statusCode).toBe(304);
-    expect((await app.inject({ url: '/press/baram/feed.xml', headers: { 'if-modified-since': lastModified } })).statusCode).toBe(304);
+    expect((await app.inject({ url: '/press/baram/feed.xml', headers: { 'if-none-match': etag } })).statusCode).toBe(
+      304,
+    );
+    expect(
+      (await app.inject({ url: '/press/baram/feed.xml', headers: { 'if-modified-since': lastModified } })).statusCode,
+    ).toBe(304);
     // Another format of the same feed has its own ETag.
-    expect((await app.inject({ url: '/press/baram/atom.xml', headers: { 'if-none-match': etag } })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/press/baram/atom.xml', headers: { 'if-none-match': etag } })).statusCode).toBe(
+      200,
+    );
 
     const baram = await t.db.selectFrom('presses').select('id').where('slug', '=', 'baram').executeTakeFirstOrThrow();
-    await ingestArticle(deps, { pressId: baram.id, source: 'api', input: article('baram-2', { firstCreated: NOW + 1000 }), original: {}, now: NOW + 2000 });
+    await ingestArticle(deps, {
+      pressId: baram.id,
+      source: 'api',
+      input: article('baram-2', { firstCreated: NOW + 1000 }),
+      original: {},
+      now: NOW + 2000,
+    });
     const after = await app.inject({ url: '/press/baram/feed.xml', headers: { 'if-none-match': etag } });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(etag);
@@ -173,7 +206,14 @@ describe.each(await testDialects())('published feeds on %s', (dialect) => {
     expect(articles.statusCode).toBe(200);
     expect(articles.body).toContain(`<loc>${BASE}/articles/${ids.old}</loc>`);
     expect(articles.body).not.toContain(`<loc>${BASE}/articles/${ids.gone}</loc>`);
-    expect((await app.inject({ url: '/sitemaps/articles-1.xml', headers: { 'if-none-match': articles.headers.etag as string } })).statusCode).toBe(304);
+    expect(
+      (
+        await app.inject({
+          url: '/sitemaps/articles-1.xml',
+          headers: { 'if-none-match': articles.headers.etag as string },
+        })
+      ).statusCode,
+    ).toBe(304);
     const pages = await app.inject('/sitemaps/pages.xml');
     expect(pages.body).toContain(`<loc>${BASE}/categories/economy</loc>`);
     expect(pages.body).toContain(`<loc>${BASE}/press/baram</loc>`);

@@ -18,14 +18,24 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
 };
-const RENDER: Record<FeedFormat, (doc: FeedDocument) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
+const RENDER: Record<FeedFormat, (doc: FeedDocument) => string> = {
+  rss: renderRss,
+  atom: renderAtom,
+  json: renderJsonFeed,
+};
 const XML = 'application/xml; charset=utf-8';
 
 function feedLocale(request: FastifyRequest): Locale {
   return (request.query as { lang?: string } | undefined)?.lang === 'en' ? 'en' : 'ko';
 }
 
-export async function sendFeed(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, scope: FeedScope | undefined, format: FeedFormat) {
+export async function sendFeed(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  scope: FeedScope | undefined,
+  format: FeedFormat,
+) {
   if (!scope) throw Errors.notFound('feed');
   const locale = feedLocale(request);
   const doc = await loadFeedDocument(deps, scope, locale);
@@ -51,7 +61,13 @@ export async function publishRoutes(app: FastifyInstance, deps: AppDeps): Promis
     for (const source of deps.registry.feedSources) {
       app.get<{ Params: { slug: string } }>(`/${source.prefix}/:slug/${file}`, async (req, reply) => {
         const found = await source.lookup(deps, req.params.slug);
-        const scope = found && { kind: 'source' as const, prefix: source.prefix, noun: source.noun, slug: req.params.slug, ...found };
+        const scope = found && {
+          kind: 'source' as const,
+          prefix: source.prefix,
+          noun: source.noun,
+          slug: req.params.slug,
+          ...found,
+        };
         return sendFeed(deps, req, reply, scope, format);
       });
     }
@@ -59,7 +75,10 @@ export async function publishRoutes(app: FastifyInstance, deps: AppDeps): Promis
 
   app.get('/sitemap.xml', async (req, reply) => {
     const index = await sitemapIndex(deps);
-    if (answerConditional(req, reply, validatorsFor(['index', index.maxId, index.lastModified], index.lastModified), 3600)) return reply.status(304).send();
+    if (
+      answerConditional(req, reply, validatorsFor(['index', index.maxId, index.lastModified], index.lastModified), 3600)
+    )
+      return reply.status(304).send();
     return reply.type(XML).send(index.xml);
   });
   app.get('/sitemaps/pages.xml', async (req, reply) => {
@@ -80,6 +99,9 @@ export async function publishRoutes(app: FastifyInstance, deps: AppDeps): Promis
     return reply.type(XML).send(news.xml);
   });
   app.get('/robots.txt', async (_req, reply) => {
-    return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(robotsTxt(deps.config.publicUrl));
+    return reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(robotsTxt(deps.config.publicUrl));
   });
 }

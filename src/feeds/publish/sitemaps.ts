@@ -16,14 +16,26 @@ export async function sitemapIndex(deps: AppDeps): Promise<{ xml: string; lastMo
   // query asking for both maxima would read every published article.
   const [top, newest] = await Promise.all([
     deps.db.selectFrom('articles').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst(),
-    deps.db.selectFrom('articles').select('updated_at').where('status', '=', 'usable').orderBy('updated_at', 'desc').limit(1).executeTakeFirst(),
+    deps.db
+      .selectFrom('articles')
+      .select('updated_at')
+      .where('status', '=', 'usable')
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
   ]);
   const maxId = Number(top?.id ?? 0);
   const lastModified = Number(newest?.updated_at ?? 0);
   const blocks = Math.ceil(maxId / SITEMAP_BLOCK);
   const entries = [`<sitemap><loc>${escapeXml(`${base}/sitemaps/pages.xml`)}</loc></sitemap>`];
-  for (let n = 1; n <= blocks; n++) entries.push(`<sitemap><loc>${escapeXml(`${base}/sitemaps/articles-${n}.xml`)}</loc></sitemap>`);
-  const xml = ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...entries, '</sitemapindex>'].join('\n');
+  for (let n = 1; n <= blocks; n++)
+    entries.push(`<sitemap><loc>${escapeXml(`${base}/sitemaps/articles-${n}.xml`)}</loc></sitemap>`);
+  const xml = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...entries,
+    '</sitemapindex>',
+  ].join('\n');
   return { xml, lastModified, maxId };
 }
 
@@ -33,8 +45,17 @@ export async function pagesSitemap(deps: AppDeps): Promise<string> {
     deps.db.selectFrom('categories').select('slug').orderBy('position').execute(),
     deps.db.selectFrom('presses').select('slug').orderBy('slug').execute(),
   ]);
-  const locs = [`${base}/`, ...categories.map((c) => `${base}/categories/${encodeURIComponent(c.slug)}`), ...presses.map((p) => `${base}/press/${encodeURIComponent(p.slug)}`)];
-  return ['<?xml version="1.0" encoding="UTF-8"?>', URLSET, ...locs.map((l) => `<url><loc>${escapeXml(l)}</loc></url>`), '</urlset>'].join('\n');
+  const locs = [
+    `${base}/`,
+    ...categories.map((c) => `${base}/categories/${encodeURIComponent(c.slug)}`),
+    ...presses.map((p) => `${base}/press/${encodeURIComponent(p.slug)}`),
+  ];
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    URLSET,
+    ...locs.map((l) => `<url><loc>${escapeXml(l)}</loc></url>`),
+    '</urlset>',
+  ].join('\n');
 }
 
 export async function articlesSitemap(deps: AppDeps, block: number): Promise<{ xml: string; lastModified: number }> {
@@ -47,14 +68,20 @@ export async function articlesSitemap(deps: AppDeps, block: number): Promise<{ x
     .where('id', '<=', block * SITEMAP_BLOCK)
     .orderBy('id')
     .execute();
-  const urls = rows.map((r) => `<url><loc>${escapeXml(`${base}/articles/${r.id}`)}</loc><lastmod>${iso(Number(r.updated_at))}</lastmod></url>`);
+  const urls = rows.map(
+    (r) =>
+      `<url><loc>${escapeXml(`${base}/articles/${r.id}`)}</loc><lastmod>${iso(Number(r.updated_at))}</lastmod></url>`,
+  );
   return {
     xml: ['<?xml version="1.0" encoding="UTF-8"?>', URLSET, ...urls, '</urlset>'].join('\n'),
     lastModified: rows.reduce((m, r) => Math.max(m, Number(r.updated_at)), 0),
   };
 }
 
-export async function newsSitemap(deps: AppDeps, now = Date.now()): Promise<{ xml: string; lastModified: number; ids: number[] }> {
+export async function newsSitemap(
+  deps: AppDeps,
+  now = Date.now(),
+): Promise<{ xml: string; lastModified: number; ids: number[] }> {
   const base = deps.config.publicUrl;
   const rows = await deps.db
     .selectFrom('articles as a')

@@ -13,14 +13,39 @@ describe.each(await testDialects())('feed health panel on %s', (dialect) => {
     const db = s.deps.db;
     const now = Date.now();
     const [hanbit, baram] = await Promise.all(
-      [['hanbit', '한빛일보'], ['baram', '바람신문']].map(async ([slug, name]) =>
-        (await db.insertInto('presses').values({ slug: slug!, name: name!, created_at: now }).returning('id').executeTakeFirstOrThrow()).id,
+      [
+        ['hanbit', '한빛일보'],
+        ['baram', '바람신문'],
+      ].map(
+        async ([slug, name]) =>
+          (
+            await db
+              .insertInto('presses')
+              .values({ slug: slug!, name: name!, created_at: now })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id,
       ),
     );
-    const good = (await addFeed(db, { pressId: hanbit!, url: 'https://hanbit.example/rss', intervalSeconds: 900 })).feed;
-    await recordSuccess(db, good.id, { now, nextPollAt: now + 900_000, etag: null, lastModified: null, itemsTaken: 12, itemsSeen: 12 });
-    const bad = (await addFeed(db, { pressId: baram!, url: 'https://baram.example/atom.xml', intervalSeconds: 900 })).feed;
-    await recordFailure(db, bad.id, { now, nextPollAt: now + 1_800_000, code: 'FEED_ENTITIES_REFUSED', message: 'the document declares its own entities', errorCount: 2 });
+    const good = (await addFeed(db, { pressId: hanbit!, url: 'https://hanbit.example/rss', intervalSeconds: 900 }))
+      .feed;
+    await recordSuccess(db, good.id, {
+      now,
+      nextPollAt: now + 900_000,
+      etag: null,
+      lastModified: null,
+      itemsTaken: 12,
+      itemsSeen: 12,
+    });
+    const bad = (await addFeed(db, { pressId: baram!, url: 'https://baram.example/atom.xml', intervalSeconds: 900 }))
+      .feed;
+    await recordFailure(db, bad.id, {
+      now,
+      nextPollAt: now + 1_800_000,
+      code: 'FEED_ENTITIES_REFUSED',
+      message: 'the document declares its own entities',
+      errorCount: 2,
+    });
     await addStaff(s.deps, 'admin@sosik.test', 'admin');
     await addStaff(s.deps, 'desk@hanbit.test', 'press', 'hanbit');
     admin = await signIn(s.app, 'admin@sosik.test');
@@ -51,24 +76,44 @@ describe.each(await testDialects())('feed health panel on %s', (dialect) => {
     expect(page.body).toContain('https://hanbit.example/rss');
     expect(page.body).not.toContain('https://baram.example/atom.xml');
     const body = form({ _csrf: hiddenCsrf(page.body), press: 'hanbit', url: 'https://hanbit.example/economy.xml' });
-    const res = await s.app.inject({ method: 'POST', url: '/studio/feeds', payload: body.payload, headers: { ...body.headers, cookie: pressStaff } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/studio/feeds',
+      payload: body.payload,
+      headers: { ...body.headers, cookie: pressStaff },
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/studio/feeds?notice=added');
     const urls = (await listFeeds(s.deps.db)).map((f) => f.url);
     expect(urls).toContain('https://hanbit.example/economy.xml');
 
     const foreign = form({ _csrf: hiddenCsrf(page.body), press: 'baram', url: 'https://evil.example/x.xml' });
-    const refused = await s.app.inject({ method: 'POST', url: '/studio/feeds', payload: foreign.payload, headers: { ...foreign.headers, cookie: pressStaff } });
+    const refused = await s.app.inject({
+      method: 'POST',
+      url: '/studio/feeds',
+      payload: foreign.payload,
+      headers: { ...foreign.headers, cookie: pressStaff },
+    });
     expect(refused.statusCode).toBe(403);
     const noCsrf = form({ press: 'hanbit', url: 'https://hanbit.example/x.xml' });
-    const csrfRefused = await s.app.inject({ method: 'POST', url: '/studio/feeds', payload: noCsrf.payload, headers: { ...noCsrf.headers, cookie: pressStaff } });
+    const csrfRefused = await s.app.inject({
+      method: 'POST',
+      url: '/studio/feeds',
+      payload: noCsrf.payload,
+      headers: { ...noCsrf.headers, cookie: pressStaff },
+    });
     expect(csrfRefused.statusCode).toBe(403);
     const badUrl = form({ _csrf: hiddenCsrf(page.body), press: 'hanbit', url: 'javascript:alert(1)' });
-    const bad = await s.app.inject({ method: 'POST', url: '/studio/feeds', payload: badUrl.payload, headers: { ...badUrl.headers, cookie: pressStaff } });
+    const bad = await s.app.inject({
+      method: 'POST',
+      url: '/studio/feeds',
+      payload: badUrl.payload,
+      headers: { ...badUrl.headers, cookie: pressStaff },
+    });
     expect(bad.headers.location).toBe('/studio/feeds?notice=badUrl');
   });
 
-  it('lets staff ask for a poll and turn their feed off and on, not someone else\'s', async () => {
+  it("lets staff ask for a poll and turn their feed off and on, not someone else's", async () => {
     const page = await s.app.inject({ url: '/studio/feeds', headers: { cookie: pressStaff } });
     const token = hiddenCsrf(page.body);
     const feeds = await listFeeds(s.deps.db);
@@ -76,7 +121,12 @@ describe.each(await testDialects())('feed health panel on %s', (dialect) => {
     const other = feeds.find((f) => f.url === 'https://baram.example/atom.xml')!;
     const post = (id: number, action: string) => {
       const body = form({ _csrf: token, action });
-      return s.app.inject({ method: 'POST', url: `/studio/feeds/${id}`, payload: body.payload, headers: { ...body.headers, cookie: pressStaff } });
+      return s.app.inject({
+        method: 'POST',
+        url: `/studio/feeds/${id}`,
+        payload: body.payload,
+        headers: { ...body.headers, cookie: pressStaff },
+      });
     };
     expect((await post(own.id, 'poll')).statusCode).toBe(303);
     expect((await getFeed(s.deps.db, own.id))!.next_poll_at).toBeLessThanOrEqual(Date.now());

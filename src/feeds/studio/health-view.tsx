@@ -86,11 +86,17 @@ export function FeedHealthPanel(props: FeedHealthProps) {
                         <CsrfField token={props.csrfToken} />
                         {f.enabled ? (
                           <>
-                            <button type="submit" name="action" value="poll">{tr('feeds.health.pollNow')}</button>{' '}
-                            <button type="submit" name="action" value="disable">{tr('feeds.health.disable')}</button>
+                            <button type="submit" name="action" value="poll">
+                              {tr('feeds.health.pollNow')}
+                            </button>{' '}
+                            <button type="submit" name="action" value="disable">
+                              {tr('feeds.health.disable')}
+                            </button>
                           </>
                         ) : (
-                          <button type="submit" name="action" value="enable">{tr('feeds.health.enable')}</button>
+                          <button type="submit" name="action" value="enable">
+                            {tr('feeds.health.enable')}
+                          </button>
                         )}
                       </form>
                     </td>

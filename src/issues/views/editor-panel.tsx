@@ -11,9 +11,19 @@ export interface EditorContext {
   editorName: string | null;
 }
 
-function ActionForm(props: { ctx: EditorContext; slug: string; action: string; children: ComponentChildren; inline?: boolean }) {
+function ActionForm(props: {
+  ctx: EditorContext;
+  slug: string;
+  action: string;
+  children: ComponentChildren;
+  inline?: boolean;
+}) {
   return (
-    <form method="post" action={`/issues/${encodeURIComponent(props.slug)}/edit`} class={props.inline ? 'issue-edit issue-edit--inline' : 'issue-edit'}>
+    <form
+      method="post"
+      action={`/issues/${encodeURIComponent(props.slug)}/edit`}
+      class={props.inline ? 'issue-edit issue-edit--inline' : 'issue-edit'}
+    >
       <CsrfField token={props.ctx.csrfToken} />
       <input type="hidden" name="action" value={props.action} />
       {props.children}
@@ -68,20 +78,32 @@ export function ArticleEditorActions(props: { ctx: EditorContext; issueSlug: str
       {article.locked ? <span class="issue-item__locked">{tr('issues.editor.locked')}</span> : null}
       <ActionForm ctx={ctx} slug={issueSlug} action="pin-lead" inline>
         <input type="hidden" name="article" value={String(article.id)} />
-        <button class="tool-button" type="submit" aria-label={tr('issues.editor.pin-label', { headline: article.headline })}>
+        <button
+          class="tool-button"
+          type="submit"
+          aria-label={tr('issues.editor.pin-label', { headline: article.headline })}
+        >
           {tr('issues.editor.pin')}
         </button>
       </ActionForm>
       <ActionForm ctx={ctx} slug={issueSlug} action="move-out" inline>
         <input type="hidden" name="article" value={String(article.id)} />
-        <button class="tool-button" type="submit" aria-label={tr('issues.editor.move-out-label', { headline: article.headline })}>
+        <button
+          class="tool-button"
+          type="submit"
+          aria-label={tr('issues.editor.move-out-label', { headline: article.headline })}
+        >
           {tr('issues.editor.move-out')}
         </button>
       </ActionForm>
       {article.locked ? null : (
         <ActionForm ctx={ctx} slug={issueSlug} action="lock" inline>
           <input type="hidden" name="article" value={String(article.id)} />
-          <button class="tool-button" type="submit" aria-label={tr('issues.editor.lock-label', { headline: article.headline })}>
+          <button
+            class="tool-button"
+            type="submit"
+            aria-label={tr('issues.editor.lock-label', { headline: article.headline })}
+          >
             {tr('issues.editor.lock')}
           </button>
         </ActionForm>

@@ -27,7 +27,9 @@ describe('IssueChart', () => {
 
   it('keeps the tallest bar full height once the story has enough articles', () => {
     const buckets = [2, 9, 4].map((count, i) => ({ start: T0 + i * HOUR, count }));
-    const heights = bars(renderToString(<IssueChart locale="ko" data={{ unit: 'hour', buckets }} />)).map((b) => b.height);
+    const heights = bars(renderToString(<IssueChart locale="ko" data={{ unit: 'hour', buckets }} />)).map(
+      (b) => b.height,
+    );
     expect(heights[1]).toBeCloseTo(152, 5);
     expect(heights[0]).toBeCloseTo((2 / 9) * 152, 5);
   });

@@ -36,7 +36,14 @@ export function IssueChart(props: { locale: Locale; data: Histogram }) {
         {data.buckets.map((b, i) => {
           const h = Math.max(b.count ? 2 : 0, (b.count / scale) * (HEIGHT - 8));
           return (
-            <rect class="issue-chart__bar" x={i * slot + (slot - barWidth) / 2} y={HEIGHT - h} width={barWidth} height={h} fill="currentColor">
+            <rect
+              class="issue-chart__bar"
+              x={i * slot + (slot - barWidth) / 2}
+              y={HEIGHT - h}
+              width={barWidth}
+              height={h}
+              fill="currentColor"
+            >
               <title>{tr('issues.chart.bar', { time: label(b.start), count: b.count })}</title>
             </rect>
           );

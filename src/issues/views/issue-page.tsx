@@ -48,7 +48,11 @@ export function IssuePage(props: { ctx: PageContext; data: IssuePageData }) {
       {...frameOf(ctx)}
       meta={{
         title: issue.name,
-        description: tr('issues.page.description', { name: issue.name, articles: issue.articleCount, presses: issue.pressCount }),
+        description: tr('issues.page.description', {
+          name: issue.name,
+          articles: issue.articleCount,
+          presses: issue.pressCount,
+        }),
         canonical,
         alternates: data.alternates,
         robots: issue.visible ? undefined : 'noindex',
@@ -77,7 +81,10 @@ export function IssuePage(props: { ctx: PageContext; data: IssuePageData }) {
             <h2 id="issue-lead-title" class="section-title">
               {tr('issues.page.lead')}
             </h2>
-            <h3 class="issue-lead__headline" lang={contentLang(ctx.locale, /[가-힣]/.test(data.lead.headline) ? 'ko' : 'en')}>
+            <h3
+              class="issue-lead__headline"
+              lang={contentLang(ctx.locale, /[가-힣]/.test(data.lead.headline) ? 'ko' : 'en')}
+            >
               <a href={`/articles/${data.lead.id}`}>{data.lead.headline}</a>
             </h3>
             {data.lead.summary ? <p class="issue-lead__summary">{data.lead.summary}</p> : null}
@@ -117,7 +124,9 @@ export function IssuePage(props: { ctx: PageContext; data: IssuePageData }) {
                       <a class="issue-item__headline" href={`/articles/${a.id}`}>
                         {a.headline}
                       </a>
-                      {data.editor ? <ArticleEditorActions ctx={data.editor} issueSlug={issue.slug} article={a} /> : null}
+                      {data.editor ? (
+                        <ArticleEditorActions ctx={data.editor} issueSlug={issue.slug} article={a} />
+                      ) : null}
                     </li>
                   ))}
                 </ol>

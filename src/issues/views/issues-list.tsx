@@ -23,7 +23,11 @@ export function IssuesListPage(props: {
   return (
     <Layout
       {...frameOf(ctx)}
-      meta={{ title: tr('issues.list.title'), description: tr('issues.list.description', { site: ctx.siteName }), canonical }}
+      meta={{
+        title: tr('issues.list.title'),
+        description: tr('issues.list.description', { site: ctx.siteName }),
+        canonical,
+      }}
     >
       <header class="list-head">
         <h1 class="list-head__title">{tr('issues.list.title')}</h1>
@@ -37,7 +41,11 @@ export function IssuesListPage(props: {
           </li>
           {props.categories.map((c) => (
             <li>
-              <a class="chip" href={`/issues?category=${encodeURIComponent(c.slug)}`} aria-current={props.activeCategory === c.slug ? 'page' : undefined}>
+              <a
+                class="chip"
+                href={`/issues?category=${encodeURIComponent(c.slug)}`}
+                aria-current={props.activeCategory === c.slug ? 'page' : undefined}
+              >
                 {c.name}
               </a>
             </li>

@@ -14,7 +14,8 @@ export function TopIssuesBox(props: { locale: Locale; issues: IssueSummary[] }) 
       <ol class="ranked-list top-issues__list">
         {props.issues.map((i) => (
           <li class="top-issues__item">
-            <a href={`/issues/${encodeURIComponent(i.slug)}`}>{i.name}</a> <IssueCounts locale={props.locale} issue={i} />
+            <a href={`/issues/${encodeURIComponent(i.slug)}`}>{i.name}</a>{' '}
+            <IssueCounts locale={props.locale} issue={i} />
           </li>
         ))}
       </ol>

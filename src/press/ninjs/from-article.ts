@@ -24,7 +24,9 @@ export function articleToNinjs(a: StoredArticleView): Record<string, unknown> {
       ...(p.alt ? { headline: p.alt } : {}),
       ...(p.caption ? { description_text: p.caption, descriptions: [{ role: 'caption', value: p.caption }] } : {}),
       ...(p.credit ? { by: p.credit } : {}),
-      renditions: { original: { href: p.url, ...(p.width ? { width: p.width } : {}), ...(p.height ? { height: p.height } : {}) } },
+      renditions: {
+        original: { href: p.url, ...(p.width ? { width: p.width } : {}), ...(p.height ? { height: p.height } : {}) },
+      },
     };
   });
   return {
@@ -37,10 +39,7 @@ export function articleToNinjs(a: StoredArticleView): Record<string, unknown> {
     pubstatus: a.pubstatus,
     ...(i.urgency !== undefined ? { urgency: i.urgency } : {}),
     language: i.lang,
-    headlines: [
-      { role: 'main', value: i.headline },
-      ...(i.subheadline ? [{ role: 'sub', value: i.subheadline }] : []),
-    ],
+    headlines: [{ role: 'main', value: i.headline }, ...(i.subheadline ? [{ role: 'sub', value: i.subheadline }] : [])],
     ...(i.series ? { slugline: i.series } : {}),
     ...(i.bylines.length ? { by: i.bylines.map((b) => b.name).join(', ') } : {}),
     people: i.bylines.map((b) => ({

@@ -37,7 +37,10 @@ const person = z.looseObject({
   uri: shortText.optional(),
   literal: shortText.optional(),
   rel: shortText.optional(),
-  contactinfo: z.array(z.looseObject({ type: shortText.optional(), value: shortText.optional() })).max(50).optional(),
+  contactinfo: z
+    .array(z.looseObject({ type: shortText.optional(), value: shortText.optional() }))
+    .max(50)
+    .optional(),
 });
 
 /** Sosik's extension: explicit bylines with e-mail (ninjs has only the free-text `by`). */
@@ -76,7 +79,12 @@ export const ninjsItemSchema = z.looseObject({
   versioncreated: dateTime.optional(),
   pubstatus: z.enum(['usable', 'withheld', 'canceled']).optional(),
   urgency: z.number().int().min(1).max(9).optional(),
-  genre: z.array(z.looseObject({ name: shortText.optional(), code: shortText.optional(), uri: z.string().max(4_000).optional() })).max(50).optional(),
+  genre: z
+    .array(
+      z.looseObject({ name: shortText.optional(), code: shortText.optional(), uri: z.string().max(4_000).optional() }),
+    )
+    .max(50)
+    .optional(),
   language: shortText.optional(),
   headline: shortText.optional(),
   headlines: z.array(roleValue).max(20).optional(),

@@ -39,9 +39,11 @@ function inferType(item: Record<string, unknown>): string {
 function mapItem(item: NinjsItem): ArticleInput {
   const issues: FieldIssue[] = [];
   const headline = pickHeadline(item);
-  if (!headline) issues.push({ path: 'headlines', message: 'an article needs a headline (headlines[role=main] or headline)' });
+  if (!headline)
+    issues.push({ path: 'headlines', message: 'an article needs a headline (headlines[role=main] or headline)' });
   const bodyHtml = pickBodyHtml(item);
-  if (!bodyHtml) issues.push({ path: 'bodies', message: 'an article needs a body (bodies, body_html, body_text or descriptions)' });
+  if (!bodyHtml)
+    issues.push({ path: 'bodies', message: 'an article needs a body (bodies, body_html, body_text or descriptions)' });
   if (issues.length) throw Errors.validation(issues);
 
   return {
@@ -52,9 +54,7 @@ function mapItem(item: NinjsItem): ArticleInput {
     bodyHtml: bodyHtml!,
     lang: normaliseLang(item.language),
     bylines: pickBylines(item),
-    subjects: (item.subjects ?? []).map(
-      (s): SubjectRef => ({ code: s.code ?? s.literal, name: s.name, uri: s.uri }),
-    ),
+    subjects: (item.subjects ?? []).map((s): SubjectRef => ({ code: s.code ?? s.literal, name: s.name, uri: s.uri })),
     keywords: (item.keywords ?? []).map((k) => k.trim()).filter(Boolean),
     photos: pickPhotos(item),
     copyright: nonEmpty(item.copyrightnotice) ?? (item.copyrightholder ? `ⓒ ${item.copyrightholder}` : undefined),
@@ -69,7 +69,10 @@ function mapItem(item: NinjsItem): ArticleInput {
 
 /** ninjs genres (Opinion, Interview…) by name and code: the summary leaves opinion and interviews alone. */
 function genresOf(item: NinjsItem): { genres?: string[] } {
-  const genres = (item.genre ?? []).flatMap((g) => [g.name, g.code?.replace(/^.*[:/]/, '')]).map((s) => s?.trim()).filter((s): s is string => !!s);
+  const genres = (item.genre ?? [])
+    .flatMap((g) => [g.name, g.code?.replace(/^.*[:/]/, '')])
+    .map((s) => s?.trim())
+    .filter((s): s is string => !!s);
   return genres.length ? { genres } : {};
 }
 
@@ -133,7 +136,12 @@ const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 function pickBylines(item: NinjsItem): Byline[] {
   if (item.bylines?.length) {
     return item.bylines
-      .map((b) => ({ name: (b.byline ?? b.name ?? '').trim(), ref: nonEmpty(b.id), email: nonEmpty(b.email), role: nonEmpty(b.role) }))
+      .map((b) => ({
+        name: (b.byline ?? b.name ?? '').trim(),
+        ref: nonEmpty(b.id),
+        email: nonEmpty(b.email),
+        role: nonEmpty(b.role),
+      }))
       .filter((b) => b.name);
   }
   const authors = (item.people ?? []).filter((p) => p.name && /author|creator|byline/i.test(p.rel ?? ''));
@@ -184,10 +192,13 @@ function pickPhotos(item: NinjsItem): PhotoInput[] {
     const type = (assoc.type ?? 'picture').toLowerCase();
     if (!['picture', 'graphic', 'image'].includes(type)) continue;
     const rendition = pickRendition(assoc.renditions);
-    const url = rendition?.href ?? (assoc.uri && /\.(jpe?g|png|gif|webp|svg)(\?|$)/i.test(assoc.uri) ? assoc.uri : undefined);
+    const url =
+      rendition?.href ?? (assoc.uri && /\.(jpe?g|png|gif|webp|svg)(\?|$)/i.test(assoc.uri) ? assoc.uri : undefined);
     if (!url) continue;
     const caption =
-      pickByRole(assoc.descriptions, ['caption', 'text']) ?? nonEmpty(assoc.description_text) ?? nonEmpty(assoc.body_text);
+      pickByRole(assoc.descriptions, ['caption', 'text']) ??
+      nonEmpty(assoc.description_text) ??
+      nonEmpty(assoc.body_text);
     const credit =
       pickByRole(assoc.descriptions, ['creditline', 'credit']) ?? nonEmpty(assoc.by) ?? nonEmpty(assoc.copyrightholder);
     photos.push({
@@ -201,4 +212,3 @@ function pickPhotos(item: NinjsItem): PhotoInput[] {
   }
   return photos;
 }
-

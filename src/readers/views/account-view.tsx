@@ -95,7 +95,11 @@ function SessionsTable({ tr, props }: { tr: Translate; props: AccountViewProps }
                   <form method="post" action="/account/sessions/revoke">
                     <CsrfField token={props.csrfToken} />
                     <input type="hidden" name="session" value={s.id} />
-                    <button type="submit" class="button button--danger" aria-label={tr('readers.account.revoke-named', { device: s.device })}>
+                    <button
+                      type="submit"
+                      class="button button--danger"
+                      aria-label={tr('readers.account.revoke-named', { device: s.device })}
+                    >
                       {tr('readers.account.revoke')}
                     </button>
                   </form>
@@ -158,7 +162,9 @@ export function AccountView(props: AccountViewProps) {
             maxLength={20}
             hint={
               props.nicknameWaitUntil
-                ? tr('readers.account.nickname-next', { date: zonedTime(locale, reader.timeZone, props.nicknameWaitUntil) })
+                ? tr('readers.account.nickname-next', {
+                    date: zonedTime(locale, reader.timeZone, props.nicknameWaitUntil),
+                  })
                 : tr('readers.account.nickname-rule')
             }
             error={issueFor(problemOf(props, 'nickname'), 'nickname')}
@@ -174,7 +180,15 @@ export function AccountView(props: AccountViewProps) {
         <ProblemSummary problem={problemOf(props, 'email')} heading={tr('readers.form.fix')} />
         <form method="post" action="/account/email" class="reader-form" novalidate>
           <CsrfField token={props.csrfToken} />
-          <Field id="account-new-email" name="email" type="email" label={tr('readers.field.new-email')} autocomplete="email" required error={issueFor(problemOf(props, 'email'), 'email')} />
+          <Field
+            id="account-new-email"
+            name="email"
+            type="email"
+            label={tr('readers.field.new-email')}
+            autocomplete="email"
+            required
+            error={issueFor(problemOf(props, 'email'), 'email')}
+          />
           {passwordField('account-email-password', 'email')}
           <p>
             <button type="submit">{tr('readers.account.save-email')}</button>
@@ -262,7 +276,12 @@ export function AccountView(props: AccountViewProps) {
   );
 }
 
-export function DeleteAccountView(props: { locale: Locale; csrfToken: string; hasPassword: boolean; problem?: FormProblem }) {
+export function DeleteAccountView(props: {
+  locale: Locale;
+  csrfToken: string;
+  hasPassword: boolean;
+  problem?: FormProblem;
+}) {
   const tr = translator(props.locale);
   return (
     <section class="login reader-card" aria-labelledby="delete-title">
@@ -277,9 +296,24 @@ export function DeleteAccountView(props: { locale: Locale; csrfToken: string; ha
       <form method="post" action="/account/delete" class="login-form" novalidate>
         <CsrfField token={props.csrfToken} />
         {props.hasPassword ? (
-          <Field id="delete-password" name="current_password" type="password" label={tr('readers.field.current-password')} autocomplete="current-password" required error={issueFor(props.problem, 'current_password')} />
+          <Field
+            id="delete-password"
+            name="current_password"
+            type="password"
+            label={tr('readers.field.current-password')}
+            autocomplete="current-password"
+            required
+            error={issueFor(props.problem, 'current_password')}
+          />
         ) : (
-          <Field id="delete-confirm" name="confirm_email" type="email" label={tr('readers.delete.type-email')} required error={issueFor(props.problem, 'confirm_email')} />
+          <Field
+            id="delete-confirm"
+            name="confirm_email"
+            type="email"
+            label={tr('readers.delete.type-email')}
+            required
+            error={issueFor(props.problem, 'confirm_email')}
+          />
         )}
         <p>
           <button type="submit" class="button button--danger">

@@ -18,7 +18,8 @@ export interface FieldProps {
 }
 
 export function Field(p: FieldProps) {
-  const described = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described =
+    [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <p class={p.error ? 'field field--invalid' : 'field'}>
       <label for={p.id}>{p.label}</label>
@@ -64,7 +65,17 @@ export function ProblemSummary({ problem, heading }: { problem?: FormProblem; he
   );
 }
 
-export function Card({ id, title, children, intro }: { id: string; title: string; intro?: string; children: ComponentChildren }) {
+export function Card({
+  id,
+  title,
+  children,
+  intro,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  children: ComponentChildren;
+}) {
   return (
     <section class="login reader-card" aria-labelledby={id}>
       <h1 id={id}>{title}</h1>

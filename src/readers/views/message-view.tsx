@@ -1,7 +1,17 @@
 // A page that only tells the visitor something (link sent, link expired), with a way on.
 import { Card } from './form-parts.tsx';
 
-export function MessageView({ id, title, paragraphs, link }: { id: string; title: string; paragraphs: string[]; link?: { href: string; label: string } }) {
+export function MessageView({
+  id,
+  title,
+  paragraphs,
+  link,
+}: {
+  id: string;
+  title: string;
+  paragraphs: string[];
+  link?: { href: string; label: string };
+}) {
   return (
     <Card id={id} title={title}>
       <div role="status">

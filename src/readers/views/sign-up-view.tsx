@@ -20,7 +20,17 @@ export function SignUpView({ locale, csrfToken, values = {}, problem, oidcName }
       <ProblemSummary problem={problem} heading={tr('readers.form.fix')} />
       <form method="post" action="/signup" class="login-form reader-form" novalidate>
         <CsrfField token={csrfToken} />
-        <Field id="signup-email" name="email" type="email" label={tr('readers.field.email')} autocomplete="email" required value={values.email} error={issueFor(problem, 'email')} maxLength={254} />
+        <Field
+          id="signup-email"
+          name="email"
+          type="email"
+          label={tr('readers.field.email')}
+          autocomplete="email"
+          required
+          value={values.email}
+          error={issueFor(problem, 'email')}
+          maxLength={254}
+        />
         <Field
           id="signup-password"
           name="password"

@@ -20,14 +20,33 @@ export function VerifyEmailView({ locale, csrfToken, token }: { locale: Locale; 
   );
 }
 
-export function ResetRequestView({ locale, csrfToken, email, problem }: { locale: Locale; csrfToken: string; email?: string; problem?: FormProblem }) {
+export function ResetRequestView({
+  locale,
+  csrfToken,
+  email,
+  problem,
+}: {
+  locale: Locale;
+  csrfToken: string;
+  email?: string;
+  problem?: FormProblem;
+}) {
   const tr = translator(locale);
   return (
     <Card id="reset-title" title={tr('readers.reset.title')} intro={tr('readers.reset.intro')}>
       <ProblemSummary problem={problem} heading={tr('readers.form.fix')} />
       <form method="post" action="/password-reset" class="login-form" novalidate>
         <CsrfField token={csrfToken} />
-        <Field id="reset-email" name="email" type="email" label={tr('readers.field.email')} autocomplete="email" required value={email} error={issueFor(problem, 'email')} />
+        <Field
+          id="reset-email"
+          name="email"
+          type="email"
+          label={tr('readers.field.email')}
+          autocomplete="email"
+          required
+          value={email}
+          error={issueFor(problem, 'email')}
+        />
         <p>
           <button type="submit">{tr('readers.reset.submit')}</button>
         </p>
@@ -36,7 +55,17 @@ export function ResetRequestView({ locale, csrfToken, email, problem }: { locale
   );
 }
 
-export function NewPasswordView({ locale, csrfToken, token, problem }: { locale: Locale; csrfToken: string; token: string; problem?: FormProblem }) {
+export function NewPasswordView({
+  locale,
+  csrfToken,
+  token,
+  problem,
+}: {
+  locale: Locale;
+  csrfToken: string;
+  token: string;
+  problem?: FormProblem;
+}) {
   const tr = translator(locale);
   return (
     <Card id="new-password-title" title={tr('readers.reset.new-title')} intro={tr('readers.reset.new-intro')}>

@@ -31,7 +31,13 @@ export function BreakingBanner({ locale, breaking }: { locale: Locale; breaking:
         <time class="breaking__time" dateTime={isoTime(breaking.at)}>
           {dateTime(locale, breaking.at)}
         </time>
-        <button type="button" class="breaking__close" data-breaking-dismiss hidden aria-label={tr('web.breaking.dismiss')}>
+        <button
+          type="button"
+          class="breaking__close"
+          data-breaking-dismiss
+          hidden
+          aria-label={tr('web.breaking.dismiss')}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </div>

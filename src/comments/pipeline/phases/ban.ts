@@ -7,11 +7,18 @@ import type { Phase, PhaseOutcome } from '../phase.ts';
 export const banPhase: Phase = {
   name: 'ban',
   async run({ trx, draft }): Promise<PhaseOutcome> {
-    const ban = await trx.selectFrom('comment_bans').select(['until', 'reason']).where('reader_id', '=', draft.reader.id).executeTakeFirst();
+    const ban = await trx
+      .selectFrom('comment_bans')
+      .select(['until', 'reason'])
+      .where('reader_id', '=', draft.reader.id)
+      .executeTakeFirst();
     if (!ban) return { action: 'pass' };
     const until = ban.until === null ? null : Number(ban.until);
     if (until !== null && until <= draft.now) return { action: 'pass' };
-    return { action: 'refuse', error: Errors.commentNotAllowed(until === null ? 'banned' : `banned until ${new Date(until).toISOString()}`) };
+    return {
+      action: 'refuse',
+      error: Errors.commentNotAllowed(until === null ? 'banned' : `banned until ${new Date(until).toISOString()}`),
+    };
   },
   describe: (_config, locale) => t(locale, 'comments.phase.ban'),
 };

@@ -8,11 +8,18 @@ export const lengthPhase: Phase = {
   name: 'length',
   run({ draft }): PhaseOutcome {
     const n = charCount(draft.text);
-    if (n === 0) return { action: 'refuse', error: Errors.validation([{ path: 'body', message: 'empty' }], 'A comment needs some text.') };
+    if (n === 0)
+      return {
+        action: 'refuse',
+        error: Errors.validation([{ path: 'body', message: 'empty' }], 'A comment needs some text.'),
+      };
     if (n > COMMENT_MAX_CHARS) {
       return {
         action: 'refuse',
-        error: Errors.validation([{ path: 'body', message: `too long: ${n} > ${COMMENT_MAX_CHARS}` }], `A comment has at most ${COMMENT_MAX_CHARS} characters.`),
+        error: Errors.validation(
+          [{ path: 'body', message: `too long: ${n} > ${COMMENT_MAX_CHARS}` }],
+          `A comment has at most ${COMMENT_MAX_CHARS} characters.`,
+        ),
       };
     }
     return { action: 'pass' };

@@ -11,7 +11,11 @@ export const linksPhase: Phase = {
     if (!minAgeMs || !containsLink(draft.text)) return { action: 'pass' };
     const ageDays = Math.floor((draft.now - draft.reader.createdAt) / 86_400_000);
     if (draft.now - draft.reader.createdAt >= minAgeMs) return { action: 'pass' };
-    return { action: 'hold', reason: 'links-young-account', evidence: { accountAgeDays: ageDays, minDays: deps.config.commentLinkMinAgeDays } };
+    return {
+      action: 'hold',
+      reason: 'links-young-account',
+      evidence: { accountAgeDays: ageDays, minDays: deps.config.commentLinkMinAgeDays },
+    };
   },
   describe: (config, locale) => t(locale, 'comments.phase.links', { days: config.commentLinkMinAgeDays }),
 };

@@ -29,7 +29,12 @@ export const premoderationPhase: Phase = {
         .where('category_id', 'in', draft.article.categoryIds)
         .execute();
       for (const r of rules) {
-        const m: Mode = r.premoderation === 'all' ? { mode: 'all' } : r.premoderation === 'first' ? { mode: 'first', first: r.premoderate_first } : { mode: 'none' };
+        const m: Mode =
+          r.premoderation === 'all'
+            ? { mode: 'all' }
+            : r.premoderation === 'first'
+              ? { mode: 'first', first: r.premoderate_first }
+              : { mode: 'none' };
         const before = mode;
         mode = stricter(mode, m);
         if (mode !== before) category = r.category_id;

@@ -10,7 +10,12 @@ export const profanityPhase: Phase = {
     if (masked === draft.text) return { action: 'pass' };
     let hidden = 0;
     for (let i = 0; i < masked.length; i++) if (masked[i] !== draft.text[i]) hidden++;
-    return { action: 'mask', text: masked, reason: 'profanity', evidence: { maskedChars: hidden, profanity: round(profanity) } };
+    return {
+      action: 'mask',
+      text: masked,
+      reason: 'profanity',
+      evidence: { maskedChars: hidden, profanity: round(profanity) },
+    };
   },
   describe: (_config, locale) => t(locale, 'comments.phase.profanity'),
 };

@@ -13,5 +13,6 @@ export const toxicityPhase: Phase = {
     if (score >= hold) return { action: 'hold', reason: 'toxicity-hold', evidence };
     return { action: 'pass', evidence };
   },
-  describe: (config, locale) => t(locale, 'comments.phase.toxicity', { hold: config.commentHoldToxicity, reject: config.commentRejectToxicity }),
+  describe: (config, locale) =>
+    t(locale, 'comments.phase.toxicity', { hold: config.commentHoldToxicity, reject: config.commentRejectToxicity }),
 };

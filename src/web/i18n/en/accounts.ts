@@ -7,7 +7,8 @@ export default {
   'accounts.login.remember': 'Keep me signed in',
   'accounts.login.forgot': 'Forgot your password?',
   'accounts.login.signup': 'Create an account',
-  'accounts.login.notice.password-reset': 'Your password was changed and every other session has ended. Please sign in with the new password.',
+  'accounts.login.notice.password-reset':
+    'Your password was changed and every other session has ended. Please sign in with the new password.',
   'accounts.login.notice.signed-out-everywhere': 'You are signed out on every device.',
   'accounts.login.notice.account-deleted': 'Your account has been deleted. Thank you for reading with us.',
   'accounts.login.notice.email-verified': 'Your e-mail address is confirmed. Please sign in.',

@@ -6,7 +6,8 @@ export default {
   'articles.revisions.title': 'Revisions: {headline}',
   'articles.revisions.heading': 'Revisions:',
   'articles.revisions.back': 'Back to the article',
-  'articles.revisions.lead': '{press} corrected this article {n} time(s) after first publishing it. Each version shows, word by word, how its headline and body differ from the version before.',
+  'articles.revisions.lead':
+    '{press} corrected this article {n} time(s) after first publishing it. Each version shows, word by word, how its headline and body differ from the version before.',
   'articles.revisions.none': '{press} has not corrected this article since publishing it.',
   'articles.revisions.only-newest': 'Only the newest {n} versions are shown.',
   'articles.revisions.legend-added': 'added words',

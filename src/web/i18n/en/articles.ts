@@ -11,9 +11,11 @@ export default {
   'articles.press.description': 'The latest articles from {press} on {site}',
   'articles.press.homepage': "Press's website",
   'articles.categories.title': "This article's sections",
-  'articles.categories.note': 'Presses choose the sections of their articles themselves, and one article can appear in several.',
+  'articles.categories.note':
+    'Presses choose the sections of their articles themselves, and one article can appear in several.',
   'articles.subscribe.button': 'Subscribe to {press}',
-  'articles.subscribe.soon': "Press subscriptions are on their way: soon you will find new articles from the presses you follow in one place.",
+  'articles.subscribe.soon':
+    'Press subscriptions are on their way: soon you will find new articles from the presses you follow in one place.',
   'articles.subscribe.pitch': "Stop hunting for the news. Subscribe, and this press's new articles come to you.",
   'articles.body': 'Article text',
   'articles.issue.label': 'Issue',
@@ -36,7 +38,8 @@ export default {
   'articles.photo.hint': 'Select a photo to see it larger.',
   'articles.bylines': 'Reporters',
   'articles.keywords': 'Keywords',
-  'articles.copyright.default': '© {press}. This article may not be reproduced or redistributed without the press\'s permission.',
+  'articles.copyright.default':
+    "© {press}. This article may not be reproduced or redistributed without the press's permission.",
   'articles.sequence.label': 'More from {press}',
   'articles.sequence.previous': 'Previous article',
   'articles.sequence.next': 'Next article',

@@ -24,8 +24,10 @@ export default {
   'comments.form.not-allowed.new_account': 'New accounts may comment from {time}.',
   'comments.form.staff': 'Staff accounts do not comment.',
   'comments.window.closed': 'The press or an editor closed comments on this article.',
-  'comments.window.expired': 'Articles in this section take comments for a set time after publication; commenting ended at {time}.',
-  'comments.window.night': 'This section takes no comments from {from}:00 to {to}:00 (Korean time). Comments reopen at {time}.',
+  'comments.window.expired':
+    'Articles in this section take comments for a set time after publication; commenting ended at {time}.',
+  'comments.window.night':
+    'This section takes no comments from {from}:00 to {to}:00 (Korean time). Comments reopen at {time}.',
   'comments.window.closes': 'Comments are open until {time}.',
   'comments.window.night-rule': 'No comments from {from}:00 to {to}:00 (Korean time).',
   'comments.like': 'Like',
@@ -44,11 +46,13 @@ export default {
   'comments.appeal.done': 'Appeal sent. A moderator will look again.',
   'comments.reason.repeat-article': 'You already posted the same text on this article.',
   'comments.reason.repeat-flood': 'The same text was posted on several articles ({articles} articles within 24 hours).',
-  'comments.reason.links-young-account': 'Comments with links from accounts younger than {minDays} days are reviewed first (your account is {accountAgeDays} days old).',
+  'comments.reason.links-young-account':
+    'Comments with links from accounts younger than {minDays} days are reviewed first (your account is {accountAgeDays} days old).',
   'comments.reason.premoderation-all': 'Every comment in this section is reviewed before it is published.',
-  'comments.reason.premoderation-first': 'An account\'s first {first} comments are reviewed before they are published.',
+  'comments.reason.premoderation-first': "An account's first {first} comments are reviewed before they are published.",
   'comments.reason.profanity': '{maskedChars} characters that read as profanity were replaced by *.',
-  'comments.reason.toxicity-hold': 'Our model found it may be abusive or hateful (score {score}/1000, review from {hold}), so a person checks it.',
+  'comments.reason.toxicity-hold':
+    'Our model found it may be abusive or hateful (score {score}/1000, review from {hold}), so a person checks it.',
   'comments.reason.toxicity-reject': 'Our model found it abusive or hateful (score {score}/1000, limit {reject}).',
   'comments.reason.moderator': 'A moderator decided.',
   'comments.reason.approve': 'A moderator approved it.',
@@ -75,15 +79,20 @@ export default {
   'comments.permalink.back': 'Go to the article',
   'comments.phase.length': 'Empty comments and comments over {max} characters are not accepted.',
   'comments.phase.ban': 'Accounts banned from commenting (for a time or until lifted) cannot comment.',
-  'comments.phase.repeat': 'The same text twice on one article, or on {articles} or more articles in a day, is not published.',
+  'comments.phase.repeat':
+    'The same text twice on one article, or on {articles} or more articles in a day, is not published.',
   'comments.phase.links': 'Comments with links from accounts younger than {days} days are reviewed first.',
   'comments.phase.premoderation.none': 'No site-wide review before publishing (a section may require it).',
   'comments.phase.premoderation.all': 'Every comment is reviewed before it is published.',
-  'comments.phase.premoderation.first': 'The first {first} comments of each account are reviewed before they are published.',
-  'comments.phase.profanity': 'Profanity, including disguised spellings, is replaced by * and the comment is published.',
-  'comments.phase.toxicity': 'From a toxicity score of {hold}/1000 a comment waits for review; from {reject}/1000 it is not published.',
+  'comments.phase.premoderation.first':
+    'The first {first} comments of each account are reviewed before they are published.',
+  'comments.phase.profanity':
+    'Profanity, including disguised spellings, is replaced by * and the comment is published.',
+  'comments.phase.toxicity':
+    'From a toxicity score of {hold}/1000 a comment waits for review; from {reject}/1000 it is not published.',
   'comments.about.title': 'How comments are moderated',
-  'comments.about.intro': 'Every comment goes through these checks in this order. Authors are told what was decided and why, and may appeal once.',
+  'comments.about.intro':
+    'Every comment goes through these checks in this order. Authors are told what was decided and why, and may appeal once.',
   'comments.about.phases': 'Checks',
   'comments.about.limits': 'Limits',
   'comments.about.limit.day': '{n} comments and replies a day (resets at midnight Korean time)',
@@ -94,7 +103,7 @@ export default {
   'comments.about.limit.fold': 'A comment is folded after {n} fold requests',
   'comments.about.limit.wait': 'New accounts may comment {n} hours after signing up',
   'comments.about.limit.reactions': '{n} article reactions a day',
-  'comments.folded': 'Folded at readers\' request ({n} requests). Show',
+  'comments.folded': "Folded at readers' request ({n} requests). Show",
   'comments.filtered': 'Hidden by the filter. Show',
   'comments.studio.nav': 'Comments',
   'comments.studio.title': 'Comment review',
@@ -114,7 +123,7 @@ export default {
   'comments.studio.status.deleted_moderator': 'Removed by moderator',
   'comments.studio.shown': 'Readers see: {text}',
   'comments.studio.reports': '{n} reports',
-  'comments.studio.appeal': 'Author\'s appeal: {text}',
+  'comments.studio.appeal': "Author's appeal: {text}",
   'comments.studio.action': 'Action',
   'comments.studio.action.approve': 'Approve',
   'comments.studio.action.reject': 'Reject',

@@ -61,5 +61,6 @@ export default {
   'errors.COMMENT_LIMIT_REACHED': 'You have reached a comment limit. Please try again later.',
   'errors.COMMENT_NOT_ALLOWED': 'You cannot comment or react right now.',
   'errors.COMMENTS_CLOSED': 'This article is not taking comments right now.',
-  'errors.COMMENT_APPEAL_USED': 'This comment cannot be appealed (already appealed, or there is no decision to appeal).',
+  'errors.COMMENT_APPEAL_USED':
+    'This comment cannot be appealed (already appealed, or there is no decision to appeal).',
 } satisfies Messages;

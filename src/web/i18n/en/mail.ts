@@ -13,7 +13,8 @@ export default {
   'mail.verify-email.intro': 'To finish signing up to {site}, please confirm that this e-mail address is yours.',
   'mail.verify-email.action': 'Confirm e-mail address',
   'mail.verify-email.expiry': 'This link works for {hours} hours.',
-  'mail.verify-email.not-you': 'If you did not sign up, ignore this message: until the address is confirmed, its account cannot comment or react.',
+  'mail.verify-email.not-you':
+    'If you did not sign up, ignore this message: until the address is confirmed, its account cannot comment or react.',
 
   'mail.password-reset.subject': '[{site}] Reset your password',
   'mail.password-reset.greeting': 'Hello {name},',
@@ -24,14 +25,17 @@ export default {
 
   'mail.email-changed.subject': '[{site}] Your account e-mail address was changed',
   'mail.email-changed.greeting': 'Hello {name},',
-  'mail.email-changed.intro': 'On {time} the e-mail address of your account was changed to {newEmail}. We send this notice to your previous address.',
+  'mail.email-changed.intro':
+    'On {time} the e-mail address of your account was changed to {newEmail}. We send this notice to your previous address.',
   'mail.email-changed.action': 'Review account security',
-  'mail.email-changed.not-you': 'If you did not make this change, use the button above to change your password and tell the site team at once.',
+  'mail.email-changed.not-you':
+    'If you did not make this change, use the button above to change your password and tell the site team at once.',
 
   'mail.outbox.title': 'Outbox',
   'mail.outbox.nav': 'Outbox',
   'mail.outbox.transport.smtp': 'Messages go out through the mail server (SMTP).',
-  'mail.outbox.transport.outbox': 'No mail server is configured: messages are written to {dir} as .eml files (set SOSIK_SMTP_URL).',
+  'mail.outbox.transport.outbox':
+    'No mail server is configured: messages are written to {dir} as .eml files (set SOSIK_SMTP_URL).',
   'mail.outbox.empty': 'No messages yet.',
   'mail.outbox.to': 'To',
   'mail.outbox.subject': 'Subject',
@@ -44,19 +48,23 @@ export default {
   'mail.outbox.messageId': 'Message-ID',
   'mail.outbox.lastResponse': 'Last response',
   'mail.outbox.textPart': 'Text part',
-  'mail.outbox.bodyCleared': 'The body was cleared after the mail server accepted it, so links such as password resets do not stay in the database.',
+  'mail.outbox.bodyCleared':
+    'The body was cleared after the mail server accepted it, so links such as password resets do not stay in the database.',
   'mail.outbox.source': 'Source (.eml)',
   'mail.outbox.download': 'Download .eml',
   'mail.outbox.htmlPart': 'View HTML part',
   'mail.outbox.back': 'Back to the outbox',
   'mail.outbox.uncertainCount': '{count} message(s) may or may not have been delivered: please check.',
   'mail.outbox.resend': 'Send again',
-  'mail.outbox.resendHint': 'The recipient may already have it. The copy carries the same Message-ID, so most mailboxes show the two as one.',
+  'mail.outbox.resendHint':
+    'The recipient may already have it. The copy carries the same Message-ID, so most mailboxes show the two as one.',
   'mail.state.pending': 'Pending',
   'mail.state.sending': 'Sending',
   'mail.state.sent': 'Sent',
   'mail.state.uncertain': 'Uncertain',
   'mail.state.failed': 'Failed',
-  'mail.state.help.uncertain': 'A worker stopped after it began handing this message to the mail server, before it recorded the answer. It is not resent automatically, to avoid a duplicate.',
-  'mail.state.help.sending': 'A worker is sending it now. Should that worker have stopped, it turns “uncertain” once the job lease runs out.',
+  'mail.state.help.uncertain':
+    'A worker stopped after it began handing this message to the mail server, before it recorded the answer. It is not resent automatically, to avoid a duplicate.',
+  'mail.state.help.sending':
+    'A worker is sending it now. Should that worker have stopped, it turns “uncertain” once the job lease runs out.',
 } satisfies Messages;

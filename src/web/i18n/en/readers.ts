@@ -20,7 +20,8 @@ export default {
   'readers.token.expired': 'This link has expired. Please ask for a new e-mail.',
   'readers.token.used': 'This link has already been used.',
   'readers.oidc.sign-in-with': 'Sign in with {name}',
-  'readers.oidc.email_unverified': '{name} has not verified your e-mail address, so no account can be created. Verify it there and try again.',
+  'readers.oidc.email_unverified':
+    '{name} has not verified your e-mail address, so no account can be created. Verify it there and try again.',
   'readers.oidc.email_missing': '{name} did not share an e-mail address, so no account can be created.',
   'readers.oidc.state_mismatch': 'This sign-in expired or was started in another window. Please try again.',
   'readers.oidc.denied': 'Sign-in with {name} was cancelled.',
@@ -36,17 +37,20 @@ export default {
   'readers.field.new-email': 'New e-mail address',
   'readers.signup.title': 'Create an account',
   'readers.signup.intro': 'An account lets you comment, react and subscribe. Reading needs no account.',
-  'readers.signup.password-hint': 'At least 10 characters. Common passwords, or ones containing your e-mail address or nickname, are refused.',
+  'readers.signup.password-hint':
+    'At least 10 characters. Common passwords, or ones containing your e-mail address or nickname, are refused.',
   'readers.signup.nickname-hint': '2–20 characters: Hangul, Latin letters, digits and underscores (_).',
   'readers.signup.consent': 'Consent',
   'readers.signup.agree-terms-before': 'I agree to the ',
   'readers.signup.agree-privacy-before': 'I agree to the ',
   'readers.signup.agree-after': ' (required)',
-  'readers.signup.consent-required': 'Please agree to both the terms of use and the privacy notice to create an account.',
+  'readers.signup.consent-required':
+    'Please agree to both the terms of use and the privacy notice to create an account.',
   'readers.signup.submit': 'Create account',
   'readers.signup.have-account': 'Already have an account? Sign in',
   'readers.signup.sent-title': 'Check your inbox',
-  'readers.signup.sent': 'We sent a message to the address you gave. Follow its link to confirm the address. Until then you can already sign in, read and subscribe.',
+  'readers.signup.sent':
+    'We sent a message to the address you gave. Follow its link to confirm the address. Until then you can already sign in, read and subscribe.',
   'readers.signup.sent-spam': 'If nothing arrives within a few minutes, look in your spam folder.',
   'readers.verify.title': 'Confirm your e-mail address',
   'readers.verify.intro': 'Press the button to confirm this e-mail address.',
@@ -58,7 +62,8 @@ export default {
   'readers.reset.intro': 'Enter the address you signed up with and we will send you a link to choose a new password.',
   'readers.reset.submit': 'Send reset link',
   'readers.reset.sent-title': 'Check your inbox',
-  'readers.reset.sent': 'If an account uses this address, we sent it a link to reset the password. The link works once, for {minutes} minutes.',
+  'readers.reset.sent':
+    'If an account uses this address, we sent it a link to reset the password. The link works once, for {minutes} minutes.',
   'readers.reset.back': 'Back to sign-in',
   'readers.reset.new-title': 'Choose a new password',
   'readers.reset.new-intro': 'Choosing a new password signs you out on every device.',
@@ -93,11 +98,14 @@ export default {
   'readers.account.data-intro': 'Download everything Sosik holds about you, or delete your account.',
   'readers.account.export': 'Download my data (JSON)',
   'readers.account.delete': 'Delete account',
-  'readers.account.unverified': 'You have not confirmed {email} yet. Until you follow the link in our e-mail you cannot comment or react.',
+  'readers.account.unverified':
+    'You have not confirmed {email} yet. Until you follow the link in our e-mail you cannot comment or react.',
   'readers.account.resend': 'Send the confirmation e-mail again',
-  'readers.account.suspended': 'This account is suspended under the site rules. You can still read, download your data and delete the account.',
+  'readers.account.suspended':
+    'This account is suspended under the site rules. You can still read, download your data and delete the account.',
   'readers.account.notice.nickname': 'Your nickname was changed.',
-  'readers.account.notice.email-sent': 'We sent a confirmation e-mail to the new address. The address changes when you follow its link.',
+  'readers.account.notice.email-sent':
+    'We sent a confirmation e-mail to the new address. The address changes when you follow its link.',
   'readers.account.notice.password': 'Your password was changed, and every other device was signed out.',
   'readers.account.notice.preferences': 'Your settings were saved.',
   'readers.account.notice.session-revoked': 'That device was signed out.',
@@ -105,11 +113,13 @@ export default {
   'readers.account.notice.email-verified': 'Your e-mail address is confirmed.',
   'readers.delete.title': 'Delete account',
   'readers.delete.intro': 'Deleting your account cannot be undone.',
-  'readers.delete.what-goes': 'Your profile, sign-in history, subscriptions, reactions and everything else belonging to the account are deleted.',
-  'readers.delete.comments': 'Comments others replied to stay, without your name, as "a comment by a member who left"; your other comments are deleted.',
+  'readers.delete.what-goes':
+    'Your profile, sign-in history, subscriptions, reactions and everything else belonging to the account are deleted.',
+  'readers.delete.comments':
+    'Comments others replied to stay, without your name, as "a comment by a member who left"; your other comments are deleted.',
   'readers.delete.export-first': 'If you want a copy, download your data first.',
-  'readers.delete.type-email': 'To confirm, type the account\'s e-mail address',
-  'readers.delete.email-mismatch': 'This is not the account\'s e-mail address.',
+  'readers.delete.type-email': "To confirm, type the account's e-mail address",
+  'readers.delete.email-mismatch': "This is not the account's e-mail address.",
   'readers.delete.submit': 'Delete my account for good',
   'readers.delete.cancel': 'Cancel and go back to my account',
   'readers.terms.title': 'terms of use',
@@ -135,16 +145,21 @@ export default {
   'readers.admin.restore': 'Restore',
   'readers.admin.notice.suspend': 'The account was suspended.',
   'readers.admin.notice.restore': 'The suspension was lifted.',
-  'readers.oidc.consent': 'A first sign-in creates an account and means you accept the terms of use and the privacy notice.',
+  'readers.oidc.consent':
+    'A first sign-in creates an account and means you accept the terms of use and the privacy notice.',
   'readers.mail.account-exists.subject': '[{site}] This address already has an account',
   'readers.mail.account-exists.greeting': 'Hello {name},',
-  'readers.mail.account-exists.intro': 'Someone tried to sign up for {site} with this e-mail address. It already has an account, so no new one was made.',
+  'readers.mail.account-exists.intro':
+    'Someone tried to sign up for {site} with this e-mail address. It already has an account, so no new one was made.',
   'readers.mail.account-exists.action': 'Reset password',
-  'readers.mail.account-exists.not-you': 'If it was you, sign in with your account or reset its password. If not, you can ignore this message.',
+  'readers.mail.account-exists.not-you':
+    'If it was you, sign in with your account or reset its password. If not, you can ignore this message.',
   'readers.mail.confirm-email.subject': '[{site}] Please confirm your new e-mail address',
   'readers.mail.confirm-email.greeting': 'Hello {name},',
-  'readers.mail.confirm-email.intro': 'To make this the e-mail address of your {site} account, press the button below. Until then the old address stays in use.',
+  'readers.mail.confirm-email.intro':
+    'To make this the e-mail address of your {site} account, press the button below. Until then the old address stays in use.',
   'readers.mail.confirm-email.action': 'Confirm new address',
   'readers.mail.confirm-email.expiry': 'This link works for {hours} hours.',
-  'readers.mail.confirm-email.not-you': 'If you did not ask for this, ignore this message: the account\'s address does not change.',
+  'readers.mail.confirm-email.not-you':
+    "If you did not ask for this, ignore this message: the account's address does not change.",
 } satisfies Messages;

@@ -21,8 +21,10 @@ export default {
   'studio.presses.rotate': 'Rotate API key',
   'studio.presses.rotateWarning': 'The current key stops working immediately.',
   'studio.presses.rotateConfirm': 'I understand that deliveries with the current key stop at once.',
-  'studio.presses.slugHint': 'Lower-case letters, digits and hyphens, e.g. hanbit-daily. It becomes the press page address (/press/…).',
-  'studio.presses.error.INVALID_SLUG': 'Use only lower-case letters, digits and hyphens for the slug, e.g. hanbit-daily.',
+  'studio.presses.slugHint':
+    'Lower-case letters, digits and hyphens, e.g. hanbit-daily. It becomes the press page address (/press/…).',
+  'studio.presses.error.INVALID_SLUG':
+    'Use only lower-case letters, digits and hyphens for the slug, e.g. hanbit-daily.',
   'studio.presses.error.INVALID_NAME': 'Please give the press a name.',
   'studio.presses.error.PRESS_EXISTS': 'The slug “{slug}” is already taken by another press. Please choose another.',
   'studio.presses.error.VALIDATION_FAILED': 'Please check the form. The homepage must be an http or https address.',

@@ -50,11 +50,13 @@ export default {
   'subscriptions.studio.subscribers': 'Subscribers',
   'subscriptions.feed.title': 'Private feed',
   'subscriptions.feed.none': 'Make a private address to read My news in a feed reader.',
-  'subscriptions.feed.live': 'You have a private feed address. Lost it, or someone else knows it? Replace or remove it.',
+  'subscriptions.feed.live':
+    'You have a private feed address. Lost it, or someone else knows it? Replace or remove it.',
   'subscriptions.feed.create': 'Make a feed address',
   'subscriptions.feed.replace': 'Make a new address (the old one stops working)',
   'subscriptions.feed.revoke': 'Remove the feed address',
-  'subscriptions.feed.once': 'This address is shown only now: add it to your feed reader. Anyone who has it can read your My news, so keep it to yourself.',
+  'subscriptions.feed.once':
+    'This address is shown only now: add it to your feed reader. Anyone who has it can read your My news, so keep it to yourself.',
   'subscriptions.mail.subject': '[{site}] New: {headline}',
   'subscriptions.mail.intro': '{name}, there is a new article from {what}, which you follow.',
   'subscriptions.mail.read': 'Read the article',

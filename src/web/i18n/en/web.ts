@@ -8,7 +8,8 @@ export default {
   'web.switch-to.en': 'English',
   'web.nav.categories': 'Sections',
   'web.nav.home': 'Home',
-  'web.footer.about': 'Sosik is an open-source news portal where you read many presses in one place. Each article belongs to, and is the responsibility of, its press.',
+  'web.footer.about':
+    'Sosik is an open-source news portal where you read many presses in one place. Each article belongs to, and is the responsibility of, its press.',
   'web.footer.copyright': '© {site} contributors. Source code under the MIT licence.',
   'web.footer.studio': 'Go to the studio',
   'web.footer.staff': 'Sign in · Create an account',
@@ -22,7 +23,8 @@ export default {
   'web.pagination.older': 'Older →',
   'web.pagination.page': 'Page {page}',
   'web.error.404.title': 'We could not find that page',
-  'web.error.404.lead': 'The address may have changed or been mistyped. Search, or carry on with the latest stories below.',
+  'web.error.404.lead':
+    'The address may have changed or been mistyped. Search, or carry on with the latest stories below.',
   'web.error.410.title': 'This article was withdrawn by its press',
   'web.error.410.lead': 'The press asked for this article to be taken down. Here is where to read on.',
   'web.error.403.title': 'You may not open this page',

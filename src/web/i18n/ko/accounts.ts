@@ -7,7 +7,8 @@ export default {
   'accounts.login.remember': '로그인 상태 유지',
   'accounts.login.forgot': '비밀번호를 잊으셨나요?',
   'accounts.login.signup': '회원 가입',
-  'accounts.login.notice.password-reset': '비밀번호를 바꿨습니다. 다른 기기의 로그인은 모두 끝났습니다. 새 비밀번호로 로그인해 주세요.',
+  'accounts.login.notice.password-reset':
+    '비밀번호를 바꿨습니다. 다른 기기의 로그인은 모두 끝났습니다. 새 비밀번호로 로그인해 주세요.',
   'accounts.login.notice.signed-out-everywhere': '모든 기기에서 로그아웃했습니다.',
   'accounts.login.notice.account-deleted': '계정을 삭제했습니다. 그동안 이용해 주셔서 고맙습니다.',
   'accounts.login.notice.email-verified': '이메일 주소를 확인했습니다. 로그인해 주세요.',

@@ -6,7 +6,8 @@ export default {
   'articles.revisions.title': '수정 기록: {headline}',
   'articles.revisions.heading': '수정 기록:',
   'articles.revisions.back': '기사로 돌아가기',
-  'articles.revisions.lead': '{press|이/가} 이 기사를 처음 실은 뒤 {n}회 고쳤습니다. 판마다 바로 앞 판과 달라진 제목과 본문을 낱말 단위로 보여 드립니다.',
+  'articles.revisions.lead':
+    '{press|이/가} 이 기사를 처음 실은 뒤 {n}회 고쳤습니다. 판마다 바로 앞 판과 달라진 제목과 본문을 낱말 단위로 보여 드립니다.',
   'articles.revisions.none': '{press|이/가} 처음 실은 뒤 고치지 않은 기사입니다.',
   'articles.revisions.only-newest': '가장 최근 {n}개 판만 보여 드립니다.',
   'articles.revisions.legend-added': '추가된 말',

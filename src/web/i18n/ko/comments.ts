@@ -24,7 +24,8 @@ export default {
   'comments.form.not-allowed.new_account': '새로 가입한 계정은 {time}부터 댓글을 쓸 수 있습니다.',
   'comments.form.staff': '직원 계정으로는 댓글을 쓸 수 없습니다.',
   'comments.window.closed': '이 기사의 댓글은 언론사 또는 편집자가 닫았습니다.',
-  'comments.window.expired': '이 분야의 기사는 출고 후 정해진 시간 동안만 댓글을 받습니다. 댓글 쓰기가 {time}에 끝났습니다.',
+  'comments.window.expired':
+    '이 분야의 기사는 출고 후 정해진 시간 동안만 댓글을 받습니다. 댓글 쓰기가 {time}에 끝났습니다.',
   'comments.window.night': '이 분야는 {from}시부터 {to}시까지 댓글을 받지 않습니다. {time}에 다시 열립니다.',
   'comments.window.closes': '댓글은 {time}까지 쓸 수 있습니다.',
   'comments.window.night-rule': '{from}시부터 {to}시까지는 댓글을 받지 않습니다.',
@@ -44,12 +45,15 @@ export default {
   'comments.appeal.done': '이의를 제기했습니다. 검토자가 다시 살펴봅니다.',
   'comments.reason.repeat-article': '이 기사에 같은 내용의 댓글을 이미 쓰셨습니다.',
   'comments.reason.repeat-flood': '같은 내용을 여러 기사에 올렸습니다({articles}개 기사, 24시간 안).',
-  'comments.reason.links-young-account': '가입한 지 {minDays}일이 안 된 계정의 링크가 든 댓글은 검토 후 게시됩니다(가입 {accountAgeDays}일째).',
+  'comments.reason.links-young-account':
+    '가입한 지 {minDays}일이 안 된 계정의 링크가 든 댓글은 검토 후 게시됩니다(가입 {accountAgeDays}일째).',
   'comments.reason.premoderation-all': '이 분야의 댓글은 모두 검토 후 게시됩니다.',
   'comments.reason.premoderation-first': '처음 쓰는 댓글 {first}개는 검토 후 게시됩니다.',
   'comments.reason.profanity': '욕설로 보이는 표현 {maskedChars}자를 *로 가렸습니다.',
-  'comments.reason.toxicity-hold': '공격적이거나 혐오 표현일 수 있다는 판정(점수 {score}/1000, 기준 {hold})이 나와 사람이 확인합니다.',
-  'comments.reason.toxicity-reject': '공격적이거나 혐오 표현이라는 판정(점수 {score}/1000, 기준 {reject})이 나왔습니다.',
+  'comments.reason.toxicity-hold':
+    '공격적이거나 혐오 표현일 수 있다는 판정(점수 {score}/1000, 기준 {hold})이 나와 사람이 확인합니다.',
+  'comments.reason.toxicity-reject':
+    '공격적이거나 혐오 표현이라는 판정(점수 {score}/1000, 기준 {reject})이 나왔습니다.',
   'comments.reason.moderator': '검토자가 판단했습니다.',
   'comments.reason.approve': '검토자가 게시를 승인했습니다.',
   'comments.limit.day': '하루에 쓸 수 있는 댓글({max}개)을 모두 썼습니다. {time}에 다시 쓸 수 있습니다.',
@@ -75,15 +79,18 @@ export default {
   'comments.permalink.back': '기사로 가기',
   'comments.phase.length': '빈 댓글과 {max}자를 넘는 댓글은 받지 않습니다.',
   'comments.phase.ban': '댓글 쓰기가 정지된 계정(기간이 있거나 해제할 때까지)은 쓸 수 없습니다.',
-  'comments.phase.repeat': '한 기사에 같은 내용을 두 번 쓰거나, 같은 내용을 하루에 {articles}개 기사 이상에 쓰면 게시하지 않습니다.',
+  'comments.phase.repeat':
+    '한 기사에 같은 내용을 두 번 쓰거나, 같은 내용을 하루에 {articles}개 기사 이상에 쓰면 게시하지 않습니다.',
   'comments.phase.links': '가입한 지 {days}일이 안 된 계정의 링크가 든 댓글은 검토 후 게시합니다.',
   'comments.phase.premoderation.none': '사이트 전체로는 사전 검토를 하지 않습니다(분야별로 정할 수 있습니다).',
   'comments.phase.premoderation.all': '모든 댓글을 검토한 뒤 게시합니다.',
   'comments.phase.premoderation.first': '계정마다 처음 {first}개의 댓글을 검토한 뒤 게시합니다.',
   'comments.phase.profanity': '욕설은 변형된 표기까지 찾아 *로 가리고 게시합니다.',
-  'comments.phase.toxicity': '혐오·공격 표현 판별 모델의 점수가 {hold}/1000 이상이면 검토 대기, {reject}/1000 이상이면 게시하지 않습니다.',
+  'comments.phase.toxicity':
+    '혐오·공격 표현 판별 모델의 점수가 {hold}/1000 이상이면 검토 대기, {reject}/1000 이상이면 게시하지 않습니다.',
   'comments.about.title': '댓글 운영 원칙',
-  'comments.about.intro': '소식의 댓글은 아래 순서대로 검사합니다. 검사 결과와 근거는 작성자에게 그대로 알리며, 한 번 이의를 제기할 수 있습니다.',
+  'comments.about.intro':
+    '소식의 댓글은 아래 순서대로 검사합니다. 검사 결과와 근거는 작성자에게 그대로 알리며, 한 번 이의를 제기할 수 있습니다.',
   'comments.about.phases': '검사 단계',
   'comments.about.limits': '쓰기 한도',
   'comments.about.limit.day': '하루 댓글·답글 {n}개 (한국 시간 자정에 초기화)',

@@ -13,7 +13,8 @@ export default {
   'mail.verify-email.intro': '{site} 가입을 마무리하려면 아래 버튼을 눌러 이 이메일 주소가 맞는지 확인해 주세요.',
   'mail.verify-email.action': '이메일 주소 확인',
   'mail.verify-email.expiry': '이 링크는 {hours}시간 동안 유효합니다.',
-  'mail.verify-email.not-you': '가입한 적이 없다면 이 메일을 무시하셔도 됩니다. 주소가 확인되기 전에는 이 주소의 계정으로 댓글을 쓰거나 공감을 누를 수 없습니다.',
+  'mail.verify-email.not-you':
+    '가입한 적이 없다면 이 메일을 무시하셔도 됩니다. 주소가 확인되기 전에는 이 주소의 계정으로 댓글을 쓰거나 공감을 누를 수 없습니다.',
 
   'mail.password-reset.subject': '[{site}] 비밀번호 재설정 안내',
   'mail.password-reset.greeting': '{name}님, 안녕하세요.',
@@ -24,14 +25,16 @@ export default {
 
   'mail.email-changed.subject': '[{site}] 계정 이메일 주소가 바뀌었습니다',
   'mail.email-changed.greeting': '{name}님, 안녕하세요.',
-  'mail.email-changed.intro': '{time}에 계정의 이메일 주소가 {newEmail}(으)로 바뀌었습니다. 이 안내는 이전 주소로 보냅니다.',
+  'mail.email-changed.intro':
+    '{time}에 계정의 이메일 주소가 {newEmail}(으)로 바뀌었습니다. 이 안내는 이전 주소로 보냅니다.',
   'mail.email-changed.action': '계정 보안 확인',
   'mail.email-changed.not-you': '직접 바꾸지 않았다면 바로 위 버튼을 눌러 비밀번호를 바꾸고 운영팀에 알려 주세요.',
 
   'mail.outbox.title': '보낸 메일',
   'mail.outbox.nav': '보낸 메일',
   'mail.outbox.transport.smtp': '메일 서버(SMTP)로 보냅니다.',
-  'mail.outbox.transport.outbox': '메일 서버가 설정되지 않아 메일을 {dir} 폴더에 .eml 파일로 씁니다(SOSIK_SMTP_URL로 설정).',
+  'mail.outbox.transport.outbox':
+    '메일 서버가 설정되지 않아 메일을 {dir} 폴더에 .eml 파일로 씁니다(SOSIK_SMTP_URL로 설정).',
   'mail.outbox.empty': '아직 보낸 메일이 없습니다.',
   'mail.outbox.to': '받는 사람',
   'mail.outbox.subject': '제목',
@@ -51,12 +54,15 @@ export default {
   'mail.outbox.back': '보낸 메일 목록',
   'mail.outbox.uncertainCount': '전달 여부를 알 수 없는 메일 {count}통: 확인이 필요합니다.',
   'mail.outbox.resend': '다시 보내기',
-  'mail.outbox.resendHint': '받는 사람이 이미 받았을 수 있습니다. 같은 Message-ID로 보내므로 대부분의 메일함은 중복을 하나로 보여 줍니다.',
+  'mail.outbox.resendHint':
+    '받는 사람이 이미 받았을 수 있습니다. 같은 Message-ID로 보내므로 대부분의 메일함은 중복을 하나로 보여 줍니다.',
   'mail.state.pending': '대기',
   'mail.state.sending': '보내는 중',
   'mail.state.sent': '보냄',
   'mail.state.uncertain': '전달 불확실',
   'mail.state.failed': '실패',
-  'mail.state.help.uncertain': '워커가 메일 서버에 넘기기 시작한 뒤, 결과를 기록하기 전에 멈췄습니다. 중복을 막기 위해 자동으로 다시 보내지 않습니다.',
-  'mail.state.help.sending': '워커가 지금 보내고 있습니다. 워커가 멈췄다면 작업 임대 시간이 지난 뒤 “전달 불확실”로 바뀝니다.',
+  'mail.state.help.uncertain':
+    '워커가 메일 서버에 넘기기 시작한 뒤, 결과를 기록하기 전에 멈췄습니다. 중복을 막기 위해 자동으로 다시 보내지 않습니다.',
+  'mail.state.help.sending':
+    '워커가 지금 보내고 있습니다. 워커가 멈췄다면 작업 임대 시간이 지난 뒤 “전달 불확실”로 바뀝니다.',
 } satisfies Messages;

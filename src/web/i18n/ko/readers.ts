@@ -7,7 +7,8 @@ export default {
   'readers.password.too_short': '비밀번호는 10자 이상이어야 합니다.',
   'readers.password.too_long': '비밀번호는 256자를 넘을 수 없습니다.',
   'readers.password.repetitive': '같은 글자나 짧은 묶음을 되풀이한 비밀번호는 쓸 수 없습니다.',
-  'readers.password.common': '너무 흔히 쓰이는 비밀번호입니다. 다른 사람이 쉽게 짐작할 수 없는 문장이나 단어 조합을 써 주세요.',
+  'readers.password.common':
+    '너무 흔히 쓰이는 비밀번호입니다. 다른 사람이 쉽게 짐작할 수 없는 문장이나 단어 조합을 써 주세요.',
   'readers.password.contains_email': '비밀번호에 이메일 주소의 아이디 부분을 넣을 수 없습니다.',
   'readers.password.contains_nickname': '비밀번호에 닉네임을 넣을 수 없습니다.',
   'readers.nickname.too_short': '닉네임은 2자 이상이어야 합니다.',
@@ -20,7 +21,8 @@ export default {
   'readers.token.expired': '링크의 유효 시간이 지났습니다. 새 메일을 요청해 주세요.',
   'readers.token.used': '이미 사용한 링크입니다.',
   'readers.oidc.sign-in-with': '{name} 계정으로 로그인',
-  'readers.oidc.email_unverified': '{name}에서 이메일 주소가 인증되지 않아 가입할 수 없습니다. 이메일 인증을 마친 뒤 다시 시도해 주세요.',
+  'readers.oidc.email_unverified':
+    '{name}에서 이메일 주소가 인증되지 않아 가입할 수 없습니다. 이메일 인증을 마친 뒤 다시 시도해 주세요.',
   'readers.oidc.email_missing': '{name}에서 이메일 주소를 받지 못해 가입할 수 없습니다.',
   'readers.oidc.state_mismatch': '로그인 요청이 만료되었거나 다른 창에서 시작되었습니다. 다시 시도해 주세요.',
   'readers.oidc.denied': '{name} 로그인이 취소되었습니다.',
@@ -46,7 +48,8 @@ export default {
   'readers.signup.submit': '가입하기',
   'readers.signup.have-account': '이미 계정이 있으신가요? 로그인',
   'readers.signup.sent-title': '메일을 확인해 주세요',
-  'readers.signup.sent': '입력하신 주소로 안내 메일을 보냈습니다. 메일의 링크를 눌러 이메일 주소를 확인해 주세요. 확인하기 전에도 로그인해서 기사를 읽고 구독할 수 있습니다.',
+  'readers.signup.sent':
+    '입력하신 주소로 안내 메일을 보냈습니다. 메일의 링크를 눌러 이메일 주소를 확인해 주세요. 확인하기 전에도 로그인해서 기사를 읽고 구독할 수 있습니다.',
   'readers.signup.sent-spam': '몇 분이 지나도 메일이 오지 않으면 스팸함을 확인해 주세요.',
   'readers.verify.title': '이메일 주소 확인',
   'readers.verify.intro': '아래 버튼을 누르면 이 이메일 주소가 확인됩니다.',
@@ -58,7 +61,8 @@ export default {
   'readers.reset.intro': '가입한 이메일 주소를 입력하면 비밀번호를 새로 정할 수 있는 링크를 보내 드립니다.',
   'readers.reset.submit': '재설정 링크 받기',
   'readers.reset.sent-title': '메일을 확인해 주세요',
-  'readers.reset.sent': '이 주소로 가입한 계정이 있으면 비밀번호 재설정 링크를 보냈습니다. 링크는 {minutes}분 동안 한 번만 쓸 수 있습니다.',
+  'readers.reset.sent':
+    '이 주소로 가입한 계정이 있으면 비밀번호 재설정 링크를 보냈습니다. 링크는 {minutes}분 동안 한 번만 쓸 수 있습니다.',
   'readers.reset.back': '로그인으로 돌아가기',
   'readers.reset.new-title': '새 비밀번호 정하기',
   'readers.reset.new-intro': '새 비밀번호를 정하면 모든 기기에서 로그아웃됩니다.',
@@ -93,9 +97,11 @@ export default {
   'readers.account.data-intro': '소식이 가진 내 정보를 모두 내려받거나 계정을 삭제할 수 있습니다.',
   'readers.account.export': '내 정보 내려받기 (JSON)',
   'readers.account.delete': '계정 삭제',
-  'readers.account.unverified': '{email} 주소를 아직 확인하지 않았습니다. 메일의 링크를 누르기 전에는 댓글과 공감을 쓸 수 없습니다.',
+  'readers.account.unverified':
+    '{email} 주소를 아직 확인하지 않았습니다. 메일의 링크를 누르기 전에는 댓글과 공감을 쓸 수 없습니다.',
   'readers.account.resend': '확인 메일 다시 보내기',
-  'readers.account.suspended': '이 계정은 운영 정책에 따라 정지되었습니다. 기사 읽기, 내 정보 내려받기, 탈퇴는 계속 할 수 있습니다.',
+  'readers.account.suspended':
+    '이 계정은 운영 정책에 따라 정지되었습니다. 기사 읽기, 내 정보 내려받기, 탈퇴는 계속 할 수 있습니다.',
   'readers.account.notice.nickname': '닉네임을 바꿨습니다.',
   'readers.account.notice.email-sent': '새 주소로 확인 메일을 보냈습니다. 링크를 누르면 주소가 바뀝니다.',
   'readers.account.notice.password': '비밀번호를 바꿨습니다. 다른 기기는 모두 로그아웃되었습니다.',
@@ -106,7 +112,8 @@ export default {
   'readers.delete.title': '계정 삭제',
   'readers.delete.intro': '계정을 삭제하면 되돌릴 수 없습니다.',
   'readers.delete.what-goes': '프로필, 로그인 기록, 구독, 공감 등 계정에 딸린 정보가 모두 지워집니다.',
-  'readers.delete.comments': '다른 사람이 답글을 단 댓글은 이름 없이 "탈퇴한 회원의 댓글입니다"로 남고, 나머지 댓글은 지워집니다.',
+  'readers.delete.comments':
+    '다른 사람이 답글을 단 댓글은 이름 없이 "탈퇴한 회원의 댓글입니다"로 남고, 나머지 댓글은 지워집니다.',
   'readers.delete.export-first': '필요하면 먼저 내 정보를 내려받아 두세요.',
   'readers.delete.type-email': '확인을 위해 계정의 이메일 주소를 입력해 주세요',
   'readers.delete.email-mismatch': '계정의 이메일 주소와 다릅니다.',
@@ -138,12 +145,15 @@ export default {
   'readers.oidc.consent': '처음 로그인하면 계정이 만들어지며, 이용약관과 개인정보 처리방침에 동의한 것으로 봅니다.',
   'readers.mail.account-exists.subject': '[{site}] 이미 가입된 이메일 주소입니다',
   'readers.mail.account-exists.greeting': '{name}님, 안녕하세요.',
-  'readers.mail.account-exists.intro': '누군가 이 이메일 주소로 {site}에 가입하려고 했습니다. 이 주소에는 이미 계정이 있어 새 계정은 만들지 않았습니다.',
+  'readers.mail.account-exists.intro':
+    '누군가 이 이메일 주소로 {site}에 가입하려고 했습니다. 이 주소에는 이미 계정이 있어 새 계정은 만들지 않았습니다.',
   'readers.mail.account-exists.action': '비밀번호 재설정',
-  'readers.mail.account-exists.not-you': '직접 시도한 것이라면 기존 계정으로 로그인하거나 비밀번호를 재설정해 주세요. 아니라면 이 메일을 무시하셔도 됩니다.',
+  'readers.mail.account-exists.not-you':
+    '직접 시도한 것이라면 기존 계정으로 로그인하거나 비밀번호를 재설정해 주세요. 아니라면 이 메일을 무시하셔도 됩니다.',
   'readers.mail.confirm-email.subject': '[{site}] 새 이메일 주소를 확인해 주세요',
   'readers.mail.confirm-email.greeting': '{name}님, 안녕하세요.',
-  'readers.mail.confirm-email.intro': '{site} 계정의 이메일 주소를 이 주소로 바꾸려면 아래 버튼을 눌러 주세요. 누르기 전까지는 이전 주소를 그대로 씁니다.',
+  'readers.mail.confirm-email.intro':
+    '{site} 계정의 이메일 주소를 이 주소로 바꾸려면 아래 버튼을 눌러 주세요. 누르기 전까지는 이전 주소를 그대로 씁니다.',
   'readers.mail.confirm-email.action': '새 주소 확인',
   'readers.mail.confirm-email.expiry': '이 링크는 {hours}시간 동안 유효합니다.',
   'readers.mail.confirm-email.not-you': '요청하지 않았다면 이 메일을 무시하세요. 계정의 주소는 바뀌지 않습니다.',

@@ -15,7 +15,8 @@ export default {
   'search.loosened': '모든 낱말이 들어 있는 기사가 없어, 낱말 중 일부가 들어 있는 기사를 보여 드립니다.',
   'search.choseong': '초성 ‘{query}’와 맞는 제목을 찾았습니다.',
   'search.no-results': '‘{query}’에 맞는 기사를 찾지 못했습니다.',
-  'search.no-results.tips': '낱말의 철자를 확인하거나, 더 짧거나 일반적인 낱말로 검색해 보세요. 필터를 풀면 더 많은 기사가 나올 수 있습니다.',
+  'search.no-results.tips':
+    '낱말의 철자를 확인하거나, 더 짧거나 일반적인 낱말로 검색해 보세요. 필터를 풀면 더 많은 기사가 나올 수 있습니다.',
   'search.suggest.looser': '이렇게 검색해 보세요',
   'search.suggest.issues': '관련 이슈',
   'search.suggest.clear-filters': '필터 없이 다시 검색',

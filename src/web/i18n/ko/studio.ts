@@ -21,10 +21,12 @@ export default {
   'studio.presses.rotate': 'API 키 교체',
   'studio.presses.rotateWarning': '교체하면 지금 키는 곧바로 쓸 수 없게 됩니다.',
   'studio.presses.rotateConfirm': '지금 키로 보내는 기사 전송이 곧바로 멈춘다는 것을 확인했습니다.',
-  'studio.presses.slugHint': '영문 소문자, 숫자, 하이픈만 씁니다. 예: hanbit-daily. 언론사 페이지 주소(/press/…)가 됩니다.',
+  'studio.presses.slugHint':
+    '영문 소문자, 숫자, 하이픈만 씁니다. 예: hanbit-daily. 언론사 페이지 주소(/press/…)가 됩니다.',
   'studio.presses.error.INVALID_SLUG': '주소 이름은 영문 소문자, 숫자, 하이픈으로만 적어 주세요. 예: hanbit-daily',
   'studio.presses.error.INVALID_NAME': '언론사 이름을 적어 주세요.',
-  'studio.presses.error.PRESS_EXISTS': '주소 이름 “{slug}”은(는) 이미 다른 언론사가 쓰고 있습니다. 다른 이름을 골라 주세요.',
+  'studio.presses.error.PRESS_EXISTS':
+    '주소 이름 “{slug}”은(는) 이미 다른 언론사가 쓰고 있습니다. 다른 이름을 골라 주세요.',
   'studio.presses.error.VALIDATION_FAILED': '입력한 내용을 확인해 주세요. 홈페이지는 http 또는 https 주소여야 합니다.',
   'studio.warning.public-url':
     'SOSIK_PUBLIC_URL이 비어 있어 대표 주소, 공유 링크, 피드가 모두 {publicUrl|을/를} 가리킵니다. 서버는 {host}에서 열려 있으니, 독자가 쓰는 주소로 SOSIK_PUBLIC_URL을 설정해 주세요.',

@@ -50,11 +50,13 @@ export default {
   'subscriptions.studio.subscribers': '구독자',
   'subscriptions.feed.title': '개인 피드',
   'subscriptions.feed.none': '피드 리더로 내 뉴스를 받아 볼 수 있는 비공개 주소를 만들 수 있습니다.',
-  'subscriptions.feed.live': '비공개 피드 주소가 있습니다. 주소를 잃어버렸거나 누군가 알게 되었다면 새로 만들거나 없애세요.',
+  'subscriptions.feed.live':
+    '비공개 피드 주소가 있습니다. 주소를 잃어버렸거나 누군가 알게 되었다면 새로 만들거나 없애세요.',
   'subscriptions.feed.create': '피드 주소 만들기',
   'subscriptions.feed.replace': '새 주소 만들기 (이전 주소는 사용 중지)',
   'subscriptions.feed.revoke': '피드 주소 없애기',
-  'subscriptions.feed.once': '이 주소는 지금 한 번만 보여 드립니다. 피드 리더에 넣으세요. 주소를 아는 사람은 누구나 내 뉴스를 볼 수 있으니 공유하지 마세요.',
+  'subscriptions.feed.once':
+    '이 주소는 지금 한 번만 보여 드립니다. 피드 리더에 넣으세요. 주소를 아는 사람은 누구나 내 뉴스를 볼 수 있으니 공유하지 마세요.',
   'subscriptions.mail.subject': '[{site}] 새 기사: {headline}',
   'subscriptions.mail.intro': '{name} 님, 구독하신 {what}에 새 기사가 올라왔습니다.',
   'subscriptions.mail.read': '기사 읽기',

@@ -8,7 +8,8 @@ export default {
   'web.switch-to.en': 'English',
   'web.nav.categories': '분야별 뉴스',
   'web.nav.home': '홈',
-  'web.footer.about': '소식은 여러 언론사의 기사를 한곳에서 읽는 오픈소스 뉴스 포털입니다. 기사의 책임과 권리는 각 언론사에 있습니다.',
+  'web.footer.about':
+    '소식은 여러 언론사의 기사를 한곳에서 읽는 오픈소스 뉴스 포털입니다. 기사의 책임과 권리는 각 언론사에 있습니다.',
   'web.footer.copyright': '© {site} 기여자들. 소스 코드는 MIT 라이선스로 공개됩니다.',
   'web.footer.staff': '로그인 · 회원 가입',
   'web.footer.terms': '이용약관',
@@ -22,7 +23,8 @@ export default {
   'web.pagination.older': '이전 기사 →',
   'web.pagination.page': '{page}쪽',
   'web.error.404.title': '찾으시는 페이지가 없습니다',
-  'web.error.404.lead': '주소가 바뀌었거나 잘못 입력되었을 수 있습니다. 검색하거나 아래 최신 기사에서 이어 읽어 보세요.',
+  'web.error.404.lead':
+    '주소가 바뀌었거나 잘못 입력되었을 수 있습니다. 검색하거나 아래 최신 기사에서 이어 읽어 보세요.',
   'web.error.410.title': '언론사가 내린 기사입니다',
   'web.error.410.lead': '이 기사는 언론사의 요청으로 더는 제공되지 않습니다. 다른 기사를 찾아보세요.',
   'web.error.403.title': '이 페이지를 열 권한이 없습니다',

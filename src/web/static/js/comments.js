@@ -13,7 +13,10 @@ function fragment(html) {
 async function swapInOwnThread() {
   const slot = document.querySelector('[data-comments-fragment]');
   if (!slot) return;
-  const res = await fetch(slot.dataset.commentsFragment, { credentials: 'same-origin', headers: { accept: 'text/html' } });
+  const res = await fetch(slot.dataset.commentsFragment, {
+    credentials: 'same-origin',
+    headers: { accept: 'text/html' },
+  });
   if (!res.ok) return;
   const fresh = fragment(await res.text());
   const old = slot.querySelector('#comments');
@@ -37,7 +40,11 @@ async function send(form, submitter) {
   const res = await fetch(form.action, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': body.get('_csrf') ?? '' },
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-csrf-token': body.get('_csrf') ?? '',
+    },
     body,
   });
   const data = await res.json().catch(() => ({}));
@@ -86,7 +93,8 @@ document.addEventListener('submit', async (event) => {
     if (!ok) return alertIn(form, data?.error?.message ?? '');
     form.querySelector('.comment__likes').textContent = String(data.likes);
     form.querySelector('.comment__dislikes').textContent = String(data.dislikes);
-    for (const b of form.querySelectorAll('button[name="vote"]')) b.setAttribute('aria-pressed', String(b.value === data.mine));
+    for (const b of form.querySelectorAll('button[name="vote"]'))
+      b.setAttribute('aria-pressed', String(b.value === data.mine));
     form.querySelector('[data-form-alert]')?.remove();
   }
 });
@@ -103,4 +111,6 @@ function listen() {
   });
 }
 
-swapInOwnThread().catch(() => {}).finally(listen);
+swapInOwnThread()
+  .catch(() => {})
+  .finally(listen);
