@@ -34,7 +34,7 @@ describe.each(await testDialects())('comments (%s)', (dialect) => {
       /<a class="comment-count" href="#comments">댓글 <span class="comment-count__number">0<\/span><\/a>/,
     );
     expect(page.body).toContain('id="comments"');
-    expect(page.body).toContain('아직 댓글이 없습니다. 첫 댓글을 남겨 주세요.');
+    expect(page.body).toContain('아직 댓글이 없습니다. 이 기사에 대한 첫 의견을 남겨 주세요.');
   });
 
   it('posts without JavaScript: 303 back to the thread, text escaped, line breaks kept, links nofollow ugc', async () => {

@@ -4,7 +4,7 @@ import type { Messages } from '../index.ts';
 export default {
   'comments.title': '댓글',
   'comments.count-link': '댓글 {n}',
-  'comments.empty': '아직 댓글이 없습니다. 첫 댓글을 남겨 주세요.',
+  'comments.empty': '아직 댓글이 없습니다. 이 기사에 대한 첫 의견을 남겨 주세요.',
   'comments.deleted-counts': '작성자 삭제 {author}건 · 규정 위반 삭제 {moderator}건',
   'comments.sort.label': '정렬',
   'comments.sort.popular': '공감순',
