@@ -28,19 +28,19 @@ export async function checkSignIn(
   const ipKey = `login:ip:${source}`;
   const perAccount: RateWindow = { limit: deps.config.loginMaxPerAccount, windowMs: LOGIN_WINDOW_MS };
   const perIp: RateWindow = { limit: deps.config.loginMaxPerIp, windowMs: LOGIN_WINDOW_MS };
-  const [account, ip] = await Promise.all([
-    hitRateLimit(deps, accountKey, perAccount),
-    hitRateLimit(deps, ipKey, perIp),
-  ]);
-  if (!account.allowed || !ip.allowed) {
-    // A refused attempt checked nothing, so it uses up no budget (a throttled IP cannot lock accounts out).
+  // The source first, then the account: an attempt the source limit refuses never touches the
+  // account's count (a throttled IP cannot lock accounts out), and checking one after the other
+  // keeps the account's count exact under parallel guesses (refused attempts release theirs).
+  const ip = await hitRateLimit(deps, ipKey, perIp);
+  if (!ip.allowed) {
+    await releaseRateLimit(deps, ipKey, perIp);
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: ip.retryAfterSeconds };
+  }
+  const account = await hitRateLimit(deps, accountKey, perAccount);
+  if (!account.allowed) {
+    // A refused attempt checked nothing, so it uses up no budget.
     await Promise.all([releaseRateLimit(deps, accountKey, perAccount), releaseRateLimit(deps, ipKey, perIp)]);
-    const blocked = [account, ip].filter((h) => !h.allowed);
-    return {
-      ok: false,
-      reason: 'rate-limited',
-      retryAfterSeconds: Math.max(...blocked.map((h) => h.retryAfterSeconds)),
-    };
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: account.retryAfterSeconds };
   }
   // Staff and readers sign in on one form. Every kind of account is looked up (cheap queries);
   // then each account found costs one hash, and no account at all costs one dummy hash, so an
