@@ -5,6 +5,7 @@ import { dateTime } from '../web/format.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
 import type { MailMessageRow, OutboxListItem } from './store.ts';
 import type { MailState } from './tables.ts';
+import { StaffTable, StaffPager } from '../web/components/staff-table.tsx';
 
 function StateLabel({ locale, state }: { locale: Locale; state: MailState }) {
   const tr = translator(locale);
@@ -51,55 +52,37 @@ export function OutboxListView(props: {
       {props.rows.length === 0 ? (
         <p>{tr('mail.outbox.empty')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="studio-table">
-            <thead>
-              <tr>
-                <th scope="col">{tr('mail.outbox.subject')}</th>
-                <th scope="col">{tr('mail.outbox.to')}</th>
-                <th scope="col">{tr('mail.outbox.template')}</th>
-                <th scope="col">{tr('mail.outbox.state')}</th>
-                <th scope="col">{tr('mail.outbox.attempts')}</th>
-                <th scope="col">{tr('mail.outbox.created')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((r) => (
-                <tr data-mail-id={r.id} data-state={r.state}>
-                  <th scope="row">
-                    <a href={`/studio/outbox/${r.id}`}>{r.subject}</a>
-                  </th>
-                  <td>{r.to}</td>
-                  <td>
-                    <code>{r.template}</code> · {r.lang}
-                  </td>
-                  <td>
-                    <StateLabel locale={props.locale} state={r.state} />
-                  </td>
-                  <td class="studio-table__num">{r.attempts}</td>
-                  <td>
-                    <time dateTime={new Date(r.createdAt).toISOString()}>{dateTime(props.locale, r.createdAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          columns={[
+            tr('mail.outbox.subject'),
+            tr('mail.outbox.to'),
+            tr('mail.outbox.template'),
+            tr('mail.outbox.state'),
+            tr('mail.outbox.attempts'),
+            tr('mail.outbox.created'),
+          ]}
+        >
+          {props.rows.map((r) => (
+            <tr data-mail-id={r.id} data-state={r.state}>
+              <th scope="row">
+                <a href={`/studio/outbox/${r.id}`}>{r.subject}</a>
+              </th>
+              <td>{r.to}</td>
+              <td>
+                <code>{r.template}</code> · {r.lang}
+              </td>
+              <td>
+                <StateLabel locale={props.locale} state={r.state} />
+              </td>
+              <td class="studio-table__num">{r.attempts}</td>
+              <td>
+                <time dateTime={new Date(r.createdAt).toISOString()}>{dateTime(props.locale, r.createdAt)}</time>
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
-      {(props.page > 1 || props.hasMore) && (
-        <nav class="pager" aria-label={tr('web.pagination.label')}>
-          {props.page > 1 && (
-            <a rel="prev" href={href(props.page - 1)}>
-              {tr('studio.pager.newer')}
-            </a>
-          )}
-          {props.hasMore && (
-            <a rel="next" href={href(props.page + 1)}>
-              {tr('studio.pager.older')}
-            </a>
-          )}
-        </nav>
-      )}
+      <StaffPager locale={props.locale} page={props.page} hasMore={props.hasMore} href={href} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // workers (one whose lease ran out, one that took the job over) can never both move a message.
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { offsetPage } from '../db/paging.ts';
 import type { MailMessageTable, MailState } from './tables.ts';
 
 export type MailMessageRow = Selectable<MailMessageTable>;
@@ -62,7 +63,7 @@ export async function listMail(
   page: number,
   pageSize: number,
 ): Promise<{ rows: OutboxListItem[]; hasMore: boolean }> {
-  const rows = await db
+  const query = db
     .selectFrom('mail_messages')
     .select([
       'id',
@@ -78,13 +79,11 @@ export async function listMail(
       'sent_at',
     ])
     .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(pageSize + 1)
-    .offset((page - 1) * pageSize)
-    .execute();
+    .orderBy('id', 'desc');
+  const { rows, hasMore } = await offsetPage(query, page, pageSize);
   return {
-    hasMore: rows.length > pageSize,
-    rows: rows.slice(0, pageSize).map((r) => ({
+    hasMore,
+    rows: rows.map((r) => ({
       id: r.id,
       to: r.to_address,
       subject: r.subject,

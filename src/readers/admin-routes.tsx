@@ -7,6 +7,7 @@ import { Errors } from '../errors.ts';
 import { dateTime } from '../web/format.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
 import { findReaders, setSuspension, type ReaderSummary } from './admin.ts';
+import { StaffTable } from '../web/components/staff-table.tsx';
 
 function ReadersPanel({
   locale,
@@ -38,71 +39,63 @@ function ReadersPanel({
       {readers.length === 0 ? (
         <p>{tr('readers.admin.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="studio-table">
-            <thead>
-              <tr>
-                <th scope="col">{tr('readers.field.nickname')}</th>
-                <th scope="col">{tr('readers.field.email')}</th>
-                <th scope="col">{tr('readers.admin.joined')}</th>
-                <th scope="col">{tr('readers.admin.state')}</th>
-                <th scope="col">{tr('readers.admin.sign-in')}</th>
-                <th scope="col">{tr('readers.admin.sessions')}</th>
-                <th scope="col">{tr('readers.account.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {readers.map((r) => (
-                <tr>
-                  <th scope="row">{r.nickname}</th>
-                  <td>{r.email}</td>
-                  <td>{dateTime(locale, r.createdAt)}</td>
-                  <td>
-                    {r.suspendedAt !== null
-                      ? `${tr('readers.admin.suspended', { date: dateTime(locale, r.suspendedAt) })}${r.suspendedReason ? ` (${r.suspendedReason})` : ''}`
-                      : tr(r.emailVerified ? 'readers.admin.verified' : 'readers.admin.unverified')}
-                  </td>
-                  <td>
-                    {[
-                      r.passwordSignIn ? tr('readers.admin.password') : '',
-                      r.identities ? tr('readers.admin.oidc') : '',
-                    ]
-                      .filter(Boolean)
-                      .join(', ')}
-                  </td>
-                  <td class="studio-table__num">{r.sessions}</td>
-                  <td>
-                    <form method="post" action={`/studio/readers/${r.id}/suspension`}>
-                      <CsrfField token={csrfToken} />
-                      {r.suspendedAt === null ? (
-                        <>
-                          <input type="hidden" name="action" value="suspend" />
-                          <label for={`reason-${r.id}`} class="visually-hidden">
-                            {tr('readers.admin.reason')}
-                          </label>
-                          <input
-                            id={`reason-${r.id}`}
-                            name="reason"
-                            maxLength={500}
-                            placeholder={tr('readers.admin.reason')}
-                          />{' '}
-                          <button type="submit" class="button button--danger">
-                            {tr('readers.admin.suspend')}
-                          </button>
-                        </>
-                      ) : (
-                        <>
-                          <input type="hidden" name="action" value="restore" />
-                          <button type="submit">{tr('readers.admin.restore')}</button>
-                        </>
-                      )}
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          columns={[
+            tr('readers.field.nickname'),
+            tr('readers.field.email'),
+            tr('readers.admin.joined'),
+            tr('readers.admin.state'),
+            tr('readers.admin.sign-in'),
+            tr('readers.admin.sessions'),
+            tr('readers.account.actions'),
+          ]}
+        >
+          {readers.map((r) => (
+            <tr>
+              <th scope="row">{r.nickname}</th>
+              <td>{r.email}</td>
+              <td>{dateTime(locale, r.createdAt)}</td>
+              <td>
+                {r.suspendedAt !== null
+                  ? `${tr('readers.admin.suspended', { date: dateTime(locale, r.suspendedAt) })}${r.suspendedReason ? ` (${r.suspendedReason})` : ''}`
+                  : tr(r.emailVerified ? 'readers.admin.verified' : 'readers.admin.unverified')}
+              </td>
+              <td>
+                {[r.passwordSignIn ? tr('readers.admin.password') : '', r.identities ? tr('readers.admin.oidc') : '']
+                  .filter(Boolean)
+                  .join(', ')}
+              </td>
+              <td class="studio-table__num">{r.sessions}</td>
+              <td>
+                <form method="post" action={`/studio/readers/${r.id}/suspension`}>
+                  <CsrfField token={csrfToken} />
+                  {r.suspendedAt === null ? (
+                    <>
+                      <input type="hidden" name="action" value="suspend" />
+                      <label for={`reason-${r.id}`} class="visually-hidden">
+                        {tr('readers.admin.reason')}
+                      </label>
+                      <input
+                        id={`reason-${r.id}`}
+                        name="reason"
+                        maxLength={500}
+                        placeholder={tr('readers.admin.reason')}
+                      />{' '}
+                      <button type="submit" class="button button--danger">
+                        {tr('readers.admin.suspend')}
+                      </button>
+                    </>
+                  ) : (
+                    <>
+                      <input type="hidden" name="action" value="restore" />
+                      <button type="submit">{tr('readers.admin.restore')}</button>
+                    </>
+                  )}
+                </form>
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { translator, type Locale } from '../web/i18n/index.ts';
 import { Layout } from '../web/layout.tsx';
 import { frameOf, pressName, type PageContext } from '../web/page-context.ts';
 import type { Reporter } from './store.ts';
+import { StaffTable } from '../web/components/staff-table.tsx';
 
 export function ReporterPage(props: {
   ctx: PageContext;
@@ -80,65 +81,62 @@ export function StudioReportersView(props: {
       ) : null}
       {props.press ? (
         props.reporters.length ? (
-          <table class="studio-table">
-            <caption>{tr('reporters.studio.caption', { press: pressName(props.locale, props.press) })}</caption>
-            <thead>
+          <StaffTable
+            columns={[
+              tr('reporters.studio.name'),
+              tr('reporters.studio.articles'),
+              tr('reporters.studio.rename'),
+              tr('reporters.studio.merge'),
+            ]}
+            caption={tr('reporters.studio.caption', { press: pressName(props.locale, props.press) })}
+          >
+            {props.reporters.map((r) => (
               <tr>
-                <th scope="col">{tr('reporters.studio.name')}</th>
-                <th scope="col">{tr('reporters.studio.articles')}</th>
-                <th scope="col">{tr('reporters.studio.rename')}</th>
-                <th scope="col">{tr('reporters.studio.merge')}</th>
+                <th scope="row">
+                  <a href={`/reporters/${r.id}`}>{r.name}</a>
+                  {r.email ? <span class="studio-table__note"> {r.email}</span> : null}
+                </th>
+                <td>{r.articles}</td>
+                <td>
+                  <form method="post" action={`/studio/reporters/${r.id}/name`}>
+                    <CsrfField token={props.csrfToken} />
+                    <label class="visually-hidden" for={`rename-${r.id}`}>
+                      {tr('reporters.studio.display-name', { name: r.bylineName })}
+                    </label>
+                    <input
+                      id={`rename-${r.id}`}
+                      name="displayName"
+                      maxLength={100}
+                      value={r.name === r.bylineName ? '' : r.name}
+                      placeholder={r.bylineName}
+                    />
+                    <button type="submit" class="button">
+                      {tr('reporters.studio.save')}
+                    </button>
+                  </form>
+                </td>
+                <td>
+                  <form method="post" action="/studio/reporters/merge">
+                    <CsrfField token={props.csrfToken} />
+                    <input type="hidden" name="from" value={String(r.id)} />
+                    <label class="visually-hidden" for={`merge-${r.id}`}>
+                      {tr('reporters.studio.merge-into', { name: r.name })}
+                    </label>
+                    <select id={`merge-${r.id}`} name="into">
+                      {props.reporters
+                        .filter((o) => o.id !== r.id)
+                        .map((o) => (
+                          <option value={String(o.id)}>{o.email ? `${o.name} (${o.email})` : o.name}</option>
+                        ))}
+                    </select>
+                    <button type="submit" class="button">
+                      {tr('reporters.studio.merge')}
+                    </button>
+                  </form>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {props.reporters.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/reporters/${r.id}`}>{r.name}</a>
-                    {r.email ? <span class="studio-table__note"> {r.email}</span> : null}
-                  </th>
-                  <td>{r.articles}</td>
-                  <td>
-                    <form method="post" action={`/studio/reporters/${r.id}/name`}>
-                      <CsrfField token={props.csrfToken} />
-                      <label class="visually-hidden" for={`rename-${r.id}`}>
-                        {tr('reporters.studio.display-name', { name: r.bylineName })}
-                      </label>
-                      <input
-                        id={`rename-${r.id}`}
-                        name="displayName"
-                        maxLength={100}
-                        value={r.name === r.bylineName ? '' : r.name}
-                        placeholder={r.bylineName}
-                      />
-                      <button type="submit" class="button">
-                        {tr('reporters.studio.save')}
-                      </button>
-                    </form>
-                  </td>
-                  <td>
-                    <form method="post" action="/studio/reporters/merge">
-                      <CsrfField token={props.csrfToken} />
-                      <input type="hidden" name="from" value={String(r.id)} />
-                      <label class="visually-hidden" for={`merge-${r.id}`}>
-                        {tr('reporters.studio.merge-into', { name: r.name })}
-                      </label>
-                      <select id={`merge-${r.id}`} name="into">
-                        {props.reporters
-                          .filter((o) => o.id !== r.id)
-                          .map((o) => (
-                            <option value={String(o.id)}>{o.email ? `${o.name} (${o.email})` : o.name}</option>
-                          ))}
-                      </select>
-                      <button type="submit" class="button">
-                        {tr('reporters.studio.merge')}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StaffTable>
         ) : (
           <p class="empty-state">{tr('reporters.studio.empty')}</p>
         )

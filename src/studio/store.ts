@@ -1,5 +1,6 @@
 // What the studio reads: presses with their article counts, a press's articles, one article's revisions.
 import type { Db } from '../db/database.ts';
+import { offsetPage } from '../db/paging.ts';
 import type { ArticleSource, ArticleStatus } from '../db/schema.ts';
 
 export interface PressSummary {
@@ -51,7 +52,7 @@ export async function listPressArticles(
   page: number,
   pageSize: number,
 ): Promise<{ rows: StudioArticleRow[]; hasMore: boolean }> {
-  const rows = await db
+  const query = db
     .selectFrom('articles')
     .select(['articles.id', 'articles.headline', 'articles.status', 'articles.updated_at', 'articles.received_at'])
     .select((eb) =>
@@ -63,13 +64,11 @@ export async function listPressArticles(
     )
     .where('articles.press_id', '=', pressId)
     .orderBy('articles.received_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(pageSize + 1)
-    .offset((page - 1) * pageSize)
-    .execute();
+    .orderBy('articles.id', 'desc');
+  const { rows, hasMore } = await offsetPage(query, page, pageSize);
   return {
-    hasMore: rows.length > pageSize,
-    rows: rows.slice(0, pageSize).map((r) => ({
+    hasMore,
+    rows: rows.map((r) => ({
       id: r.id,
       headline: r.headline,
       status: r.status,

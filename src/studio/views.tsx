@@ -4,6 +4,7 @@ import type { ErrorCode } from '../errors.ts';
 import { dateTime } from '../web/format.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
 import type { PressSummary, StudioArticle, StudioArticleRow } from './store.ts';
+import { StaffTable, StaffPager } from '../web/components/staff-table.tsx';
 
 /** A create-press form sent back after a refusal: what was typed, and why it was refused. */
 export interface PressFormState {
@@ -44,32 +45,27 @@ export function PressesView(props: {
       {props.presses.length === 0 ? (
         <p>{tr('studio.presses.empty')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="studio-table">
-            <thead>
-              <tr>
-                <th scope="col">{tr('studio.presses.name')}</th>
-                <th scope="col">{tr('studio.presses.slug')}</th>
-                <th scope="col">{tr('studio.presses.articles')}</th>
-                <th scope="col">{tr('studio.presses.keyPrefix')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.presses.map((p) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/studio/presses/${p.slug}`}>{p.name}</a>
-                  </th>
-                  <td>
-                    <code>{p.slug}</code>
-                  </td>
-                  <td>{p.articleCount}</td>
-                  <td>{p.apiKeyPrefix ? <code>{p.apiKeyPrefix}…</code> : tr('studio.presses.noKey')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          columns={[
+            tr('studio.presses.name'),
+            tr('studio.presses.slug'),
+            tr('studio.presses.articles'),
+            tr('studio.presses.keyPrefix'),
+          ]}
+        >
+          {props.presses.map((p) => (
+            <tr>
+              <th scope="row">
+                <a href={`/studio/presses/${p.slug}`}>{p.name}</a>
+              </th>
+              <td>
+                <code>{p.slug}</code>
+              </td>
+              <td>{p.articleCount}</td>
+              <td>{p.apiKeyPrefix ? <code>{p.apiKeyPrefix}…</code> : tr('studio.presses.noKey')}</td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
       {props.canManage && (
         <form method="post" action="/studio/presses" class="studio-form" aria-labelledby="create-press">
@@ -154,56 +150,35 @@ export function PressArticlesView(props: PressArticlesProps) {
       {props.rows.length === 0 ? (
         <p>{tr('studio.articles.empty')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="studio-table">
-            <thead>
-              <tr>
-                <th scope="col">{tr('studio.articles.headline')}</th>
-                <th scope="col">{tr('studio.articles.status')}</th>
-                <th scope="col">{tr('studio.articles.revisions')}</th>
-                <th scope="col">{tr('studio.articles.updated')}</th>
-                <th scope="col">{tr('studio.articles.page')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((a) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/studio/articles/${a.id}`}>{a.headline}</a>
-                  </th>
-                  <td class={`status status--${a.status}`}>{tr(`studio.status.${a.status}`)}</td>
-                  <td>{a.revisionCount}</td>
-                  <td>
-                    <time dateTime={new Date(a.updatedAt).toISOString()}>{dateTime(props.locale, a.updatedAt)}</time>
-                  </td>
-                  <td>
-                    <a
-                      href={`/articles/${a.id}`}
-                      aria-label={tr('studio.articles.viewLabel', { headline: a.headline })}
-                    >
-                      {tr('studio.articles.view')}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          columns={[
+            tr('studio.articles.headline'),
+            tr('studio.articles.status'),
+            tr('studio.articles.revisions'),
+            tr('studio.articles.updated'),
+            tr('studio.articles.page'),
+          ]}
+        >
+          {props.rows.map((a) => (
+            <tr>
+              <th scope="row">
+                <a href={`/studio/articles/${a.id}`}>{a.headline}</a>
+              </th>
+              <td class={`status status--${a.status}`}>{tr(`studio.status.${a.status}`)}</td>
+              <td>{a.revisionCount}</td>
+              <td>
+                <time dateTime={new Date(a.updatedAt).toISOString()}>{dateTime(props.locale, a.updatedAt)}</time>
+              </td>
+              <td>
+                <a href={`/articles/${a.id}`} aria-label={tr('studio.articles.viewLabel', { headline: a.headline })}>
+                  {tr('studio.articles.view')}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
-      {(props.page > 1 || props.hasMore) && (
-        <nav class="pager" aria-label={tr('web.pagination.label')}>
-          {props.page > 1 && (
-            <a rel="prev" href={pageHref(props.page - 1)}>
-              {tr('studio.pager.newer')}
-            </a>
-          )}
-          {props.hasMore && (
-            <a rel="next" href={pageHref(props.page + 1)}>
-              {tr('studio.pager.older')}
-            </a>
-          )}
-        </nav>
-      )}
+      <StaffPager locale={props.locale} page={props.page} hasMore={props.hasMore} href={pageHref} />
       {props.summaries ? (
         <SummarySettingForm
           locale={props.locale}

@@ -10,6 +10,7 @@ import { frameOf, pressName, type PageContext } from '../web/page-context.ts';
 import type { MyNewsItem } from './my-news.ts';
 import type { Subscription } from './store.ts';
 import type { TargetLabel } from './targets.ts';
+import { StaffTable } from '../web/components/staff-table.tsx';
 
 export function MyNewsPage(props: {
   ctx: PageContext;
@@ -305,25 +306,19 @@ export function StudioSubscribersView(props: {
             </span>
           </h2>
           {r.reporters.length ? (
-            <table class="studio-table">
-              <caption>{tr('subscriptions.studio.reporters')}</caption>
-              <thead>
+            <StaffTable
+              columns={[tr('reporters.studio.name'), tr('subscriptions.studio.subscribers')]}
+              caption={tr('subscriptions.studio.reporters')}
+            >
+              {r.reporters.map((x) => (
                 <tr>
-                  <th scope="col">{tr('reporters.studio.name')}</th>
-                  <th scope="col">{tr('subscriptions.studio.subscribers')}</th>
+                  <th scope="row">
+                    <a href={`/reporters/${x.id}`}>{x.name}</a>
+                  </th>
+                  <td>{x.subscribers}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {r.reporters.map((x) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/reporters/${x.id}`}>{x.name}</a>
-                    </th>
-                    <td>{x.subscribers}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </StaffTable>
           ) : null}
         </section>
       ))}

@@ -16,7 +16,6 @@ import {
 } from '../../web/page-context.ts';
 import { KeywordTags } from './keyword-tags.tsx';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
-import { SubscribeControl } from './subscribe-control.tsx';
 import { CorrectionNote } from './correction-note.tsx';
 
 export interface ArticlePageProps {
@@ -24,7 +23,7 @@ export interface ArticlePageProps {
   article: ArticleDetail;
   /** What other capabilities put on the page (src/capability.ts `PageSlots`), already rendered. */
   slots?: { header: VNode[]; lead?: VNode[]; sections: VNode[]; aside: VNode[] };
-  /** The press's follow control (src/capability.ts `followControl`); the placeholder when none. */
+  /** The press's follow control (src/capability.ts `followControl`); nothing when none is declared. */
   follow?: readonly VNode[];
   alternates?: AlternateLink[];
   /** Site-wide latest headlines for the side column. */
@@ -171,11 +170,7 @@ export function ArticlePage(props: ArticlePageProps) {
                   <a href={`/press/${a.press.slug}`}>{press}</a>
                 </h2>
                 <p class="press-promo__text">{tr('articles.subscribe.pitch')}</p>
-                {props.follow?.length ? (
-                  props.follow
-                ) : (
-                  <SubscribeControl locale={ctx.locale} pressName={press} pressSlug={a.press.slug} idSuffix="article" />
-                )}
+                {props.follow}
               </section>
               <p class="copyright" lang={(a.copyright ?? a.press.copyright) ? undefined : ui}>
                 {copyright}
@@ -226,7 +221,6 @@ export function ArticlePage(props: ArticlePageProps) {
         data-toast
         data-copied-message={tr('articles.tools.copied')}
         data-copy-failed-message={tr('articles.tools.copy-failed')}
-        data-subscribe-message={tr('articles.subscribe.soon')}
       />
     </Layout>
   );

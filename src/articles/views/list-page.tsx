@@ -7,7 +7,6 @@ import type { CategoryRef, ListPage, PressDetail } from '../read-store.ts';
 import { ArticleCardList } from './article-card.tsx';
 import { categoryName, frameOf, pressName, type PageContext } from '../../web/page-context.ts';
 import { LatestAside, type HeadlineLink } from './latest-aside.tsx';
-import { SubscribeControl } from './subscribe-control.tsx';
 
 interface ListFrameProps {
   ctx: PageContext;
@@ -142,11 +141,7 @@ export function PressPage(props: {
               </a>
             </p>
           ) : null}
-          {props.follow?.length ? (
-            props.follow
-          ) : (
-            <SubscribeControl locale={ctx.locale} pressName={name} pressSlug={press.slug} idSuffix="press" />
-          )}
+          {props.follow}
         </div>
       }
     />

@@ -13,17 +13,12 @@ export default {
   'articles.categories.title': "This article's sections",
   'articles.categories.note':
     'Presses choose the sections of their articles themselves, and one article can appear in several.',
-  'articles.subscribe.button': 'Subscribe to {press}',
-  'articles.subscribe.soon':
-    'Press subscriptions are on their way: soon you will find new articles from the presses you follow in one place.',
   'articles.subscribe.pitch': "Stop hunting for the news. Subscribe, and this press's new articles come to you.",
   'articles.body': 'Article text',
   'articles.issue.label': 'Issue',
   'articles.series': 'Series',
   'articles.published': 'Published',
   'articles.updated': 'Updated',
-  'articles.comments.label': 'Comments',
-  'articles.comments.empty': 'No comments yet. Be the first to share your view; commenting opens soon.',
   'articles.tools.copy-link': 'Copy link',
   'articles.tools.copied': 'Link to this article copied.',
   'articles.tools.copy-failed': "Couldn't copy the link. Please copy it from the address bar.",

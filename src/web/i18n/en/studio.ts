@@ -60,6 +60,4 @@ export default {
   'studio.pubstatus.withdrawn': 'Withdraw',
   'studio.pubstatus.canceled': 'Cancel (withdraw)',
   'studio.article.backToList': 'Back to the article list',
-  'studio.pager.newer': 'Newer',
-  'studio.pager.older': 'Older',
 } satisfies Messages;

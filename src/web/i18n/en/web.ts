@@ -22,6 +22,8 @@ export default {
   'web.pagination.newer': '← Newer',
   'web.pagination.older': 'Older →',
   'web.pagination.page': 'Page {page}',
+  'web.pager.previous': '← Previous',
+  'web.pager.next': 'Next →',
   'web.error.404.title': 'We could not find that page',
   'web.error.404.lead':
     'The address may have changed or been mistyped. Search, or carry on with the latest stories below.',

@@ -60,6 +60,4 @@ export default {
   'studio.pubstatus.withdrawn': '철회',
   'studio.pubstatus.canceled': '취소(철회)',
   'studio.article.backToList': '기사 목록으로',
-  'studio.pager.newer': '최신 기사',
-  'studio.pager.older': '이전 기사',
 } satisfies Messages;

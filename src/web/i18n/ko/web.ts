@@ -22,6 +22,8 @@ export default {
   'web.pagination.newer': '← 최신 기사',
   'web.pagination.older': '이전 기사 →',
   'web.pagination.page': '{page}쪽',
+  'web.pager.previous': '← 이전 페이지',
+  'web.pager.next': '다음 페이지 →',
   'web.error.404.title': '찾으시는 페이지가 없습니다',
   'web.error.404.lead':
     '주소가 바뀌었거나 잘못 입력되었을 수 있습니다. 검색하거나 아래 최신 기사에서 이어 읽어 보세요.',

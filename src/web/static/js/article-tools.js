@@ -98,7 +98,3 @@ if (target && fontControl) {
     }
   });
 }
-
-for (const button of document.querySelectorAll('[data-subscribe-press]')) {
-  button.addEventListener('click', () => showToast(toast?.dataset.subscribeMessage));
-}
