@@ -78,7 +78,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const frame = registry.siteFrame?.(deps) ?? EMPTY_FRAME;
   await frame.refresh();
-  app.decorate('site', { name: config.siteName, publicUrl: config.publicUrl, frame });
+  app.decorate('site', {
+    name: config.siteName,
+    publicUrl: config.publicUrl,
+    frame,
+    stylesheets: registry.stylesheets,
+  });
   // Parsers every capability's routes share: cookies, and HTML forms (urlencoded).
   await app.register(cookie);
   await app.register(formbody);

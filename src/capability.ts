@@ -140,6 +140,12 @@ export interface ReaderDataPart {
   delete(deps: AppDeps, readerId: number, trx: Trx): Promise<void>;
 }
 
+/** A capability's static folder (`new URL('./static/', import.meta.url)`) and its page stylesheets. */
+export interface CapabilityAssets {
+  dir: URL;
+  stylesheets?: readonly string[];
+}
+
 /** OpenAPI 3.1 fragments a capability documents. */
 export interface OpenApiPart {
   paths?: Record<string, unknown>;
@@ -168,6 +174,11 @@ export interface Capability {
   readerData?: ReaderDataPart;
   /** Path prefixes of this capability's pages that must never be served from the page cache. */
   uncachedPaths?: readonly string[];
+  /**
+   * Static files the capability brings (its own folder, served at `/static/<name>/`) and the
+   * stylesheets among them that every reader page links, after the site's own.
+   */
+  assets?: CapabilityAssets;
   /** The source of the category menu and latest headlines every page frame shows (one capability). */
   siteFrame?(deps: AppDeps): SiteFrame;
   /** Runs once when `sosik serve` starts, before it listens (e.g. filling an empty database). */
@@ -190,6 +201,9 @@ export interface Registry {
   /** Capabilities holding reader data, in capability order (deletion runs them in reverse). */
   readonly readerData: ReadonlyArray<{ capability: string; part: ReaderDataPart }>;
   readonly uncachedPaths: readonly string[];
+  /** Each capability's static folder with its URL prefix, and every stylesheet's versioned URL. */
+  readonly assets: ReadonlyArray<{ prefix: string; dir: string }>;
+  readonly stylesheets: readonly string[];
   readonly siteFrame: ((deps: AppDeps) => SiteFrame) | undefined;
 }
 

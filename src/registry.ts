@@ -1,6 +1,8 @@
 // Turns the capability manifests into the lookup tables the kernel reads (src/capability.ts
 // `Registry`), once per process, refusing two capabilities that claim the same name.
+import { fileURLToPath } from 'node:url';
 import type { AnyJobKind, Capability, Command, OpenApiPart, PageSlots, PrincipalKind, Registry } from './capability.ts';
+import { capabilityAssetPrefix, versionedAssetUrl } from './web/assets.ts';
 
 function uniqueInto<V>(map: Map<string, V>, key: string, value: V, what: string, owner: string): void {
   if (map.has(key)) throw new Error(`${what} "${key}" is declared twice (again by ${owner})`);
@@ -41,6 +43,14 @@ export function assembleRegistry(capabilities: readonly Capability[]): Registry 
   const frames = capabilities.filter((c) => c.siteFrame);
   if (frames.length > 1)
     throw new Error(`siteFrame is declared by ${frames.map((c) => c.name).join(' and ')}; one may`);
+  const assets = capabilities.flatMap((c) =>
+    c.assets ? [{ name: c.name, prefix: capabilityAssetPrefix(c.name), dir: fileURLToPath(c.assets.dir) }] : [],
+  );
+  const stylesheets = capabilities.flatMap((c) =>
+    (c.assets?.stylesheets ?? []).map((file) =>
+      versionedAssetUrl(capabilityAssetPrefix(c.name), fileURLToPath(c.assets!.dir), file),
+    ),
+  );
   return Object.freeze({
     capabilities,
     jobs,
@@ -53,6 +63,8 @@ export function assembleRegistry(capabilities: readonly Capability[]): Registry 
     principals,
     readerData: capabilities.flatMap((c) => (c.readerData ? [{ capability: c.name, part: c.readerData }] : [])),
     uncachedPaths: capabilities.flatMap((c) => c.uncachedPaths ?? []),
+    assets: assets.map(({ prefix, dir }) => ({ prefix, dir })),
+    stylesheets,
     siteFrame: frames[0]?.siteFrame,
   });
 }

@@ -97,6 +97,7 @@ export function sendStaffPage(
       meta={{ title: page.title, canonical: `${deps.config.publicUrl}${path}`, robots: 'noindex, nofollow' }}
       categories={cachedNav(request, locale)}
       breaking={siteOf(request).frame.breaking?.()}
+      stylesheets={siteOf(request).stylesheets}
       path={pathWithQuery}
       staffSignedIn={staff !== null}
     >

@@ -8,9 +8,11 @@ import { readerCommentRoutes } from './reader-routes.tsx';
 import { commentRoutes } from './routes.tsx';
 import { commentCountSlot, commentThreadSlot } from './slots.tsx';
 import { studioCommentRoutes } from './studio-routes.tsx';
+import { COMMENTS_ASSETS } from './assets.ts';
 
 export const commentsCapability: Capability = {
   name: 'comments',
+  assets: COMMENTS_ASSETS,
   async routes(app, deps) {
     await commentRoutes(app, deps);
     await readerCommentRoutes(app, deps);

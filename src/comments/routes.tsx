@@ -1,6 +1,6 @@
 // The comment routes: the thread page (personalised, works without JavaScript), posting, votes,
 // deleting and appealing one's own, the permalink, the live stream and /about/moderation.
-// Forms answer 303 back to the thread; fetch() from js/comments.js (Accept: application/json)
+// Forms answer 303 back to the thread; fetch() from static/comments.js (Accept: application/json)
 // gets JSON with the reader's-language message.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
@@ -26,6 +26,7 @@ import { threadFor } from './thread-page.tsx';
 import { AboutModeration } from './views/about.tsx';
 import { CommentItem, CommentThread } from './views/thread.tsx';
 import { voteComment } from './votes.ts';
+import { commentsScriptUrl } from './assets.ts';
 
 const postSchema = z.object({
   body: z.string().max(8000),
@@ -103,7 +104,7 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
             canonical: `${ctx.publicUrl}/articles/${article.id}/comments`,
             robots: 'noindex',
           }}
-          scripts={['js/comments.js']}
+          scripts={[commentsScriptUrl()]}
         >
           <div class="comments-page">
             <p class="comments-page__article">
@@ -220,7 +221,7 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
           title: t(ctx.locale, 'comments.permalink.title', { nickname }),
           canonical: `${ctx.publicUrl}/comments/${id}`,
         }}
-        scripts={['js/comments.js']}
+        scripts={[commentsScriptUrl()]}
       >
         <div class="comments-page">
           <p class="comments-page__article">

@@ -1,11 +1,11 @@
 // The comments' parts of the article page: the count next to the article's times (linking to the
 // thread) and the thread itself, the same for every visitor so the page stays cacheable;
-// js/comments.js swaps in the reader's own thread (forms, their pending comments) after load.
+// static/comments.js swaps in the reader's own thread (forms, their pending comments) after load.
 import type { VNode } from 'preact';
 import type { ArticleSlot } from '../capability.ts';
-import { assetUrl } from '../web/assets.ts';
 import { t } from '../web/i18n/index.ts';
 import { commentArticle } from './article-ref.ts';
+import { commentsScriptUrl } from './assets.ts';
 import { enabledReactions, reactionCounts } from './reactions.ts';
 import { readThread, threadCounts } from './thread-store.ts';
 import { CommentThread } from './views/thread.tsx';
@@ -38,7 +38,7 @@ export const commentThreadSlot: ArticleSlot = async (deps, article, page) => {
         foldAt={deps.config.commentFoldAt}
         reactions={{ offered: enabledReactions(deps.config), ...(await reactionCounts(deps.db, article.id)) }}
       />
-      <script type="module" src={assetUrl('js/comments.js')} />
+      <script type="module" src={commentsScriptUrl()} />
     </div>
   ) as VNode;
 };

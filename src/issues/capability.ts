@@ -17,6 +17,7 @@ const assignJob = defineJob({
 
 export const issuesCapability: Capability = {
   name: 'issues',
+  assets: { dir: new URL('./static/', import.meta.url), stylesheets: ['issues.css'] },
   routes: issueRoutes,
   jobs: [assignJob],
   onArticleChanged: [ASSIGN_JOB],

@@ -7,6 +7,7 @@ import { outboxRoutes } from './outbox-routes.tsx';
 
 export const mailCapability: Capability = {
   name: 'mail',
+  assets: { dir: new URL('./static/', import.meta.url), stylesheets: ['mail.css'] },
   routes: outboxRoutes,
   jobs: [mailSendJob],
   commands: mailCommands,

@@ -26,6 +26,7 @@ export function createReadersCapability(options: ReadersOptions = {}): Capabilit
     options.oidc === undefined ? oidcSettingsFromConfig(deps.config) : (options.oidc ?? undefined);
   return {
     name: 'readers',
+    assets: { dir: new URL('./static/', import.meta.url), stylesheets: ['readers.css'] },
     async routes(app: FastifyInstance, deps: AppDeps) {
       const oidc = settingsFor(deps);
       await publicRoutes(oidc?.name)(app, deps);

@@ -10,7 +10,7 @@ import { Layout } from '../web/layout.tsx';
 import { pageLocale } from '../web/locale.ts';
 import { pathWithoutLang } from '../web/page.ts';
 import { renderDocument } from '../web/render.ts';
-import { cachedNav } from '../web/site-frame.ts';
+import { cachedNav, siteOf } from '../web/site-frame.ts';
 
 export interface ReaderPage {
   title: string;
@@ -39,6 +39,7 @@ export function sendReaderPage(
         robots: page.indexable ? undefined : 'noindex, nofollow',
       }}
       categories={cachedNav(request, locale)}
+      stylesheets={siteOf(request).stylesheets}
       path={pathWithoutLang(request)}
       staffSignedIn={request.principal?.kind === 'staff'}
     >

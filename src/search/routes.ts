@@ -67,6 +67,7 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise
       now: Date.now(),
       rejectedDates: rejectedDates(request.query, req),
       breaking: siteOf(request).frame.breaking?.(),
+      stylesheets: siteOf(request).stylesheets,
     });
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
   });

@@ -12,6 +12,7 @@ export interface SearchPageProps {
   publicUrl: string;
   path: string;
   nav: NavCategory[];
+  stylesheets: readonly string[];
   presses: Array<{ slug: string; name: string; nameEn: string | null }>;
   categories: Array<{ slug: string; name: string }>;
   request: SearchRequest;
@@ -271,6 +272,7 @@ export function SearchPage(props: SearchPageProps) {
       now={props.now}
       searchQuery={req.q}
       breaking={props.breaking}
+      stylesheets={props.stylesheets}
       meta={{
         title,
         description: tr('search.description', { site: props.siteName }),

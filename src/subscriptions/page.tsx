@@ -7,7 +7,7 @@ import { Layout } from '../web/layout.tsx';
 import { pageLocale } from '../web/locale.ts';
 import { pathWithoutLang } from '../web/page.ts';
 import { renderDocument } from '../web/render.ts';
-import { cachedNav } from '../web/site-frame.ts';
+import { cachedNav, siteOf } from '../web/site-frame.ts';
 
 export function sendSubscriptionsPage(
   request: FastifyRequest,
@@ -24,6 +24,7 @@ export function sendSubscriptionsPage(
       siteName={deps.config.siteName}
       meta={{ title: page.title, canonical: `${deps.config.publicUrl}${path}`, robots: 'noindex, nofollow' }}
       categories={cachedNav(request, locale)}
+      stylesheets={siteOf(request).stylesheets}
       path={pathWithoutLang(request)}
     >
       {page.body}

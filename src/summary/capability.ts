@@ -9,6 +9,7 @@ import { summarySlot } from './slot.tsx';
 
 export const summaryCapability: Capability = {
   name: 'summary',
+  assets: { dir: new URL('./static/', import.meta.url), stylesheets: ['summary.css'] },
   commands: summaryCommands,
   jobs: [summaryJob],
   onArticleChanged: [SUMMARY_JOB],

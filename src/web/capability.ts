@@ -1,4 +1,5 @@
-// The web capability: serves the shared static files (CSS, client islands, icons, demo photos).
+// The web capability: serves the shared static files (CSS, client islands, icons, demo photos)
+// and every capability's own (manifest `assets`).
 // Layout, i18n and error pages are libraries other capabilities import.
 import fastifyStatic from '@fastify/static';
 import fs from 'node:fs';
@@ -17,16 +18,19 @@ function cacheHeaders(res: ServerResponse): void {
 
 export const webCapability: Capability = {
   name: 'web',
-  async routes(app) {
-    await app.register(fastifyStatic, {
-      root: STATIC_DIR,
-      prefix: STATIC_PREFIX,
-      decorateReply: false,
-      cacheControl: false,
-      index: false,
-      // The plugin passes the raw ServerResponse (typed narrower), whose .req has the query string.
-      setHeaders: (res) => cacheHeaders(res as unknown as ServerResponse),
-    });
+  async routes(app, deps) {
+    // The site's files, then each capability's own folder under /static/<capability>/.
+    for (const { dir, prefix } of [{ dir: STATIC_DIR, prefix: STATIC_PREFIX }, ...deps.registry.assets]) {
+      await app.register(fastifyStatic, {
+        root: dir,
+        prefix,
+        decorateReply: false,
+        cacheControl: false,
+        index: false,
+        // The plugin passes the raw ServerResponse (typed narrower), whose .req has the query string.
+        setHeaders: (res) => cacheHeaders(res as unknown as ServerResponse),
+      });
+    }
     // Browsers, feed readers and bookmark tools ask for /favicon.ico whatever the page links; a
     // real ICO (16, 32 and 48 px, drawn from favicon.svg) answers them instead of a 404.
     const favicon = fs.readFileSync(`${STATIC_DIR}favicon.ico`);

@@ -15,6 +15,7 @@ export interface ErrorPageContext {
   categories: readonly FrameCategory[];
   latest: readonly FrameHeadline[];
   breaking?: FrameBreaking;
+  stylesheets: readonly string[];
 }
 
 function statusKey(status: number): string {
@@ -51,6 +52,7 @@ export function ErrorPage(props: {
       path={props.path}
       categories={categories}
       breaking={context.breaking}
+      stylesheets={context.stylesheets}
       meta={{ title: tr(`web.error.${key}.title`), canonical: context.publicUrl + props.path, robots: 'noindex' }}
     >
       <section class="error-page" aria-labelledby="error-title">
@@ -117,7 +119,7 @@ export function renderErrorPage(
   options?: ErrorPageOptions,
 ): string {
   const site = siteOf(request);
-  const base = { siteName: site.name, publicUrl: site.publicUrl };
+  const base = { siteName: site.name, publicUrl: site.publicUrl, stylesheets: site.stylesheets };
   let context: ErrorPageContext;
   try {
     context = {

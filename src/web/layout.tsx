@@ -47,7 +47,9 @@ export interface LayoutProps {
   activeCategory?: string;
   /** Path of this page (for the language switch), e.g. "/articles/3". */
   path: string;
-  /** Client scripts (names under src/web/static), loaded as deferred modules. */
+  /** The capabilities' stylesheets (versioned URLs from the registry), after the site's own. */
+  stylesheets: readonly string[];
+  /** Client scripts (versioned URLs: `assetUrl`, `capabilityAssetUrl`), loaded as deferred modules. */
   scripts?: readonly string[];
   now?: number;
   /** The search page's query, kept in the header's search box. */
@@ -84,6 +86,9 @@ export function Layout(props: LayoutProps) {
         <link rel="canonical" href={meta.canonical} />
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <link rel="stylesheet" href={assetUrl('reader-pages.css')} />
+        {props.stylesheets.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         {(meta.alternates ?? []).map((a) => (
           <link rel="alternate" type={a.type} title={a.title} href={a.href} />
@@ -111,7 +116,7 @@ export function Layout(props: LayoutProps) {
         ) : null}
         <script type="module" src={assetUrl('js/category-nav.js')} />
         {(props.scripts ?? []).map((s) => (
-          <script type="module" src={assetUrl(s)} />
+          <script type="module" src={s} />
         ))}
         {props.breaking ? <script type="module" src={assetUrl(BREAKING_SCRIPT)} /> : null}
       </head>

@@ -15,6 +15,8 @@ export interface PageContext {
   now: number;
   /** The 속보 banner's article, if one is current. */
   breaking?: FrameBreaking;
+  /** The capabilities' stylesheets (versioned URLs). */
+  stylesheets: readonly string[];
 }
 
 export function pressName(locale: Locale, press: { name: string; nameEn?: string | null }): string {
@@ -52,5 +54,6 @@ export function frameOf(ctx: PageContext) {
     categories: ctx.nav,
     now: ctx.now,
     breaking: ctx.breaking,
+    stylesheets: ctx.stylesheets,
   };
 }

@@ -28,6 +28,7 @@ export async function pageContext(request: FastifyRequest, reply: FastifyReply):
     nav: navOf(await site.frame.categories(), locale),
     now: Date.now(),
     breaking: site.frame.breaking?.(),
+    stylesheets: site.stylesheets,
   };
 }
 

@@ -46,6 +46,8 @@ export interface Site {
   /** Canonical origin, no trailing slash. */
   publicUrl: string;
   frame: SiteFrame;
+  /** Versioned URLs of the capabilities' stylesheets (manifest `assets`), linked by every reader page. */
+  stylesheets: readonly string[];
 }
 
 declare module 'fastify' {
@@ -55,7 +57,7 @@ declare module 'fastify' {
   }
 }
 
-const NO_SITE: Site = { name: '소식', publicUrl: '', frame: EMPTY_FRAME };
+const NO_SITE: Site = { name: '소식', publicUrl: '', frame: EMPTY_FRAME, stylesheets: [] };
 
 export function siteOf(request: FastifyRequest): Site {
   return request.server?.site ?? NO_SITE;

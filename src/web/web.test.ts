@@ -10,6 +10,7 @@ import { jsonForScript } from './render.ts';
 const site: Site = {
   name: '소식',
   publicUrl: 'https://news.example.org',
+  stylesheets: [],
   frame: {
     categories: async () => [{ slug: 'economy', nameKo: '경제', nameEn: 'Economy' }],
     cachedCategories: () => [{ slug: 'economy', nameKo: '경제', nameEn: 'Economy' }],

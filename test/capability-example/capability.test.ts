@@ -64,6 +64,19 @@ describe.each(await testDialects())('a capability added by its manifest alone (%
     );
   });
 
+  it('its stylesheet is linked from reader pages and served from its own folder', async () => {
+    const page = await t.app.inject(`/articles/${articleId}`);
+    const href = page.body.match(
+      /<link rel="stylesheet" href="(\/static\/example\/example\.css\?v=[0-9a-f]{10})"/,
+    )?.[1];
+    expect(href).toBeDefined();
+    const css = await t.app.inject(href!);
+    expect(css.statusCode).toBe(200);
+    expect(css.body).toContain('.example-slot');
+    expect(css.headers['cache-control']).toContain('immutable');
+    expect((await t.app.inject('/static/example/nothing.css')).statusCode).toBe(404);
+  });
+
   it('its command joins the CLI', () => {
     expect(registry.commands['example hello']?.summary).toBe('Says hello.');
   });

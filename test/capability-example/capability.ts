@@ -1,6 +1,6 @@
 // A capability written the way a newcomer would add one: this folder and one line in the list of
-// capabilities. It brings a route, a job that follows every article change, a command and an
-// article-page slot, and nothing outside this folder knows about it.
+// capabilities. It brings a route, a job that follows every article change, a command, an
+// article-page slot and a stylesheet, and nothing outside this folder knows about it.
 import { h } from 'preact';
 import { z } from 'zod';
 import { type Capability, defineJob } from '../../src/capability.ts';
@@ -41,6 +41,7 @@ export const exampleCapability: Capability = {
   },
   staffNav: [{ href: '/studio/example', label: 'studio.nav.presses', roles: ['admin'] }],
   uncachedPaths: ['/example/'],
+  assets: { dir: new URL('./static/', import.meta.url), stylesheets: ['example.css'] },
 };
 
 export const examplePayloadSchema = z.object({ articleId: z.number() });

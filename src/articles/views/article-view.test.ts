@@ -44,6 +44,7 @@ const ctx = {
   path: '/articles/5',
   nav: [],
   now: Date.now(),
+  stylesheets: [],
 };
 
 describe('article view', () => {

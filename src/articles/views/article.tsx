@@ -1,5 +1,6 @@
 // The article page: every part of a Korean portal's article page (see ../shared/reference).
 import { dateTime, isoTime } from '../../web/format.ts';
+import { assetUrl } from '../../web/assets.ts';
 import { translator } from '../../web/i18n/index.ts';
 import { Layout, type AlternateLink } from '../../web/layout.tsx';
 import type { VNode } from 'preact';
@@ -83,7 +84,7 @@ export function ArticlePage(props: ArticlePageProps) {
     <Layout
       {...frameOf(ctx)}
       activeCategory={a.categories[0]?.slug}
-      scripts={ARTICLE_SCRIPTS}
+      scripts={ARTICLE_SCRIPTS.map(assetUrl)}
       meta={{
         title: a.headline,
         description: a.summary,

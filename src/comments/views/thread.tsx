@@ -1,6 +1,6 @@
 // The comment thread under an article: the rule in force and the form (or why there is none),
 // sorts, the comments with their replies, what the pipeline decided about the viewer's own, and
-// pages. Every form works without JavaScript; js/comments.js posts them in place.
+// pages. Every form works without JavaScript; static/comments.js posts them in place.
 import { CsrfField } from '../../auth/csrf.tsx';
 import { dateTime, isoTime } from '../../web/format.ts';
 import { translator, type Locale, type Translate } from '../../web/i18n/index.ts';
