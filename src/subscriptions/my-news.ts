@@ -66,3 +66,36 @@ export async function myNews(
   const last = page[page.length - 1];
   return { items, subscriptions, older: ordered.length > limit && last ? `${last.c.at}.${last.c.id}` : undefined };
 }
+
+/**
+ * How many articles My news has that are newer than `since` (epoch ms), up to `cap`: the live
+ * notice's count. The same sources and hidden presses as the page, without building cards; the
+ * subscriptions come back so the caller knows what the reader follows now.
+ */
+export async function countNewSince(
+  deps: AppDeps,
+  readerId: number,
+  since: number,
+  cap: number,
+): Promise<{ count: number; subscriptions: Subscription[] }> {
+  const [subscriptions, hidden] = await Promise.all([
+    listSubscriptions(deps.db, readerId),
+    hiddenPressIds(deps.db, readerId),
+  ]);
+  const hiddenSet = new Set(hidden);
+  const active = subscriptions.filter((s) => !(s.kind === 'press' && hiddenSet.has(s.targetId!)));
+  const perSource = await Promise.all(active.map((s) => newestFor(deps, s, cap)));
+  const ids = new Set<number>();
+  for (const items of perSource) for (const c of items) if (c.at > since) ids.add(c.id);
+  if (ids.size && hiddenSet.size) {
+    // A hidden press stays out even when a reporter or an issue brought its article.
+    const fromHidden = await deps.db
+      .selectFrom('articles')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .where('press_id', 'in', [...hiddenSet])
+      .execute();
+    for (const r of fromHidden) ids.delete(r.id);
+  }
+  return { count: Math.min(ids.size, cap), subscriptions };
+}
