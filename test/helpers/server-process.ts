@@ -19,10 +19,16 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+/** `port` 0 takes any free port; a fixed one lets SOSIK_PUBLIC_URL (links in e-mail) name it. */
+export function startServerProcess(env: NodeJS.ProcessEnv, port = 0): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [SOSIK_BIN, 'serve'], {
-      env: { ...env, PORT: '0', HOST: '127.0.0.1' },
+      env: {
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ...(port ? { SOSIK_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
+      },
     });
     let out = '';
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
