@@ -60,9 +60,10 @@ async function changedArticles(deps: AppDeps, ids: number[]): Promise<ChangedArt
   const [rows, categories] = await Promise.all([
     deps.db
       .selectFrom('articles')
-      .select(['id', 'press_id', 'first_created_at'])
+      // By primary key only, status checked here: beside `id in (…)` a status condition can lead
+      // SQLite down a status index over the whole archive (see articles' cardsOfAnyStatus).
+      .select(['id', 'press_id', 'first_created_at', 'status'])
       .where('id', 'in', ids)
-      .where('status', '=', 'usable')
       .execute(),
     deps.db
       .selectFrom('article_categories')
@@ -70,11 +71,13 @@ async function changedArticles(deps: AppDeps, ids: number[]): Promise<ChangedArt
       .where('article_id', 'in', ids)
       .execute(),
   ]);
-  return rows.map((r) => ({
-    pressId: r.press_id,
-    at: Number(r.first_created_at),
-    categories: categories.filter((c) => c.article_id === r.id).map((c) => c.category_id),
-  }));
+  return rows
+    .filter((r) => r.status === 'usable')
+    .map((r) => ({
+      pressId: r.press_id,
+      at: Number(r.first_created_at),
+      categories: categories.filter((c) => c.article_id === r.id).map((c) => c.category_id),
+    }));
 }
 
 /** Whether a change may move this page's count (false only when it certainly cannot). */
