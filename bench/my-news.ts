@@ -1,6 +1,6 @@
 // npm run bench:my [-- --stored 1000000 --runs 200 --db sqlite,postgres]: reader pages over a
 // generated archive of `--stored` articles (default 1M), on SQLite and on PostgreSQL
-// (SOSIK_TEST_PG_URL, a fresh schema, dropped after), p50/p99 of real HTTP-less round trips
+// (BENCH_DATABASE_URL, else SOSIK_TEST_PG_URL; a fresh schema, dropped after), p50/p99 of real HTTP-less round trips
 // (app.inject: routing, queries, rendering; page cache off), each next to the plain latest list
 // measured in the same run, interleaved so load on the machine hits every page alike.
 //
@@ -51,11 +51,12 @@ const ISSUES = 20;
 const ISSUE_EVERY = 10;
 const CHUNK = 100_000;
 const GAP_MS = 30_000;
-const PG_URL = process.env.SOSIK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.SOSIK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Rows `from`…`to - 1` of a number sequence, as a FROM clause. */
 function sequence(dialect: Dialect, from: number, to: number) {
-  return dialect === 'postgres' ? sql`generate_series(${sql.lit(from)}, ${sql.lit(to - 1)}) as seq(i)` : sql`seq`;
+  return dialect === 'postgres' ? sql`generate_series(${sql.lit(from)}::bigint, ${sql.lit(to - 1)}::bigint) as seq(i)` : sql`seq`;
 }
 
 function withSequence(dialect: Dialect, from: number, to: number) {
