@@ -3,7 +3,8 @@
 // LISTEN/NOTIFY, Redis pub/sub) counts as soon as one that arrived here. One bus listener per
 // process looks each announced article up once and wakes only the streams it may concern (a
 // followed press or category, or a reporter, issue or keyword, which only a recount can tell);
-// each stream recounts at most once per RECOUNT_GAP_MS and sends only when its count changed.
+// each stream recounts at most once per RECOUNT_GAP_MS (MAX_RECOUNTS at a time per process) and
+// sends only when its count changed.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
@@ -21,6 +22,11 @@ export const LIVE_PATH = '/my/live';
 const CAP = 99;
 /** A busy newsroom files in bursts; one recount per stream covers a burst. */
 const RECOUNT_GAP_MS = 2000;
+/**
+ * Recounts running at once in this process: a change to everything (a bus reconnect) wakes every
+ * stream, and the database should see a queue, not thousands of pages' queries at one instant.
+ */
+const MAX_RECOUNTS = 4;
 
 const liveQuery = z.object({
   since: z
@@ -94,6 +100,8 @@ function concerns(w: Watcher, articles: readonly ChangedArticle[], issueIds: rea
 
 class LiveNotices {
   private readonly watchers = new Set<Watcher>();
+  private readonly queued: Watcher[] = [];
+  private recounting = 0;
   readonly streams: EventStreams;
 
   constructor(private readonly deps: AppDeps) {
@@ -137,14 +145,22 @@ class LiveNotices {
     }
     if (w.timer) return;
     const wait = Math.max(0, w.lastRecountAt + RECOUNT_GAP_MS - Date.now());
-    w.timer = setTimeout(() => void this.recount(w), wait);
+    w.timer = setTimeout(() => this.enqueue(w), wait);
     w.timer.unref();
   }
 
-  private async recount(w: Watcher): Promise<void> {
+  /** A queued recount counts as running: a change meanwhile asks for one more after it. */
+  private enqueue(w: Watcher): void {
     w.timer = undefined;
     w.running = true;
+    if (this.recounting < MAX_RECOUNTS) void this.recount(w);
+    else this.queued.push(w);
+  }
+
+  private async recount(w: Watcher): Promise<void> {
+    this.recounting++;
     try {
+      if (!this.watchers.has(w)) return;
       const { count, subscriptions } = await countNewSince(this.deps, w.readerId, w.since, CAP);
       w.subscriptions = subscriptions;
       if (count !== w.sent && this.watchers.has(w)) {
@@ -154,12 +170,15 @@ class LiveNotices {
     } catch (err) {
       this.deps.log.warn({ err }, 'live notice count failed');
     } finally {
+      this.recounting--;
       w.running = false;
       w.lastRecountAt = Date.now();
       if (w.again && this.watchers.has(w)) {
         w.again = false;
         this.schedule(w);
       }
+      const next = this.queued.shift();
+      if (next) void this.recount(next);
     }
   }
 }

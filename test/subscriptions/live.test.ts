@@ -147,3 +147,34 @@ async function expectEventually(check: () => Promise<boolean>, tries = 100): Pro
   }
   throw new Error('condition never held');
 }
+
+describe.each(await testDialects())('live notice for many open pages (%s)', (dialect) => {
+  it('every one of more pages than recount at once hears of the article', { timeout: 60_000 }, async () => {
+    const t = await readersTestApp(dialect);
+    try {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+      const press = await addPress(t.deps, 'many', '여러창일보');
+      const email = 'tabs@example.kr';
+      expect((await signUpVia(new TestBrowser(t.app, '10.94.0.1'), { email, nickname: '여러창' })).statusCode).toBe(
+        303,
+      );
+      const browser = new TestBrowser(t.app, '10.94.0.1');
+      expect((await signInVia(browser, email)).statusCode).toBe(303);
+      const reader = (await readerByEmail(t, email))!.id;
+      await subscribe(t.deps.db, reader, { kind: 'press', targetId: press, query: null, targetKey: String(press) });
+      const since = Date.now();
+      const headers = { cookie: `sosik_session=${browser.session}`, 'user-agent': CHROME_WINDOWS };
+      // Eight tabs (the per-address default), more than the four recounts a process runs at once.
+      const tabs = await Promise.all(
+        Array.from({ length: 8 }, () => openEventStream(`${base}/my/live?since=${since}`, headers)),
+      );
+      expect(tabs.map((c) => c.status)).toEqual(Array(8).fill(200));
+      await addArticle(t.deps, press, { headline: '모든 창에 알릴 기사' }, since + 1000);
+      await Promise.all(tabs.map((c) => c.until((x) => news(x).some((n) => n.count === 1))));
+      for (const c of tabs) c.close();
+    } finally {
+      await t.close();
+    }
+  });
+});
