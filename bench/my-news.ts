@@ -56,7 +56,9 @@ const PG_URL =
 
 /** Rows `from`…`to - 1` of a number sequence, as a FROM clause. */
 function sequence(dialect: Dialect, from: number, to: number) {
-  return dialect === 'postgres' ? sql`generate_series(${sql.lit(from)}::bigint, ${sql.lit(to - 1)}::bigint) as seq(i)` : sql`seq`;
+  return dialect === 'postgres'
+    ? sql`generate_series(${sql.lit(from)}::bigint, ${sql.lit(to - 1)}::bigint) as seq(i)`
+    : sql`seq`;
 }
 
 function withSequence(dialect: Dialect, from: number, to: number) {
