@@ -1,172 +1,294 @@
-// npm run bench:my [-- --articles 200000]: My news for a reader with 50 subscriptions (20 presses,
-// 15 reporters, 10 categories, 5 keyword-free issues' worth of presses) over a generated SQLite
-// archive, next to the plain latest list in the same run. p50/p99 of app.inject round trips
-// (rendering included, page cache off). The personalised home is not built yet.
+// npm run bench:my [-- --stored 1000000 --runs 200 --db sqlite,postgres]: reader pages over a
+// generated archive of `--stored` articles (default 1M), on SQLite and on PostgreSQL
+// (BENCH_DATABASE_URL, else SOSIK_TEST_PG_URL; a fresh schema, dropped after), p50/p99 of real HTTP-less round trips
+// (app.inject: routing, queries, rendering; page cache off), each next to the plain latest list
+// measured in the same run, interleaved so load on the machine hits every page alike.
+//
+// The reader follows 50 things: 20 presses, 20 reporters, 5 issues, 5 categories (keyword alerts
+// need a search index over the archive and are left out). Pages to measure are SCENARIOS: the
+// personalised home (ranking) joins by adding one entry.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
 import pino from 'pino';
 import { buildApp, REGISTRY } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
 import { createSession } from '../src/auth/sessions.ts';
+import { loadConfig } from '../src/config.ts';
+import { type DbHandle, type Dialect, openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import type { AppDeps } from '../src/deps.ts';
+
+interface Scenario {
+  name: string;
+  url: string;
+  /** Signed in as the bench reader. */
+  reader: boolean;
+}
+
+/** The first is the baseline every other is compared with. */
+const SCENARIOS: Scenario[] = [
+  { name: 'latest list (/latest, anonymous)', url: '/latest', reader: false },
+  { name: 'My news (/my)', url: '/my', reader: true },
+  { name: 'My news, page 2', url: '/my?before={older}', reader: true },
+];
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '100000' }, runs: { type: 'string', default: '200' } },
+  options: {
+    stored: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '200' },
+    db: { type: 'string', default: 'sqlite,postgres' },
+  },
 });
-const N = Number(values.articles);
+const STORED = Number(values.stored);
 const RUNS = Number(values.runs);
 const PRESSES = 60;
 const REPORTERS = 600;
+const ISSUES = 20;
+/** One article in ISSUE_EVERY belongs to an issue. */
+const ISSUE_EVERY = 10;
+const CHUNK = 100_000;
+const GAP_MS = 30_000;
+const PG_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.SOSIK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-my-'));
-const handle = openDatabase({ sqlitePath: path.join(dir, 'my.db') });
-await migrateToLatest(handle);
-const db = handle.db;
-const now = Date.now();
-await db
-  .insertInto('presses')
-  .values(Array.from({ length: PRESSES }, (_, i) => ({ slug: `p${i}`, name: `언론사 ${i}`, created_at: now })))
-  .execute();
-const presses = (await db.selectFrom('presses').select('id').execute()).map((p) => p.id);
-const categories = (await db.selectFrom('categories').select('id').execute()).map((c) => c.id);
-await db
-  .insertInto('reporters')
-  .values(
-    Array.from({ length: REPORTERS }, (_, i) => ({
-      press_id: presses[i % PRESSES]!,
-      identity: `name:r${i}|`,
-      name: `기자 ${i}`,
-      email: null,
-      display_name: null,
-      merged_into: null,
-      created_at: now,
-    })),
-  )
-  .execute();
-const reporters = await db.selectFrom('reporters').select(['id', 'press_id']).execute();
-console.log(`generating ${N} articles…`);
-const BATCH = 500;
-for (let start = 0; start < N; start += BATCH) {
-  await db.transaction().execute(async (trx) => {
-    const rows = Array.from({ length: Math.min(BATCH, N - start) }, (_, k) => {
-      const i = start + k;
-      const t = now - (N - i) * 30_000;
-      return {
-        press_id: presses[i % PRESSES]!,
-        uri: `urn:b:${i}`,
-        headline: `생성 기사 ${i}`,
-        subheadline: null,
-        series: null,
-        body_html: '<p>본문</p>',
-        body_text: '본문',
-        summary: '요약',
-        lang: 'ko',
-        bylines: '[]',
-        keywords: '[]',
-        copyright: null,
-        link: null,
-        status: 'usable' as const,
-        source: 'api' as const,
-        revision: 1,
-        first_created_at: t,
-        updated_at: t,
-        received_at: t,
-        withdrawn_at: null,
-      };
+/** Rows `from`…`to - 1` of a number sequence, as a FROM clause. */
+function sequence(dialect: Dialect, from: number, to: number) {
+  return dialect === 'postgres'
+    ? sql`generate_series(${sql.lit(from)}::bigint, ${sql.lit(to - 1)}::bigint) as seq(i)`
+    : sql`seq`;
+}
+
+function withSequence(dialect: Dialect, from: number, to: number) {
+  return dialect === 'postgres'
+    ? sql``
+    : sql`with recursive seq(i) as (select ${sql.lit(from)} union all select i + 1 from seq where i < ${sql.lit(to - 1)}) `;
+}
+
+async function contiguousIds(handle: DbHandle, table: 'presses' | 'reporters' | 'issues', n: number): Promise<number> {
+  const ids = (await handle.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
+  if (ids.length !== n || ids[n - 1]! - ids[0]! !== n - 1) throw new Error(`${table}: ids not contiguous`);
+  return ids[0]!;
+}
+
+/** The archive, generated by the database itself (multi-row INSERT … SELECT over a sequence). */
+async function generate(handle: DbHandle, now: number): Promise<void> {
+  const { db, dialect } = handle;
+  await db
+    .insertInto('presses')
+    .values(Array.from({ length: PRESSES }, (_, i) => ({ slug: `p${i}`, name: `언론사 ${i}`, created_at: now })))
+    .execute();
+  const firstPress = await contiguousIds(handle, 'presses', PRESSES);
+  await db
+    .insertInto('reporters')
+    .values(
+      Array.from({ length: REPORTERS }, (_, i) => ({
+        press_id: firstPress + (i % PRESSES),
+        identity: `name:r${i}|`,
+        name: `기자 ${i}`,
+        email: null,
+        display_name: null,
+        merged_into: null,
+        created_at: now,
+      })),
+    )
+    .execute();
+  const firstReporter = await contiguousIds(handle, 'reporters', REPORTERS);
+  await db
+    .insertInto('issues')
+    .values(
+      Array.from({ length: ISSUES }, (_, i) => ({
+        slug: `${i + 1}-issue`,
+        auto_name: `이슈 ${i}`,
+        visible: 1,
+        first_at: now - STORED * GAP_MS,
+        last_at: now,
+        created_at: now,
+        updated_at: now,
+        centroid: '{}',
+      })) as never,
+    )
+    .execute();
+  const firstIssue = await contiguousIds(handle, 'issues', ISSUES);
+  const categories = (await db.selectFrom('categories').select('id').orderBy('id').execute()).map((c) => c.id);
+  const t0 = now - STORED * GAP_MS;
+  const started = performance.now();
+  for (let from = 0; from < STORED; from += CHUNK) {
+    const to = Math.min(STORED, from + CHUNK);
+    const at = sql`${sql.lit(t0)} + i * ${sql.lit(GAP_MS)}`;
+    await db.transaction().execute(async (trx) => {
+      await sql`${withSequence(dialect, from, to)}insert into articles
+        (press_id, uri, headline, subheadline, series, body_html, body_text, summary, lang, bylines, keywords,
+         copyright, link, status, source, revision, first_created_at, updated_at, received_at, withdrawn_at)
+        select ${sql.lit(firstPress)} + i % ${sql.lit(PRESSES)}, 'urn:b:' || i, '생성 기사 ' || i, null, null,
+          '<p>본문</p>', '본문', '요약', 'ko', '[]', '[]', null, null, 'usable', 'api', 1, ${at}, ${at}, ${at}, null
+        from ${sequence(dialect, from, to)}`.execute(trx);
     });
-    const ids = await trx
-      .insertInto('articles')
-      .values(rows)
-      .returning(['id', 'press_id', 'first_created_at'])
-      .execute();
-    await trx
-      .insertInto('article_categories')
-      .values(ids.map((a, k) => ({ article_id: a.id, category_id: categories[(start + k) % categories.length]! })))
-      .execute();
-    const byPress = ids.map((a, k) => ({ a, r: reporters[(start + k) % REPORTERS]! }));
-    await trx
-      .insertInto('article_reporters')
-      .values(
-        byPress.map(({ a, r }) => ({
-          article_id: a.id,
-          position: 0,
-          reporter_id: r.id,
-          published_at: Number(a.first_created_at),
-        })),
-      )
-      .execute();
-  });
-}
-const reader = await db
-  .insertInto('readers')
-  .values({
-    email: 'bench@example.kr',
-    email_verified_at: now,
-    password_hash: null,
-    nickname: '벤치',
-    nickname_key: '벤치',
-    locale: 'ko',
-    time_zone: 'Asia/Seoul',
-    terms_accepted_at: now,
-    created_at: now,
-  } as never)
-  .returning('id')
-  .executeTakeFirstOrThrow();
-const subs = [
-  ...presses.slice(0, 25).map((id) => ({ kind: 'press' as const, id })),
-  ...reporters.slice(100, 115).map((r) => ({ kind: 'reporter' as const, id: r.id })),
-  ...categories.slice(0, 8).map((id) => ({ kind: 'category' as const, id })),
-];
-while (subs.length < 50) subs.push({ kind: 'reporter', id: reporters[200 + subs.length]!.id });
-await db
-  .insertInto('subscriptions')
-  .values(
-    subs.map((s) => ({
-      reader_id: reader.id,
-      kind: s.kind,
-      target_id: s.id,
-      query: null,
-      target_key: String(s.id),
-      delivery: 'digest',
-      created_at: now,
-    })),
-  )
-  .execute();
-
-const config = loadConfig({}, { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, demo: false });
-const deps = {
-  db,
-  dialect: handle.dialect,
-  config,
-  log: pino({ level: 'silent' }),
-  registry: REGISTRY,
-  nudgeJobs: () => {},
-};
-const app = await buildApp(deps);
-await app.ready();
-const session = await createSession(deps, { kind: 'reader', id: reader.id }, { persistent: false, userAgent: 'bench' });
-const cookie = `sosik_session=${session.token}`;
-
-async function measure(url: string, headers: Record<string, string> = {}) {
-  for (let i = 0; i < 20; i++) await app.inject({ url, headers });
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const res = await app.inject({ url, headers });
-    times.push(performance.now() - t0);
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
   }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(RUNS * 0.5)]!, p99: times[Math.floor(RUNS * 0.99)]! };
+  // Everything else follows the articles' ids, a chunk at a time.
+  const bounds = await db
+    .selectFrom('articles')
+    .select((eb) => [eb.fn.min('id').as('lo'), eb.fn.max('id').as('hi')])
+    .executeTakeFirstOrThrow();
+  const lo = Number(bounds.lo);
+  const hi = Number(bounds.hi);
+  const categoryOf = sql.raw(
+    `case id % ${categories.length} ${categories.map((c, k) => `when ${k} then ${c}`).join(' ')} end`,
+  );
+  for (let from = lo; from <= hi; from += CHUNK) {
+    const to = Math.min(hi + 1, from + CHUNK);
+    await db.transaction().execute(async (trx) => {
+      await sql`insert into article_categories (article_id, category_id)
+        select id, ${categoryOf} from articles where id >= ${from} and id < ${to}`.execute(trx);
+      await sql`insert into article_reporters (article_id, position, reporter_id, published_at)
+        select id, 0, ${sql.lit(firstReporter)} + id % ${sql.lit(REPORTERS)}, first_created_at
+        from articles where id >= ${from} and id < ${to}`.execute(trx);
+      await sql`insert into issue_articles
+          (article_id, issue_id, press_id, published_at, revision, similarity, locked, vector, assigned_at)
+        select id, ${sql.lit(firstIssue)} + (id / ${sql.lit(ISSUE_EVERY)}) % ${sql.lit(ISSUES)}, press_id,
+          first_created_at, 1, 0.5, 0, '{}', first_created_at
+        from articles where id >= ${from} and id < ${to} and id % ${sql.lit(ISSUE_EVERY)} = 0`.execute(trx);
+    });
+  }
+  await db
+    .updateTable('presses')
+    .set({ article_count: Math.ceil(STORED / PRESSES) })
+    .execute();
+  if (dialect === 'postgres') await sql`analyze`.execute(db);
+  console.log(`  generated ${STORED} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
-const my = await measure('/my', { cookie });
-const latest = await measure('/latest', {});
-console.log(`articles ${N}, subscriptions ${subs.length}, runs ${RUNS}`);
-console.log(`/my (My news)       p50 ${my.p50.toFixed(1)} ms  p99 ${my.p99.toFixed(1)} ms`);
-console.log(`/latest (anonymous) p50 ${latest.p50.toFixed(1)} ms  p99 ${latest.p99.toFixed(1)} ms`);
-await app.close();
-await handle.close();
-fs.rmSync(dir, { recursive: true, force: true });
+
+/** A reader following 20 presses, 20 reporters, 5 issues and 5 categories. */
+async function benchReader(handle: DbHandle, now: number): Promise<number> {
+  const { db } = handle;
+  const reader = await db
+    .insertInto('readers')
+    .values({
+      email: 'bench@example.kr',
+      email_verified_at: now,
+      password_hash: null,
+      nickname: '벤치',
+      nickname_key: '벤치',
+      locale: 'ko',
+      time_zone: 'Asia/Seoul',
+      terms_accepted_at: now,
+      created_at: now,
+    } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const ids = async (table: 'presses' | 'reporters' | 'issues' | 'categories', n: number, step: number) =>
+    (await db.selectFrom(table).select('id').orderBy('id').execute())
+      .map((r) => r.id)
+      .filter((_, k) => k % step === 0)
+      .slice(0, n);
+  const follows = [
+    ...(await ids('presses', 20, 3)).map((id) => ({ kind: 'press' as const, id })),
+    ...(await ids('reporters', 20, 29)).map((id) => ({ kind: 'reporter' as const, id })),
+    ...(await ids('issues', 5, 4)).map((id) => ({ kind: 'issue' as const, id })),
+    ...(await ids('categories', 5, 1)).map((id) => ({ kind: 'category' as const, id })),
+  ];
+  if (follows.length !== 50) throw new Error(`${follows.length} subscriptions, not 50`);
+  await db
+    .insertInto('subscriptions')
+    .values(
+      follows.map((s) => ({
+        reader_id: reader.id,
+        kind: s.kind,
+        target_id: s.id,
+        query: null,
+        target_key: String(s.id),
+        delivery: 'digest' as const,
+        created_at: now,
+      })),
+    )
+    .execute();
+  return reader.id;
+}
+
+async function openBenchDatabase(dialect: Dialect): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-my-'));
+    const handle = openDatabase({ sqlitePath: path.join(dir, 'my.db') });
+    return { handle, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const schema = `bench_my_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+  await admin.end();
+  const handle = openDatabase({ databaseUrl: PG_URL, pgSchema: schema, poolSize: 4 });
+  return {
+    handle,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+async function benchDialect(dialect: Dialect): Promise<void> {
+  console.log(`${dialect}:`);
+  const { handle, drop } = await openBenchDatabase(dialect);
+  try {
+    await migrateToLatest(handle);
+    const now = Date.now();
+    await generate(handle, now);
+    const readerId = await benchReader(handle, now);
+    const config = loadConfig(
+      {},
+      { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, demo: false },
+    );
+    const deps: AppDeps = {
+      db: handle.db,
+      dialect,
+      config,
+      log: pino({ level: 'silent' }),
+      registry: REGISTRY,
+      nudgeJobs: () => {},
+    };
+    const app = await buildApp(deps);
+    await app.ready();
+    const session = await createSession(deps, { kind: 'reader', id: readerId }, { userAgent: 'bench' });
+    const cookie = `sosik_session=${session.token}`;
+    const first = await app.inject({ url: '/my', headers: { cookie, 'user-agent': 'bench' } });
+    const older = /href="\/my\?before=([\d.]+)"/.exec(first.body)?.[1];
+    if (first.statusCode !== 200 || !older) throw new Error(`/my did not show a full page: ${first.statusCode}`);
+    const requests = SCENARIOS.map((s) => ({
+      url: s.url.replace('{older}', older),
+      headers: s.reader ? { cookie, 'user-agent': 'bench' } : { 'user-agent': 'bench' },
+    }));
+    const times = SCENARIOS.map(() => [] as number[]);
+    for (let round = -20; round < RUNS; round++) {
+      for (const [k, r] of requests.entries()) {
+        const t0 = performance.now();
+        const res = await app.inject(r);
+        const ms = performance.now() - t0;
+        if (res.statusCode !== 200) throw new Error(`${r.url}: ${res.statusCode}`);
+        if (round >= 0) times[k]!.push(ms); // the first 20 rounds warm caches and the JIT
+      }
+    }
+    const base = [...times[0]!].sort((a, b) => a - b);
+    for (const [k, s] of SCENARIOS.entries()) {
+      const sorted = [...times[k]!].sort((a, b) => a - b);
+      const p50 = percentile(sorted, 0.5);
+      const p99 = percentile(sorted, 0.99);
+      const ratio = k === 0 ? '' : `  ×${(p50 / percentile(base, 0.5)).toFixed(2)} of the latest list (p50)`;
+      console.log(
+        `  ${s.name.padEnd(34)} p50 ${p50.toFixed(1).padStart(6)} ms  p99 ${p99.toFixed(1).padStart(6)} ms${ratio}`,
+      );
+    }
+    await app.close();
+  } finally {
+    await handle.close();
+    await drop();
+  }
+}
+
+console.log(`stored ${STORED} articles, 50 subscriptions, ${RUNS} runs per page`);
+for (const dialect of values.db.split(',') as Dialect[]) await benchDialect(dialect);

@@ -105,6 +105,7 @@ export const ERROR_CATALOGUE = {
   INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   UNAVAILABLE: { status: 503, message: 'The server is restarting; retry in a moment.' },
   BUSY: { status: 503, message: 'Too many large bodies are being cleaned right now; retry shortly.' },
+  STREAMS_FULL: { status: 503, message: 'Too many live updates are open on this server; the page works without them.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
@@ -247,4 +248,5 @@ export const Errors = {
 
   internal: (cause: unknown) => make('INTERNAL', {}, { cause }),
   unavailable: (retryAfterSeconds = 5) => make('UNAVAILABLE', {}, { retryAfterSeconds }),
+  streamsFull: (retryAfterSeconds: number) => make('STREAMS_FULL', {}, { retryAfterSeconds }),
 };

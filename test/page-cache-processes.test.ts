@@ -1,62 +1,22 @@
 // Two real `sosik serve` processes on one PostgreSQL schema: a withdrawal accepted by one is gone
 // from the other's page cache (whose upper bound is an hour) through LISTEN/NOTIFY, and through
 // Redis pub/sub when SOSIK_REDIS_URL is set.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
-import net from 'node:net';
-import path from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_PG_URL, pgUrlWithSchema, testDialects } from './helpers/databases.ts';
+import { testDialects } from './helpers/databases.ts';
+import {
+  addPressProcess,
+  REDIS_TEST_URL,
+  redisForTests,
+  type ServerProcess,
+  sharedPgSchema,
+  startServerProcess,
+} from './helpers/server-process.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin/sosik.js');
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const children: ChildProcess[] = [];
+const servers: ServerProcess[] = [];
 
 afterEach(async () => {
-  for (const child of children.splice(0)) {
-    child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(undefined)));
-  }
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
-
-function startServer(env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...env, PORT: '0', HOST: '127.0.0.1' } });
-    children.push(child);
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
-function redisAnswers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(6379, '127.0.0.1', () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
-
-/** Redis at 127.0.0.1:6379, or the one-line reason it is skipped (a failure when SOSIK_REQUIRE_REDIS=1, as in CI). */
-async function redisTransport(): Promise<boolean> {
-  if (await redisAnswers()) return true;
-  if (process.env.SOSIK_REQUIRE_REDIS === '1')
-    throw new Error(`Redis is required (SOSIK_REQUIRE_REDIS=1) but ${REDIS_URL} is unreachable`);
-  console.warn(`skipping the Redis page-cache test: no server at ${REDIS_URL}`);
-  return false;
-}
 
 /** Asks until the answer is 410; fails after `limit` tries (50 ms apart) with the last status. */
 async function untilGone(url: string, limit: number): Promise<{ status: number; tries: number }> {
@@ -72,39 +32,28 @@ async function untilGone(url: string, limit: number): Promise<{ status: number; 
 const onPostgres = (await testDialects()).includes('postgres');
 const transports = [
   { name: 'LISTEN/NOTIFY', redis: false },
-  ...((await redisTransport()) ? [{ name: 'Redis', redis: true }] : []),
+  ...((await redisForTests('page-cache test')) ? [{ name: 'Redis', redis: true }] : []),
 ];
 
 describe.skipIf(!onPostgres).each(transports)('page cache across processes via $name', ({ redis }) => {
   it('a withdrawal through one process is gone from the other process at once', { timeout: 120_000 }, async () => {
-    const schema = `xproc_${crypto.randomBytes(5).toString('hex')}`;
-    const c = new pg.Client({ connectionString: TEST_PG_URL });
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
+    const { url } = await sharedPgSchema('xproc');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      DATABASE_URL: pgUrlWithSchema(schema), // dropped after the run by test/helpers/global-setup.ts
+      DATABASE_URL: url,
       SOSIK_DEMO: '0',
       LOG_LEVEL: 'info',
       SOSIK_PAGE_CACHE_SECONDS: '3600',
       SOSIK_FEEDS_POLL: '0',
       // No clustering or indexing jobs: their announcements would drop the page before we look.
       SOSIK_WORKERS: '0',
-      SOSIK_REDIS_URL: redis ? REDIS_URL : '',
+      SOSIK_REDIS_URL: redis ? REDIS_TEST_URL : '',
     };
-    const added = spawnSync(
-      process.execPath,
-      [BIN, 'press', 'add', '--slug', 'xproc-daily', '--name', '교차일보', '--json'],
-      {
-        env,
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
-    expect(added.status).toBe(0);
-    const { apiKey } = JSON.parse(added.stdout) as { apiKey: string };
-    const [writer, reader] = await Promise.all([startServer(env), startServer(env)]);
+    const apiKey = addPressProcess(env, 'xproc-daily', '교차일보');
+    const [writerProcess, readerProcess] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    servers.push(writerProcess, readerProcess);
+    const writer = writerProcess.port;
+    const reader = readerProcess.port;
     const publish = (pubstatus: string) =>
       fetch(`http://127.0.0.1:${writer}/api/v1/articles`, {
         method: 'POST',

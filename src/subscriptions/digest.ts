@@ -12,6 +12,12 @@ import { digestUnsubscribeToken } from './unsubscribe-token.ts';
 const BATCH = 100;
 const ITEMS = 30;
 const PERIOD = { daily: 86_400_000, weekly: 7 * 86_400_000 } as const;
+/**
+ * The next slot is looked for from this long after the last: when clocks fall back, 01:00 comes
+ * twice an hour apart, and the second is the same day's digest again. A real next slot is at
+ * least 23 hours away (the day clocks spring forward).
+ */
+const SAME_DAY_MS = 12 * 3_600_000;
 
 interface DigestParams {
   site: string;
@@ -63,7 +69,7 @@ async function sendDigest(
   const frequency = row.digest === 'weekly' ? 'weekly' : 'daily';
   const reader = await loadReaderAccount(deps.db, row.reader_id);
   const next = nextDigestAt(
-    Math.max(now, slot),
+    Math.max(now, slot + SAME_DAY_MS),
     reader?.timeZone ?? 'Asia/Seoul',
     frequency,
     row.digest_hour,
@@ -72,7 +78,8 @@ async function sendDigest(
   const since = row.last_digest_at === null ? slot - PERIOD[frequency] : Number(row.last_digest_at);
   const news =
     reader && reader.emailVerified && !reader.suspended
-      ? await myNews(deps, reader.id, ITEMS, undefined, 'digest')
+      ? // The newest up to the slot, not the newest now: a run late after downtime lists its own window.
+        await myNews(deps, reader.id, ITEMS, { ms: slot + 1, id: 0 }, 'digest')
       : { items: [] };
   const items = news.items.filter((i) => i.card.firstCreatedAt > since && i.card.firstCreatedAt <= slot);
   let created = false;

@@ -3,7 +3,7 @@
 // indexed query per subscription (at most MAX_SUBSCRIPTIONS) and a merge, however big the archive.
 import { type ArticleCard, articleCardsByIds } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
-import { type Candidate, type Cursor, newestFor } from './sources.ts';
+import { type Candidate, type Cursor, newestFor, sourcesOf } from './sources.ts';
 import { hiddenPressIds, listSubscriptions, type Subscription } from './store.ts';
 
 export interface MyNewsItem {
@@ -40,8 +40,9 @@ export async function myNews(
   const active = subscriptions.filter(
     (s) => !(s.kind === 'press' && hiddenSet.has(s.targetId!)) && (!delivery || s.delivery === delivery),
   );
+  const sources = await sourcesOf(deps, active);
   const perSource = await Promise.all(
-    active.map(async (s) => ({ s, items: await newestFor(deps, s, limit + 1, before) })),
+    active.map(async (s) => ({ s, items: await newestFor(deps, s, sources, limit + 1, before) })),
   );
   const merged = new Map<number, { c: Candidate; via: Subscription[] }>();
   for (const { s, items } of perSource) {
@@ -65,4 +66,38 @@ export async function myNews(
   });
   const last = page[page.length - 1];
   return { items, subscriptions, older: ordered.length > limit && last ? `${last.c.at}.${last.c.id}` : undefined };
+}
+
+/**
+ * How many articles My news has that are newer than `since` (epoch ms), up to `cap`: the live
+ * notice's count. The same sources and hidden presses as the page, without building cards; the
+ * subscriptions come back so the caller knows what the reader follows now.
+ */
+export async function countNewSince(
+  deps: AppDeps,
+  readerId: number,
+  since: number,
+  cap: number,
+): Promise<{ count: number; subscriptions: Subscription[] }> {
+  const [subscriptions, hidden] = await Promise.all([
+    listSubscriptions(deps.db, readerId),
+    hiddenPressIds(deps.db, readerId),
+  ]);
+  const hiddenSet = new Set(hidden);
+  const active = subscriptions.filter((s) => !(s.kind === 'press' && hiddenSet.has(s.targetId!)));
+  const sources = await sourcesOf(deps, active);
+  const perSource = await Promise.all(active.map((s) => newestFor(deps, s, sources, cap)));
+  const ids = new Set<number>();
+  for (const items of perSource) for (const c of items) if (c.at > since) ids.add(c.id);
+  if (ids.size && hiddenSet.size) {
+    // A hidden press stays out even when a reporter or an issue brought its article.
+    // By primary key, press checked here (a press condition could walk that press's archive).
+    const rows = await deps.db
+      .selectFrom('articles')
+      .select(['id', 'press_id'])
+      .where('id', 'in', [...ids])
+      .execute();
+    for (const r of rows) if (hiddenSet.has(r.press_id)) ids.delete(r.id);
+  }
+  return { count: Math.min(ids.size, cap), subscriptions };
 }

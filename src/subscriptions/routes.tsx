@@ -36,6 +36,7 @@ import { ManageSubscriptions, MyNewsPage, StudioSubscribersView } from './views.
 import { sendSubscriptionsPage } from './page.tsx';
 import { hasFeedToken, issueFeedToken, revokeFeedTokens } from './feed-tokens.ts';
 import { privateFeedRoutes } from './private-feed.ts';
+import { liveRoutes } from './live.ts';
 import { FeedTokenView, UnsubscribeView } from './views.tsx';
 import { readerOfDigestToken, subscriptionOfToken } from './unsubscribe-token.ts';
 import { setDigest } from './digest.ts';
@@ -134,6 +135,7 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
   );
 
   await privateFeedRoutes(app, deps);
+  await liveRoutes(app, deps);
 
   app.post('/subscriptions/digest', form, async (request, reply) => {
     const f = parseForm(digestForm, request.body);
@@ -249,7 +251,8 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
     // "New" is what arrived since the last visit to the first page; opening it marks it seen.
     const newCount = before || since === undefined ? 0 : page.items.filter((i) => i.card.firstCreatedAt > since).length;
     // Seen is what was shown: a press clock a little ahead must not keep an article "new" forever.
-    if (!before) await markVisited(deps.db, r.id, Math.max(ctx.now, ...page.items.map((i) => i.card.firstCreatedAt)));
+    const seenUpTo = Math.max(ctx.now, ...page.items.map((i) => i.card.firstCreatedAt));
+    if (!before) await markVisited(deps.db, r.id, seenUpTo);
     const [labels, presses, issues] = await Promise.all([
       describeTargets(deps, page.subscriptions, ctx.locale),
       page.items.length ? Promise.resolve([]) : listPressSummaries(deps.db, 12),
@@ -265,6 +268,7 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: AppDeps): P
         hasSubscriptions: page.subscriptions.length > 0,
         suggestions: { presses, issues },
         labels,
+        liveSince: before || deps.config.liveStreams === 0 ? undefined : seenUpTo,
       }),
     );
   });

@@ -59,21 +59,37 @@ async function keywordNewest(deps: AppDeps, query: string, limit: number, before
   return res.results.map((r) => ({ id: r.id, at: r.publishedAt })).filter(olderThan(before));
 }
 
-/** The newest `limit` articles behind one subscription, older than `before`. */
-export async function newestFor(deps: AppDeps, s: Subscription, limit: number, before?: Cursor): Promise<Candidate[]> {
+/** Where each subscription reads from: a merged reporter is followed through the one it became (one query for all). */
+export async function sourcesOf(deps: AppDeps, subscriptions: readonly Subscription[]): Promise<Map<number, number>> {
+  const reporterIds = subscriptions.filter((s) => s.kind === 'reporter').map((s) => s.targetId!);
+  const survivors = new Map((await reportersByIds(deps.db, reporterIds)).map((r) => [r.id, r.mergedInto ?? r.id]));
+  return new Map(
+    subscriptions.flatMap((s) =>
+      s.targetId === null
+        ? []
+        : [[s.id, s.kind === 'reporter' ? (survivors.get(s.targetId) ?? s.targetId) : s.targetId]],
+    ),
+  );
+}
+
+/** The newest `limit` articles behind one subscription (read from `sources`), older than `before`. */
+export async function newestFor(
+  deps: AppDeps,
+  s: Subscription,
+  sources: ReadonlyMap<number, number>,
+  limit: number,
+  before?: Cursor,
+): Promise<Candidate[]> {
+  const target = sources.get(s.id) ?? s.targetId!;
   switch (s.kind) {
     case 'press':
-      return pressNewest(deps.db, s.targetId!, limit, before);
+      return pressNewest(deps.db, target, limit, before);
     case 'category':
-      return categoryNewest(deps.db, s.targetId!, limit, before);
-    case 'reporter': {
-      // A merged reporter is followed through the one it became.
-      const [r] = await reportersByIds(deps.db, [s.targetId!]);
-      const id = r?.mergedInto ?? s.targetId!;
-      return (await reporterTimeline(deps.db, id, limit, before)).map((x) => ({ id: x.id, at: x.publishedAt }));
-    }
+      return categoryNewest(deps.db, target, limit, before);
+    case 'reporter':
+      return (await reporterTimeline(deps.db, target, limit, before)).map((x) => ({ id: x.id, at: x.publishedAt }));
     case 'issue':
-      return (await issueArticleIds(deps.db, s.targetId!, limit, before)).map((x) => ({ id: x.id, at: x.publishedAt }));
+      return (await issueArticleIds(deps.db, target, limit, before)).map((x) => ({ id: x.id, at: x.publishedAt }));
     case 'keyword':
       return keywordNewest(deps, s.query ?? '', limit, before);
   }

@@ -7,10 +7,13 @@ import type { PressSummary } from '../press/index.ts';
 import { translator, type Locale } from '../web/i18n/index.ts';
 import { Layout } from '../web/layout.tsx';
 import { frameOf, pressName, type PageContext } from '../web/page-context.ts';
+import { LIVE_PATH } from './live.ts';
 import type { MyNewsItem } from './my-news.ts';
 import type { Subscription } from './store.ts';
 import type { TargetLabel } from './targets.ts';
 import { StaffTable } from '../web/components/staff-table.tsx';
+
+const LIVE_SCRIPT = 'js/my-live.js';
 
 export function MyNewsPage(props: {
   ctx: PageContext;
@@ -20,6 +23,8 @@ export function MyNewsPage(props: {
   hasSubscriptions: boolean;
   suggestions: { presses: readonly PressSummary[]; issues: VNode | null };
   labels: ReadonlyMap<number, TargetLabel>;
+  /** The newest moment the page shows: the live notice counts what comes after it (first page only). */
+  liveSince?: number;
 }) {
   const { ctx } = props;
   const tr = translator(ctx.locale);
@@ -27,6 +32,7 @@ export function MyNewsPage(props: {
     <Layout
       {...frameOf(ctx)}
       meta={{ title: tr('subscriptions.my.title'), canonical: `${ctx.publicUrl}/my`, robots: 'noindex, nofollow' }}
+      scripts={props.liveSince === undefined ? undefined : [LIVE_SCRIPT]}
     >
       <header class="list-head">
         <h1 class="list-head__title">
@@ -42,6 +48,14 @@ export function MyNewsPage(props: {
           <a href="/account/subscriptions">{tr('subscriptions.my.manage')}</a>
         </p>
       </header>
+      {props.liveSince === undefined ? null : (
+        // Filled by static/js/my-live.js from the stream; a status region, so it is announced.
+        <p class="live-notice" role="status" data-live-url={`${LIVE_PATH}?since=${props.liveSince}`}>
+          <a class="live-notice__link" href="/my" hidden>
+            <span class="live-notice__text" /> <span class="live-notice__action">{tr('subscriptions.live.show')}</span>
+          </a>
+        </p>
+      )}
       {props.items.length ? (
         <ol class="my-news">
           {props.items.map((i) => (

@@ -42,7 +42,7 @@ function browserSkipReason(): string | undefined {
 /** Set when the browser suites must skip; evaluated once per test file. */
 export const skipBrowser: boolean = browserSkipReason() !== undefined;
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -119,27 +119,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     app = await buildApp(deps);
     await app.listen({ port, host: '127.0.0.1' });
 
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-      locale: 'ko-KR',
-      timezoneId: 'Asia/Seoul',
-      bypassCSP: options.bypassCSP ?? false,
-    });
-    const pageProblems: string[] = [];
-    const open = async (pathname: string) => {
-      const page = await context.newPage();
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text()))
-          pageProblems.push(msg.text());
-      });
-      page.on('pageerror', (err) => pageProblems.push(String(err)));
-      const res = await page.goto(baseUrl + pathname, { waitUntil: 'load' });
-      if (!res) throw new Error(`no response for ${pathname}`);
-      return page;
-    };
+    const { context, open, pageProblems } = await launchChromium(profile, baseUrl, options.bypassCSP ?? false);
     const ownedApp = app;
     const ownedHandle = handle;
     return {
@@ -165,6 +145,39 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     await handle?.close().catch(() => {});
     throw err;
   }
+}
+
+/**
+ * Chromium with a fresh profile in `profile` (Korean, Seoul time), and `open`, which fails the test
+ * on any CSP violation or page error a page reports. For suites whose server is not startE2E's.
+ */
+export async function launchChromium(
+  profile: string,
+  baseUrl: string,
+  bypassCSP = false,
+): Promise<{ context: BrowserContext; open: (pathname: string) => Promise<Page>; pageProblems: string[] }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+    bypassCSP,
+  });
+  const pageProblems: string[] = [];
+  const open = async (pathname: string) => {
+    const page = await context.newPage();
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text()))
+        pageProblems.push(msg.text());
+    });
+    page.on('pageerror', (err) => pageProblems.push(String(err)));
+    const res = await page.goto(baseUrl + pathname, { waitUntil: 'load' });
+    if (!res) throw new Error(`no response for ${pathname}`);
+    return page;
+  };
+  return { context, open, pageProblems };
 }
 
 export function resultPath(name: string): string {

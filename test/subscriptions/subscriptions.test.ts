@@ -14,7 +14,9 @@ import {
   signUpVia,
   TestBrowser,
 } from '../../src/readers/test-support.ts';
+import { mergeReporters, reportersOfArticle } from '../../src/reporters/store.ts';
 import { subscriptionsDataPart } from '../../src/subscriptions/reader-data.ts';
+import { subscribe } from '../../src/subscriptions/store.ts';
 
 const HOUR = 3_600_000;
 
@@ -234,5 +236,30 @@ describe.each(await testDialects())('subscriptions (%s)', (dialect) => {
     expect(subscribers.length).toBeGreaterThan(0);
     expect(res.body).toContain(`data-press-subscribers="${subscribers.length}"`);
     expect(res.body).not.toContain('새벽신문');
+  });
+
+  it('a followed reporter merged into another is followed through the survivor', async () => {
+    const { id, browser } = await newReader('merge@example.kr', '병합독자', '10.60.0.9');
+    const old = await addArticle(
+      t.deps,
+      hanbit,
+      { headline: '옛 이름 기자의 기사', bylines: [{ name: '박지훈' }] },
+      now - 5 * HOUR,
+    );
+    const later = await addArticle(
+      t.deps,
+      hanbit,
+      { headline: '합쳐진 기자의 새 기사', bylines: [{ name: '박지훈', email: 'jh@hanbit.example' }] },
+      now - 4 * HOUR,
+    );
+    await t.runJobs();
+    const [from] = await reportersOfArticle(t.deps.db, old);
+    const [into] = await reportersOfArticle(t.deps.db, later);
+    expect(from).not.toBe(into);
+    await subscribe(t.deps.db, id, { kind: 'reporter', targetId: from!, query: null, targetKey: String(from) });
+    await mergeReporters(t.deps.db, from!, into!);
+    const my = (await browser.get('/my')).body;
+    expect(my).toContain('옛 이름 기자의 기사');
+    expect(my).toContain('합쳐진 기자의 새 기사');
   });
 });

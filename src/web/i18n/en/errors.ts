@@ -58,6 +58,8 @@ export default {
   'errors.MAIL_NOT_RESENDABLE': 'Only an uncertain or failed message can be sent again.',
   'errors.INTERNAL': 'Something went wrong on our side. It has been logged.',
   'errors.UNAVAILABLE': 'The server is restarting. Please try again in a moment.',
+  'errors.STREAMS_FULL':
+    'Too many live updates are open on this server. The page works without them; reload later for the live notice.',
   'errors.COMMENT_LIMIT_REACHED': 'You have reached a comment limit. Please try again later.',
   'errors.COMMENT_NOT_ALLOWED': 'You cannot comment or react right now.',
   'errors.COMMENTS_CLOSED': 'This article is not taking comments right now.',

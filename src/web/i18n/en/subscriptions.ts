@@ -19,6 +19,8 @@ export default {
   'subscriptions.delivery.digest': 'In my digest',
   'subscriptions.my.title': 'My news',
   'subscriptions.my.new': '{count} new',
+  'subscriptions.live.notice': 'New articles: {count}',
+  'subscriptions.live.show': 'Show them',
   'subscriptions.my.manage': 'Manage subscriptions',
   'subscriptions.my.via': 'From:',
   'subscriptions.my.empty': 'You follow nothing yet.',

@@ -58,6 +58,8 @@ export default {
   'errors.MAIL_NOT_RESENDABLE': '확실하지 않거나 실패한 메일만 다시 보낼 수 있습니다.',
   'errors.INTERNAL': '저희 쪽 문제로 처리하지 못했습니다. 기록해 두었습니다.',
   'errors.UNAVAILABLE': '서버가 다시 시작하는 중입니다. 잠시 뒤 다시 시도해 주세요.',
+  'errors.STREAMS_FULL':
+    '이 서버에 실시간 알림 연결이 너무 많습니다. 알림 없이도 페이지는 그대로 볼 수 있으며, 잠시 뒤 새로 고치면 다시 연결됩니다.',
   'errors.COMMENT_LIMIT_REACHED': '댓글 한도에 닿았습니다. 나중에 다시 시도해 주세요.',
   'errors.COMMENT_NOT_ALLOWED': '지금은 댓글이나 반응을 남길 수 없습니다.',
   'errors.COMMENTS_CLOSED': '이 기사는 지금 댓글을 받지 않습니다.',

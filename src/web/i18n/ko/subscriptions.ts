@@ -19,6 +19,8 @@ export default {
   'subscriptions.delivery.digest': '모아서 메일로',
   'subscriptions.my.title': '내 뉴스',
   'subscriptions.my.new': '새 기사 {count}건',
+  'subscriptions.live.notice': '새 기사 {count}건',
+  'subscriptions.live.show': '새로 보기',
   'subscriptions.my.manage': '구독 관리',
   'subscriptions.my.via': '구독:',
   'subscriptions.my.empty': '아직 구독한 것이 없습니다.',
