@@ -140,7 +140,7 @@ export async function readThread(
     .where('c.article_id', '=', articleId)
     .where('c.parent_id', 'is', null)
     .where(visibleTo(viewer));
-  // Counted without the nickname join: an index-only scan of comments_thread_counts.
+  // Counted without the nickname join: an index-only scan of comments_thread.
   const total = Number((await topLevel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, opts.page), pages);
@@ -160,11 +160,13 @@ export async function readThread(
   }
   // Exactly the expression of the comments_top_ratio index (migration 0019), so the sort walks it.
   const ratio = sql`case when c.likes + c.dislikes = 0 then 0 else c.likes * 1.0 / (c.likes + c.dislikes) end`;
+  // Newest and oldest name parent_id (null throughout) first: it is how PostgreSQL sees that
+  // comments_thread (article_id, parent_id, id, …) is already in this order.
   const ordered =
     opts.sort === 'newest'
-      ? q.orderBy('c.id', 'desc')
+      ? q.orderBy('c.parent_id', 'desc').orderBy('c.id', 'desc')
       : opts.sort === 'oldest'
-        ? q.orderBy('c.id', 'asc')
+        ? q.orderBy('c.parent_id', 'asc').orderBy('c.id', 'asc')
         : opts.sort === 'ratio'
           ? q.orderBy(ratio, 'desc').orderBy('c.likes', 'desc').orderBy('c.id', 'desc')
           : opts.sort === 'replies'

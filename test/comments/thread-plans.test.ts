@@ -213,16 +213,16 @@ describe.each(await testDialects())('comment thread queries read through indexes
   it('each sort uses the index made for it', async () => {
     const expected: Record<(typeof SORTS)[number], string> = {
       popular: 'comments_top_popular',
-      newest: 'comments_top_id',
-      oldest: 'comments_top_id',
+      newest: 'comments_thread',
+      oldest: 'comments_thread',
       ratio: 'comments_top_ratio',
       replies: 'comments_top_replies',
     };
     const all = await plans();
     const orderOf: Record<(typeof SORTS)[number], RegExp> = {
       popular: /order by "c"\."wilson" desc/,
-      newest: /order by "c"\."id" desc limit/,
-      oldest: /order by "c"\."id" asc limit \S+ offset/,
+      newest: /order by "c"\."parent_id" desc, "c"\."id" desc limit/,
+      oldest: /order by "c"\."parent_id" asc, "c"\."id" asc limit/,
       ratio: /order by case when c\.likes/,
       replies: /order by "c"\."reply_count" desc/,
     };
