@@ -4,7 +4,8 @@
 // decisions — on SQLite (a file, as served), with the queries each comment took; (2) the article
 // page with a 1,000-comment thread (first 20 rendered, popular order) next to the same page of an
 // article without comments, in the same run, p50/p99 over app.inject (in process, no network),
-// and the thread page in each sort.
+// and the thread page in each sort; CPU ms per comment and per request as well (on a shared
+// machine the wall clock measures the neighbours too).
 //   BENCH_COMMENTS (default 3000), BENCH_PAGE_REQUESTS (default 300).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -200,27 +201,31 @@ async function main() {
     const times: number[] = [];
     for (let i = 0; i < 20; i++) await app.inject(url);
     let rendered = 0;
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < REQUESTS; i++) {
       const s = performance.now();
       const res = await app.inject(url);
       times.push(performance.now() - s);
       if (i === 0) rendered = (res.body.match(/<li class="comment" id="comment-/g) ?? []).length;
     }
+    const cpu = process.cpuUsage(cpu0);
     times.sort((a, b) => a - b);
-    return { p50: pct(times, 50), p99: pct(times, 99), rendered };
+    return { p50: pct(times, 50), p99: pct(times, 99), rendered, cpuMs: (cpu.user + cpu.system) / 1000 / REQUESTS };
   };
   // Interleave nothing: measure one then the other, twice, and report the second pass.
   await measure(`/articles/${without}`);
   const a = await measure(`/articles/${withComments}`);
   const b = await measure(`/articles/${without}`);
   console.log(
-    `article page, ${Number(count.n)} comments (${a.rendered} rendered): p50 ${a.p50.toFixed(2)} ms, p99 ${a.p99.toFixed(2)} ms`,
+    `article page, ${Number(count.n)} comments (${a.rendered} rendered): p50 ${a.p50.toFixed(2)} ms, p99 ${a.p99.toFixed(2)} ms, ${a.cpuMs.toFixed(2)} ms CPU`,
   );
-  console.log(`article page, no comments:            p50 ${b.p50.toFixed(2)} ms, p99 ${b.p99.toFixed(2)} ms`);
+  console.log(
+    `article page, no comments:            p50 ${b.p50.toFixed(2)} ms, p99 ${b.p99.toFixed(2)} ms, ${b.cpuMs.toFixed(2)} ms CPU`,
+  );
   for (const sort of SORTS) {
     const s = await measure(`/articles/${withComments}/comments?sort=${sort}&cpage=3`);
     console.log(
-      `thread page 3, ${sort.padEnd(7)} (${s.rendered} rendered):    p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms`,
+      `thread page 3, ${sort.padEnd(7)} (${s.rendered} rendered):    p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, ${s.cpuMs.toFixed(2)} ms CPU`,
     );
   }
   await app.close();
