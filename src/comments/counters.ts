@@ -1,6 +1,6 @@
-// The posting limits, counted in the database: one conditional upsert per counter, inside the
-// transaction that writes the comment (or like, or reaction). The upsert only bumps a counter
-// whose WHERE still holds, so two server processes on one PostgreSQL cannot both take the last
+// The posting limits, counted in the database: one conditional upsert of all the counters an
+// action takes, inside the transaction that writes the comment (or like, or reaction). The
+// upsert only bumps a counter whose WHERE still holds, so two server processes on one PostgreSQL cannot both take the last
 // slot: the second waits on the row lock, re-reads the row and finds it full. A refusal rolls the
 // whole transaction back, so nothing half-written stays.
 import { sql } from 'kysely';
@@ -78,41 +78,55 @@ export function reactionCounters(config: Config, now: number): Counter[] {
   ];
 }
 
-/** Takes one of each counter, in order, or throws COMMENT_LIMIT_REACHED naming the first that is full. */
+/**
+ * Takes one of each counter or throws COMMENT_LIMIT_REACHED naming the first (in order) that is
+ * full. One statement for all of them: each row's conditional upsert bumps only a counter whose
+ * own condition holds, and RETURNING says which did; when one did not, the caller's transaction
+ * rolls the others back with the throw.
+ */
 export async function takeCounters(
   trx: Trx,
   readerId: number,
   counters: readonly Counter[],
   now: number,
 ): Promise<void> {
-  for (const c of counters) {
-    if (c.max === undefined && !c.gapMs) continue;
-    const taken = await trx
-      .insertInto('comment_counters')
-      .values({ reader_id: readerId, bucket: c.bucket, count: 1, last_at: now })
-      .onConflict((oc) => {
-        let update = oc
-          .columns(['reader_id', 'bucket'])
-          .doUpdateSet({ count: sql`comment_counters.count + 1`, last_at: now });
-        if (c.max !== undefined) update = update.where('comment_counters.count', '<', c.max);
-        if (c.gapMs) update = update.where('comment_counters.last_at', '<=', now - c.gapMs);
-        return update;
-      })
-      .returning('count')
-      .executeTakeFirst();
-    if (taken) continue;
-    const row = await trx
-      .selectFrom('comment_counters')
-      .select('last_at')
-      .where('reader_id', '=', readerId)
-      .where('bucket', '=', c.bucket)
-      .executeTakeFirst();
-    const resets = c.resetsAt(Number(row?.last_at ?? now));
-    throw Errors.commentLimit(
-      c.limit,
-      c.max ?? Math.round((c.gapMs ?? 0) / 1000),
-      resets === null ? 'never' : new Date(resets).toISOString(),
-      resets === null ? undefined : Math.max(1, Math.ceil((resets - now) / 1000)),
-    );
-  }
+  const limited = counters.filter((c) => c.max !== undefined || c.gapMs);
+  if (!limited.length) return;
+  const taken = await trx
+    .insertInto('comment_counters')
+    .values(limited.map((c) => ({ reader_id: readerId, bucket: c.bucket, count: 1, last_at: now })))
+    .onConflict((oc) =>
+      oc
+        .columns(['reader_id', 'bucket'])
+        .doUpdateSet({ count: sql`comment_counters.count + 1`, last_at: now })
+        .where((eb) =>
+          eb.or(
+            limited.map((c) =>
+              eb.and([
+                eb('comment_counters.bucket', '=', c.bucket),
+                ...(c.max !== undefined ? [eb('comment_counters.count', '<', c.max)] : []),
+                ...(c.gapMs ? [eb('comment_counters.last_at', '<=', now - c.gapMs)] : []),
+              ]),
+            ),
+          ),
+        ),
+    )
+    .returning('bucket')
+    .execute();
+  if (taken.length === limited.length) return;
+  const got = new Set(taken.map((r) => r.bucket));
+  const c = limited.find((x) => !got.has(x.bucket))!;
+  const row = await trx
+    .selectFrom('comment_counters')
+    .select('last_at')
+    .where('reader_id', '=', readerId)
+    .where('bucket', '=', c.bucket)
+    .executeTakeFirst();
+  const resets = c.resetsAt(Number(row?.last_at ?? now));
+  throw Errors.commentLimit(
+    c.limit,
+    c.max ?? Math.round((c.gapMs ?? 0) / 1000),
+    resets === null ? 'never' : new Date(resets).toISOString(),
+    resets === null ? undefined : Math.max(1, Math.ceil((resets - now) / 1000)),
+  );
 }

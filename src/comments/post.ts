@@ -55,7 +55,7 @@ export async function postComment(
     );
   const article = await commentArticle(deps.db, input.articleId);
   if (!article) throw Errors.notFound('article');
-  const window = await commentWindow(deps.db, article, now);
+  const window = commentWindow(article, now);
   if (!window.open) throw Errors.commentsClosed(window.reason);
   const text = cleanCommentText(input.body);
   const parentId = input.parentId ?? null;
@@ -145,12 +145,12 @@ export async function replyPublished(
   replierId: number | null,
   now: number,
 ): Promise<void> {
-  await trx
+  const parent = await trx
     .updateTable('comments')
     .set((eb) => ({ reply_count: eb('reply_count', '+', 1) }))
     .where('id', '=', parentId)
-    .execute();
-  const parent = await trx.selectFrom('comments').select('reader_id').where('id', '=', parentId).executeTakeFirst();
+    .returning('reader_id')
+    .executeTakeFirst();
   if (parent?.reader_id != null && parent.reader_id !== replierId) {
     await trx
       .insertInto('comment_notifications')

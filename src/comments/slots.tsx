@@ -33,7 +33,7 @@ export const commentThreadSlot: ArticleSlot = async (deps, article, page) => {
         articleId={article.id}
         thread={thread}
         sort="popular"
-        window={await commentWindow(deps.db, ref, page.now)}
+        window={commentWindow(ref, page.now)}
         writer={{ kind: 'link', href: `/articles/${article.id}/comments#comments` }}
         foldAt={deps.config.commentFoldAt}
         reactions={{ offered: enabledReactions(deps.config), ...(await reactionCounts(deps.db, article.id)) }}

@@ -94,7 +94,7 @@ export async function threadFor(
     articleId: article.id,
     thread,
     sort,
-    window: await commentWindow(deps.db, article, now),
+    window: commentWindow(article, now),
     writer,
     foldAt: deps.config.commentFoldAt,
     evidence,

@@ -1,7 +1,6 @@
 // When an article takes comments: not when a press or editor closed it, not after a category's
 // open period since publication, not during a category's night hours (Korean time). The rule in
 // force is shown above the form.
-import type { Db } from '../db/database.ts';
 import type { CommentArticle } from './article-ref.ts';
 
 export type CommentWindow =
@@ -31,20 +30,10 @@ function nextKstHour(now: number, to: number): number {
   return at - 9 * 3_600_000;
 }
 
-export async function commentWindow(db: Db, article: CommentArticle, now = Date.now()): Promise<CommentWindow> {
-  const setting = await db
-    .selectFrom('comment_article_settings')
-    .select(['closed_at'])
-    .where('article_id', '=', article.id)
-    .executeTakeFirst();
-  if (setting?.closed_at != null) return { open: false, reason: 'closed', closedAt: Number(setting.closed_at) };
-  const rules = article.categoryIds.length
-    ? await db
-        .selectFrom('comment_category_rules')
-        .select(['open_hours', 'night_from', 'night_to'])
-        .where('category_id', 'in', article.categoryIds)
-        .execute()
-    : [];
+/** The window in force, from what commentArticle read (no query of its own). */
+export function commentWindow(article: CommentArticle, now = Date.now()): CommentWindow {
+  if (article.closedAt !== null) return { open: false, reason: 'closed', closedAt: article.closedAt };
+  const rules = article.categoryRules;
   let closesAt: number | undefined;
   let night: { from: number; to: number } | undefined;
   for (const r of rules) {

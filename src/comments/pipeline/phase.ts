@@ -5,11 +5,12 @@
 import type { AppDeps, Trx } from '../../capability.ts';
 import type { AppError } from '../../errors.ts';
 import type { Locale } from '../../web/i18n/index.ts';
+import type { CommentArticle } from '../article-ref.ts';
 import type { CommentAssessment } from '../toxicity/index.ts';
 
 export interface CommentDraft {
   reader: { id: number; createdAt: number };
-  article: { id: number; headline: string; categoryIds: readonly number[] };
+  article: Pick<CommentArticle, 'id' | 'headline' | 'categoryIds' | 'categoryRules'>;
   parentId: number | null;
   /** The text as written (trimmed, line breaks normalised). */
   text: string;

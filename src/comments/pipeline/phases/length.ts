@@ -7,7 +7,9 @@ import type { Phase, PhaseOutcome } from '../phase.ts';
 export const lengthPhase: Phase = {
   name: 'length',
   run({ draft }): PhaseOutcome {
-    const n = charCount(draft.text);
+    // A reader's characters (graphemes) never outnumber UTF-16 units, so only a text longer in
+    // units than the limit needs segmenting; an empty one has neither.
+    const n = draft.text.length > COMMENT_MAX_CHARS ? charCount(draft.text) : draft.text.length;
     if (n === 0)
       return {
         action: 'refuse',
