@@ -6,6 +6,7 @@
 // and the word list's verdict (stacking), so each head learns from the other data set too.
 import zlib from 'node:zlib';
 import { z } from 'zod';
+import { sameTextFeatures } from './features.ts';
 
 const featureConfigSchema = z.object({
   bits: z.number().int().min(8).max(24),
@@ -92,6 +93,8 @@ export interface LoadedModel {
    */
   weights: Int16Array;
   stride: number;
+  /** 1 where the column's member reads presence values ('binary'), 0 for log counts. */
+  binaryColumns: Uint8Array;
 }
 
 export class ModelFileError extends Error {
@@ -192,8 +195,9 @@ export function decodeModel(file: Buffer): LoadedModel {
   ] as const)
     if (own.combiner.weights.length !== combinerInputs(own.members.length, other.members.length))
       throw new ModelFileError(`toxicity model ${name} combiner has the wrong number of weights`);
-  if (tox.features.bits !== prof.features.bits)
-    throw new ModelFileError('toxicity model heads must hash into the same number of buckets');
+  // Scoring reads a comment's text features once for both heads (score.ts).
+  if (!sameTextFeatures(tox.features, prof.features))
+    throw new ModelFileError('toxicity model heads must read the same text features');
   const dim = 1 << tox.features.bits;
   const stride = tox.members.length + prof.members.length;
   const weights = new Int16Array(dim * stride);
@@ -227,5 +231,8 @@ export function decodeModel(file: Buffer): LoadedModel {
   const toxicity = readHead(tox);
   const profanity = readHead(prof);
   if (at !== raw.length) throw new ModelFileError('toxicity model file has trailing bytes');
-  return { header, toxicity, profanity, weights, stride };
+  const binaryColumns = new Uint8Array(stride);
+  for (const m of [...toxicity.members, ...profanity.members])
+    binaryColumns[m.column] = m.weighting === 'binary' ? 1 : 0;
+  return { header, toxicity, profanity, weights, stride, binaryColumns };
 }

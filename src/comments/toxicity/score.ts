@@ -3,7 +3,7 @@
 // members and the word list's verdict, in [0, 1].
 import fs from 'node:fs';
 import path from 'node:path';
-import { type FeatureVectors, sameTextFeatures, textFeatures, withContext } from './features.ts';
+import { contextVector, type FeatureVectors, textFeatures, textVector } from './features.ts';
 import { type Combiner, decodeModel, type LoadedHead, type LoadedModel } from './model-file.ts';
 import { findProfanity, maskSpans } from './profanity.ts';
 
@@ -42,15 +42,23 @@ const bounded = (text: string) => (text.length > MAX_SCORED_CHARS ? text.slice(0
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** Each member's logit for one comment. */
-function memberLogits(model: ToxicityModel, head: LoadedHead, x: FeatureVectors): number[] {
-  const { weights, stride } = model;
-  return head.members.map((m) => {
-    const val = m.weighting === 'logtf' ? x.logtf : x.binary;
-    let z = 0;
-    for (let i = 0; i < x.idx.length; i++) z += weights[x.idx[i] * stride + m.column] * val[i];
-    return z * m.scale + m.bias;
-  });
+/** Every member's dot product with a vector, all columns of the weight table in one pass. */
+function dots(model: ToxicityModel, x: FeatureVectors): Float64Array {
+  const { weights, stride, binaryColumns } = model;
+  const out = new Float64Array(stride);
+  for (let i = 0; i < x.idx.length; i++) {
+    const row = x.idx[i] * stride;
+    const logtf = x.logtf[i];
+    const binary = x.binary[i];
+    for (let c = 0; c < stride; c++) out[c] += weights[row + c] * (binaryColumns[c] ? binary : logtf);
+  }
+  return out;
+}
+
+/** A head's member logits: the shared text part plus the head's own context (headline, flags). */
+function memberLogits(model: ToxicityModel, head: LoadedHead, text: Float64Array, context: FeatureVectors): number[] {
+  const ctx = context.idx.length ? dots(model, context) : undefined;
+  return head.members.map((m) => (text[m.column] + (ctx ? ctx[m.column] : 0)) * m.scale + m.bias);
 }
 
 /** A head's combiner over its own members' logits, the other head's, and the word-list flags. */
@@ -77,17 +85,13 @@ function read(model: ToxicityModel, body: string, found: number, title?: string)
   const heading = title && title.length > 300 ? title.slice(0, 300) : title;
   const tc = model.toxicity.header.features;
   const pc = model.profanity.header.features;
-  // The two heads read the same text features unless trained differently: compute them once.
-  const shared = sameTextFeatures(tc, pc) ? textFeatures(tc, body) : undefined;
-  const forToxicity = shared ?? textFeatures(tc, body);
-  const toxicity = memberLogits(model, model.toxicity, withContext(tc, forToxicity, heading));
-  const toxicityUntitled =
-    heading && tc.titleWeight > 0 ? memberLogits(model, model.toxicity, withContext(tc, forToxicity)) : toxicity;
-  const profanity = memberLogits(
-    model,
-    model.profanity,
-    withContext(pc, shared ?? textFeatures(pc, body), undefined, found),
-  );
+  // Both heads read the same text features (the model file guarantees it): score them once.
+  const text = dots(model, textVector(textFeatures(tc, body)));
+  const toxicity = memberLogits(model, model.toxicity, text, contextVector(tc, body, heading, found));
+  const toxicityUntitled = heading
+    ? memberLogits(model, model.toxicity, text, contextVector(tc, body, undefined, found))
+    : toxicity;
+  const profanity = memberLogits(model, model.profanity, text, contextVector(pc, body, undefined, found));
   return { toxicity, toxicityUntitled, profanity, found };
 }
 
