@@ -91,6 +91,11 @@ describe('model file', () => {
     expect(back.toxicity.header.combiner).toEqual(combiner);
   });
 
+  it('refuses heads that read different text features (scoring shares them)', () => {
+    const other = { ...head, features: { ...features, charMax: 3 } };
+    expect(() => decodeModel(encodeModel({ toxicity: head, profanity: other }, {}))).toThrow(/same text features/);
+  });
+
   it('refuses a combiner whose inputs do not match the members', () => {
     const wrong = { ...head, combiner: { bias: 0, weights: [1, 1, 1] } };
     expect(() => decodeModel(encodeModel({ toxicity: wrong, profanity: head }, {}))).toThrow(/combiner/);
