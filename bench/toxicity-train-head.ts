@@ -1,12 +1,11 @@
-// Training one head of the toxicity model: two linear members on the same hashed features —
-// logistic regression on log-scaled counts, and NB-LR (log-count ratios folded into the weights) —
-// averaged; the decision threshold is the best-F1 point of 5-fold out-of-fold scores on the
-// training data itself (never on the evaluation data).
+// Training the linear members of one head of the toxicity model: logistic regression on
+// log-scaled counts, and NB-LR (log-count ratios folded into the weights), on the same hashed
+// features. Their k-fold out-of-fold logits on the training data are what the head's combiner
+// (toxicity-combiner.ts) learns from, so it never sees a member's score on its own training rows.
 import { extractFeatures, view, type FeatureConfig, type SparseVector } from '../src/comments/toxicity/features.ts';
 import type { HeadToWrite } from '../src/comments/toxicity/model-file.ts';
 import type { Example } from './toxicity-data.ts';
 import { dot, logCountRatio, scaleBy, trainLogistic, type LogisticOptions } from './toxicity-learn.ts';
-import { bestF1Threshold } from './toxicity-metrics.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export interface HeadSettings {
@@ -21,8 +20,6 @@ export interface HeadSettings {
   minCount?: number;
   /** Additive smoothing of the NB-LR log-count ratios (default 1). */
   nbAlpha?: number;
-  /** Turns a head's learned score into the score the product uses (before the threshold is tuned). */
-  finalScore?: (learned: number, e: Example) => number;
 }
 
 interface Prepared {
@@ -82,13 +79,25 @@ function fitPrepared(raw: Prepared, s: HeadSettings): HeadToWrite['members'] {
   ];
 }
 
+function logits(members: HeadToWrite['members'], logtf: SparseVector, binary: SparseVector): number[] {
+  return members.map((m) => dot(m, m.weighting === 'logtf' ? logtf : binary));
+}
+
 function score(members: HeadToWrite['members'], logtf: SparseVector, binary: SparseVector): number {
   let sum = 0;
-  for (const m of members) sum += 1 / (1 + Math.exp(-dot(m, m.weighting === 'logtf' ? logtf : binary)));
+  for (const z of logits(members, logtf, binary)) sum += 1 / (1 + Math.exp(-z));
   return sum / members.length;
 }
 
-export function trainHead(examples: Example[], s: HeadSettings): HeadToWrite & { outOfFold: number[] } {
+export interface FittedMembers {
+  features: FeatureConfig;
+  members: HeadToWrite['members'];
+  /** Per training example, each member's logit from the fold that did not train on it. */
+  outOfFold: number[][];
+}
+
+/** The members fitted on all of `examples`, and their k-fold out-of-fold logits. */
+export function fitWithOutOfFold(examples: Example[], s: HeadSettings): FittedMembers {
   const all = prepare(examples, s.features);
   const rows = examples.map((_, i) => i);
   const random = seededRandom(s.learner.seed + 1);
@@ -96,9 +105,8 @@ export function trainHead(examples: Example[], s: HeadSettings): HeadToWrite & {
     const j = Math.floor(random() * (i + 1));
     [rows[i], rows[j]] = [rows[j], rows[i]];
   }
-  const outOfFold = new Array<number>(examples.length).fill(0);
+  const outOfFold: number[][] = new Array(examples.length);
   for (let f = 0; f < s.folds; f++) {
-    const held = rows.filter((_, k) => k % s.folds === f);
     const members = fitPrepared(
       subset(
         all,
@@ -106,17 +114,17 @@ export function trainHead(examples: Example[], s: HeadSettings): HeadToWrite & {
       ),
       s,
     );
-    for (const i of held) {
-      const learned = score(members, all.logtf[i], all.binary[i]);
-      outOfFold[i] = s.finalScore ? s.finalScore(learned, examples[i]) : learned;
-    }
+    rows.forEach((i, k) => {
+      if (k % s.folds === f) outOfFold[i] = logits(members, all.logtf[i], all.binary[i]);
+    });
   }
-  return {
-    features: s.features,
-    threshold: bestF1Threshold(outOfFold, all.labels),
-    members: fitPrepared(all, s),
-    outOfFold,
-  };
+  return { features: s.features, members: fitPrepared(all, s), outOfFold };
+}
+
+/** Each member's logit for one example (for scoring another data set with these members). */
+export function memberLogits(members: HeadToWrite['members'], features: FeatureConfig, e: Example): number[] {
+  const v = extractFeatures(features, e.text, e.title);
+  return logits(members, view(v, 'logtf'), view(v, 'binary'));
 }
 
 /** Members fitted on `examples` without the cross-validated threshold (for tuning experiments). */

@@ -220,17 +220,16 @@ export function textFeatures(cfg: FeatureConfig, text: string): TextFeatures {
   return { text, builder: out };
 }
 
-/** Text features plus the headline block and the word-list flags of `cfg`. */
-export function withContext(
-  cfg: FeatureConfig,
-  t: TextFeatures,
-  title?: string,
-  profanityCount?: number,
-): FeatureVectors {
+/** The text features alone, as one vector. */
+export function textVector(t: TextFeatures): FeatureVectors {
+  return t.builder.done();
+}
+
+/** Adds the headline block and the word-list flags of `cfg` to `out`; false when there are none. */
+function addContext(out: Builder, cfg: FeatureConfig, text: string, title?: string, profanityCount?: number): boolean {
   const hasTitle = cfg.titleWeight > 0 && !!title;
-  if (!hasTitle && !(cfg.profanityWeight > 0)) return t.builder.done();
+  if (!hasTitle && !(cfg.profanityWeight > 0)) return false;
   const mask = (1 << cfg.bits) - 1;
-  const out = t.builder.copy();
   if (hasTitle && title) {
     out.block(
       tokens(normalizeComment(title)).map((w) => hashString(SEED_TITLE, w) & mask),
@@ -238,10 +237,37 @@ export function withContext(
     );
   }
   if (cfg.profanityWeight > 0) {
-    const found = profanityCount ?? findProfanity(t.text).length;
+    const found = profanityCount ?? findProfanity(text).length;
     const flags = [hashString(SEED_FLAG, found === 0 ? 'clean' : 'profane') & mask];
     if (found > 1) flags.push(hashString(SEED_FLAG, 'profane2') & mask);
     out.flags(flags, cfg.profanityWeight);
   }
+  return true;
+}
+
+/** Text features plus the headline block and the word-list flags of `cfg`. */
+export function withContext(
+  cfg: FeatureConfig,
+  t: TextFeatures,
+  title?: string,
+  profanityCount?: number,
+): FeatureVectors {
+  const out = t.builder.copy();
+  return addContext(out, cfg, t.text, title, profanityCount) ? out.done() : t.builder.done();
+}
+
+/**
+ * The headline block and word-list flags alone. Blocks are normalised on their own, so
+ * textVector · w + contextVector · w = withContext · w: heads sharing the text features score
+ * them once and add their own context.
+ */
+export function contextVector(
+  cfg: FeatureConfig,
+  text: string,
+  title?: string,
+  profanityCount?: number,
+): FeatureVectors {
+  const out = new Builder();
+  addContext(out, cfg, text, title, profanityCount);
   return out.done();
 }

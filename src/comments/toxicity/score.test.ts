@@ -78,14 +78,27 @@ describe('model file', () => {
     profanityWeight: 0,
   };
   const weights = new Float64Array(256).map((_, i) => (i % 7 === 0 ? (i - 128) / 100 : 0));
-  const head = { features, threshold: 0.5, members: [{ weighting: 'logtf' as const, bias: -0.25, weights }] };
+  // One member per head, so each combiner reads 1 + 1 logits and the 2 word-list flags.
+  const combiner = { bias: 0.5, weights: [1.5, -0.5, 2, 0.25] };
+  const head = { features, threshold: 0.5, members: [{ weighting: 'logtf' as const, bias: -0.25, weights }], combiner };
 
   it('round-trips weights within int16 quantisation', () => {
     const back = decodeModel(encodeModel({ toxicity: head, profanity: head }, { note: 'test' }));
     const m = back.toxicity.members[0];
     expect(m.bias).toBe(-0.25);
-    for (let i = 0; i < 256; i++) expect(m.weights[i] * m.scale).toBeCloseTo(weights[i], 4);
+    for (let i = 0; i < 256; i++) expect(back.weights[i * back.stride + m.column] * m.scale).toBeCloseTo(weights[i], 4);
     expect(back.header.trainedWith).toEqual({ note: 'test' });
+    expect(back.toxicity.header.combiner).toEqual(combiner);
+  });
+
+  it('refuses heads that read different text features (scoring shares them)', () => {
+    const other = { ...head, features: { ...features, charMax: 3 } };
+    expect(() => decodeModel(encodeModel({ toxicity: head, profanity: other }, {}))).toThrow(/same text features/);
+  });
+
+  it('refuses a combiner whose inputs do not match the members', () => {
+    const wrong = { ...head, combiner: { bias: 0, weights: [1, 1, 1] } };
+    expect(() => decodeModel(encodeModel({ toxicity: wrong, profanity: head }, {}))).toThrow(/combiner/);
   });
 
   it('refuses damaged files with a clear error', () => {

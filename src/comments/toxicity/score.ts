@@ -1,9 +1,10 @@
 // Scoring comments with the committed model: pure functions over a loaded model, no I/O after load.
-// A head's score is the mean of its linear members' logistic outputs, in [0, 1].
+// A head's score is its combiner (a logistic regression) over the logits of both heads' linear
+// members and the word list's verdict, in [0, 1].
 import fs from 'node:fs';
 import path from 'node:path';
-import { sameTextFeatures, textFeatures, withContext, type TextFeatures } from './features.ts';
-import { decodeModel, type LoadedHead, type LoadedModel } from './model-file.ts';
+import { contextVector, type FeatureVectors, textFeatures, textVector } from './features.ts';
+import { type Combiner, decodeModel, type LoadedHead, type LoadedModel } from './model-file.ts';
 import { findProfanity, maskSpans } from './profanity.ts';
 
 export const DEFAULT_MODEL_PATH = path.join(import.meta.dirname, 'model', 'toxicity.bin');
@@ -39,39 +40,77 @@ export function withWordList(learned: number, found: number): number {
 
 const bounded = (text: string) => (text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text);
 
-function scoreHead(
-  head: LoadedHead,
-  body: string,
-  title?: string,
-  profanityCount?: number,
-  shared?: TextFeatures,
-): number {
-  const heading = title && title.length > 300 ? title.slice(0, 300) : title;
-  let sum = 0;
-  const cfg = head.header.features;
-  const x = withContext(cfg, shared ?? textFeatures(cfg, body), heading, profanityCount);
-  for (const m of head.members) {
-    const val = m.weighting === 'logtf' ? x.logtf : x.binary;
-    let z = 0;
-    for (let i = 0; i < x.idx.length; i++) z += m.weights[x.idx[i]] * val[i];
-    sum += 1 / (1 + Math.exp(-(z * m.scale + m.bias)));
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Every member's dot product with a vector, all columns of the weight table in one pass. */
+function dots(model: ToxicityModel, x: FeatureVectors): Float64Array {
+  const { weights, stride, binaryColumns } = model;
+  const out = new Float64Array(stride);
+  for (let i = 0; i < x.idx.length; i++) {
+    const row = x.idx[i] * stride;
+    const logtf = x.logtf[i];
+    const binary = x.binary[i];
+    for (let c = 0; c < stride; c++) out[c] += weights[row + c] * (binaryColumns[c] ? binary : logtf);
   }
-  return sum / head.members.length;
+  return out;
 }
+
+/** A head's member logits: the shared text part plus the head's own context (headline, flags). */
+function memberLogits(model: ToxicityModel, head: LoadedHead, text: Float64Array, context: FeatureVectors): number[] {
+  const ctx = context.idx.length ? dots(model, context) : undefined;
+  return head.members.map((m) => (text[m.column] + (ctx ? ctx[m.column] : 0)) * m.scale + m.bias);
+}
+
+/** A head's combiner over its own members' logits, the other head's, and the word-list flags. */
+function combine(c: Combiner, own: number[], other: number[], found: number): number {
+  let z = c.bias;
+  let k = 0;
+  for (const v of own) z += c.weights[k++] * v;
+  for (const v of other) z += c.weights[k++] * v;
+  z += c.weights[k++] * (found > 0 ? 1 : 0);
+  z += c.weights[k] * (found > 1 ? 1 : 0);
+  return sigmoid(z);
+}
+
+/** What both heads read of one comment: the members' logits and the word-list hits. */
+interface Reading {
+  toxicity: number[];
+  /** The toxicity members without the headline (what the profanity head combines). */
+  toxicityUntitled: number[];
+  profanity: number[];
+  found: number;
+}
+
+function read(model: ToxicityModel, body: string, found: number, title?: string): Reading {
+  const heading = title && title.length > 300 ? title.slice(0, 300) : title;
+  const tc = model.toxicity.header.features;
+  const pc = model.profanity.header.features;
+  // Both heads read the same text features (the model file guarantees it): score them once.
+  const text = dots(model, textVector(textFeatures(tc, body)));
+  const toxicity = memberLogits(model, model.toxicity, text, contextVector(tc, body, heading, found));
+  const toxicityUntitled = heading
+    ? memberLogits(model, model.toxicity, text, contextVector(tc, body, undefined, found))
+    : toxicity;
+  const profanity = memberLogits(model, model.profanity, text, contextVector(pc, body, undefined, found));
+  return { toxicity, toxicityUntitled, profanity, found };
+}
+
+const toxicityOf = (model: ToxicityModel, r: Reading) =>
+  combine(model.toxicity.header.combiner, r.toxicity, r.profanity, r.found);
+
+const profanityOf = (model: ToxicityModel, r: Reading) =>
+  withWordList(combine(model.profanity.header.combiner, r.profanity, r.toxicityUntitled, r.found), r.found);
 
 /** How toxic (hateful or offensive) a comment is, in [0, 1]; `title` is the article's headline. */
 export function scoreToxicity(model: ToxicityModel, text: string, title?: string): number {
-  return scoreHead(model.toxicity, bounded(text), title);
+  const body = bounded(text);
+  return toxicityOf(model, read(model, body, findProfanity(body).length, title));
 }
 
 /** How likely the comment contains profanity, in [0, 1]. */
 export function scoreProfanity(model: ToxicityModel, text: string): number {
   const body = bounded(text);
-  return profanityWithSpans(model, body, findProfanity(body).length);
-}
-
-function profanityWithSpans(model: ToxicityModel, body: string, found: number, shared?: TextFeatures): number {
-  return withWordList(scoreHead(model.profanity, body, undefined, found, shared), found);
+  return profanityOf(model, read(model, body, findProfanity(body).length));
 }
 
 export interface CommentAssessment {
@@ -87,13 +126,10 @@ export interface CommentAssessment {
 export function assessComment(model: ToxicityModel, text: string, title?: string): CommentAssessment {
   const body = bounded(text);
   const spans = findProfanity(text);
-  // Spans of the scored prefix only, so the profanity score sees what its features see.
-  const foundInBody = body === text ? spans.length : spans.filter((s) => s.end <= body.length).length;
-  // The two heads read the same text features unless trained differently: compute them once.
-  const cfg = model.toxicity.header.features;
-  const shared = sameTextFeatures(cfg, model.profanity.header.features) ? textFeatures(cfg, body) : undefined;
-  const toxicity = scoreHead(model.toxicity, body, title, undefined, shared);
-  const profanity = profanityWithSpans(model, body, foundInBody, shared);
+  // The scores see the scored prefix only (a long comment's prefix is matched on its own).
+  const r = read(model, body, body === text ? spans.length : findProfanity(body).length, title);
+  const toxicity = toxicityOf(model, r);
+  const profanity = profanityOf(model, r);
   return {
     toxicity,
     toxic: toxicity >= model.toxicity.header.threshold,
