@@ -53,15 +53,20 @@ describe('sosik toxicity score', () => {
     expect(Number(lines[1])).toBeGreaterThan(Number(lines[0]));
   });
 
-  it('uses the headline as context and scores profanity with --profanity', async () => {
-    const model = defaultToxicityModel();
+  // One process per test: each run starts a CLI process, which is slow on a loaded machine.
+  it('uses the headline as context with --title', async () => {
     const title = '배우 A씨, 음주운전 논란';
     const withTitle = await sosik(['toxicity', 'score', '--title', title], COMMENTS.join('\n'));
     expect(withTitle.stdout.trimEnd().split('\n')).toEqual(
-      COMMENTS.map((c) => scoreToxicity(model, c, title).toFixed(4)),
+      COMMENTS.map((c) => scoreToxicity(defaultToxicityModel(), c, title).toFixed(4)),
     );
+  });
+
+  it('scores profanity with --profanity', async () => {
     const profanity = await sosik(['toxicity', 'score', '--profanity'], COMMENTS.join('\n'));
-    expect(profanity.stdout.trimEnd().split('\n')).toEqual(COMMENTS.map((c) => scoreProfanity(model, c).toFixed(4)));
+    expect(profanity.stdout.trimEnd().split('\n')).toEqual(
+      COMMENTS.map((c) => scoreProfanity(defaultToxicityModel(), c).toFixed(4)),
+    );
   });
 
   it('prints nothing for empty input', async () => {
