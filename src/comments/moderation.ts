@@ -90,7 +90,7 @@ export async function moderate(
           .execute();
         const wasPublished = c.status === 'published';
         if (status === 'published' && !wasPublished && c.parent_id !== null)
-          await replyPublished(trx, c.id, c.parent_id, c.reader_id, now);
+          await replyPublished(trx, deps.config, c.id, c.parent_id, c.reader_id, now);
         if (status !== 'published' && wasPublished && c.parent_id !== null) {
           await trx
             .updateTable('comments')
