@@ -134,7 +134,7 @@ export async function postComment(
     return { id: row.id, articleId: article.id, status: outcome.status, deciding: outcome.deciding };
   });
   if (result.status === 'published')
-    announceCommentChange(deps, { articleId: article.id, commentId: result.id, kind: 'posted', readerId: reader.id });
+    announceCommentChange(deps, { articleId: article.id, commentId: result.id, kind: 'posted' });
   return result;
 }
 

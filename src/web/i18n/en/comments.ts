@@ -191,4 +191,5 @@ export default {
     'Stop e-mailing you about replies to your comments? You can still see them on your notifications page.',
   'comments.mail.stop.button': 'Stop reply e-mail',
   'comments.mail.stop.done': 'Reply e-mail is off. Replies are still listed on your notifications page.',
+  'comments.live.arrived': 'New comments while you read: {n}.',
 } satisfies Messages;

@@ -188,4 +188,5 @@ export default {
     '내 댓글에 달린 답글을 더 이상 메일로 받지 않으시겠습니까? 답글 알림 페이지에서는 계속 볼 수 있습니다.',
   'comments.mail.stop.button': '답글 메일 그만 받기',
   'comments.mail.stop.done': '답글 메일을 더 이상 보내지 않습니다. 답글은 답글 알림 페이지에서 계속 볼 수 있습니다.',
+  'comments.live.arrived': '새 댓글 {n}개가 올라왔습니다.',
 } satisfies Messages;
