@@ -84,6 +84,8 @@ export function Layout(props: LayoutProps) {
         <link rel="canonical" href={meta.canonical} />
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <link rel="stylesheet" href={assetUrl('reader-pages.css')} />
+        {/* The comments capability's look (thread, notifications, queue): its own file, so site.css stays the frame. */}
+        <link rel="stylesheet" href={assetUrl('comments.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         {(meta.alternates ?? []).map((a) => (
           <link rel="alternate" type={a.type} title={a.title} href={a.href} />

@@ -20,7 +20,7 @@ import { insertFixture, type Fixture } from './fixtures.ts';
 export const CHROMIUM_PATH = process.env.SOSIK_CHROMIUM ?? '/usr/bin/chromium';
 export const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results');
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
