@@ -251,6 +251,17 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
     const comment = await readComment(deps.db, id, reader ? { id: reader.id } : null);
     if (!comment || (comment.status !== 'published' && comment.readerId !== reader?.id))
       throw Errors.notFound('comment');
+    // A commenter this reader hid stays hidden when their comment arrives live.
+    const hidden =
+      reader && comment.readerId !== null
+        ? await deps.db
+            .selectFrom('comment_hidden_authors')
+            .select('author_id')
+            .where('reader_id', '=', reader.id)
+            .where('author_id', '=', comment.readerId)
+            .executeTakeFirst()
+        : undefined;
+    if (hidden) throw Errors.notFound('comment');
     const locale = requestLocale(request);
     const writer = await writerFor(deps, request, reply, comment.articleId, locale, reader);
     return reply
