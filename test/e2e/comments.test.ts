@@ -90,6 +90,9 @@ describe.skipIf(skipBrowser)('comments in Chromium', () => {
   });
 
   async function open(path: string): Promise<Page> {
+    // Each open thread holds a live stream, and Chromium keeps six connections per host: the
+    // pages of earlier tests are closed first.
+    for (const p of e2e.context.pages()) await p.close();
     const page = await e2e.open(path);
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -268,7 +271,11 @@ describe.skipIf(skipBrowser)('comments in Chromium', () => {
       .executeTakeFirst();
     expect(sora?.nickname).toBe('소라');
     await e2e.context.clearCookies();
-    const anonymous = await open(`/articles/${article}`);
+    const anonymous = await e2e.open(`/articles/${article}`); // beside `page`, which goes on below
+    anonymous.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await anonymous.waitForSelector(`#comment-${ids[0]}`);
     expect(await injected(anonymous)).toEqual([]);
     // And the sign-up form (each attempt costs a password hash: two of the sharpest payloads).
@@ -295,6 +302,31 @@ describe.skipIf(skipBrowser)('comments in Chromium', () => {
     });
     expect(await injected(page)).toEqual(['img[onerror]', 'injected <img>']);
     expect(dialogs).toEqual([]);
+  });
+
+  it('a comment another reader posts appears on an open page without a reload', { timeout: 60_000 }, async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    try {
+      // A visitor in their own browser, signed out, reading the article.
+      const visitor = await (await browser.newContext({ locale: 'ko-KR' })).newPage();
+      // The stream is subscribed before its headers go out: once they are here, the visitor hears.
+      const streaming = visitor.waitForResponse((r) => r.url().endsWith(`/articles/${article}/comments/live`));
+      await visitor.goto(`${e2e.baseUrl}/articles/${article}`);
+      expect((await streaming).status()).toBe(200);
+      const page = await open('/');
+      await signIn(page, 'duri@example.kr', PASSWORD);
+      await articleThread(page);
+      const id = await postWithScript(page, '열린 페이지에 바로 보일 댓글');
+      const arrived = visitor.locator(`#comment-${id}.comment--new`);
+      await arrived.waitFor();
+      await expect(arrived.locator('.comment__text').textContent()).resolves.toBe('열린 페이지에 바로 보일 댓글');
+      expect(new URL(visitor.url()).pathname).toBe(`/articles/${article}`);
+      await expect(visitor.locator('[data-live-count]').textContent()).resolves.toBe('새 댓글 1개가 올라왔습니다.');
+      expect(await injected(visitor)).toEqual([]);
+      await e2e.context.clearCookies();
+    } finally {
+      await browser.close();
+    }
   });
 
   it('with JavaScript off, the form posts and returns to the thread', { timeout: 60_000 }, async () => {
