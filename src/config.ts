@@ -7,7 +7,7 @@ import { parseTrustProxy } from './auth/trust-proxy.ts';
 
 type Kind = 'string' | 'int' | 'bool';
 /** What an int counts. Shown in the README and in every range error, so "30" is never ambiguous. */
-type Unit = 'ms' | 'seconds' | 'hours' | 'days' | 'bytes' | 'count' | 'per minute' | 'port';
+type Unit = 'ms' | 'seconds' | 'minutes' | 'hours' | 'days' | 'bytes' | 'count' | 'per minute' | 'port';
 
 interface OptionSpec<K extends Kind> {
   env: string;
@@ -503,8 +503,17 @@ export const OPTIONS = {
   commentReplyMail: option({
     env: 'SOSIK_COMMENT_REPLY_MAIL',
     kind: 'bool',
-    default: false,
-    doc: 'Also e-mail readers when someone replies to their comment (always shown at /account/notifications).',
+    default: true,
+    doc: 'Offer readers an e-mail about replies to their comments (each chooses it at /account/notifications; replies are always listed there).',
+  }),
+  commentReplyMailMinutes: option({
+    env: 'SOSIK_COMMENT_REPLY_MAIL_MINUTES',
+    kind: 'int',
+    unit: 'minutes',
+    min: 0,
+    max: 1440,
+    default: 10,
+    doc: 'Replies arriving within this many minutes of the first are sent as one e-mail (0: one per reply, at once).',
   }),
   articleReactions: option({
     env: 'SOSIK_ARTICLE_REACTIONS',

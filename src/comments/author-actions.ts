@@ -42,7 +42,7 @@ export async function deleteOwnComment(
     }
     return { articleId: c.article_id };
   });
-  announceCommentChange(deps, { articleId: out.articleId, commentId, kind: 'changed', readerId: reader.id });
+  announceCommentChange(deps, { articleId: out.articleId, commentId, kind: 'changed' });
   return out;
 }
 

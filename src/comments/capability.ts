@@ -5,6 +5,8 @@ import type { Capability } from '../capability.ts';
 import { commentsCommands } from './commands.ts';
 import { commentsDataPart } from './reader-data.ts';
 import { readerCommentRoutes } from './reader-routes.tsx';
+import { notificationRoutes } from './notification-routes.tsx';
+import { replyMailJob } from './reply-mail.ts';
 import { commentRoutes } from './routes.tsx';
 import { commentCountSlot, commentThreadSlot } from './slots.tsx';
 import { studioCommentRoutes } from './studio-routes.tsx';
@@ -17,7 +19,9 @@ export const commentsCapability: Capability = {
     await commentRoutes(app, deps);
     await readerCommentRoutes(app, deps);
     await studioCommentRoutes(app, deps);
+    await notificationRoutes(app, deps);
   },
+  jobs: [replyMailJob],
   commands: commentsCommands,
   readerData: commentsDataPart,
   staffNav: [{ href: '/studio/comments', label: 'comments.studio.nav' }],

@@ -1,36 +1,77 @@
-// New comments while the page is open: a server-sent events stream per article, fed in-process
-// (one server on SQLite; several on PostgreSQL would need a shared channel such as LISTEN/NOTIFY).
+// New comments while the page is open: a server-sent events stream per article. A change travels
+// as one tag on the kernel's change bus (`comments.live:<article>:<comment>:<kind>`, announced
+// with the page-cache tags after the commit), so a viewer on any process hears a comment posted
+// through any other (PostgreSQL LISTEN/NOTIFY or Redis between processes; in-process on SQLite).
+import { ALL_CHANGED, type ChangeBus } from '../db/change-bus.ts';
+
 export interface CommentChange {
   articleId: number;
   commentId: number;
+  /** posted: newly visible to everyone (written, or approved from the queue); changed: anything else. */
   kind: 'posted' | 'changed';
-  /** The reader who caused it (their own page does not need the live notice). */
-  readerId: number | null;
 }
 
-type Listener = (change: CommentChange) => void;
-const listeners = new Map<number, Set<Listener>>();
-/** Open streams per process, so a flood of tabs cannot hold unbounded sockets. */
+/** What a stream hears: a change, or "changes may have been missed" (the bus reconnected). */
+export type LiveEvent = CommentChange | { kind: 'missed' };
+
+const PREFIX = 'comments.live:';
+const TAG = /^comments\.live:(\d{1,15}):(\d{1,15}):(posted|changed)$/;
+
+export function liveTag(change: CommentChange): string {
+  return `${PREFIX}${change.articleId}:${change.commentId}:${change.kind}`;
+}
+
+export function changeOfTag(tag: string): CommentChange | undefined {
+  const m = TAG.exec(tag);
+  if (!m) return undefined;
+  return { articleId: Number(m[1]), commentId: Number(m[2]), kind: m[3] as CommentChange['kind'] };
+}
+
+type Listener = (event: LiveEvent) => void;
+
+/** Open streams per app, so a flood of tabs cannot hold unbounded sockets. */
 export const MAX_LIVE_STREAMS = 2000;
-let open = 0;
 
-export function publishLive(change: CommentChange): void {
-  for (const l of listeners.get(change.articleId) ?? []) l(change);
-}
+/** One app's live viewers, by article, fed from the change bus. */
+export class LiveHub {
+  private readonly listeners = new Map<number, Set<Listener>>();
+  private open = 0;
 
-/** Subscribes to one article's changes; returns the unsubscribe, or undefined when full. */
-export function subscribeLive(articleId: number, listener: Listener): (() => void) | undefined {
-  if (open >= MAX_LIVE_STREAMS) return undefined;
-  open++;
-  let set = listeners.get(articleId);
-  if (!set) {
-    set = new Set();
-    listeners.set(articleId, set);
+  /** Listens to the bus; returns the unsubscribe. */
+  attach(bus: ChangeBus): () => void {
+    return bus.subscribe((tags) => this.hear(tags));
   }
-  set.add(listener);
-  return () => {
-    open--;
-    set.delete(listener);
-    if (set.size === 0) listeners.delete(articleId);
-  };
+
+  hear(tags: readonly string[]): void {
+    if (tags.includes(ALL_CHANGED)) {
+      for (const set of this.listeners.values()) for (const l of set) l({ kind: 'missed' });
+      return;
+    }
+    for (const tag of tags) {
+      if (!tag.startsWith(PREFIX)) continue;
+      const change = changeOfTag(tag);
+      if (change) for (const l of this.listeners.get(change.articleId) ?? []) l(change);
+    }
+  }
+
+  /** Subscribes to one article's changes; returns the unsubscribe, or undefined when full. */
+  subscribe(articleId: number, listener: Listener): (() => void) | undefined {
+    if (this.open >= MAX_LIVE_STREAMS) return undefined;
+    this.open++;
+    let set = this.listeners.get(articleId);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(articleId, set);
+    }
+    set.add(listener);
+    const own = set;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.open--;
+      own.delete(listener);
+      if (own.size === 0) this.listeners.delete(articleId);
+    };
+  }
 }

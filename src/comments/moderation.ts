@@ -47,7 +47,7 @@ export async function moderate(
   options: { days?: number; note?: string } = {},
   now = Date.now(),
 ): Promise<number> {
-  const changed: Array<{ articleId: number; id: number }> = [];
+  const changed: Array<{ articleId: number; id: number; kind: 'posted' | 'changed' }> = [];
   await deps.db.transaction().execute(async (trx) => {
     for (const id of commentIds) {
       const c = await trx
@@ -90,7 +90,7 @@ export async function moderate(
           .execute();
         const wasPublished = c.status === 'published';
         if (status === 'published' && !wasPublished && c.parent_id !== null)
-          await replyPublished(trx, c.id, c.parent_id, c.reader_id, now);
+          await replyPublished(trx, deps.config, c.id, c.parent_id, c.reader_id, now);
         if (status !== 'published' && wasPublished && c.parent_id !== null) {
           await trx
             .updateTable('comments')
@@ -135,11 +135,17 @@ export async function moderate(
         { from: c.status, ...(action === 'suspend' ? { days: options.days ?? 7 } : {}), note: options.note ?? '' },
         now,
       );
-      changed.push({ articleId: c.article_id, id: c.id });
+      const visible = await trx
+        .selectFrom('comments')
+        .select('status')
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
+      // Approved from the queue: new to everyone else, as a freshly written comment is.
+      const kind = visible.status === 'published' && c.status !== 'published' ? 'posted' : 'changed';
+      changed.push({ articleId: c.article_id, id: c.id, kind });
     }
   });
-  for (const c of changed)
-    announceCommentChange(deps, { articleId: c.articleId, commentId: c.id, kind: 'changed', readerId: null });
+  for (const c of changed) announceCommentChange(deps, { articleId: c.articleId, commentId: c.id, kind: c.kind });
   return changed.length;
 }
 

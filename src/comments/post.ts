@@ -10,6 +10,7 @@ import { commentCounters, takeCounters } from './counters.ts';
 import { PHASES } from './pipeline/phases.ts';
 import { type Decision, runPipeline } from './pipeline/run.ts';
 import type { Phase } from './pipeline/phase.ts';
+import { joinReplyBatch } from './reply-mail.ts';
 import { cleanCommentText, COMMENT_MAX_CHARS, textKey } from './text-key.ts';
 import { defaultToxicityModel, assessComment, type CommentAssessment } from './toxicity/index.ts';
 import { commentWindow } from './windows.ts';
@@ -129,17 +130,18 @@ export async function postComment(
         .execute();
     }
     if (outcome.status === 'published' && parentId !== null)
-      await replyPublished(trx, row.id, parentId, reader.id, now);
+      await replyPublished(trx, deps.config, row.id, parentId, reader.id, now);
     return { id: row.id, articleId: article.id, status: outcome.status, deciding: outcome.deciding };
   });
   if (result.status === 'published')
-    announceCommentChange(deps, { articleId: article.id, commentId: result.id, kind: 'posted', readerId: reader.id });
+    announceCommentChange(deps, { articleId: article.id, commentId: result.id, kind: 'posted' });
   return result;
 }
 
 /** A reply became visible: its parent's count goes up, and the parent's author is told. */
 export async function replyPublished(
   trx: Trx,
+  config: AppDeps['config'],
   replyId: number,
   parentId: number,
   replierId: number | null,
@@ -151,7 +153,10 @@ export async function replyPublished(
     .where('id', '=', parentId)
     .returning('reader_id')
     .executeTakeFirst();
+  // Never for a reply by the author to themselves.
   if (parent?.reader_id != null && parent.reader_id !== replierId) {
+    // Before the notification: the batch's row lock orders it (reply-mail.ts).
+    await joinReplyBatch(trx, config, parent.reader_id, now);
     await trx
       .insertInto('comment_notifications')
       .values({ reader_id: parent.reader_id, comment_id: replyId, read_at: null, created_at: now })

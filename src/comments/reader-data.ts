@@ -8,7 +8,7 @@ import { wilsonLowerBound } from './wilson.ts';
 export const commentsDataPart: ReaderDataPart = {
   async export(deps, readerId) {
     const db = deps.db;
-    const [comments, votes, reactions, reports] = await Promise.all([
+    const [comments, votes, reactions, reports, replyMail] = await Promise.all([
       db
         .selectFrom('comments')
         .select(['id', 'article_id', 'parent_id', 'original', 'status', 'status_phase', 'status_reason', 'created_at'])
@@ -30,6 +30,7 @@ export const commentsDataPart: ReaderDataPart = {
         .select(['comment_id', 'kind', 'reason', 'created_at'])
         .where('reader_id', '=', readerId)
         .execute(),
+      db.selectFrom('comment_reply_mail').select('enabled').where('reader_id', '=', readerId).executeTakeFirst(),
     ]);
     return {
       comments: comments.map((c) => ({
@@ -58,6 +59,7 @@ export const commentsDataPart: ReaderDataPart = {
         reason: r.reason,
         at: new Date(Number(r.created_at)).toISOString(),
       })),
+      replyMail: replyMail?.enabled === 1,
     };
   },
 
@@ -123,6 +125,7 @@ export const commentsDataPart: ReaderDataPart = {
       'comment_bans',
       'comment_reader_prefs',
       'comment_notifications',
+      'comment_reply_mail',
     ] as const) {
       await trx.deleteFrom(table).where('reader_id', '=', readerId).execute();
     }

@@ -1,5 +1,5 @@
 // Reader actions beyond writing: report (with a reason) and fold requests, hiding a commenter,
-// the filter switch, article reactions; the public commenter page and reply notifications. Every
+// the filter switch, article reactions; the public commenter page. Every
 // form works without JavaScript (303 back); fetch() gets JSON.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -7,7 +7,6 @@ import type { AppDeps } from '../capability.ts';
 import { verifyCsrf } from '../auth/csrf.tsx';
 import { AppError, Errors } from '../errors.ts';
 import { readerOf, requireReader } from '../readers/index.ts';
-import { dateTime } from '../web/format.ts';
 import { t } from '../web/i18n/index.ts';
 import { Layout } from '../web/layout.tsx';
 import { requestLocale } from '../web/locale.ts';
@@ -18,7 +17,7 @@ import { commenterProfile } from './commenter.ts';
 import { toggleReaction } from './reactions.ts';
 import { refusalText } from './refusal-text.ts';
 import { hideAuthor, REPORT_REASONS, reportComment, setShowFlagged } from './reports.ts';
-import { CommenterView, NotificationsView } from './views/reader-pages.tsx';
+import { CommenterView } from './views/reader-pages.tsx';
 
 const reportSchema = z.object({ reason: z.enum(REPORT_REASONS) });
 const prefsSchema = z.object({ showFlagged: z.enum(['0', '1']), back: z.string().max(300).optional() });
@@ -129,60 +128,6 @@ export async function readerCommentRoutes(app: FastifyInstance, deps: AppDeps): 
         }}
       >
         <CommenterView locale={ctx.locale} profile={profile} />
-      </Layout>,
-    );
-  });
-
-  app.get('/account/notifications', { preHandler: requireReader(deps) }, async (request, reply) => {
-    const reader = readerOf(request);
-    const rows = await deps.db
-      .selectFrom('comment_notifications as n')
-      .innerJoin('comments as c', 'c.id', 'n.comment_id')
-      .leftJoin('readers as r', 'r.id', 'c.reader_id')
-      .innerJoin('articles as a', 'a.id', 'c.article_id')
-      .select([
-        'n.id',
-        'n.read_at',
-        'n.created_at',
-        'c.id as comment_id',
-        'c.body',
-        'c.status',
-        'r.nickname',
-        'a.headline',
-      ])
-      .where('n.reader_id', '=', reader.id)
-      .orderBy('n.id', 'desc')
-      .limit(100)
-      .execute();
-    await deps.db
-      .updateTable('comment_notifications')
-      .set({ read_at: Date.now() })
-      .where('reader_id', '=', reader.id)
-      .where('read_at', 'is', null)
-      .execute();
-    const ctx = await pageContext(request, reply);
-    const items = rows
-      .filter((r) => r.status === 'published')
-      .map((r) => ({
-        id: r.id,
-        commentId: r.comment_id,
-        nickname: r.nickname,
-        body: r.body,
-        headline: r.headline,
-        unread: r.read_at === null,
-        time: dateTime(ctx.locale, Number(r.created_at)),
-      }));
-    return sendPage(
-      reply,
-      <Layout
-        {...frameOf(ctx)}
-        meta={{
-          title: t(ctx.locale, 'comments.notifications.title'),
-          canonical: `${ctx.publicUrl}/account/notifications`,
-          robots: 'noindex',
-        }}
-      >
-        <NotificationsView locale={ctx.locale} items={items} />
       </Layout>,
     );
   });

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../capability.ts';
 import { verifyCsrf } from '../auth/csrf.tsx';
 import { AppError, Errors } from '../errors.ts';
-import { readerOf, requireReader } from '../readers/index.ts';
+import { getReader, readerOf, requireReader } from '../readers/index.ts';
 import { t } from '../web/i18n/index.ts';
 import { Layout } from '../web/layout.tsx';
 import { requestLocale } from '../web/locale.ts';
@@ -18,11 +18,11 @@ import { frameOf } from '../web/page-context.ts';
 import { parseIdParam } from '../web/params.ts';
 import { commentArticle } from './article-ref.ts';
 import { appealComment, deleteOwnComment } from './author-actions.ts';
-import { subscribeLive } from './live.ts';
+import { LiveHub } from './live.ts';
 import { postComment } from './post.ts';
 import { refusalText } from './refusal-text.ts';
 import { readComment } from './thread-store.ts';
-import { threadFor } from './thread-page.tsx';
+import { threadFor, writerFor } from './thread-page.tsx';
 import { AboutModeration } from './views/about.tsx';
 import { CommentItem, CommentThread } from './views/thread.tsx';
 import { voteComment } from './votes.ts';
@@ -244,13 +244,57 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
     );
   });
 
+  // One comment as the viewer would see it in the thread, for the live island to insert.
+  app.get<{ Params: { id: string } }>('/comments/:id/fragment', async (request, reply) => {
+    const id = parseIdParam(request.params.id);
+    if (id === undefined) throw Errors.notFound('comment');
+    const reader = await getReader(request, deps);
+    const comment = await readComment(deps.db, id, reader ? { id: reader.id } : null);
+    if (!comment || (comment.status !== 'published' && comment.readerId !== reader?.id))
+      throw Errors.notFound('comment');
+    // A commenter this reader hid stays hidden when their comment arrives live.
+    const hidden =
+      reader && comment.readerId !== null
+        ? await deps.db
+            .selectFrom('comment_hidden_authors')
+            .select('author_id')
+            .where('reader_id', '=', reader.id)
+            .where('author_id', '=', comment.readerId)
+            .executeTakeFirst()
+        : undefined;
+    if (hidden) throw Errors.notFound('comment');
+    const locale = requestLocale(request);
+    const writer = await writerFor(deps, request, reply, comment.articleId, locale, reader);
+    return reply
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(
+        renderFragment(
+          <CommentItem
+            locale={locale}
+            articleId={comment.articleId}
+            c={comment}
+            writer={writer}
+            foldAt={deps.config.commentFoldAt}
+            reply={comment.parentId !== null}
+          />,
+        ),
+      );
+  });
+
+  // Live viewers of this app, fed by the change bus (so by every process sharing the database).
+  const hub = new LiveHub();
+  const detach = deps.changes ? hub.attach(deps.changes) : undefined;
+  app.addHook('onClose', async () => detach?.());
+
   app.get<{ Params: { id: string } }>('/articles/:id/comments/live', async (request, reply) => {
     const id = parseIdParam(request.params.id);
     if (id === undefined) throw Errors.notFound('article');
     let stop: (() => void) | undefined;
-    stop = subscribeLive(id, (change) => {
-      if (change.kind === 'posted')
-        reply.raw.write(`event: comment\ndata: ${JSON.stringify({ id: change.commentId })}\n\n`);
+    stop = hub.subscribe(id, (event) => {
+      if (event.kind === 'posted')
+        reply.raw.write(`event: comment\ndata: ${JSON.stringify({ id: event.commentId })}\n\n`);
+      else if (event.kind === 'missed') reply.raw.write('event: missed\ndata: {}\n\n');
     });
     if (!stop) throw Errors.unavailable(30);
     reply.raw.writeHead(200, {

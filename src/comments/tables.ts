@@ -1,4 +1,4 @@
-// Tables of the comments capability (created by src/db/migrations/0014-comments.ts).
+// Tables of the comments capability (created by src/db/migrations/0014-comments.ts and 0018-comment-reply-mail.ts).
 import type { Generated, Selectable } from 'kysely';
 
 export type CommentStatus = 'published' | 'held' | 'rejected' | 'deleted_author' | 'deleted_moderator';
@@ -111,6 +111,15 @@ export interface CommentNotificationTable {
   created_at: number;
 }
 
+export interface CommentReplyMailTable {
+  reader_id: number;
+  enabled: number;
+  /** Notifications up to this id were mailed or passed over. */
+  mailed_through: number;
+  /** When the waiting batch goes out; null when none waits. */
+  due_at: number | null;
+}
+
 export interface CommentModerationLogTable {
   id: Generated<number>;
   staff_id: number | null;
@@ -134,6 +143,7 @@ export interface CommentTables {
   comment_category_rules: CommentCategoryRuleTable;
   article_reactions: ArticleReactionTable;
   comment_notifications: CommentNotificationTable;
+  comment_reply_mail: CommentReplyMailTable;
   comment_moderation_log: CommentModerationLogTable;
 }
 

@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../capability.ts';
 import { csrfToken } from '../auth/csrf.tsx';
-import { getReader } from '../readers/index.ts';
+import { getReader, type ReaderAccount } from '../readers/index.ts';
 import type { Locale } from '../web/i18n/index.ts';
 import type { CommentArticle } from './article-ref.ts';
 import { participationError } from './post.ts';
@@ -49,6 +49,36 @@ export async function evidenceFor(
   return out;
 }
 
+/** Who is looking, as the thread's forms need it: a reader who may write, or why not. */
+export async function writerFor(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  articleId: number,
+  locale: Locale,
+  reader: ReaderAccount | null,
+  now = Date.now(),
+): Promise<Writer> {
+  if (reader) {
+    const refused = participationError(reader, deps.config, now);
+    const prefs = await deps.db
+      .selectFrom('comment_reader_prefs')
+      .select('show_flagged')
+      .where('reader_id', '=', reader.id)
+      .executeTakeFirst();
+    return refused
+      ? { kind: 'refused', message: refusalText(refused, locale) }
+      : {
+          kind: 'reader',
+          id: reader.id,
+          csrfToken: await csrfToken(request, reply, deps),
+          showFlagged: prefs?.show_flagged === 1,
+        };
+  }
+  if (request.principal?.kind === 'staff') return { kind: 'staff' };
+  return { kind: 'anonymous', loginHref: `/login?next=${encodeURIComponent(`/articles/${articleId}/comments`)}` };
+}
+
 export async function threadFor(
   deps: AppDeps,
   request: FastifyRequest,
@@ -65,27 +95,7 @@ export async function threadFor(
     page: pageOf(query.cpage),
     viewer: reader ? { id: reader.id } : null,
   });
-  let writer: Writer;
-  if (reader) {
-    const refused = participationError(reader, deps.config, now);
-    const prefs = await deps.db
-      .selectFrom('comment_reader_prefs')
-      .select('show_flagged')
-      .where('reader_id', '=', reader.id)
-      .executeTakeFirst();
-    writer = refused
-      ? { kind: 'refused', message: refusalText(refused, locale) }
-      : {
-          kind: 'reader',
-          id: reader.id,
-          csrfToken: await csrfToken(request, reply, deps),
-          showFlagged: prefs?.show_flagged === 1,
-        };
-  } else if (request.principal?.kind === 'staff') {
-    writer = { kind: 'staff' };
-  } else {
-    writer = { kind: 'anonymous', loginHref: `/login?next=${encodeURIComponent(`/articles/${article.id}/comments`)}` };
-  }
+  const writer = await writerFor(deps, request, reply, article.id, locale, reader, now);
   const evidence = reader ? await evidenceFor(deps, thread, reader.id) : new Map();
   const { counts, mine } = await reactionCounts(deps.db, article.id, reader?.id);
   const reactions = { offered: enabledReactions(deps.config), counts, mine };

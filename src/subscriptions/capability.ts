@@ -7,9 +7,11 @@ import { followControlSlot } from './follow-control.tsx';
 import { subscriptionsDataPart } from './reader-data.ts';
 import { subscriptionRoutes } from './routes.tsx';
 import { runDueDigests, startDigestLoop } from './digest.ts';
+import { SUBSCRIPTIONS_ASSETS } from './assets.ts';
 
 export const subscriptionsCapability: Capability = {
   name: 'subscriptions',
+  assets: SUBSCRIPTIONS_ASSETS,
   routes: subscriptionRoutes,
   jobs: [alertJob],
   onArticleChanged: [alertJob.kind],

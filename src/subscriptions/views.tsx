@@ -12,8 +12,11 @@ import type { MyNewsItem } from './my-news.ts';
 import type { Subscription } from './store.ts';
 import type { TargetLabel } from './targets.ts';
 import { StaffTable } from '../web/components/staff-table.tsx';
+import { capabilityAssetUrl } from '../web/assets.ts';
+import { SUBSCRIPTIONS_ASSETS } from './assets.ts';
 
-const LIVE_SCRIPT = 'js/my-live.js';
+/** The island that shows the live notice (served from this capability's static folder). */
+const liveScript = () => capabilityAssetUrl('subscriptions', SUBSCRIPTIONS_ASSETS.dir, 'my-live.js');
 
 export function MyNewsPage(props: {
   ctx: PageContext;
@@ -32,7 +35,7 @@ export function MyNewsPage(props: {
     <Layout
       {...frameOf(ctx)}
       meta={{ title: tr('subscriptions.my.title'), canonical: `${ctx.publicUrl}/my`, robots: 'noindex, nofollow' }}
-      scripts={props.liveSince === undefined ? undefined : [LIVE_SCRIPT]}
+      scripts={props.liveSince === undefined ? undefined : [liveScript()]}
     >
       <header class="list-head">
         <h1 class="list-head__title">
@@ -49,7 +52,7 @@ export function MyNewsPage(props: {
         </p>
       </header>
       {props.liveSince === undefined ? null : (
-        // Filled by static/js/my-live.js from the stream; a status region, so it is announced.
+        // Filled by static/my-live.js from the stream; a status region, so it is announced.
         <p class="live-notice" role="status" data-live-url={`${LIVE_PATH}?since=${props.liveSince}`}>
           <a class="live-notice__link" href="/my" hidden>
             <span class="live-notice__text" /> <span class="live-notice__action">{tr('subscriptions.live.show')}</span>

@@ -13,6 +13,7 @@ import { buildApp, REGISTRY } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { AppDeps } from '../../src/deps.ts';
 import { JobWorker } from '../../src/jobs/worker.ts';
+import { ChangeBus } from '../../src/db/change-bus.ts';
 import { openDatabase, type DbHandle } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { insertFixture, type Fixture } from './fixtures.ts';
@@ -20,7 +21,7 @@ import { insertFixture, type Fixture } from './fixtures.ts';
 export const CHROMIUM_PATH = process.env.SOSIK_CHROMIUM ?? '/usr/bin/chromium';
 export const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results');
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -110,6 +111,8 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       log: pino({ level: 'silent' }),
       nudgeJobs: () => worker?.nudge(),
       registry: REGISTRY,
+      // One process: changes (page cache, live comments) are delivered in it, as `sosik serve` on SQLite does.
+      changes: new ChangeBus(`e2e:${tmp}`),
     };
     if (options.jobs) {
       worker = new JobWorker(deps, { pollMs: 100 });

@@ -66,7 +66,7 @@ describe.each(await testDialects())('live notice on My news (%s)', (dialect) => 
     const page = await t.app.inject({ url: '/my', headers: { cookie, 'user-agent': CHROME_WINDOWS } });
     const since = Number(/data-live-url="\/my\/live\?since=(\d+)"/.exec(page.body)?.[1]);
     expect(since).toBeGreaterThan(0);
-    expect(page.body).toContain('/static/js/my-live.js');
+    expect(page.body).toContain('/static/subscriptions/my-live.js?v=');
 
     const c = await stream(since);
     expect(c.status).toBe(200);

@@ -1,6 +1,6 @@
 // Comment thread island (src/comments): on the article page, swaps the shared thread for the
 // reader's own (forms, their pending comments); posts comments, replies and votes without a
-// reload; shows a notice when others post while the page is open (server-sent events). Without
+// reload; puts comments others post while the page is open in place (server-sent events). Without
 // JavaScript every form posts and returns to the thread.
 const parser = new DOMParser();
 
@@ -51,6 +51,34 @@ async function send(form, submitter) {
   return { ok: res.ok, data };
 }
 
+/** Puts a rendered comment in its place (a reply under its parent, a comment first); false when it has none here. */
+function place(item, thread) {
+  if (!thread) return false;
+  if (document.getElementById(item.id)) return true;
+  const parentId = item.dataset.parentId;
+  if (parentId) {
+    const box = document.getElementById(`comment-${parentId}`)?.querySelector('.comment__replies');
+    if (!box) return false;
+    let list = box.querySelector('.comment-list--replies');
+    if (!list) {
+      list = document.createElement('ol');
+      list.className = 'comment-list comment-list--replies';
+      box.prepend(list);
+    }
+    list.append(document.adoptNode(item));
+    return true;
+  }
+  let list = thread.querySelector(':scope > .comment-list');
+  if (!list) {
+    thread.querySelector('.comments__empty')?.remove();
+    list = document.createElement('ol');
+    list.className = 'comment-list';
+    thread.querySelector('.comments__live')?.after(list);
+  }
+  list.prepend(document.adoptNode(item));
+  return true;
+}
+
 document.addEventListener('submit', async (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement)) return;
@@ -62,28 +90,7 @@ document.addEventListener('submit', async (event) => {
     form.querySelector('[data-form-alert]')?.remove();
     const item = data.html ? fragment(data.html) : null;
     if (!item) return;
-    const parentId = new FormData(form).get('parentId');
-    if (parentId) {
-      const parent = document.getElementById(`comment-${parentId}`);
-      const box = parent?.querySelector('.comment__replies');
-      let list = box?.querySelector('.comment-list--replies');
-      if (box && !list) {
-        list = document.createElement('ol');
-        list.className = 'comment-list comment-list--replies';
-        box.prepend(list);
-      }
-      list?.append(document.adoptNode(item));
-    } else {
-      const thread = form.closest('#comments');
-      let list = thread?.querySelector(':scope > .comment-list');
-      if (thread && !list) {
-        thread.querySelector('.comments__empty')?.remove();
-        list = document.createElement('ol');
-        list.className = 'comment-list';
-        thread.querySelector('.comments__sorts')?.after(list);
-      }
-      list?.prepend(document.adoptNode(item));
-    }
+    place(item, form.closest('#comments'));
     item.querySelector('.comment__text')?.setAttribute('tabindex', '-1');
     return;
   }
@@ -99,16 +106,38 @@ document.addEventListener('submit', async (event) => {
   }
 });
 
+function showLiveNotice() {
+  const notice = document.querySelector('[data-live-notice]');
+  if (notice) notice.hidden = false;
+}
+
+// Others' new comments appear in place, marked new, and are counted in a polite live region; one
+// the page cannot place (a reply to a comment on another page) or missed changes show the notice.
 function listen() {
   const thread = document.querySelector('[data-comments-live]');
   if (!thread || typeof EventSource === 'undefined') return;
   const source = new EventSource(thread.dataset.commentsLive);
-  source.addEventListener('comment', (event) => {
+  let arrived = 0;
+  source.addEventListener('comment', async (event) => {
     const { id } = JSON.parse(event.data);
     if (document.getElementById(`comment-${id}`)) return;
-    const notice = document.querySelector('[data-live-notice]');
-    if (notice) notice.hidden = false;
+    const res = await fetch(`/comments/${id}/fragment`, {
+      credentials: 'same-origin',
+      headers: { accept: 'text/html' },
+    });
+    if (!res.ok) return;
+    const item = fragment(await res.text());
+    const live = document.querySelector('#comments');
+    if (!item || !live || document.getElementById(item.id)) return;
+    item.classList.add('comment--new');
+    if (!place(item, live)) return showLiveNotice();
+    arrived++;
+    const count = live.querySelector('#comments-title .comment-count__number');
+    if (count && /^\d+$/.test(count.textContent)) count.textContent = String(Number(count.textContent) + 1);
+    const status = live.querySelector('[data-live-count]');
+    if (status) status.textContent = (status.dataset.template ?? '').replace('{n}', String(arrived));
   });
+  source.addEventListener('missed', showLiveNotice);
 }
 
 swapInOwnThread()

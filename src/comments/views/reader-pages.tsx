@@ -1,4 +1,6 @@
-// The public commenter page (/readers/:nickname) and the reader's reply notifications.
+// The public commenter page (/readers/:nickname), the reader's reply notifications with their
+// reply e-mail choice, and the page behind the e-mail's stop link.
+import { CsrfField } from '../../auth/csrf.tsx';
 import { dateTime, shortDate } from '../../web/format.ts';
 import { translator, type Locale } from '../../web/i18n/index.ts';
 import type { CommenterProfile } from '../commenter.ts';
@@ -39,8 +41,46 @@ export function CommenterView({ locale, profile }: { locale: Locale; profile: Co
   );
 }
 
+export interface ReplyMailSetting {
+  offered: boolean;
+  enabled: boolean;
+  verified: boolean;
+  minutes: number;
+  csrfToken: string;
+  saved: boolean;
+}
+
+function ReplyMailForm({ locale, mail }: { locale: Locale; mail: ReplyMailSetting }) {
+  const tr = translator(locale);
+  return (
+    <form class="notifications__mail" method="post" action="/account/notifications/mail">
+      <CsrfField token={mail.csrfToken} />
+      <h2 class="notifications__mail-title">{tr('comments.notifications.mail.title')}</h2>
+      {mail.saved ? (
+        <p class="notice" role="status">
+          {tr('comments.notifications.mail.saved')}
+        </p>
+      ) : null}
+      <p class="notifications__mail-choice">
+        <input type="checkbox" id="reply-mail" name="mail" value="1" checked={mail.enabled} />
+        <label for="reply-mail">{tr('comments.notifications.mail.on')}</label>
+      </p>
+      <p class="notifications__mail-hint" id="reply-mail-hint">
+        {mail.minutes > 0
+          ? tr('comments.notifications.mail.hint', { minutes: mail.minutes })
+          : tr('comments.notifications.mail.hint-now')}
+        {mail.verified ? null : ` ${tr('comments.notifications.mail.unverified')}`}
+      </p>
+      <button type="submit" class="button">
+        {tr('comments.notifications.mail.save')}
+      </button>
+    </form>
+  );
+}
+
 export function NotificationsView(props: {
   locale: Locale;
+  mail: ReplyMailSetting;
   items: Array<{
     id: number;
     commentId: number;
@@ -55,6 +95,7 @@ export function NotificationsView(props: {
   return (
     <div class="notifications">
       <h1>{tr('comments.notifications.title')}</h1>
+      {props.mail.offered ? <ReplyMailForm locale={props.locale} mail={props.mail} /> : null}
       {props.items.length === 0 ? (
         <p>{tr('comments.notifications.empty')}</p>
       ) : (
@@ -73,6 +114,32 @@ export function NotificationsView(props: {
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** The page behind the one-click address in reply e-mail: a button, then what it did. */
+export function StopReplyMailView(props: { locale: Locale; action: string; done: boolean }) {
+  const tr = translator(props.locale);
+  return (
+    <div class="notifications">
+      <h1>{tr('comments.mail.stop.title')}</h1>
+      {props.done ? (
+        <p role="status" data-unsubscribed="true">
+          {tr('comments.mail.stop.done')}
+        </p>
+      ) : (
+        <form method="post" action={props.action}>
+          <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+          <p>{tr('comments.mail.stop.ask')}</p>
+          <button type="submit" class="button">
+            {tr('comments.mail.stop.button')}
+          </button>
+        </form>
+      )}
+      <p>
+        <a href="/account/notifications">{tr('comments.notifications.title')}</a>
+      </p>
     </div>
   );
 }

@@ -260,7 +260,12 @@ export function CommentItem(props: {
   const folded = c.foldCount >= props.foldAt;
   const filtered = c.flagged && !own && !(reader?.showFlagged ?? false);
   return (
-    <li class={`comment${props.reply ? ' comment--reply' : ''}`} id={`comment-${c.id}`} data-comment-id={c.id}>
+    <li
+      class={`comment${props.reply ? ' comment--reply' : ''}`}
+      id={`comment-${c.id}`}
+      data-comment-id={c.id}
+      data-parent-id={c.parentId ?? undefined}
+    >
       {folded || filtered ? (
         <details class="comment__folded">
           <summary>{folded ? tr('comments.folded', { n: c.foldCount }) : tr('comments.filtered')}</summary>
@@ -376,6 +381,7 @@ export function CommentThread(props: ThreadProps & { evidence?: Map<number, Reco
       <p class="comments__live" hidden data-live-notice>
         <a href={`${base}?sort=newest#comments`}>{tr('comments.live.new')}</a>
       </p>
+      <p class="visually-hidden" aria-live="polite" data-live-count data-template={tr('comments.live.arrived')} />
       {thread.comments.length === 0 ? (
         <p class="comments__empty">{tr('comments.empty')}</p>
       ) : (

@@ -170,4 +170,26 @@ export default {
   'comments.studio.open': 'Open comments on this article',
   'comments.studio.action.close': 'Closed comments',
   'comments.studio.action.open': 'Opened comments',
+  'comments.notifications.mail.title': 'Reply e-mail',
+  'comments.notifications.mail.on': 'Also e-mail me when someone replies to my comments',
+  'comments.notifications.mail.hint':
+    'A burst of replies comes as one message every {minutes} minutes. Your own replies and replies awaiting review are never mailed.',
+  'comments.notifications.mail.hint-now':
+    'Each reply is mailed at once. Your own replies and replies awaiting review are never mailed.',
+  'comments.notifications.mail.save': 'Save',
+  'comments.notifications.mail.saved': 'Your reply e-mail setting is saved.',
+  'comments.notifications.mail.unverified': 'Confirm your e-mail address to receive reply e-mail.',
+  'comments.mail.subject.one': '[{site}] {nickname} replied to your comment',
+  'comments.mail.subject.many': '[{site}] {count} new replies to your comments',
+  'comments.mail.intro': '{name}, new replies to your comments: {count}.',
+  'comments.mail.line': '· {nickname}: {excerpt} (“{headline}”)',
+  'comments.mail.open': 'See your reply notifications',
+  'comments.mail.why': 'You get this message because reply e-mail is on in your notification settings.',
+  'comments.mail.stop': 'To stop reply e-mail: {url}',
+  'comments.mail.stop.title': 'Stop reply e-mail',
+  'comments.mail.stop.ask':
+    'Stop e-mailing you about replies to your comments? You can still see them on your notifications page.',
+  'comments.mail.stop.button': 'Stop reply e-mail',
+  'comments.mail.stop.done': 'Reply e-mail is off. Replies are still listed on your notifications page.',
+  'comments.live.arrived': 'New comments while you read: {n}.',
 } satisfies Messages;
