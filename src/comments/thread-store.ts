@@ -181,7 +181,11 @@ export async function readThread(
   const ids = top.map((c) => c.id);
   if (ids.length) {
     const byId = new Map(top.map((c) => [c.id, c]));
-    for (const r of await firstReplies(db, ids, viewer)) byId.get(r.parent_id!)?.replies.push(toComment(r));
+    // Anonymous viewers see published replies only, which reply_count counts: skip the parents
+    // without any (a reader may also see their own held replies, so theirs are all read).
+    const parents = viewer ? ids : top.filter((c) => c.replyCount > 0).map((c) => c.id);
+    if (parents.length)
+      for (const r of await firstReplies(db, parents, viewer)) byId.get(r.parent_id!)?.replies.push(toComment(r));
     if (viewer) await attachVotes(db, viewer.id, [...top, ...top.flatMap((c) => c.replies)]);
   }
   return { comments: top, counts: await threadCounts(db, articleId), topLevel: total, page, pages };
