@@ -9,6 +9,7 @@ import { SparseVector } from './sparse-vector.ts';
 import { Vocabulary, type DfPrior } from './vocabulary.ts';
 import { isLatinTerm, isNameKey, neutralCosine, TermClass, TermClasses } from './cross-language.ts';
 import { bestMemberCosine, keepNewest, newMember, sameMember, strongestTerms, type Member } from './member-sample.ts';
+import { twoDenseGroups } from './split.ts';
 
 export interface EngineConfig {
   /** Smallest similarity (after the time factor) for an article to join an existing issue. */
@@ -54,6 +55,12 @@ export interface EngineConfig {
   clearMargin: number;
   /** How many times the runner-up's margin the clear winner's must be. */
   clearRatio: number;
+  /** Sampled members each part of a split needs (split.ts). */
+  splitMinGroup: number;
+  /** Mean member cosine between two groups at or under which the issue splits (0 disables). */
+  splitBetween: number;
+  /** How many times the mean cosine between the groups each group's own mean must be. */
+  splitRatio: number;
 }
 
 export const DEFAULT_ENGINE: EngineConfig = {
@@ -77,6 +84,9 @@ export const DEFAULT_ENGINE: EngineConfig = {
   neutralIndexTerms: 12,
   clearMargin: 0.8,
   clearRatio: 2,
+  splitMinGroup: 2,
+  splitBetween: 0.02,
+  splitRatio: 4,
 };
 
 export interface ClusterState {
@@ -102,6 +112,13 @@ export interface Assignment {
   created: boolean;
   /** Issues the join made redundant, merged into clusterId. */
   absorbed: number[];
+  /** The join left clusterId holding two stories: these members moved to the new issue `into`. */
+  split?: IssueSplit;
+}
+
+export interface IssueSplit {
+  into: number;
+  moved: number[];
 }
 
 /** A document as the engine keeps it: term id → normalised sublinear tf. */
@@ -129,6 +146,8 @@ export class ClusterEngine {
   private nextId = 1;
   /** Issues the latest bestMatch found close enough to join: the neighbours a join may bridge. */
   private lastCandidates: number[] = [];
+  /** Pairs of issues a split parted ("a:b", a < b): a later join must not merge them back. */
+  private readonly parted = new Set<string>();
 
   constructor(
     readonly config: EngineConfig = DEFAULT_ENGINE,
@@ -289,8 +308,14 @@ export class ClusterEngine {
   }
 
   /** Adds the document to an issue, then merges neighbours the issue has grown into; returns them. */
-  join(clusterId: number, vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): number[] {
-    this.add(clusterId, vec, time);
+  join(
+    clusterId: number,
+    vec: DocVector,
+    time: number,
+    exclude: ReadonlySet<number> = EMPTY,
+    docId?: number,
+  ): number[] {
+    this.add(clusterId, vec, time, docId);
     // An issue's reach changes most while it is small; checking big ones on every join doubles the cost.
     const size = this.clusters.get(clusterId)!.size;
     const check = this.config.mergeThreshold > 0 && (size <= 8 || size % 4 === 0);
@@ -298,15 +323,85 @@ export class ClusterEngine {
   }
 
   /** Finds the best issue for a document, or founds a new one (ids chosen by the engine). */
-  assign(vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): Assignment {
+  assign(vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY, docId?: number): Assignment {
     const match = this.bestMatch(vec, time, exclude);
     if (!match) {
       const id = this.createCluster(time);
-      this.add(id, vec, time);
+      this.add(id, vec, time, docId);
       return { clusterId: id, similarity: 1, created: true, absorbed: [] };
     }
-    const absorbed = this.join(match.clusterId, vec, time, exclude);
-    return { clusterId: match.clusterId, similarity: match.similarity, created: false, absorbed };
+    const absorbed = this.join(match.clusterId, vec, time, exclude, docId);
+    const assignment: Assignment = {
+      clusterId: match.clusterId,
+      similarity: match.similarity,
+      created: false,
+      absorbed,
+    };
+    const parts = this.findSplit(match.clusterId);
+    if (parts) {
+      const into = this.createCluster(time);
+      this.split(match.clusterId, parts.move, into);
+      assignment.split = { into, moved: [...parts.move] };
+      if (parts.move.has(docId ?? Number.NaN)) assignment.clusterId = into;
+    }
+    return assignment;
+  }
+
+  /**
+   * The members to move out when the issue's sample holds two stories (split.ts), or null. The part
+   * that holds `anchor` (the article the issue is named after) keeps the issue, so its name and slug
+   * stand; without one, the part closer to the older, unsampled members, then the bigger, then the
+   * one with the oldest member. Curated issues never split, nor do members the engine cannot name.
+   */
+  findSplit(clusterId: number, anchor?: number): { move: Set<number> } | null {
+    const c = this.clusters.get(clusterId);
+    const { splitMinGroup, splitBetween, splitRatio } = this.config;
+    if (!c || splitBetween <= 0 || this.frozen.has(clusterId) || c.members.length < 2 * splitMinGroup) return null;
+    const n = c.members.length;
+    const weighted = c.members.map((m) => this.weigh(m.vec));
+    const sim = new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) sim[i * n + j] = sim[j * n + i] = dot(weighted[i]!, weighted[j]!);
+    const groups = twoDenseGroups(sim, n, { minGroup: splitMinGroup, maxBetween: splitBetween, minRatio: splitRatio });
+    if (!groups) return null;
+    const members = (part: number[]) => part.map((i) => c.members[i]!);
+    let [keep, move] = [members(groups.a), members(groups.b)];
+    const holds = (part: Member[], id: number) => part.some((m) => m.docId === id);
+    if (anchor !== undefined && (holds(keep, anchor) || holds(move, anchor))) {
+      if (holds(move, anchor)) [keep, move] = [move, keep];
+    } else if (c.size > n) {
+      let rest = c.centroid;
+      for (const m of c.members) rest = rest.plus(m.vec, -1);
+      const restW = this.weigh(rest);
+      const closeness = (part: Member[]) => dot(restW, this.weigh(sumOf(part)));
+      if (closeness(move) > closeness(keep)) [keep, move] = [move, keep];
+    } else if (move.length > keep.length) [keep, move] = [move, keep];
+    else if (move.length === keep.length && oldest(move) < oldest(keep)) [keep, move] = [move, keep];
+    if (move.some((m) => m.docId === undefined)) return null;
+    return { move: new Set(move.map((m) => m.docId!)) };
+  }
+
+  /** Moves the sampled members `move` (doc ids) out of issue `from` into the new issue `into`. */
+  split(from: number, move: ReadonlySet<number>, into: number): void {
+    const c = this.clusters.get(from);
+    if (!c) return;
+    const moving = c.members.filter((m) => m.docId !== undefined && move.has(m.docId));
+    if (moving.length === 0) return;
+    const t = this.clusters.get(into) ?? this.clusters.get(this.createCluster(c.lastTime, into))!;
+    for (const m of moving) {
+      c.centroid = c.centroid.plus(m.vec, -1);
+      t.centroid = t.centroid.plus(m.vec);
+      t.lastTime = Math.max(t.lastTime, m.time);
+    }
+    c.size -= moving.length;
+    t.size += moving.length;
+    c.members = c.members.filter((m) => !moving.includes(m));
+    t.members = keepNewest(t.members, moving, Math.max(1, this.config.memberSample));
+    if (c.members.length) c.lastTime = Math.max(...c.members.map((m) => m.time));
+    c.normDocs = t.normDocs = -1;
+    this.parted.add(partedKey(from, into));
+    this.reindex(c);
+    this.reindex(t);
   }
 
   createCluster(time: number, id = this.nextId): number {
@@ -325,13 +420,13 @@ export class ClusterEngine {
   }
 
   /** Adds a member's vector to an issue (also used when restoring and for editor locks). */
-  add(clusterId: number, vec: DocVector, time: number): void {
+  add(clusterId: number, vec: DocVector, time: number, docId?: number): void {
     const c = this.clusters.get(clusterId) ?? this.clusters.get(this.createCluster(time, clusterId))!;
     c.centroid = c.centroid.plus(SparseVector.fromEntries(vec));
     c.size++;
     c.normDocs = -1;
     // Members are compared in the ordinary cosine only, where muted terms (name keys) count for nothing.
-    const member = newMember(this.audible(vec), time);
+    const member = newMember(this.audible(vec), time, docId);
     this.sample(c, [member]);
     if (time > c.lastTime) c.lastTime = time;
     if (c.centroid.size > this.config.centroidTerms * 1.5) this.truncate(c);
@@ -401,9 +496,9 @@ export class ClusterEngine {
   }
 
   /** Puts a stored member back in an issue's sample without counting it again (restoring from storage). */
-  rememberMember(clusterId: number, vec: Iterable<[number, number]>, time: number): void {
+  rememberMember(clusterId: number, vec: Iterable<[number, number]>, time: number, docId?: number): void {
     const c = this.clusters.get(clusterId);
-    if (c) this.sample(c, [newMember(this.audible(vec), time)]);
+    if (c) this.sample(c, [newMember(this.audible(vec), time, docId)]);
   }
 
   /** Replaces an issue's centroid wholesale (restoring from storage). */
@@ -536,6 +631,7 @@ export class ClusterEngine {
     for (const id of this.lastCandidates) {
       const other = this.clusters.get(id);
       if (!other || other.id === clusterId || exclude.has(other.id) || this.frozen.has(other.id)) continue;
+      if (this.parted.has(partedKey(clusterId, other.id))) continue;
       if (time - other.lastTime > this.config.horizonMs) continue;
       if (this.clusterSimilarity(flat, other) >= this.config.mergeThreshold) absorbed.push(other.id);
     }
@@ -563,4 +659,25 @@ export class ClusterEngine {
   private touch(c: ClusterState): void {
     this.index.touch(c.id, c.indexed);
   }
+}
+
+function dot(a: Map<number, number>, b: Map<number, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [id, w] of small) sum += w * (large.get(id) ?? 0);
+  return sum;
+}
+
+function sumOf(members: readonly Member[]): SparseVector {
+  let sum = new SparseVector();
+  for (const m of members) sum = sum.plus(m.vec);
+  return sum;
+}
+
+function oldest(members: readonly Member[]): number {
+  return Math.min(...members.map((m) => m.time));
+}
+
+function partedKey(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
 }

@@ -7,6 +7,8 @@ import { SparseVector } from './sparse-vector.ts';
 export interface Member {
   vec: SparseVector;
   time: number;
+  /** The article (or stream position) it is, so the split step can move it; absent when unknown. */
+  docId?: number;
   norm: number;
   normDocs: number;
 }
@@ -14,8 +16,8 @@ export interface Member {
 /** Stored membership vectors are rounded to 1e-5 (engine-io), so equality needs this slack. */
 const SAME_WEIGHT = 1e-4;
 
-export function newMember(vec: Iterable<[number, number]>, time: number): Member {
-  return { vec: SparseVector.fromEntries(vec), time, norm: 0, normDocs: -1 };
+export function newMember(vec: Iterable<[number, number]>, time: number, docId?: number): Member {
+  return { vec: SparseVector.fromEntries(vec), time, docId, norm: 0, normDocs: -1 };
 }
 
 /** True when every entry of a stored (rounded, cut) vector matches the sampled member's. */
