@@ -10,6 +10,7 @@ import { Vocabulary, type DfPrior } from './vocabulary.ts';
 import { isLatinTerm, isNameKey, neutralCosine, TermClass, TermClasses } from './cross-language.ts';
 import { bestMemberCosine, keepNewest, newMember, sameMember, strongestTerms, type Member } from './member-sample.ts';
 import { twoDenseGroups } from './split.ts';
+import { HEADLINE_ECHO } from './tokens.ts';
 
 export interface EngineConfig {
   /** Smallest similarity (after the time factor) for an article to join an existing issue. */
@@ -55,6 +56,11 @@ export interface EngineConfig {
   clearMargin: number;
   /** How many times the runner-up's margin the clear winner's must be. */
   clearRatio: number;
+  /**
+   * Share of its bar a match whose headline shares a word with the issue's headlines needs to win,
+   * when no other candidate that close shares one (0 disables).
+   */
+  headlineMargin: number;
   /** Sampled members each part of a split needs (split.ts). */
   splitMinGroup: number;
   /** Mean member cosine between two groups at or under which the issue splits (0 disables). */
@@ -84,9 +90,10 @@ export const DEFAULT_ENGINE: EngineConfig = {
   neutralIndexTerms: 12,
   clearMargin: 0.8,
   clearRatio: 2,
+  headlineMargin: 0.7,
   splitMinGroup: 2,
-  splitBetween: 0.02,
-  splitRatio: 4,
+  splitBetween: 0.06,
+  splitRatio: 3,
 };
 
 export interface ClusterState {
@@ -135,6 +142,9 @@ interface Flat {
 const NORM_DRIFT = 0.02;
 /** A same-language match this clear is never second-guessed by the cross-language comparison. */
 const CLEAR_MARGIN = 2;
+const HEADLINE_CODE = HEADLINE_ECHO.charCodeAt(0);
+/** Share of a near miss's headline the issue must already use (headlineMargin). */
+const HEADLINE_COVERAGE = 0.05;
 
 export class ClusterEngine {
   readonly vocab: Vocabulary;
@@ -236,6 +246,10 @@ export class ClusterEngine {
     let bestSim = 0;
     let bestMargin = 0;
     let secondMargin = 0;
+    let bestEcho = false;
+    /** The best margin among the other candidates whose headlines meet the document's. */
+    let rivalEcho = 0;
+    const echo = this.config.headlineMargin > 0 ? this.headlineTerms(vec) : [];
     this.lastCandidates = [];
     for (const c of this.candidates(weighted, time)) {
       if (exclude.has(c.id)) continue;
@@ -248,12 +262,18 @@ export class ClusterEngine {
       const sim = memberMargin > centroidMargin ? memberSim : centroidSim;
       const margin = Math.max(centroidMargin, memberMargin);
       if (margin >= this.config.bridgeMargin) this.lastCandidates.push(c.id);
+      const echoes = margin >= this.config.headlineMargin && this.headlineCoverage(echo, c) >= HEADLINE_COVERAGE;
       if (margin > bestMargin || (margin === bestMargin && best && c.id < best.id)) {
         secondMargin = bestMargin;
+        if (bestEcho) rivalEcho = Math.max(rivalEcho, bestMargin);
         best = c;
         bestSim = sim;
         bestMargin = margin;
-      } else if (margin > secondMargin) secondMargin = margin;
+        bestEcho = echoes;
+      } else {
+        if (margin > secondMargin) secondMargin = margin;
+        if (echoes) rivalEcho = Math.max(rivalEcho, margin);
+      }
     }
     // A weak match in the document's own language may only be its language (an English report meeting
     // another English report of a different story); the same story told in Korean outbids it.
@@ -261,9 +281,33 @@ export class ClusterEngine {
       const cross = this.crossLanguageMatch(vec, time, exclude);
       if (cross && cross.margin > bestMargin) return { clusterId: cross.clusterId, similarity: cross.similarity };
     }
-    return best && (bestMargin >= 1 || this.clearWinner(bestMargin, secondMargin))
+    const headlineWinner = bestEcho && rivalEcho === 0;
+    return best && (bestMargin >= 1 || this.clearWinner(bestMargin, secondMargin) || headlineWinner)
       ? { clusterId: best.id, similarity: bestSim }
       : null;
+  }
+
+  /** The words the document's headline names its event by, as [word id, idf] (features.ts echoes them). */
+  private headlineTerms(vec: DocVector): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const id of vec.keys()) {
+      const term = this.vocab.term(id);
+      if (term.charCodeAt(0) !== HEADLINE_CODE) continue;
+      const word = this.vocab.idOf(term.slice(1));
+      if (word !== undefined) out.push([word, this.vocab.rawIdf(word)]);
+    }
+    return out;
+  }
+
+  /** IDF-weighted share of the headline's words the issue's articles also use. */
+  headlineCoverage(headline: ReadonlyArray<[number, number]>, c: ClusterState): number {
+    let all = 0;
+    let shared = 0;
+    for (const [id, idf] of headline) {
+      all += idf;
+      if (c.centroid.get(id)) shared += idf;
+    }
+    return all > 0 ? shared / all : 0;
   }
 
   /**
