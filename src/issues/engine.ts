@@ -402,10 +402,26 @@ export class ClusterEngine {
     const { splitMinGroup, splitBetween, splitRatio } = this.config;
     if (!c || splitBetween <= 0 || this.frozen.has(clusterId) || c.members.length < 2 * splitMinGroup) return null;
     const n = c.members.length;
-    const weighted = c.members.map((m) => this.weigh(m.vec));
+    // Each member's weights times idf² once, so every pair is one merge of two sorted id lists.
+    const scaled = c.members.map((m) => {
+      const ws = new Float64Array(m.vec.size);
+      let norm = 0;
+      let k = 0;
+      m.vec.forEach((w, id) => {
+        const f = this.idf(id);
+        ws[k++] = w * f * f;
+        norm += w * f * (w * f);
+      });
+      return { ws, norm: Math.sqrt(norm) || 1 };
+    });
     const sim = new Float64Array(n * n);
-    for (let i = 0; i < n; i++)
-      for (let j = i + 1; j < n; j++) sim[i * n + j] = sim[j * n + i] = dot(weighted[i]!, weighted[j]!);
+    for (let i = 0; i < n; i++) {
+      const a = c.members[i]!.vec;
+      for (let j = i + 1; j < n; j++) {
+        const cos = c.members[j]!.vec.dotSorted(a.ids, scaled[i]!.ws) / (scaled[i]!.norm * scaled[j]!.norm);
+        sim[i * n + j] = sim[j * n + i] = cos;
+      }
+    }
     const groups = twoDenseGroups(sim, n, { minGroup: splitMinGroup, maxBetween: splitBetween, minRatio: splitRatio });
     if (!groups) return null;
     const members = (part: number[]) => part.map((i) => c.members[i]!);
