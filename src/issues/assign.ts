@@ -146,7 +146,7 @@ async function placeArticle(
   const vector = JSON.stringify(exportVector(engine, vec, KEPT_VECTOR_TERMS));
   await putMembership(trx, { article, issueId, similarity, locked: member?.locked ?? 0, vector, now });
   for (const gone of absorbed) await mergeIssueRows(trx, gone, issueId, now);
-  const split = created ? null : await splitOffSecondStory(trx, engine, issueId, { minPresses, now });
+  const split = created ? null : await splitOffSecondStory(trx, engine, issueId, article.id, { minPresses, now });
   const joined = issueId;
   if (split?.moved.includes(article.id)) issueId = split.into;
   const size = engine.clusters.get(issueId)?.size ?? 1;

@@ -8,7 +8,16 @@ import { CandidateIndex, kthLargest } from './candidate-index.ts';
 import { SparseVector } from './sparse-vector.ts';
 import { Vocabulary, type DfPrior } from './vocabulary.ts';
 import { isLatinTerm, isNameKey, neutralCosine, TermClass, TermClasses } from './cross-language.ts';
-import { bestMemberCosine, keepNewest, newMember, sameMember, strongestTerms, type Member } from './member-sample.ts';
+import {
+  bestMemberCosine,
+  idfSquared,
+  keepNewest,
+  memberNorm,
+  newMember,
+  sameMember,
+  strongestTerms,
+  type Member,
+} from './member-sample.ts';
 import { twoDenseGroups } from './split.ts';
 import { HEADLINE_ECHO } from './tokens.ts';
 
@@ -246,10 +255,8 @@ export class ClusterEngine {
     let bestSim = 0;
     let bestMargin = 0;
     let secondMargin = 0;
-    let bestEcho = false;
-    /** The best margin among the other candidates whose headlines meet the document's. */
-    let rivalEcho = 0;
-    const echo = this.config.headlineMargin > 0 ? this.headlineTerms(vec) : [];
+    /** Candidates close enough for the headline rule, judged only if nothing clearer wins. */
+    const near: ClusterState[] = [];
     this.lastCandidates = [];
     for (const c of this.candidates(weighted, time)) {
       if (exclude.has(c.id)) continue;
@@ -262,18 +269,13 @@ export class ClusterEngine {
       const sim = memberMargin > centroidMargin ? memberSim : centroidSim;
       const margin = Math.max(centroidMargin, memberMargin);
       if (margin >= this.config.bridgeMargin) this.lastCandidates.push(c.id);
-      const echoes = margin >= this.config.headlineMargin && this.headlineCoverage(echo, c) >= HEADLINE_COVERAGE;
+      if (this.config.headlineMargin > 0 && margin >= this.config.headlineMargin) near.push(c);
       if (margin > bestMargin || (margin === bestMargin && best && c.id < best.id)) {
         secondMargin = bestMargin;
-        if (bestEcho) rivalEcho = Math.max(rivalEcho, bestMargin);
         best = c;
         bestSim = sim;
         bestMargin = margin;
-        bestEcho = echoes;
-      } else {
-        if (margin > secondMargin) secondMargin = margin;
-        if (echoes) rivalEcho = Math.max(rivalEcho, margin);
-      }
+      } else if (margin > secondMargin) secondMargin = margin;
     }
     // A weak match in the document's own language may only be its language (an English report meeting
     // another English report of a different story); the same story told in Korean outbids it.
@@ -281,10 +283,23 @@ export class ClusterEngine {
       const cross = this.crossLanguageMatch(vec, time, exclude);
       if (cross && cross.margin > bestMargin) return { clusterId: cross.clusterId, similarity: cross.similarity };
     }
-    const headlineWinner = bestEcho && rivalEcho === 0;
-    return best && (bestMargin >= 1 || this.clearWinner(bestMargin, secondMargin) || headlineWinner)
+    return best &&
+      (bestMargin >= 1 || this.clearWinner(bestMargin, secondMargin) || this.headlineWinner(vec, best, near))
       ? { clusterId: best.id, similarity: bestSim }
       : null;
+  }
+
+  /**
+   * A near miss whose headline names what the issue's articles already write about (the snowstorm's
+   * greenhouses: 폭설 in every headline), while no other near issue's articles use its headline's
+   * words: a new angle on the event rather than a neighbouring topic (a drama's ratings that mention
+   * the festival in passing share the festival's body words, not its headline's).
+   */
+  private headlineWinner(vec: DocVector, best: ClusterState, near: readonly ClusterState[]): boolean {
+    if (!near.includes(best)) return false;
+    const headline = this.headlineTerms(vec);
+    const names = (c: ClusterState) => this.headlineCoverage(headline, c) >= HEADLINE_COVERAGE;
+    return names(best) && !near.some((c) => c !== best && names(c));
   }
 
   /** The words the document's headline names its event by, as [word id, idf] (features.ts echoes them). */
@@ -300,7 +315,7 @@ export class ClusterEngine {
   }
 
   /** IDF-weighted share of the headline's words the issue's articles also use. */
-  headlineCoverage(headline: ReadonlyArray<[number, number]>, c: ClusterState): number {
+  private headlineCoverage(headline: ReadonlyArray<[number, number]>, c: ClusterState): number {
     let all = 0;
     let shared = 0;
     for (const [id, idf] of headline) {
@@ -381,7 +396,7 @@ export class ClusterEngine {
       created: false,
       absorbed,
     };
-    const parts = this.findSplit(match.clusterId);
+    const parts = this.joinMayPart(match.clusterId, docId) ? this.findSplit(match.clusterId) : null;
     if (parts) {
       const into = this.createCluster(time);
       this.split(match.clusterId, parts.move, into);
@@ -389,6 +404,28 @@ export class ClusterEngine {
       if (parts.move.has(docId ?? Number.NaN)) assignment.clusterId = into;
     }
     return assignment;
+  }
+
+  /**
+   * Whether the member just joined is far from some other sampled member: only then can the join have
+   * begun a second group. A member close to all of them only tightens the issue, so most joins stop
+   * here after one cosine per sampled member instead of all pairs.
+   */
+  joinMayPart(clusterId: number, docId: number | undefined): boolean {
+    const c = this.clusters.get(clusterId);
+    const { splitMinGroup, splitBetween } = this.config;
+    if (!c || splitBetween <= 0 || this.frozen.has(clusterId) || c.members.length < 2 * splitMinGroup) return false;
+    const joined = c.members.find((m) => m.docId === docId);
+    if (!joined || docId === undefined) return false;
+    const idf = (id: number) => this.idf(id);
+    const ws = idfSquared(joined, idf);
+    const norm = memberNorm(joined, idf, this.vocab.docs, NORM_DRIFT) || 1;
+    for (const m of c.members) {
+      if (m === joined) continue;
+      const cos = m.vec.dotSorted(joined.vec.ids, ws) / (norm * (memberNorm(m, idf, this.vocab.docs, NORM_DRIFT) || 1));
+      if (cos <= 2 * splitBetween) return true;
+    }
+    return false;
   }
 
   /**
@@ -403,22 +440,14 @@ export class ClusterEngine {
     if (!c || splitBetween <= 0 || this.frozen.has(clusterId) || c.members.length < 2 * splitMinGroup) return null;
     const n = c.members.length;
     // Each member's weights times idf² once, so every pair is one merge of two sorted id lists.
-    const scaled = c.members.map((m) => {
-      const ws = new Float64Array(m.vec.size);
-      let norm = 0;
-      let k = 0;
-      m.vec.forEach((w, id) => {
-        const f = this.idf(id);
-        ws[k++] = w * f * f;
-        norm += w * f * (w * f);
-      });
-      return { ws, norm: Math.sqrt(norm) || 1 };
-    });
+    const idf = (id: number) => this.idf(id);
+    const scaled = c.members.map((m) => idfSquared(m, idf));
+    const norms = c.members.map((m) => memberNorm(m, idf, this.vocab.docs, NORM_DRIFT) || 1);
     const sim = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {
       const a = c.members[i]!.vec;
       for (let j = i + 1; j < n; j++) {
-        const cos = c.members[j]!.vec.dotSorted(a.ids, scaled[i]!.ws) / (scaled[i]!.norm * scaled[j]!.norm);
+        const cos = c.members[j]!.vec.dotSorted(a.ids, scaled[i]!) / (norms[i]! * norms[j]!);
         sim[i * n + j] = sim[j * n + i] = cos;
       }
     }

@@ -56,18 +56,35 @@ export function bestMemberCosine(
 ): number {
   let best = 0;
   for (const m of members) {
-    if (m.normDocs < 0 || docs - m.normDocs > m.normDocs * drift) {
-      let norm = 0;
-      m.vec.forEach((w, id) => {
-        const v = w * idf(id);
-        norm += v * v;
-      });
-      m.norm = Math.sqrt(norm);
-      m.normDocs = docs;
-    }
-    if (m.norm > 0) best = Math.max(best, m.vec.dotSorted(ids, ws) / m.norm);
+    const norm = memberNorm(m, idf, docs, drift);
+    if (norm > 0) best = Math.max(best, m.vec.dotSorted(ids, ws) / norm);
   }
   return best;
+}
+
+/** The member's tf·idf norm, recomputed only once the corpus grew past `drift` since it was cached. */
+export function memberNorm(m: Member, idf: (id: number) => number, docs: number, drift: number): number {
+  if (m.normDocs < 0 || docs - m.normDocs > m.normDocs * drift) {
+    let norm = 0;
+    m.vec.forEach((w, id) => {
+      const v = w * idf(id);
+      norm += v * v;
+    });
+    m.norm = Math.sqrt(norm);
+    m.normDocs = docs;
+  }
+  return m.norm;
+}
+
+/** The member's weights times idf², ids as in its vector: one side of a cosine by `dotSorted`. */
+export function idfSquared(m: Member, idf: (id: number) => number): Float64Array {
+  const ws = new Float64Array(m.vec.size);
+  let k = 0;
+  m.vec.forEach((w, id) => {
+    const f = idf(id);
+    ws[k++] = w * f * f;
+  });
+  return ws;
 }
 
 /** Each member's `n` strongest terms by tf·idf (entered in the candidate index). */

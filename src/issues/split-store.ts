@@ -1,4 +1,4 @@
-// The split step as the tables see it: when a join leaves an issue holding two stories (split.ts),
+// The split step as the tables see it: when a join (of article `joined`) leaves an issue holding two stories (split.ts),
 // the part without the issue's lead moves to a new issue row. The old issue keeps its id, lead,
 // name and so its slug; the new one is born like any issue (id + its own headline). Curated issues
 // never split, and a locked article never moves.
@@ -15,10 +15,11 @@ export async function splitOffSecondStory(
   trx: Trx,
   engine: ClusterEngine,
   issueId: number,
+  joined: number,
   opts: { minPresses: number; now: number },
 ): Promise<SplitOff | null> {
   // Asked in memory first: nearly every join ends here, without a read.
-  if (!engine.findSplit(issueId)) return null;
+  if (!engine.joinMayPart(issueId, joined) || !engine.findSplit(issueId)) return null;
   const issue = await trx
     .selectFrom('issues')
     .select(['curated', 'lead_article_id', 'pinned_article_id', 'merged_into'])
