@@ -23,6 +23,7 @@ import {
 } from './store.ts';
 import { exportVector, importVector } from './engine-io.ts';
 import { announceIssueChanges } from './announce.ts';
+import { splitOffSecondStory } from './split-store.ts';
 
 export const ASSIGN_JOB = 'issues.assign';
 
@@ -31,7 +32,7 @@ const KEPT_VECTOR_TERMS = 48;
 const EVICT_EVERY = 1000;
 
 export type AssignOutcome =
-  | { action: 'assigned'; issueId: number; created: boolean; absorbed: number[] }
+  | { action: 'assigned'; issueId: number; created: boolean; absorbed: number[]; splitInto?: number }
   | { action: 'removed'; issueId: number }
   | { action: 'unchanged'; issueId: number | null };
 
@@ -63,6 +64,7 @@ export async function assignArticle(deps: Deps, articleId: number, now = Date.no
     });
     if (result.action !== 'unchanged') {
       const issues = [result.issueId, ...(result.action === 'assigned' ? result.absorbed : [])];
+      if (result.action === 'assigned' && result.splitInto !== undefined) issues.push(result.splitInto);
       announceIssueChanges(deps, formerIssue === null ? issues : [...issues, formerIssue], articleId);
     }
     return result;
@@ -105,6 +107,7 @@ async function placeArticle(
   deps: Deps,
   now: number,
 ): Promise<AssignOutcome> {
+  const minPresses = deps.config.issueMinPresses;
   const bag = articleTerms(article.headline, article.body_text, SHIPPED_CLUSTERING.features);
   let vec: DocVector;
   if (member) {
@@ -125,30 +128,34 @@ async function placeArticle(
   let absorbed: number[] = [];
   if (member?.locked) {
     issueId = member.issue_id;
-    engine.add(issueId, vec, time);
+    engine.add(issueId, vec, time, article.id);
   } else {
     const exclude = await exclusionsOf(trx, article.id);
     const match = engine.bestMatch(vec, time, exclude);
     if (match) {
       issueId = match.clusterId;
       similarity = match.similarity;
-      absorbed = engine.join(issueId, vec, time, exclude);
+      absorbed = engine.join(issueId, vec, time, exclude, article.id);
     } else {
       issueId = await createIssue(trx, article.headline, time, now);
       created = true;
       engine.createCluster(time, issueId);
-      engine.add(issueId, vec, time);
+      engine.add(issueId, vec, time, article.id);
     }
   }
   const vector = JSON.stringify(exportVector(engine, vec, KEPT_VECTOR_TERMS));
   await putMembership(trx, { article, issueId, similarity, locked: member?.locked ?? 0, vector, now });
   for (const gone of absorbed) await mergeIssueRows(trx, gone, issueId, now);
+  const split = created ? null : await splitOffSecondStory(trx, engine, issueId, article.id, { minPresses, now });
+  const joined = issueId;
+  if (split?.moved.includes(article.id)) issueId = split.into;
   const size = engine.clusters.get(issueId)?.size ?? 1;
   // Names and top terms settle quickly; recomputing them on every join of a big issue buys nothing.
   const full = size <= 8 || size % 8 === 0 || absorbed.length > 0;
-  await refreshIssue(trx, engine, issueId, { minPresses: deps.config.issueMinPresses, now, full });
-  if (member && member.issue_id !== issueId) {
-    await refreshIssue(trx, engine, member.issue_id, { minPresses: deps.config.issueMinPresses, now, full: true });
+  // A split refreshed both of its issues already.
+  if (!split) await refreshIssue(trx, engine, issueId, { minPresses, now, full });
+  if (member && member.issue_id !== issueId && member.issue_id !== joined) {
+    await refreshIssue(trx, engine, member.issue_id, { minPresses, now, full: true });
   }
-  return { action: 'assigned', issueId, created, absorbed };
+  return { action: 'assigned', issueId, created, absorbed, ...(split ? { splitInto: split.into } : {}) };
 }

@@ -35,21 +35,39 @@ describe.each(await testDialects())('the demo content on an empty %s database', 
     await t.dispose();
   });
 
-  it('puts the English report of the film festival in the festival issue', () => {
+  it('puts the English report of the film festival in the festival issue, and nothing else', () => {
     const festival = members.filter((m) => m.label === 'film-festival');
     expect(festival.some((m) => m.language === 'en')).toBe(true);
     expect(issuesOf(members, 'film-festival').size).toBe(1);
+    // The drama's ratings mention the festival's opening film in one line: another story.
+    const strangers = members.filter((m) => m.issueId === festival[0]!.issueId && m.label !== 'film-festival');
+    expect(strangers.map((m) => m.headline)).toEqual([]);
   });
 
-  it('keeps the snowstorm together: the commute, the villages, the ferries and the de-icing fact check', () => {
+  it('keeps the snowstorm together: the commute, the villages, the ferries, the greenhouses and the fact check', () => {
     const snow = members.filter((m) => m.label === 'heavy-snow');
-    const issue = snow[0]!.issueId;
-    const together = snow.filter((m) => m.issueId === issue);
-    // Known gap: the greenhouse-collapse report (딸기·시금치값) still founds its own issue (see the report).
-    expect(together.length).toBeGreaterThanOrEqual(4);
-    expect(together.map((m) => m.headline).join(' ')).toContain('제설제');
-    const strangers = members.filter((m) => m.issueId === issue && m.label !== 'heavy-snow');
+    expect(snow).toHaveLength(5);
+    expect(issuesOf(members, 'heavy-snow').size).toBe(1);
+    const headlines = snow.map((m) => m.headline).join(' ');
+    for (const angle of ['제설제', '비닐하우스', '여객선']) expect(headlines).toContain(angle);
+    const strangers = members.filter((m) => m.issueId === snow[0]!.issueId && m.label !== 'heavy-snow');
     expect(strangers).toEqual([]);
+  });
+
+  it('gives every event of several presses one issue of its own', () => {
+    const events = new Set(members.filter((m) => m.label !== m.uri).map((m) => m.label));
+    expect(events.size).toBeGreaterThan(5);
+    // Known gap: the English tidal-plant report shares too few names and figures with the Korean ones.
+    for (const event of [...events].filter((e) => e !== 'tidal-plant')) {
+      const issues = issuesOf(members, event);
+      expect(issues.size, event).toBe(1);
+      const [issue] = issues;
+      const strangers = members.filter((m) => m.issueId === issue && m.label !== event && m.label !== m.uri);
+      expect(
+        strangers.map((m) => m.label),
+        event,
+      ).toEqual([]);
+    }
   });
 
   it('joins English reports to the Korean issues whose names and figures they share', () => {

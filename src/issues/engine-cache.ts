@@ -94,7 +94,7 @@ async function restoreMemberSamples(trx: Reader, engine: ClusterEngine, since: n
     .as('ranked');
   const rows = await trx
     .selectFrom(ranked)
-    .select(['issue_id', 'published_at', 'vector'])
+    .select(['issue_id', 'article_id', 'published_at', 'vector'])
     .where('rank', '<=', cap)
     .orderBy('issue_id')
     .orderBy('published_at')
@@ -102,7 +102,7 @@ async function restoreMemberSamples(trx: Reader, engine: ClusterEngine, since: n
     .execute();
   for (const r of rows) {
     if (engine.clusters.has(r.issue_id))
-      engine.rememberMember(r.issue_id, importVector(engine, r.vector), Number(r.published_at));
+      engine.rememberMember(r.issue_id, importVector(engine, r.vector), Number(r.published_at), r.article_id);
   }
 }
 

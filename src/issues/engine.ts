@@ -8,7 +8,18 @@ import { CandidateIndex, kthLargest } from './candidate-index.ts';
 import { SparseVector } from './sparse-vector.ts';
 import { Vocabulary, type DfPrior } from './vocabulary.ts';
 import { isLatinTerm, isNameKey, neutralCosine, TermClass, TermClasses } from './cross-language.ts';
-import { bestMemberCosine, keepNewest, newMember, sameMember, strongestTerms, type Member } from './member-sample.ts';
+import {
+  bestMemberCosine,
+  idfSquared,
+  keepNewest,
+  memberNorm,
+  newMember,
+  sameMember,
+  strongestTerms,
+  type Member,
+} from './member-sample.ts';
+import { twoDenseGroups } from './split.ts';
+import { HEADLINE_ECHO } from './tokens.ts';
 
 export interface EngineConfig {
   /** Smallest similarity (after the time factor) for an article to join an existing issue. */
@@ -54,6 +65,17 @@ export interface EngineConfig {
   clearMargin: number;
   /** How many times the runner-up's margin the clear winner's must be. */
   clearRatio: number;
+  /**
+   * Share of its bar a match whose headline shares a word with the issue's headlines needs to win,
+   * when no other candidate that close shares one (0 disables).
+   */
+  headlineMargin: number;
+  /** Sampled members each part of a split needs (split.ts). */
+  splitMinGroup: number;
+  /** Mean member cosine between two groups at or under which the issue splits (0 disables). */
+  splitBetween: number;
+  /** How many times the mean cosine between the groups each group's own mean must be. */
+  splitRatio: number;
 }
 
 export const DEFAULT_ENGINE: EngineConfig = {
@@ -77,6 +99,10 @@ export const DEFAULT_ENGINE: EngineConfig = {
   neutralIndexTerms: 12,
   clearMargin: 0.8,
   clearRatio: 2,
+  headlineMargin: 0.7,
+  splitMinGroup: 2,
+  splitBetween: 0.06,
+  splitRatio: 3,
 };
 
 export interface ClusterState {
@@ -102,6 +128,13 @@ export interface Assignment {
   created: boolean;
   /** Issues the join made redundant, merged into clusterId. */
   absorbed: number[];
+  /** The join left clusterId holding two stories: these members moved to the new issue `into`. */
+  split?: IssueSplit;
+}
+
+export interface IssueSplit {
+  into: number;
+  moved: number[];
 }
 
 /** A document as the engine keeps it: term id → normalised sublinear tf. */
@@ -118,6 +151,9 @@ interface Flat {
 const NORM_DRIFT = 0.02;
 /** A same-language match this clear is never second-guessed by the cross-language comparison. */
 const CLEAR_MARGIN = 2;
+const HEADLINE_CODE = HEADLINE_ECHO.charCodeAt(0);
+/** Share of a near miss's headline the issue must already use (headlineMargin). */
+const HEADLINE_COVERAGE = 0.05;
 
 export class ClusterEngine {
   readonly vocab: Vocabulary;
@@ -129,6 +165,8 @@ export class ClusterEngine {
   private nextId = 1;
   /** Issues the latest bestMatch found close enough to join: the neighbours a join may bridge. */
   private lastCandidates: number[] = [];
+  /** Pairs of issues a split parted ("a:b", a < b): a later join must not merge them back. */
+  private readonly parted = new Set<string>();
 
   constructor(
     readonly config: EngineConfig = DEFAULT_ENGINE,
@@ -217,6 +255,8 @@ export class ClusterEngine {
     let bestSim = 0;
     let bestMargin = 0;
     let secondMargin = 0;
+    /** Candidates close enough for the headline rule, judged only if nothing clearer wins. */
+    const near: ClusterState[] = [];
     this.lastCandidates = [];
     for (const c of this.candidates(weighted, time)) {
       if (exclude.has(c.id)) continue;
@@ -229,6 +269,7 @@ export class ClusterEngine {
       const sim = memberMargin > centroidMargin ? memberSim : centroidSim;
       const margin = Math.max(centroidMargin, memberMargin);
       if (margin >= this.config.bridgeMargin) this.lastCandidates.push(c.id);
+      if (this.config.headlineMargin > 0 && margin >= this.config.headlineMargin) near.push(c);
       if (margin > bestMargin || (margin === bestMargin && best && c.id < best.id)) {
         secondMargin = bestMargin;
         best = c;
@@ -242,9 +283,46 @@ export class ClusterEngine {
       const cross = this.crossLanguageMatch(vec, time, exclude);
       if (cross && cross.margin > bestMargin) return { clusterId: cross.clusterId, similarity: cross.similarity };
     }
-    return best && (bestMargin >= 1 || this.clearWinner(bestMargin, secondMargin))
+    return best &&
+      (bestMargin >= 1 || this.clearWinner(bestMargin, secondMargin) || this.headlineWinner(vec, best, near))
       ? { clusterId: best.id, similarity: bestSim }
       : null;
+  }
+
+  /**
+   * A near miss whose headline names what the issue's articles already write about (the snowstorm's
+   * greenhouses: 폭설 in every headline), while no other near issue's articles use its headline's
+   * words: a new angle on the event rather than a neighbouring topic (a drama's ratings that mention
+   * the festival in passing share the festival's body words, not its headline's).
+   */
+  private headlineWinner(vec: DocVector, best: ClusterState, near: readonly ClusterState[]): boolean {
+    if (!near.includes(best)) return false;
+    const headline = this.headlineTerms(vec);
+    const names = (c: ClusterState) => this.headlineCoverage(headline, c) >= HEADLINE_COVERAGE;
+    return names(best) && !near.some((c) => c !== best && names(c));
+  }
+
+  /** The words the document's headline names its event by, as [word id, idf] (features.ts echoes them). */
+  private headlineTerms(vec: DocVector): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const id of vec.keys()) {
+      const term = this.vocab.term(id);
+      if (term.charCodeAt(0) !== HEADLINE_CODE) continue;
+      const word = this.vocab.idOf(term.slice(1));
+      if (word !== undefined) out.push([word, this.vocab.rawIdf(word)]);
+    }
+    return out;
+  }
+
+  /** IDF-weighted share of the headline's words the issue's articles also use. */
+  private headlineCoverage(headline: ReadonlyArray<[number, number]>, c: ClusterState): number {
+    let all = 0;
+    let shared = 0;
+    for (const [id, idf] of headline) {
+      all += idf;
+      if (c.centroid.get(id)) shared += idf;
+    }
+    return all > 0 ? shared / all : 0;
   }
 
   /**
@@ -289,8 +367,14 @@ export class ClusterEngine {
   }
 
   /** Adds the document to an issue, then merges neighbours the issue has grown into; returns them. */
-  join(clusterId: number, vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): number[] {
-    this.add(clusterId, vec, time);
+  join(
+    clusterId: number,
+    vec: DocVector,
+    time: number,
+    exclude: ReadonlySet<number> = EMPTY,
+    docId?: number,
+  ): number[] {
+    this.add(clusterId, vec, time, docId);
     // An issue's reach changes most while it is small; checking big ones on every join doubles the cost.
     const size = this.clusters.get(clusterId)!.size;
     const check = this.config.mergeThreshold > 0 && (size <= 8 || size % 4 === 0);
@@ -298,15 +382,115 @@ export class ClusterEngine {
   }
 
   /** Finds the best issue for a document, or founds a new one (ids chosen by the engine). */
-  assign(vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY): Assignment {
+  assign(vec: DocVector, time: number, exclude: ReadonlySet<number> = EMPTY, docId?: number): Assignment {
     const match = this.bestMatch(vec, time, exclude);
     if (!match) {
       const id = this.createCluster(time);
-      this.add(id, vec, time);
+      this.add(id, vec, time, docId);
       return { clusterId: id, similarity: 1, created: true, absorbed: [] };
     }
-    const absorbed = this.join(match.clusterId, vec, time, exclude);
-    return { clusterId: match.clusterId, similarity: match.similarity, created: false, absorbed };
+    const absorbed = this.join(match.clusterId, vec, time, exclude, docId);
+    const assignment: Assignment = {
+      clusterId: match.clusterId,
+      similarity: match.similarity,
+      created: false,
+      absorbed,
+    };
+    const parts = this.joinMayPart(match.clusterId, docId) ? this.findSplit(match.clusterId) : null;
+    if (parts) {
+      const into = this.createCluster(time);
+      this.split(match.clusterId, parts.move, into);
+      assignment.split = { into, moved: [...parts.move] };
+      if (parts.move.has(docId ?? Number.NaN)) assignment.clusterId = into;
+    }
+    return assignment;
+  }
+
+  /**
+   * Whether the member just joined is far from some other sampled member: only then can the join have
+   * begun a second group. A member close to all of them only tightens the issue, so most joins stop
+   * here after one cosine per sampled member instead of all pairs.
+   */
+  joinMayPart(clusterId: number, docId: number | undefined): boolean {
+    const c = this.clusters.get(clusterId);
+    const { splitMinGroup, splitBetween } = this.config;
+    if (!c || splitBetween <= 0 || this.frozen.has(clusterId) || c.members.length < 2 * splitMinGroup) return false;
+    const joined = c.members.find((m) => m.docId === docId);
+    if (!joined || docId === undefined) return false;
+    const idf = (id: number) => this.idf(id);
+    const ws = idfSquared(joined, idf);
+    const norm = memberNorm(joined, idf, this.vocab.docs, NORM_DRIFT) || 1;
+    for (const m of c.members) {
+      if (m === joined) continue;
+      const cos = m.vec.dotSorted(joined.vec.ids, ws) / (norm * (memberNorm(m, idf, this.vocab.docs, NORM_DRIFT) || 1));
+      if (cos <= 2 * splitBetween) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The members to move out when the issue's sample holds two stories (split.ts), or null. The part
+   * that holds `anchor` (the article the issue is named after) keeps the issue, so its name and slug
+   * stand; without one, the part closer to the older, unsampled members, then the bigger, then the
+   * one with the oldest member. Curated issues never split, nor do members the engine cannot name.
+   */
+  findSplit(clusterId: number, anchor?: number): { move: Set<number> } | null {
+    const c = this.clusters.get(clusterId);
+    const { splitMinGroup, splitBetween, splitRatio } = this.config;
+    if (!c || splitBetween <= 0 || this.frozen.has(clusterId) || c.members.length < 2 * splitMinGroup) return null;
+    const n = c.members.length;
+    // Each member's weights times idf² once, so every pair is one merge of two sorted id lists.
+    const idf = (id: number) => this.idf(id);
+    const scaled = c.members.map((m) => idfSquared(m, idf));
+    const norms = c.members.map((m) => memberNorm(m, idf, this.vocab.docs, NORM_DRIFT) || 1);
+    const sim = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      const a = c.members[i]!.vec;
+      for (let j = i + 1; j < n; j++) {
+        const cos = c.members[j]!.vec.dotSorted(a.ids, scaled[i]!) / (norms[i]! * norms[j]!);
+        sim[i * n + j] = sim[j * n + i] = cos;
+      }
+    }
+    const groups = twoDenseGroups(sim, n, { minGroup: splitMinGroup, maxBetween: splitBetween, minRatio: splitRatio });
+    if (!groups) return null;
+    const members = (part: number[]) => part.map((i) => c.members[i]!);
+    let [keep, move] = [members(groups.a), members(groups.b)];
+    const holds = (part: Member[], id: number) => part.some((m) => m.docId === id);
+    if (anchor !== undefined && (holds(keep, anchor) || holds(move, anchor))) {
+      if (holds(move, anchor)) [keep, move] = [move, keep];
+    } else if (c.size > n) {
+      let rest = c.centroid;
+      for (const m of c.members) rest = rest.plus(m.vec, -1);
+      const restW = this.weigh(rest);
+      const closeness = (part: Member[]) => dot(restW, this.weigh(sumOf(part)));
+      if (closeness(move) > closeness(keep)) [keep, move] = [move, keep];
+    } else if (move.length > keep.length) [keep, move] = [move, keep];
+    else if (move.length === keep.length && oldest(move) < oldest(keep)) [keep, move] = [move, keep];
+    if (move.some((m) => m.docId === undefined)) return null;
+    return { move: new Set(move.map((m) => m.docId!)) };
+  }
+
+  /** Moves the sampled members `move` (doc ids) out of issue `from` into the new issue `into`. */
+  split(from: number, move: ReadonlySet<number>, into: number): void {
+    const c = this.clusters.get(from);
+    if (!c) return;
+    const moving = c.members.filter((m) => m.docId !== undefined && move.has(m.docId));
+    if (moving.length === 0) return;
+    const t = this.clusters.get(into) ?? this.clusters.get(this.createCluster(c.lastTime, into))!;
+    for (const m of moving) {
+      c.centroid = c.centroid.plus(m.vec, -1);
+      t.centroid = t.centroid.plus(m.vec);
+      t.lastTime = Math.max(t.lastTime, m.time);
+    }
+    c.size -= moving.length;
+    t.size += moving.length;
+    c.members = c.members.filter((m) => !moving.includes(m));
+    t.members = keepNewest(t.members, moving, Math.max(1, this.config.memberSample));
+    if (c.members.length) c.lastTime = Math.max(...c.members.map((m) => m.time));
+    c.normDocs = t.normDocs = -1;
+    this.parted.add(partedKey(from, into));
+    this.reindex(c);
+    this.reindex(t);
   }
 
   createCluster(time: number, id = this.nextId): number {
@@ -325,13 +509,13 @@ export class ClusterEngine {
   }
 
   /** Adds a member's vector to an issue (also used when restoring and for editor locks). */
-  add(clusterId: number, vec: DocVector, time: number): void {
+  add(clusterId: number, vec: DocVector, time: number, docId?: number): void {
     const c = this.clusters.get(clusterId) ?? this.clusters.get(this.createCluster(time, clusterId))!;
     c.centroid = c.centroid.plus(SparseVector.fromEntries(vec));
     c.size++;
     c.normDocs = -1;
     // Members are compared in the ordinary cosine only, where muted terms (name keys) count for nothing.
-    const member = newMember(this.audible(vec), time);
+    const member = newMember(this.audible(vec), time, docId);
     this.sample(c, [member]);
     if (time > c.lastTime) c.lastTime = time;
     if (c.centroid.size > this.config.centroidTerms * 1.5) this.truncate(c);
@@ -401,9 +585,9 @@ export class ClusterEngine {
   }
 
   /** Puts a stored member back in an issue's sample without counting it again (restoring from storage). */
-  rememberMember(clusterId: number, vec: Iterable<[number, number]>, time: number): void {
+  rememberMember(clusterId: number, vec: Iterable<[number, number]>, time: number, docId?: number): void {
     const c = this.clusters.get(clusterId);
-    if (c) this.sample(c, [newMember(this.audible(vec), time)]);
+    if (c) this.sample(c, [newMember(this.audible(vec), time, docId)]);
   }
 
   /** Replaces an issue's centroid wholesale (restoring from storage). */
@@ -536,6 +720,7 @@ export class ClusterEngine {
     for (const id of this.lastCandidates) {
       const other = this.clusters.get(id);
       if (!other || other.id === clusterId || exclude.has(other.id) || this.frozen.has(other.id)) continue;
+      if (this.parted.has(partedKey(clusterId, other.id))) continue;
       if (time - other.lastTime > this.config.horizonMs) continue;
       if (this.clusterSimilarity(flat, other) >= this.config.mergeThreshold) absorbed.push(other.id);
     }
@@ -563,4 +748,25 @@ export class ClusterEngine {
   private touch(c: ClusterState): void {
     this.index.touch(c.id, c.indexed);
   }
+}
+
+function dot(a: Map<number, number>, b: Map<number, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [id, w] of small) sum += w * (large.get(id) ?? 0);
+  return sum;
+}
+
+function sumOf(members: readonly Member[]): SparseVector {
+  let sum = new SparseVector();
+  for (const m of members) sum = sum.plus(m.vec);
+  return sum;
+}
+
+function oldest(members: readonly Member[]): number {
+  return Math.min(...members.map((m) => m.time));
+}
+
+function partedKey(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
 }

@@ -3,7 +3,7 @@
 // presses put the event's key nouns there, while bodies wander into background.
 import { addKeyphrases, type KeyphraseWeights } from './keyphrases.ts';
 import { tokenize } from '../text/index.ts';
-import { BIGRAM, clusterTermsOf } from './tokens.ts';
+import { BIGRAM, clusterTermsOf, HEADLINE_ECHO } from './tokens.ts';
 
 export type TermBag = Map<string, number>;
 
@@ -13,12 +13,16 @@ export interface FeatureOptions extends KeyphraseWeights {
   maxBodyChars: number;
   /** Weight of a character bigram relative to a whole word. */
   bigramWeight: number;
+  /** Weight of the headline's own words again, in a namespace only headlines write (0 disables). */
+  headlineEchoWeight: number;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
   headlineWeight: 3,
   maxBodyChars: 4000,
   bigramWeight: 1,
+  // Two headlines naming the same thing are the strongest sign of one event (WikiRef +0.013 F1).
+  headlineEchoWeight: 2,
   // Half a word each: on the public sets they mostly repeat what the words already say (KorQuAD
   // lost 0.005–0.01 F1 at full weight); their work is the cases words miss.
   quantityWeight: 0.5,
@@ -35,7 +39,10 @@ export function articleTerms(headline: string, body: string, opts: FeatureOption
   const headlineTokens = tokenize(headline);
   const bodyTokens = tokenize(text);
   addKeyphrases({ headline, body: text, headlineTokens, bodyTokens }, opts, add);
-  for (const t of clusterTermsOf(headlineTokens)) add(t, opts.headlineWeight);
+  for (const t of clusterTermsOf(headlineTokens)) {
+    add(t, opts.headlineWeight);
+    if (opts.headlineEchoWeight > 0 && t[0] !== BIGRAM) add(HEADLINE_ECHO + t, opts.headlineEchoWeight);
+  }
   for (const t of clusterTermsOf(bodyTokens)) add(t, 1);
   return bag;
 }

@@ -7,6 +7,8 @@ import { SparseVector } from './sparse-vector.ts';
 export interface Member {
   vec: SparseVector;
   time: number;
+  /** The article (or stream position) it is, so the split step can move it; absent when unknown. */
+  docId?: number;
   norm: number;
   normDocs: number;
 }
@@ -14,8 +16,8 @@ export interface Member {
 /** Stored membership vectors are rounded to 1e-5 (engine-io), so equality needs this slack. */
 const SAME_WEIGHT = 1e-4;
 
-export function newMember(vec: Iterable<[number, number]>, time: number): Member {
-  return { vec: SparseVector.fromEntries(vec), time, norm: 0, normDocs: -1 };
+export function newMember(vec: Iterable<[number, number]>, time: number, docId?: number): Member {
+  return { vec: SparseVector.fromEntries(vec), time, docId, norm: 0, normDocs: -1 };
 }
 
 /** True when every entry of a stored (rounded, cut) vector matches the sampled member's. */
@@ -54,18 +56,35 @@ export function bestMemberCosine(
 ): number {
   let best = 0;
   for (const m of members) {
-    if (m.normDocs < 0 || docs - m.normDocs > m.normDocs * drift) {
-      let norm = 0;
-      m.vec.forEach((w, id) => {
-        const v = w * idf(id);
-        norm += v * v;
-      });
-      m.norm = Math.sqrt(norm);
-      m.normDocs = docs;
-    }
-    if (m.norm > 0) best = Math.max(best, m.vec.dotSorted(ids, ws) / m.norm);
+    const norm = memberNorm(m, idf, docs, drift);
+    if (norm > 0) best = Math.max(best, m.vec.dotSorted(ids, ws) / norm);
   }
   return best;
+}
+
+/** The member's tf·idf norm, recomputed only once the corpus grew past `drift` since it was cached. */
+export function memberNorm(m: Member, idf: (id: number) => number, docs: number, drift: number): number {
+  if (m.normDocs < 0 || docs - m.normDocs > m.normDocs * drift) {
+    let norm = 0;
+    m.vec.forEach((w, id) => {
+      const v = w * idf(id);
+      norm += v * v;
+    });
+    m.norm = Math.sqrt(norm);
+    m.normDocs = docs;
+  }
+  return m.norm;
+}
+
+/** The member's weights times idf², ids as in its vector: one side of a cosine by `dotSorted`. */
+export function idfSquared(m: Member, idf: (id: number) => number): Float64Array {
+  const ws = new Float64Array(m.vec.size);
+  let k = 0;
+  m.vec.forEach((w, id) => {
+    const f = idf(id);
+    ws[k++] = w * f * f;
+  });
+  return ws;
 }
 
 /** Each member's `n` strongest terms by tf·idf (entered in the candidate index). */

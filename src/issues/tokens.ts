@@ -13,6 +13,8 @@ const STOP_EN = new Set(
 
 // Words and bigrams live in separate namespaces so the word 시대 and the bigram 시대 count apart.
 export const BIGRAM = '\u0002';
+/** A headline's own words again (features.ts): two headlines naming the same thing meet here only. */
+export const HEADLINE_ECHO = '\u0004';
 
 export function clusterTerms(text: string): string[] {
   return clusterTermsOf(tokenize(text));
