@@ -15,6 +15,7 @@ import * as searchStatsShards from './migrations/0013-search-stats-shards.ts';
 import * as summariesCorrections from './migrations/0010-summaries-corrections.ts';
 import * as subscriptions from './migrations/0015-subscriptions.ts';
 import * as comments from './migrations/0014-comments.ts';
+import * as ranking from './migrations/0016-ranking.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
 type Up = (db: any, dialect: Dialect) => Promise<void>;
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0010-summaries-corrections': summariesCorrections,
   '0015-subscriptions': subscriptions,
   '0014-comments': comments,
+  '0016-ranking': ranking,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,0 +1,14 @@
+// The ranking capability: views counted once per visitor per article per day (view-counter.ts),
+// /ranking (most viewed, most commented, fastest rising; overall, per press, per category), the
+// top of the article's press beside every article, /about/ranking generated from the parameters
+// in parameters.ts, and the "for you" home order for signed-in readers, each item saying why.
+import type { Capability } from '../capability.ts';
+import { viewRoutes } from './view-routes.ts';
+
+export const rankingCapability: Capability = {
+  name: 'ranking',
+  routes: async (app, deps) => {
+    await viewRoutes(app, deps);
+  },
+  uncachedPaths: ['/ranking/views'],
+};
