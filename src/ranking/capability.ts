@@ -3,12 +3,16 @@
 // top of the article's press beside every article, /about/ranking generated from the parameters
 // in parameters.ts, and the "for you" home order for signed-in readers, each item saying why.
 import type { Capability } from '../capability.ts';
+import { rankingPageRoutes } from './page-routes.tsx';
+import { pressAsideSlot } from './press-aside.tsx';
 import { viewRoutes } from './view-routes.ts';
 
 export const rankingCapability: Capability = {
   name: 'ranking',
   routes: async (app, deps) => {
     await viewRoutes(app, deps);
+    await rankingPageRoutes(app, deps);
   },
+  slots: { articleAside: pressAsideSlot },
   uncachedPaths: ['/ranking/views'],
 };

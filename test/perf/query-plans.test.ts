@@ -30,6 +30,10 @@ const GROWING = new Set([
   'issue_terms',
   'issue_decisions',
   'article_summaries',
+  'comments',
+  'ranking_view_hours',
+  'ranking_view_seen',
+  'ranking_reads',
 ]);
 const GENERATED = 3000;
 
@@ -117,6 +121,20 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
         }
       }
     });
+    // A month of hourly view buckets over the archive, so rankings are planned against real sizes.
+    const hourNow = Math.floor(Date.now() / 3_600_000);
+    const archived = await handle.db.selectFrom('articles').select(['id', 'press_id']).limit(720).execute();
+    await handle.db.transaction().execute(async (trx) => {
+      for (const [n, a] of archived.entries()) {
+        await trx
+          .insertInto('ranking_view_hours')
+          .values(
+            [0, 1, 2].map((k) => ({ hour: hourNow - n - k * 3, article_id: a.id, press_id: a.press_id, views: 1 + k })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    });
     await sql`analyze`.execute(handle.db);
     app = await buildApp(deps);
     await app.ready();
@@ -154,6 +172,12 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       '/latest',
       '/latest?category=economy',
       '/press',
+      '/ranking',
+      '/ranking?by=commented',
+      '/ranking?by=rising',
+      '/ranking?press=haeon-ilbo',
+      '/ranking?category=economy&by=commented',
+      '/ranking?category=economy',
     ];
     recording = true;
     // The site frame's own queries (categories, latest headlines, the 속보 banner) run on refresh.
