@@ -16,7 +16,9 @@ export const VIEW_COOKIE = 'sosik_vc';
 const BOT_AGENT =
   /bot\b|bot\/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|scrape|headless|phantomjs|lighthouse|pingdom|monitor|curl\/|wget|python-|httpx|aiohttp|go-http-client|okhttp|java\/|libwww|node-fetch|axios|undici/i;
 
-export type NotCounted = 'bot' | 'method' | 'prefetch' | 'no-cookie' | 'cross-site';
+/** Every rule, in the order they are checked (/about/ranking lists them from here). */
+export const NOT_COUNTED = ['method', 'bot', 'prefetch', 'cross-site', 'no-cookie'] as const;
+export type NotCounted = (typeof NOT_COUNTED)[number];
 
 /** Why this beacon is not a reader's view, or undefined when it counts. */
 export function notCountedBecause(request: FastifyRequest): NotCounted | undefined {

@@ -12,6 +12,7 @@ import { Layout } from '../web/layout.tsx';
 import { pageContext, sendPage } from '../web/page.ts';
 import { cachePageTags } from '../web/page-cache.ts';
 import { categoryName, frameOf, pressName } from '../web/page-context.ts';
+import { AboutRanking } from './about.tsx';
 import { RANKING_KINDS, type RankingKind, type RankingScope, ranking } from './rankings.ts';
 import { RankingPage, type ScopeLink } from './views.tsx';
 
@@ -91,6 +92,21 @@ export async function rankingPageRoutes(app: FastifyInstance, deps: AppDeps): Pr
           scopeName={scopeName}
           items={items}
         />
+      </Layout>,
+    );
+  });
+
+  app.get('/about/ranking', async (request, reply) => {
+    const ctx = await pageContext(request, reply);
+    // Shows code and configuration (which change only with a deploy) in the frame (the 속보 banner).
+    cachePageTags(reply, ['front']);
+    return sendPage(
+      reply,
+      <Layout
+        {...frameOf(ctx)}
+        meta={{ title: t(ctx.locale, 'ranking.about.title'), canonical: `${ctx.publicUrl}/about/ranking` }}
+      >
+        <AboutRanking locale={ctx.locale} config={deps.config} />
       </Layout>,
     );
   });
