@@ -3,7 +3,10 @@
 // top of the article's press beside every article, /about/ranking generated from the parameters
 // in parameters.ts, and the "for you" home order for signed-in readers, each item saying why.
 import type { Capability } from '../capability.ts';
+import { accountRoutes } from './account.tsx';
+import { homeOrderSlot } from './home-order.tsx';
 import { rankingPageRoutes } from './page-routes.tsx';
+import { rankingDataPart } from './reader-data.ts';
 import { pressAsideSlot } from './press-aside.tsx';
 import { viewRoutes } from './view-routes.ts';
 
@@ -12,7 +15,9 @@ export const rankingCapability: Capability = {
   routes: async (app, deps) => {
     await viewRoutes(app, deps);
     await rankingPageRoutes(app, deps);
+    await accountRoutes(app, deps);
   },
-  slots: { articleAside: pressAsideSlot },
+  slots: { articleAside: pressAsideSlot, homeOrder: homeOrderSlot },
+  readerData: rankingDataPart,
   uncachedPaths: ['/ranking/views'],
 };

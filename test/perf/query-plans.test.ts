@@ -178,6 +178,8 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       '/ranking?press=haeon-ilbo',
       '/ranking?category=economy&by=commented',
       '/ranking?category=economy',
+      '/?order=latest',
+      '/?order=for-you',
     ];
     recording = true;
     // The site frame's own queries (categories, latest headlines, the 속보 banner) run on refresh.
