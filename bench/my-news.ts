@@ -1,7 +1,8 @@
 // npm run bench:my [-- --articles 200000]: My news for a reader with 50 subscriptions (20 presses,
 // 15 reporters, 10 categories, 5 keyword-free issues' worth of presses) over a generated SQLite
 // archive, next to the plain latest list in the same run. p50/p99 of app.inject round trips
-// (rendering included, page cache off). The personalised home is not built yet.
+// (rendering included, page cache off). Also the personalised home ("for you", with a day of
+// view buckets and a reading history) next to the same home ordered latest-first, same reader.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -136,6 +137,33 @@ await db
   )
   .execute();
 
+// A day of views over the newest 5 000 articles (hourly buckets, as the counter writes them) and a
+// reading history of 100 articles, so "for you" has popularity and issues-read terms to compute.
+const recent = await db
+  .selectFrom('articles')
+  .select(['id', 'press_id'])
+  .orderBy('first_created_at', 'desc')
+  .limit(5000)
+  .execute();
+const hourNow = Math.floor(now / 3_600_000);
+for (let start = 0; start < recent.length; start += BATCH) {
+  await db
+    .insertInto('ranking_view_hours')
+    .values(
+      recent.slice(start, start + BATCH).map((a, k) => ({
+        hour: hourNow - ((start + k) % 24),
+        article_id: a.id,
+        press_id: a.press_id,
+        views: 1 + ((start + k) % 37),
+      })),
+    )
+    .execute();
+}
+await db
+  .insertInto('ranking_reads')
+  .values(recent.slice(0, 100).map((a, k) => ({ reader_id: reader.id, article_id: a.id, read_at: now - k * 60_000 })))
+  .execute();
+
 const config = loadConfig({}, { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, demo: false });
 const deps = {
   db,
@@ -164,9 +192,18 @@ async function measure(url: string, headers: Record<string, string> = {}) {
 }
 const my = await measure('/my', { cookie });
 const latest = await measure('/latest', {});
+const homeMain = await measure('/', { cookie });
+const homeLatest = await measure('/?order=latest', { cookie });
+const homeForYou = await measure('/?order=for-you', { cookie });
 console.log(`articles ${N}, subscriptions ${subs.length}, runs ${RUNS}`);
-console.log(`/my (My news)       p50 ${my.p50.toFixed(1)} ms  p99 ${my.p99.toFixed(1)} ms`);
-console.log(`/latest (anonymous) p50 ${latest.p50.toFixed(1)} ms  p99 ${latest.p99.toFixed(1)} ms`);
+console.log(`/my (My news)            p50 ${my.p50.toFixed(1)} ms  p99 ${my.p99.toFixed(1)} ms`);
+console.log(`/latest (anonymous)      p50 ${latest.p50.toFixed(1)} ms  p99 ${latest.p99.toFixed(1)} ms`);
+console.log(`/ (reader, main news)     p50 ${homeMain.p50.toFixed(1)} ms  p99 ${homeMain.p99.toFixed(1)} ms`);
+console.log(`/?order=latest (reader)  p50 ${homeLatest.p50.toFixed(1)} ms  p99 ${homeLatest.p99.toFixed(1)} ms`);
+console.log(`/?order=for-you (reader) p50 ${homeForYou.p50.toFixed(1)} ms  p99 ${homeForYou.p99.toFixed(1)} ms`);
+console.log(
+  `for you / latest home: p50 ×${(homeForYou.p50 / homeLatest.p50).toFixed(2)}, p99 ×${(homeForYou.p99 / homeLatest.p99).toFixed(2)}`,
+);
 await app.close();
 await handle.close();
 fs.rmSync(dir, { recursive: true, force: true });

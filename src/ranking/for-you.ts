@@ -16,7 +16,8 @@ import { mostViewed } from './rankings.ts';
 import { epochHour, seoulDay } from './visitor.ts';
 
 const HOUR = 3_600_000;
-const PER_SOURCE = 20;
+/** Newest articles taken from each subscription and issue (the page shows 20 in all). */
+const PER_SOURCE = 10;
 const READ_ISSUES = 10;
 
 export type TermName = keyof typeof FOR_YOU.weights;
@@ -35,6 +36,14 @@ export interface ForYouItem {
   score: number;
   /** Largest first; zero terms left out. */
   terms: ScoreTerm[];
+}
+
+/** What scoring needs of an article (its card is read only if it is shown). */
+export interface Candidate {
+  id: number;
+  pressId: number;
+  pressName: { ko: string; en: string };
+  firstCreatedAt: number;
 }
 
 interface Features {
@@ -139,7 +148,7 @@ async function featuresOf(deps: AppDeps, ids: number[], now: number): Promise<Ma
 
 /** The score's terms for one article (exported for the explanation test). */
 export function scoreTerms(
-  card: ArticleCard,
+  card: Candidate,
   f: Features,
   ctx: {
     subscribed: { press: Set<number>; reporter: Set<number>; category: Set<number>; issue: Set<number> };
@@ -154,8 +163,7 @@ export function scoreTerms(
   const add = (term: TermName, value: number, subject: { ko: string; en: string }) => {
     if (value > 0) terms.push({ term, contribution: w[term] * value, subject });
   };
-  if (ctx.subscribed.press.has(card.press.id))
-    add('subscribedPress', 1, { ko: pressName('ko', card.press), en: pressName('en', card.press) });
+  if (ctx.subscribed.press.has(card.pressId)) add('subscribedPress', 1, card.pressName);
   const rep = f.reporters.find((r) => ctx.subscribed.reporter.has(r.id));
   if (rep) add('subscribedReporter', 1, same(rep.name));
   const cat = f.categories.find((c) => ctx.subscribed.category.has(c.id));
@@ -177,26 +185,47 @@ export function scoreTerms(
 }
 
 /** Keeps the order but lets no press take more than `cap` places. */
-export function capPerPress<T extends { card: ArticleCard }>(items: readonly T[], cap: number, size: number): T[] {
+export function capPerPress<T extends { candidate: Candidate }>(items: readonly T[], cap: number, size: number): T[] {
   const perPress = new Map<number, number>();
   const out: T[] = [];
   for (const item of items) {
-    const n = perPress.get(item.card.press.id) ?? 0;
+    const n = perPress.get(item.candidate.pressId) ?? 0;
     if (n >= cap) continue;
-    perPress.set(item.card.press.id, n + 1);
+    perPress.set(item.candidate.pressId, n + 1);
     out.push(item);
     if (out.length === size) break;
   }
   return out;
 }
 
+/** Usable candidates with what scoring needs: one primary-key lookup each, no card yet. */
+async function candidatesOf(deps: AppDeps, ids: number[], oldest: number): Promise<Candidate[]> {
+  const rows = await deps.db
+    .selectFrom('articles as a')
+    .innerJoin('presses as p', 'p.id', 'a.press_id')
+    .select(['a.id', 'a.press_id', 'a.first_created_at', 'p.name', 'p.name_en'])
+    .where('a.id', 'in', ids)
+    .where('a.status', '=', 'usable')
+    .where('a.first_created_at', '>=', oldest)
+    .execute();
+  return rows.map((r) => {
+    const press = { name: r.name, nameEn: r.name_en };
+    return {
+      id: Number(r.id),
+      pressId: Number(r.press_id),
+      pressName: { ko: pressName('ko', press), en: pressName('en', press) },
+      firstCreatedAt: Number(r.first_created_at),
+    };
+  });
+}
+
 export async function forYou(deps: AppDeps, readerId: number, now = Date.now()): Promise<ForYouItem[]> {
   const { db } = deps;
   const { ids, subs, readIssues } = await candidateIds(deps, readerId, now);
   if (!ids.length) return [];
-  const [cards, features, hidden, read] = await Promise.all([
-    articleCardsByIds(db, ids),
-    featuresOf(deps, ids, now),
+  const oldest = now - FOR_YOU.maxArticleAgeHours * HOUR;
+  const [all, hidden, read] = await Promise.all([
+    candidatesOf(deps, ids, oldest),
     hiddenPressIds(db, readerId),
     db
       .selectFrom('ranking_reads')
@@ -207,8 +236,12 @@ export async function forYou(deps: AppDeps, readerId: number, now = Date.now()):
   ]);
   const hiddenSet = new Set(hidden);
   const readSet = new Set(FOR_YOU.hideRead ? read.map((r) => r.article_id) : []);
-  const oldest = now - FOR_YOU.maxArticleAgeHours * HOUR;
-  const shown = cards.filter((c) => c.firstCreatedAt >= oldest && !hiddenSet.has(c.press.id) && !readSet.has(c.id));
+  const shown = all.filter((c) => !hiddenSet.has(c.pressId) && !readSet.has(c.id));
+  const features = await featuresOf(
+    deps,
+    shown.map((c) => c.id),
+    now,
+  );
   const subscribed = {
     press: new Set<number>(),
     reporter: new Set<number>(),
@@ -223,12 +256,33 @@ export async function forYou(deps: AppDeps, readerId: number, now = Date.now()):
       maxViewsInCategory.set(cat.id, Math.max(maxViewsInCategory.get(cat.id) ?? 0, f.viewsToday));
   }
   const scored = shown
-    .map((card) => {
-      const terms = scoreTerms(card, features.get(card.id)!, { subscribed, readIssues, maxViewsInCategory, now });
-      return { card, terms, score: terms.reduce((s, t) => s + t.contribution, 0) };
+    .map((candidate) => {
+      const terms = scoreTerms(candidate, features.get(candidate.id)!, {
+        subscribed,
+        readIssues,
+        maxViewsInCategory,
+        now,
+      });
+      return { candidate, terms, score: terms.reduce((s, t) => s + t.contribution, 0) };
     })
-    .sort((a, b) => b.score - a.score || b.card.firstCreatedAt - a.card.firstCreatedAt || b.card.id - a.card.id);
+    .sort(
+      (a, b) =>
+        b.score - a.score || b.candidate.firstCreatedAt - a.candidate.firstCreatedAt || b.candidate.id - a.candidate.id,
+    );
   const size = FOR_YOU.pageSize;
   const cap = Math.max(1, Math.floor((size * deps.config.forYouPressSharePercent) / 100));
-  return capPerPress(scored, cap, size);
+  const page = capPerPress(scored, cap, size);
+  // Cards only for what is shown.
+  const cards = new Map(
+    (
+      await articleCardsByIds(
+        db,
+        page.map((p) => p.candidate.id),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  return page.flatMap(({ candidate, terms, score }) => {
+    const card = cards.get(candidate.id);
+    return card ? [{ card, terms, score }] : [];
+  });
 }
