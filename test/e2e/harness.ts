@@ -74,6 +74,8 @@ export interface E2EOptions {
   config?: Partial<Config>;
   /** Run the durable job worker in the process, as `sosik serve` does (mail, indexing…). */
   jobs?: boolean;
+  /** The browser's user agent (headless Chromium names itself HeadlessChrome, which view counting skips). */
+  userAgent?: string;
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
@@ -127,6 +129,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       locale: 'ko-KR',
       timezoneId: 'Asia/Seoul',
       bypassCSP: options.bypassCSP ?? false,
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     });
     const pageProblems: string[] = [];
     const open = async (pathname: string) => {
