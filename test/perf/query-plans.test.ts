@@ -13,6 +13,7 @@ import { buildApp, REGISTRY } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type DbHandle } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { createSession } from '../../src/auth/sessions.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { JobWorker } from '../../src/jobs/worker.ts';
 import type { FastifyInstance } from 'fastify';
@@ -121,6 +122,57 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
         }
       }
     });
+    // Old stories behind the archive (hidden, long over), so issue tables have their real size too.
+    const oldIssues: number[] = [];
+    for (let k = 0; k < 300; k++) {
+      const row = await handle.db
+        .insertInto('issues')
+        .values({
+          slug: `${900000 + k}-archive`,
+          auto_name: `보관 이슈 ${k}`,
+          editor_name: null,
+          lead_article_id: null,
+          pinned_article_id: null,
+          hidden: 0,
+          curated: 0,
+          merged_into: null,
+          category_id: null,
+          article_count: 10,
+          press_count: 3,
+          visible: 0,
+          first_at: old,
+          last_at: old,
+          created_at: old,
+          updated_at: old,
+          centroid: '{}',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      oldIssues.push(row.id);
+    }
+    const archiveRows = await handle.db
+      .selectFrom('articles')
+      .select(['id', 'press_id', 'first_created_at'])
+      .where('uri', 'like', 'urn:archive:%')
+      .execute();
+    await handle.db.transaction().execute(async (trx) => {
+      for (const [n, a] of archiveRows.entries()) {
+        await trx
+          .insertInto('issue_articles')
+          .values({
+            article_id: a.id,
+            issue_id: oldIssues[n % oldIssues.length]!,
+            press_id: a.press_id,
+            published_at: a.first_created_at,
+            revision: 1,
+            similarity: 0.5,
+            locked: 0,
+            vector: '{}',
+            assigned_at: a.first_created_at,
+          })
+          .execute();
+      }
+    });
     // A month of hourly view buckets over the archive, so rankings are planned against real sizes.
     const hourNow = Math.floor(Date.now() / 3_600_000);
     const archived = await handle.db.selectFrom('articles').select(['id', 'press_id']).limit(720).execute();
@@ -181,12 +233,61 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       '/?order=latest',
       '/?order=for-you',
     ];
+    // A signed-in reader with subscriptions and a reading history, for the personalised pages.
+    const now = Date.now();
+    const reader = await handle.db
+      .insertInto('readers')
+      .values({
+        email: 'plans@example.kr',
+        email_verified_at: now,
+        password_hash: null,
+        nickname: '계획',
+        nickname_key: '계획',
+        locale: 'ko',
+        time_zone: 'Asia/Seoul',
+        terms_accepted_at: now,
+        created_at: now,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const somePresses = await handle.db.selectFrom('presses').select('id').limit(3).execute();
+    await handle.db
+      .insertInto('subscriptions')
+      .values(
+        somePresses.map((p) => ({
+          reader_id: reader.id,
+          kind: 'press' as const,
+          target_id: p.id,
+          query: null,
+          target_key: String(p.id),
+          created_at: now,
+        })),
+      )
+      .execute();
+    const someRead = await handle.db.selectFrom('issue_articles').select('article_id').limit(5).execute();
+    if (someRead.length)
+      await handle.db
+        .insertInto('ranking_reads')
+        .values(someRead.map((r, k) => ({ reader_id: reader.id, article_id: r.article_id, read_at: now - k * 60_000 })))
+        .execute();
+    const session = await createSession(
+      { db: handle.db, config: loadConfig({}, { publicUrl: 'http://sosik.test', logLevel: 'silent' }) },
+      { kind: 'reader', id: reader.id },
+      { persistent: false, userAgent: 'plans' },
+    );
+    const readerPages = ['/?order=for-you', '/account/ranking'];
+
     recording = true;
     // The site frame's own queries (categories, latest headlines, the 속보 banner) run on refresh.
     await app.site.frame.refresh();
     for (const url of pages) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBeLessThan(400);
+    }
+    for (const url of readerPages) {
+      const res = await app.inject({ url, headers: { cookie: `sosik_session=${session.token}` } });
+      expect(res.statusCode, url).toBe(200);
+      if (url.includes('for-you')) expect(res.body, 'the personalised list rendered').toContain('for-you__item');
     }
     recording = false;
     expect(queries.size).toBeGreaterThan(10);
