@@ -5,8 +5,9 @@
 // measured in the same run, interleaved so load on the machine hits every page alike.
 //
 // The reader follows 50 things: 20 presses, 20 reporters, 5 issues, 5 categories (keyword alerts
-// need a search index over the archive and are left out). Pages to measure are SCENARIOS: the
-// personalised home (ranking) joins by adding one entry.
+// need a search index over the archive and are left out). Pages to measure are SCENARIOS; the
+// personalised home ("for you", over a day of view buckets and a reading history of 100 articles)
+// is compared with the same reader's home ordered latest-first.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,8 @@ const SCENARIOS: Scenario[] = [
   { name: 'latest list (/latest, anonymous)', url: '/latest', reader: false },
   { name: 'My news (/my)', url: '/my', reader: true },
   { name: 'My news, page 2', url: '/my?before={older}', reader: true },
+  { name: 'home, latest first (reader)', url: '/?order=latest', reader: true },
+  { name: 'home, for you (reader)', url: '/?order=for-you', reader: true },
 ];
 
 const { values } = parseArgs({
@@ -230,6 +233,37 @@ async function openBenchDatabase(dialect: Dialect): Promise<{ handle: DbHandle; 
   };
 }
 
+/**
+ * A day of views over the newest 5,000 articles (hourly buckets, as the view counter writes them)
+ * and the reader's history of 100 read articles, so "for you" has popularity and read terms.
+ */
+async function viewsAndReads(handle: DbHandle, readerId: number, now: number): Promise<void> {
+  const recent = await handle.db
+    .selectFrom('articles')
+    .select(['id', 'press_id'])
+    .orderBy('first_created_at', 'desc')
+    .limit(5000)
+    .execute();
+  const hourNow = Math.floor(now / 3_600_000);
+  for (let start = 0; start < recent.length; start += 500) {
+    await handle.db
+      .insertInto('ranking_view_hours')
+      .values(
+        recent.slice(start, start + 500).map((a, k) => ({
+          hour: hourNow - ((start + k) % 24),
+          article_id: a.id,
+          press_id: a.press_id,
+          views: 1 + ((start + k) % 37),
+        })),
+      )
+      .execute();
+  }
+  await handle.db
+    .insertInto('ranking_reads')
+    .values(recent.slice(0, 100).map((a, k) => ({ reader_id: readerId, article_id: a.id, read_at: now - k * 60_000 })))
+    .execute();
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 async function benchDialect(dialect: Dialect): Promise<void> {
@@ -240,6 +274,7 @@ async function benchDialect(dialect: Dialect): Promise<void> {
     const now = Date.now();
     await generate(handle, now);
     const readerId = await benchReader(handle, now);
+    await viewsAndReads(handle, readerId, now);
     const config = loadConfig(
       {},
       { publicUrl: 'http://sosik.test', logLevel: 'silent', pageCacheSeconds: 0, demo: false },

@@ -22,6 +22,7 @@ import { issuesCapability } from './issues/capability.ts';
 import { mailCapability } from './mail/capability.ts';
 import { opsCapability } from './ops/capability.ts';
 import { pressCapability } from './press/capability.ts';
+import { rankingCapability } from './ranking/capability.ts';
 import { readersCapability } from './readers/capability.ts';
 import { relatedCapability } from './related/capability.ts';
 import { reportersCapability } from './reporters/capability.ts';
@@ -53,6 +54,7 @@ export const CAPABILITIES: readonly Capability[] = [
   reportersCapability,
   subscriptionsCapability,
   relatedCapability,
+  rankingCapability,
   commentsCapability,
   feedsCapability,
   apiDocsCapability,

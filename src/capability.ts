@@ -61,6 +61,16 @@ export type FollowSlot = (
   page: PageContext,
 ) => Promise<VNode | null>;
 
+/** The home page's order: the choice between orders, and the list that replaces its lead section. */
+export interface HomeOrder {
+  /** The order choice (latest / main news / for you), shown above what it orders. */
+  switcher: VNode;
+  /** The ordered list, when the chosen order is not the home's own (main news). */
+  main?: VNode;
+}
+/** Orders the home page; it sees the request because the choice and the reader are per request. */
+export type HomeOrderSlot = (deps: AppDeps, request: FastifyRequest, page: PageContext) => Promise<HomeOrder | null>;
+
 /** Parts of reader pages that capabilities other than the page's owner fill. */
 export interface PageSlots {
   /** Small links above the headline (e.g. the article's issue). */
@@ -75,6 +85,8 @@ export interface PageSlots {
   homeBox?: HomeSlot;
   /** The follow control beside a press, reporter, issue or category (one capability fills it). */
   followControl?: FollowSlot;
+  /** The home page's order choice and, for a chosen order, its list (one capability fills it). */
+  homeOrder?: HomeOrderSlot;
 }
 
 /** An entry in the staff bar; `roles` omitted means every staff member. */

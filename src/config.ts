@@ -7,7 +7,7 @@ import { parseTrustProxy } from './auth/trust-proxy.ts';
 
 type Kind = 'string' | 'int' | 'bool';
 /** What an int counts. Shown in the README and in every range error, so "30" is never ambiguous. */
-type Unit = 'ms' | 'seconds' | 'minutes' | 'hours' | 'days' | 'bytes' | 'count' | 'per minute' | 'port';
+type Unit = 'ms' | 'seconds' | 'minutes' | 'hours' | 'days' | 'bytes' | 'count' | 'per minute' | 'port' | 'percent';
 
 interface OptionSpec<K extends Kind> {
   env: string;
@@ -529,6 +529,25 @@ export const OPTIONS = {
     max: 100_000,
     default: 50,
     doc: 'Article reactions one reader may give per day.',
+  }),
+  // Rankings and "for you" (src/ranking); /about/ranking shows the values in force.
+  viewFlushSeconds: option({
+    env: 'SOSIK_VIEW_FLUSH_SECONDS',
+    kind: 'int',
+    unit: 'seconds',
+    min: 1,
+    max: 600,
+    default: 10,
+    doc: 'Counted views are kept in memory and written in one batch this often (a crash loses at most this much).',
+  }),
+  forYouPressSharePercent: option({
+    env: 'SOSIK_FOR_YOU_PRESS_SHARE_PERCENT',
+    kind: 'int',
+    unit: 'percent',
+    min: 10,
+    max: 100,
+    default: 30,
+    doc: 'Press diversity of the "for you" home order: no press fills more than this share of a page.',
   }),
 } as const;
 

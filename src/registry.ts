@@ -21,6 +21,7 @@ export function assembleRegistry(capabilities: readonly Capability[]): Registry 
     articleAside: [],
     homeBox: [],
     followControl: [],
+    homeOrder: [],
   } as {
     [K in keyof PageSlots]-?: Array<NonNullable<PageSlots[K]>>;
   };

@@ -10,7 +10,7 @@ import { dateTime } from '../web/format.ts';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
 import { cachePageTags } from '../web/page-cache.ts';
-import { renderFollowControl, renderSlots } from '../web/slots.ts';
+import { renderFollowControl, renderHomeOrder, renderSlots } from '../web/slots.ts';
 import { frontPage } from './front-page-store.ts';
 import { articleDetail } from './article-detail-store.ts';
 import {
@@ -66,15 +66,19 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
 
   app.get('/', async (request, reply) => {
     const ctx = await pageContext(request, reply);
-    const [front, presses, boxes, categories] = await Promise.all([
+    const [front, presses, boxes, categories, order] = await Promise.all([
       frontPage(deps.db, { latest: HOME_LATEST, perCategory: HOME_PER_CATEGORY, perPress: HOME_PER_PRESS }),
       listPresses(deps.db),
       renderSlots(deps, 'homeBox', slots.homeBox, deps, ctx),
       app.site.frame.categories() as Promise<CategoryRef[]>,
+      renderHomeOrder(deps, request, ctx),
     ]);
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'home' }, ctx.siteName);
     cachePageTags(reply, ['front', 'issues']);
-    return sendPage(reply, h(HomePage, { ctx, data: { ...front, categories, presses, boxes, alternates } }));
+    return sendPage(
+      reply,
+      h(HomePage, { ctx, data: { ...front, categories, presses, boxes, alternates, order: order ?? undefined } }),
+    );
   });
 
   app.get<{ Params: { slug: string }; Querystring: ListParams }>('/categories/:slug', async (request, reply) => {

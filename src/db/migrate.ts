@@ -15,6 +15,7 @@ import * as searchStatsShards from './migrations/0013-search-stats-shards.ts';
 import * as summariesCorrections from './migrations/0010-summaries-corrections.ts';
 import * as subscriptions from './migrations/0015-subscriptions.ts';
 import * as comments from './migrations/0014-comments.ts';
+import * as ranking from './migrations/0016-ranking.ts';
 import * as commentReplyMail from './migrations/0018-comment-reply-mail.ts';
 import * as commentThreadIndexes from './migrations/0019-comment-thread-indexes.ts';
 
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0010-summaries-corrections': summariesCorrections,
   '0015-subscriptions': subscriptions,
   '0014-comments': comments,
+  '0016-ranking': ranking,
   '0018-comment-reply-mail': commentReplyMail,
   '0019-comment-thread-indexes': commentThreadIndexes,
 };

@@ -2,7 +2,7 @@
 // throws is logged and left out: the page still renders without that part.
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import type { FollowTarget } from '../capability.ts';
+import type { FollowTarget, HomeOrder } from '../capability.ts';
 import type { AppDeps } from '../deps.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -33,4 +33,20 @@ export function renderFollowControl(
   page: PageContext,
 ): Promise<VNode[]> {
   return renderSlots(deps, 'followControl', deps.registry.slots.followControl, deps, target, request, page);
+}
+
+/** The home page's order (src/capability.ts `homeOrder`): the first capability's, or none. */
+export async function renderHomeOrder(
+  deps: AppDeps,
+  request: FastifyRequest,
+  page: PageContext,
+): Promise<HomeOrder | null> {
+  const slot = deps.registry.slots.homeOrder[0];
+  if (!slot) return null;
+  try {
+    return await slot(deps, request, page);
+  } catch (err) {
+    deps.log.error({ err, slot: 'homeOrder' }, 'page slot failed');
+    return null;
+  }
 }

@@ -75,6 +75,8 @@ export interface E2EOptions {
   config?: Partial<Config>;
   /** Run the durable job worker in the process, as `sosik serve` does (mail, indexing…). */
   jobs?: boolean;
+  /** The browser's user agent (headless Chromium names itself HeadlessChrome, which view counting skips). */
+  userAgent?: string;
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
@@ -122,7 +124,10 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     app = await buildApp(deps);
     await app.listen({ port, host: '127.0.0.1' });
 
-    const { context, open, pageProblems } = await launchChromium(profile, baseUrl, options.bypassCSP ?? false);
+    const { context, open, pageProblems } = await launchChromium(profile, baseUrl, {
+      bypassCSP: options.bypassCSP ?? false,
+      userAgent: options.userAgent,
+    });
     const ownedApp = app;
     const ownedHandle = handle;
     return {
@@ -157,7 +162,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
 export async function launchChromium(
   profile: string,
   baseUrl: string,
-  bypassCSP = false,
+  options: { bypassCSP?: boolean; userAgent?: string } = {},
 ): Promise<{ context: BrowserContext; open: (pathname: string) => Promise<Page>; pageProblems: string[] }> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -166,7 +171,9 @@ export async function launchChromium(
     viewport: { width: 1280, height: 900 },
     locale: 'ko-KR',
     timezoneId: 'Asia/Seoul',
-    bypassCSP,
+    bypassCSP: options.bypassCSP ?? false,
+    // Headless Chromium names itself HeadlessChrome, which view counting takes for a bot.
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   });
   const pageProblems: string[] = [];
   const open = async (pathname: string) => {

@@ -32,6 +32,10 @@ const GROWING = new Set([
   'issue_decisions',
   'article_summaries',
   'article_reporters',
+  'comments',
+  'ranking_view_hours',
+  'ranking_view_seen',
+  'ranking_reads',
 ]);
 const GENERATED = 3000;
 
@@ -170,6 +174,71 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       .execute();
     const session = await createSession(deps, { kind: 'reader', id: reader.id }, { userAgent: 'plans' });
     readerCookie = `sosik_session=${session.token}`;
+    // Old stories behind the archive (hidden, long over), so issue tables have their real size too.
+    const oldIssues: number[] = [];
+    for (let k = 0; k < 300; k++) {
+      const row = await handle.db
+        .insertInto('issues')
+        .values({
+          slug: `${900000 + k}-archive`,
+          auto_name: `보관 이슈 ${k}`,
+          editor_name: null,
+          lead_article_id: null,
+          pinned_article_id: null,
+          hidden: 0,
+          curated: 0,
+          merged_into: null,
+          category_id: null,
+          article_count: 10,
+          press_count: 3,
+          visible: 0,
+          first_at: old,
+          last_at: old,
+          created_at: old,
+          updated_at: old,
+          centroid: '{}',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      oldIssues.push(row.id);
+    }
+    const archiveRows = await handle.db
+      .selectFrom('articles')
+      .select(['id', 'press_id', 'first_created_at'])
+      .where('uri', 'like', 'urn:archive:%')
+      .execute();
+    await handle.db.transaction().execute(async (trx) => {
+      for (const [n, a] of archiveRows.entries()) {
+        await trx
+          .insertInto('issue_articles')
+          .values({
+            article_id: a.id,
+            issue_id: oldIssues[n % oldIssues.length]!,
+            press_id: a.press_id,
+            published_at: a.first_created_at,
+            revision: 1,
+            similarity: 0.5,
+            locked: 0,
+            vector: '{}',
+            assigned_at: a.first_created_at,
+          })
+          .execute();
+      }
+    });
+    // A month of hourly view buckets over the archive, so rankings are planned against real sizes.
+    const hourNow = Math.floor(Date.now() / 3_600_000);
+    const archived = await handle.db.selectFrom('articles').select(['id', 'press_id']).limit(720).execute();
+    await handle.db.transaction().execute(async (trx) => {
+      for (const [n, a] of archived.entries()) {
+        await trx
+          .insertInto('ranking_view_hours')
+          .values(
+            [0, 1, 2].map((k) => ({ hour: hourNow - n - k * 3, article_id: a.id, press_id: a.press_id, views: 1 + k })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    });
     await sql`analyze`.execute(handle.db);
     app = await buildApp(deps);
     await app.ready();
@@ -207,7 +276,30 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       '/latest',
       '/latest?category=economy',
       '/press',
+      '/ranking',
+      '/ranking?by=commented',
+      '/ranking?by=rising',
+      '/ranking?press=haeon-ilbo',
+      '/ranking?category=economy&by=commented',
+      '/ranking?category=economy',
+      '/?order=latest',
+      '/?order=for-you',
     ];
+    // The signed-in reader (subscriptions above) gets a reading history, for the personalised pages.
+    const now = Date.now();
+    const reader = await handle.db
+      .selectFrom('readers')
+      .select('id')
+      .where('email', '=', 'plans@example.kr')
+      .executeTakeFirstOrThrow();
+    const someRead = await handle.db.selectFrom('issue_articles').select('article_id').limit(5).execute();
+    if (someRead.length)
+      await handle.db
+        .insertInto('ranking_reads')
+        .values(someRead.map((r, k) => ({ reader_id: reader.id, article_id: r.article_id, read_at: now - k * 60_000 })))
+        .execute();
+    const readerPages = ['/?order=for-you', '/account/ranking'];
+
     recording = true;
     // The site frame's own queries (categories, latest headlines, the 속보 banner) run on refresh.
     await app.site.frame.refresh();
@@ -221,6 +313,11 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
       expect(res.statusCode, url).toBe(200);
     }
     recordingReader = false;
+    for (const url of readerPages) {
+      const res = await app.inject({ url, headers: { cookie: readerCookie } });
+      expect(res.statusCode, url).toBe(200);
+      if (url.includes('for-you')) expect(res.body, 'the personalised list rendered').toContain('for-you__item');
+    }
     recording = false;
     expect(queries.size).toBeGreaterThan(10);
     expect(

@@ -16,6 +16,8 @@ export interface HomeData {
   /** Rendered home slots (src/capability.ts `PageSlots.homeBox`), in capability order. */
   boxes?: VNode[];
   alternates?: AlternateLink[];
+  /** The order choice above the lead section, and a chosen order's list replacing it (`homeOrder` slot). */
+  order?: { switcher: VNode; main?: VNode };
 }
 
 export function HomePage(props: { ctx: PageContext; data: HomeData }) {
@@ -35,26 +37,29 @@ export function HomePage(props: { ctx: PageContext; data: HomeData }) {
       }}
     >
       <h1 class="visually-hidden">{tr('articles.home.title', { site: ctx.siteName })}</h1>
+      {data.order?.switcher}
       <div class="home-top">
-        <section class="home-latest" aria-labelledby="latest-title">
-          <h2 id="latest-title" class="section-title">
-            {tr('articles.home.latest')}
-          </h2>
-          {lead ? (
-            <div class="home-latest__grid">
-              <ArticleCardView ctx={ctx} article={lead} variant="lead" />
-              <ArticleCardList ctx={ctx} articles={rest.slice(0, 5)} variant="item" />
-            </div>
-          ) : (
-            <p class="empty-state">{tr('articles.list.empty')}</p>
-          )}
-          {rest.length > 5 ? <ArticleCardList ctx={ctx} articles={rest.slice(5)} variant="headline" /> : null}
-          {lead ? (
-            <p class="more-link">
-              <a href="/latest">{tr('articles.latest.more')}</a>
-            </p>
-          ) : null}
-        </section>
+        {data.order?.main ?? (
+          <section class="home-latest" aria-labelledby="latest-title">
+            <h2 id="latest-title" class="section-title">
+              {tr('articles.home.latest')}
+            </h2>
+            {lead ? (
+              <div class="home-latest__grid">
+                <ArticleCardView ctx={ctx} article={lead} variant="lead" />
+                <ArticleCardList ctx={ctx} articles={rest.slice(0, 5)} variant="item" />
+              </div>
+            ) : (
+              <p class="empty-state">{tr('articles.list.empty')}</p>
+            )}
+            {rest.length > 5 ? <ArticleCardList ctx={ctx} articles={rest.slice(5)} variant="headline" /> : null}
+            {lead ? (
+              <p class="more-link">
+                <a href="/latest">{tr('articles.latest.more')}</a>
+              </p>
+            ) : null}
+          </section>
+        )}
         {data.boxes?.length ? <aside class="home-issues">{data.boxes}</aside> : null}
       </div>
 
