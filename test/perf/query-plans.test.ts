@@ -81,6 +81,7 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
     // A longer archive behind the demo: old articles of every press and category, no jobs.
     const presses = await handle.db.selectFrom('presses').select('id').execute();
     const categories = await handle.db.selectFrom('categories').select('id').execute();
+    const reporters = await handle.db.selectFrom('reporters').select(['id', 'press_id']).execute();
     const old = Date.now() - 400 * 86_400_000;
     await handle.db.transaction().execute(async (trx) => {
       for (let i = 0; i < GENERATED; i++) {
@@ -114,6 +115,13 @@ describe('reader pages read through indexes (SQLite query plans)', () => {
           .insertInto('article_categories')
           .values({ article_id: row.id, category_id: categories[i % categories.length]!.id })
           .execute();
+        // Bylines filed as reporters, so the reporter tables have the archive's size too.
+        const reporter = reporters[i % reporters.length];
+        if (reporter)
+          await trx
+            .insertInto('article_reporters')
+            .values({ article_id: row.id, position: 0, reporter_id: reporter.id, published_at: old + i * 60_000 })
+            .execute();
         if (i % 3 === 0) {
           await trx
             .insertInto('article_photos')
