@@ -57,7 +57,8 @@ async function ensureArchive(target: Target, size: number): Promise<void> {
   await handle.close();
   // A half-made archive (a run stopped while generating) starts again from nothing.
   if (target.dialect === 'sqlite') {
-    for (const ext of ['', '-wal', '-shm']) fs.rmSync(path.join(ARCHIVE_DIR, `archive-${size}.db${ext}`), { force: true });
+    for (const ext of ['', '-wal', '-shm'])
+      fs.rmSync(path.join(ARCHIVE_DIR, `archive-${size}.db${ext}`), { force: true });
   } else {
     const { default: pg } = await import('pg');
     const admin = new pg.Client({ connectionString: target.url });
@@ -76,7 +77,9 @@ async function ensureArchive(target: Target, size: number): Promise<void> {
   const started = performance.now();
   await generateArchive(handle.db, handle.dialect, size);
   await sql`create table ${sql.table(DONE_TABLE)} (n integer)`.execute(handle.db);
-  console.error(`generated ${size} articles on ${target.dialect} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.error(
+    `generated ${size} articles on ${target.dialect} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   await handle.close();
 }
 
@@ -119,7 +122,12 @@ async function readerPages(handle: DbHandle, size: number): Promise<Array<{ name
     .orderBy('id')
     .limit(1)
     .executeTakeFirstOrThrow();
-  const category = await db.selectFrom('categories').select('slug').orderBy('position').limit(1).executeTakeFirstOrThrow();
+  const category = await db
+    .selectFrom('categories')
+    .select('slug')
+    .orderBy('position')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const press = await db.selectFrom('presses').select('slug').orderBy('id').limit(1).executeTakeFirstOrThrow();
   // The middle article is an even one, so a member of an issue in the middle of the archive.
   const issue = await db

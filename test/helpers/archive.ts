@@ -48,8 +48,14 @@ function series(dialect: Dialect, n: number) {
 export async function generateArchive(db: Db, dialect: Dialect, count: number, now = Date.now()): Promise<void> {
   const presses = await contiguous(db, 'presses');
   const categories = await contiguous(db, 'categories');
-  const top = await db.selectFrom('articles').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
-  const issueTop = await db.selectFrom('issues').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+  const top = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.max('id').as('m'))
+    .executeTakeFirst();
+  const issueTop = await db
+    .selectFrom('issues')
+    .select((eb) => eb.fn.max('id').as('m'))
+    .executeTakeFirst();
   const ids: Ids = {
     articleBase: Number(top?.m ?? 0) + 1,
     issueBase: Number(issueTop?.m ?? 0) + 1,
