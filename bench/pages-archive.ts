@@ -46,8 +46,11 @@ async function open(target: Target, size: number): Promise<DbHandle> {
 }
 
 async function isComplete(handle: DbHandle): Promise<boolean> {
-  const tables = await handle.db.introspection.getTables();
-  return tables.some((t) => t.name === DONE_TABLE);
+  // Asked of this schema only (introspection would list other sizes' schemas too).
+  return sql`select n from ${sql.table(DONE_TABLE)}`
+    .execute(handle.db)
+    .then(() => true)
+    .catch(() => false);
 }
 
 /** Demo content plus `size` generated articles, made once and reused while its marker table exists. */
@@ -84,7 +87,11 @@ async function ensureArchive(target: Target, size: number): Promise<void> {
 }
 
 async function benchDeps(handle: DbHandle) {
-  const [{ default: pino }, { loadConfig }] = await Promise.all([import('pino'), import('../src/config.ts')]);
+  const [{ default: pino }, { loadConfig }, { ChangeBus }] = await Promise.all([
+    import('pino'),
+    import('../src/config.ts'),
+    import('../src/db/change-bus.ts'),
+  ]);
   const config = loadConfig(
     {},
     {
@@ -103,6 +110,8 @@ async function benchDeps(handle: DbHandle) {
     log: pino({ level: 'silent' }),
     nudgeJobs: () => {},
     registry: REGISTRY,
+    // As a server has (src/runtime.ts): what is kept until a change listens to it.
+    changes: new ChangeBus(`bench-archive-${handle.dialect}`),
   };
 }
 
@@ -204,8 +213,14 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-/** Median time of one render of each page, the pages visited in turn RENDERS times. */
-async function timeRenders(targets: Array<{ app: FastifyInstance; path: string }>): Promise<number[]> {
+/** A page's render time at one size: the median, and the fastest (its cost when nothing else runs). */
+interface Cost {
+  median: number;
+  fastest: number;
+}
+
+/** Median and fastest time of one render of each page, the pages visited in turn RENDERS times. */
+async function timeRenders(targets: Array<{ app: FastifyInstance; path: string }>): Promise<Cost[]> {
   const render = async ({ app, path }: { app: FastifyInstance; path: string }) => {
     const t = performance.now();
     const res = await app.inject(path);
@@ -215,7 +230,7 @@ async function timeRenders(targets: Array<{ app: FastifyInstance; path: string }
   for (let i = 0; i < 5; i++) for (const t of targets) await render(t);
   const times = targets.map(() => [] as number[]);
   for (let i = 0; i < RENDERS; i++) for (const [j, t] of targets.entries()) times[j]!.push(await render(t));
-  return times.map(median);
+  return times.map((t) => ({ median: median(t), fastest: Math.min(...t) }));
 }
 
 function residentMb(pid: number): { rss: number; peak: number } {
@@ -260,7 +275,7 @@ export async function runArchiveBench(argv: string[]): Promise<void> {
   // machine falls on all sizes alike and the ratios stay meaningful.
   const apps = [];
   for (const size of sizes) apps.push(await openApp(target, size));
-  const costs = new Map<string, number[]>();
+  const costs = new Map<string, Cost[]>();
   try {
     const names = apps[0]!.pages.map((p) => p.name);
     for (const [i, name] of names.entries())
@@ -283,22 +298,28 @@ export async function runArchiveBench(argv: string[]): Promise<void> {
     }
   }
   console.log(
-    `\nSosik reader pages over a stored archive: ${target.dialect}, page cache off, median of ${RENDERS} renders in process (ms), node ${process.version}, ${os.cpus().length} CPUs`,
+    `\nSosik reader pages over a stored archive: ${target.dialect}, page cache off, median (fastest) of ${RENDERS} renders in process, ms, node ${process.version}, ${os.cpus().length} CPUs`,
   );
   const pad = (s: string, n: number) => s.padEnd(n);
   const last = sizes.length - 1;
   console.log(
-    `${pad('page', 28)} ${sizes.map((s) => pad(`${s}`, 9)).join(' ')} ${sizes.length > 1 ? `${sizes[last]}/${sizes[0]}` : ''}`,
+    `${pad('page', 28)} ${sizes.map((s) => pad(`${s}`, 16)).join(' ')} ${sizes.length > 1 ? `${sizes[last]}/${sizes[0]}` : ''}`,
   );
+  // On a shared machine the medians carry other people's load; the fastest renders show what the
+  // page costs when the CPU is ours, so both ratios are printed.
   let worst = 0;
+  let worstFastest = 0;
   for (const [name, list] of costs) {
-    const ratio = list[last]! / list[0]!;
+    const ratio = list[last]!.median / list[0]!.median;
+    const fastest = list[last]!.fastest / list[0]!.fastest;
     worst = Math.max(worst, ratio);
+    worstFastest = Math.max(worstFastest, fastest);
     console.log(
-      `${pad(name, 28)} ${list.map((ms) => pad(ms.toFixed(2), 9)).join(' ')} ${sizes.length > 1 ? `${ratio.toFixed(2)}${ratio > 1.5 ? '  ← over 1.5' : ''}` : ''}`,
+      `${pad(name, 28)} ${list.map((c) => pad(`${c.median.toFixed(2)} (${c.fastest.toFixed(2)})`, 16)).join(' ')} ${sizes.length > 1 ? `${ratio.toFixed(2)} (${fastest.toFixed(2)})${ratio > 1.5 ? '  ← over 1.5' : ''}` : ''}`,
     );
   }
-  if (sizes.length > 1) console.log(`worst ratio ${worst.toFixed(2)} (target ≤ 1.5)`);
+  if (sizes.length > 1)
+    console.log(`worst ratio ${worst.toFixed(2)} of medians, ${worstFastest.toFixed(2)} of fastest (target ≤ 1.5)`);
   console.log(
     `\npage load (${CONNECTIONS} connections over all ${costs.size} pages, ${SECONDS} s) and server memory (target < 512 MB):`,
   );

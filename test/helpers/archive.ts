@@ -40,7 +40,7 @@ async function contiguous(db: Db, table: 'presses' | 'categories'): Promise<{ mi
 /** The series 0..n-1 as a table `g(i)`: generate_series on PostgreSQL, a recursive CTE on SQLite. */
 function series(dialect: Dialect, n: number) {
   return dialect === 'postgres'
-    ? sql`(select generate_series(0, ${sql.lit(n - 1)}) as i) as g`
+    ? sql`(select generate_series(0, ${sql.lit(n - 1)})::bigint as i) as g`
     : sql`(with recursive s(i) as (select 0 union all select i + 1 from s where i < ${sql.lit(n - 1)}) select i from s) as g`;
 }
 
