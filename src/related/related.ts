@@ -30,7 +30,11 @@ export async function relatedArticles(deps: AppDeps, articleId: number, limit = 
   const picked: Array<{ id: number; reason: RelatedReason }> = [];
   const seen = new Set([articleId]);
   const take = (ids: number[], reason: RelatedReason) => {
-    for (const id of ids) if (!seen.has(id)) seen.add(id), picked.push({ id, reason });
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      picked.push({ id, reason });
+    }
   };
   take(
     issueIds.map((x) => x.id),
