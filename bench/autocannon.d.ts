@@ -12,6 +12,12 @@ declare module 'autocannon' {
     non2xx: number;
     errors: number;
   }
-  function autocannon(options: { url: string; connections?: number; duration?: number }): Promise<Result>;
+  function autocannon(options: {
+    url: string;
+    connections?: number;
+    duration?: number;
+    /** Requests cycled through by every connection (paths relative to url). */
+    requests?: Array<{ method?: string; path: string }>;
+  }): Promise<Result>;
   export default autocannon;
 }

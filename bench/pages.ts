@@ -7,7 +7,9 @@
 //   BENCH_SECONDS (default 10) per target; BENCH_CONNECTIONS (default 64);
 //   BENCH_DATABASE_URL=postgres://… runs the server on PostgreSQL (a fresh schema) instead of SQLite;
 //   BENCH_WINDOW_MS (default 100): how often the stampede round announces a change;
-//   BENCH_STAMPEDE_ONLY=1: only the stampede figure.
+//   BENCH_STAMPEDE_ONLY=1: only the stampede figure; BENCH_CACHE=off|on (default both rounds).
+// With `--stored 10000,100000,1000000 [--db pg]` it measures instead whether each reader page costs
+// the same over a small and a large stored archive, and the server's memory (bench/pages-archive.ts).
 import { sql } from 'kysely';
 import { REGISTRY } from '../src/app.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -205,7 +207,8 @@ async function startChild(
 // Two rounds: every request rendered (page cache off), then the exact cache (an hour's upper
 // bound: nothing changes during the run, so every page stays until the stampede round's changes).
 async function main(): Promise<void> {
-  for (const pageCacheSeconds of process.env.BENCH_STAMPEDE_ONLY === '1' ? [3600] : [0, 3600])
+  const rounds = { off: [0], on: [3600], both: [0, 3600] }[process.env.BENCH_CACHE ?? 'both'] ?? [0, 3600];
+  for (const pageCacheSeconds of process.env.BENCH_STAMPEDE_ONLY === '1' ? [3600] : rounds)
     await round(pageCacheSeconds);
 }
 
@@ -295,6 +298,10 @@ async function round(pageCacheSeconds: number): Promise<void> {
 
 if (process.argv[2] === '--serve') {
   await serveChild(process.argv[3]!, process.argv[4]!);
+} else if (process.argv.some((a) => a.startsWith('--stored') || a.startsWith('--db'))) {
+  // Flat with the archive: per-render cost at each stored size, and memory under load (bench/pages-archive.ts).
+  const { runArchiveBench } = await import('./pages-archive.ts');
+  await runArchiveBench(process.argv.slice(2));
 } else {
   await main();
 }

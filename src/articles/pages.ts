@@ -9,6 +9,7 @@ import { t } from '../web/i18n/index.ts';
 import { dateTime } from '../web/format.ts';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
+import { KeptUntilChange } from '../web/kept-until-change.ts';
 import { cachePageTags } from '../web/page-cache.ts';
 import { renderFollowControl, renderHomeOrder, renderSlots } from '../web/slots.ts';
 import { frontPage } from './front-page-store.ts';
@@ -31,6 +32,8 @@ import { CategoryPage, PressPage } from './views/list-page.tsx';
 const HOME_LATEST = 12;
 const HOME_PER_CATEGORY = 4;
 const HOME_PER_PRESS = 4;
+/** The front page's boxes are read again at the latest this often, as the site frame's headlines are. */
+const FRONT_KEPT_MS = 30_000;
 
 type ListParams = { before?: string; after?: string; page?: string; lang?: string };
 
@@ -64,11 +67,22 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
       .send(renderErrorPage(request, 404, `No such ${what}.`));
   }
 
+  // The boxes every front-page render shows alike: read once per change (`front`: any article
+  // accepted, revised or withdrawn), not once per render.
+  const frontBoxes = new KeptUntilChange(
+    async () => {
+      const [front, presses] = await Promise.all([
+        frontPage(deps.db, { latest: HOME_LATEST, perCategory: HOME_PER_CATEGORY, perPress: HOME_PER_PRESS }),
+        listPresses(deps.db),
+      ]);
+      return { front, presses };
+    },
+    { changes: deps.changes, tags: ['front'], db: deps.db, maxMs: FRONT_KEPT_MS },
+  );
   app.get('/', async (request, reply) => {
     const ctx = await pageContext(request, reply);
-    const [front, presses, boxes, categories, order] = await Promise.all([
-      frontPage(deps.db, { latest: HOME_LATEST, perCategory: HOME_PER_CATEGORY, perPress: HOME_PER_PRESS }),
-      listPresses(deps.db),
+    const [{ front, presses }, boxes, categories, order] = await Promise.all([
+      frontBoxes.get(),
       renderSlots(deps, 'homeBox', slots.homeBox, deps, ctx),
       app.site.frame.categories() as Promise<CategoryRef[]>,
       renderHomeOrder(deps, request, ctx),

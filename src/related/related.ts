@@ -5,7 +5,7 @@ import { type ArticleCard, articleCardsByIds } from '../articles/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { issueArticleIds, issuesOfArticle } from '../issues/index.ts';
 import { reportersOfArticle, reporterTimeline } from '../reporters/index.ts';
-import { searchArticles } from '../search/index.ts';
+import { searchArticleIds } from '../search/index.ts';
 
 export type RelatedReason = 'issue' | 'reporter' | 'similar';
 export interface RelatedItem {
@@ -25,12 +25,16 @@ export async function relatedArticles(deps: AppDeps, articleId: number, limit = 
   const [issueIds, reporterIds, similar] = await Promise.all([
     issues[0] === undefined ? Promise.resolve([]) : issueArticleIds(deps.db, issues[0], limit + 1),
     reporters[0] === undefined ? Promise.resolve([]) : reporterTimeline(deps.db, reporters[0], limit + 1),
-    searchArticles(deps, { q: self.headline.slice(0, 200), pageSize: limit + 1, facets: false }),
+    searchArticleIds(deps, { q: self.headline.slice(0, 200), pageSize: limit + 1, facets: false }),
   ]);
   const picked: Array<{ id: number; reason: RelatedReason }> = [];
   const seen = new Set([articleId]);
   const take = (ids: number[], reason: RelatedReason) => {
-    for (const id of ids) if (!seen.has(id)) seen.add(id), picked.push({ id, reason });
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      picked.push({ id, reason });
+    }
   };
   take(
     issueIds.map((x) => x.id),
@@ -40,10 +44,7 @@ export async function relatedArticles(deps: AppDeps, articleId: number, limit = 
     reporterIds.map((x) => x.id),
     'reporter',
   );
-  take(
-    similar.results.map((r) => r.id),
-    'similar',
-  );
+  take(similar, 'similar');
   const cards = new Map(
     (
       await articleCardsByIds(

@@ -26,7 +26,17 @@ const COUNT_CAP = 10_000;
 const FACET_CAP = 10_000;
 const KST = '+09:00';
 
-export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promise<SearchResponse> {
+interface RankedPage {
+  response: SearchResponse;
+  /** The page's hits, ranked, not yet dressed (empty when nothing matched). */
+  hits: ScoredHit[];
+  analysis: AnalyzedQuery;
+  index: SearchIndex;
+  iq: IndexQuery;
+}
+
+/** Analyse, match and rank: everything a search does before it dresses the hits for a page. */
+async function rankedPage(deps: IndexDeps, req: SearchRequest): Promise<RankedPage | SearchResponse> {
   const now = req.now ?? Date.now();
   const query = req.q.slice(0, MAX_QUERY_CHARS).trim();
   const page = clamp(req.page ?? 1, 1, MAX_PAGE);
@@ -77,16 +87,38 @@ export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promi
     total,
     totalIsLowerBound: total >= COUNT_CAP,
   };
+  let hits: ScoredHit[] = [];
   if (total > 0) {
-    let hits = await index.match(iq);
+    hits = await index.match(iq);
     if (iq.sort === 'relevance') hits = rankByRelevance(hits, now);
-    response.results = await dressHits(deps, hits.slice((page - 1) * pageSize, wanted), analysis);
+    hits = hits.slice((page - 1) * pageSize, wanted);
+  }
+  return { response, hits, analysis, index, iq };
+}
+
+export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promise<SearchResponse> {
+  const ranked = await rankedPage(deps, req);
+  if (!('hits' in ranked)) return ranked;
+  const { response, hits, analysis, index, iq } = ranked;
+  if (response.total > 0) {
+    response.results = await dressHits(deps, hits, analysis);
     if (req.facets) response.facets = await facetItems(deps, index, iq);
   } else {
     response.suggestions.looserQueries = await looserQueries(index, analysis, iq);
     response.suggestions.issues = await relatedIssues(deps, analysis);
   }
   return response;
+}
+
+/**
+ * The ids a search would show, best first, without what only a results page needs (snippets,
+ * highlights, facets, suggestions): for lists that show the articles their own way (related
+ * articles). Withdrawn articles may be among them until the index catches up; callers load cards,
+ * which are usable articles only.
+ */
+export async function searchArticleIds(deps: IndexDeps, req: SearchRequest): Promise<number[]> {
+  const ranked = await rankedPage(deps, req);
+  return 'hits' in ranked ? ranked.hits.map((h) => h.articleId) : [];
 }
 
 /** Filter slugs and dates → ids and times; undefined when a filter can match nothing (unknown slug). */

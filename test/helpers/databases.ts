@@ -3,7 +3,7 @@
 // answers, unless SOSIK_REQUIRE_PG=1 (CI), where an absent server fails the run.
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type DbHandle, type Dialect } from '../../src/db/database.ts';
+import { openDatabase, type DbHandle, type Dialect, type OpenOptions } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 
 export const TEST_PG_URL = process.env.SOSIK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -42,9 +42,12 @@ export interface TestDb extends DbHandle {
 }
 
 /** A fresh, migrated database of the given dialect. */
-export async function createTestDb(dialect: Dialect, opts: { sqlitePath?: string } = {}): Promise<TestDb> {
+export async function createTestDb(
+  dialect: Dialect,
+  opts: { sqlitePath?: string; onQuery?: OpenOptions['onQuery'] } = {},
+): Promise<TestDb & { schema?: string }> {
   if (dialect === 'sqlite') {
-    const handle = openDatabase({ sqlitePath: opts.sqlitePath ?? ':memory:' });
+    const handle = openDatabase({ sqlitePath: opts.sqlitePath ?? ':memory:', onQuery: opts.onQuery });
     await migrateToLatest(handle);
     return { ...handle, dispose: () => handle.close() };
   }
@@ -53,10 +56,10 @@ export async function createTestDb(dialect: Dialect, opts: { sqlitePath?: string
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const handle = openDatabase({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 4 });
+  const handle = openDatabase({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 4, onQuery: opts.onQuery });
   await migrateToLatest(handle);
   // The schema itself is dropped by the global teardown (test/helpers/global-setup.ts), not here.
-  return { ...handle, dispose: () => handle.close() };
+  return { ...handle, schema, dispose: () => handle.close() };
 }
 
 /** The URL + schema a child process (e.g. a crash test) can use to reach the same PostgreSQL test schema. */
