@@ -1,18 +1,19 @@
-// The `issues.assign` job: puts one committed article into its issue (or takes it out when it was
-// withdrawn). Idempotent: a membership computed from the article's current revision is left alone,
-// so a job that runs twice (a crash after commit, before the queue marked it done) changes nothing.
+// The `issues.assign` job: puts committed articles into their issues (or takes them out when they
+// were withdrawn). Idempotent: a membership computed from the article's current revision is left
+// alone, so a job that runs twice (a crash after commit, before the queue marked it done) changes
+// nothing. Many articles are assigned in one transaction (the job's runBatch): the engine decides
+// one article after another exactly as one by one, but the articles, memberships and exclusions
+// are read at once, document frequencies written once, and each touched issue refreshed once.
 import type { AppDeps } from '../deps.ts';
 import { discardEngine, engineFor, ensureCluster, markCurrent } from './engine-cache.ts';
 import type { ClusterEngine, DocVector } from './engine.ts';
 import { articleTerms } from './features.ts';
 import { SHIPPED_CLUSTERING } from './settings.ts';
+import { addDocumentFrequencyCounts, exclusionsOfMany, findMemberships, loadArticles } from './batch-reads.ts';
 import {
-  addDocumentFrequencies,
   bumpState,
   createIssue,
-  exclusionsOf,
   findMembership,
-  loadArticle,
   mergeIssueRows,
   putMembership,
   readStateForUpdate,
@@ -37,35 +38,81 @@ export type AssignOutcome =
 
 type Deps = Pick<AppDeps, 'db' | 'dialect' | 'config' | 'changes'>;
 
+/** What a batch does to issues after its decisions: refresh each touched issue once (full if any asked). */
+class PendingRefreshes {
+  readonly full = new Map<number, boolean>();
+  readonly retired = new Set<number>();
+  touch(issueId: number, full: boolean): void {
+    this.retired.delete(issueId);
+    this.full.set(issueId, (this.full.get(issueId) ?? false) || full);
+  }
+  /** Merged away: its row was retired by mergeIssueRows, a refresh would only undo that. */
+  retire(issueId: number): void {
+    this.full.delete(issueId);
+    this.retired.add(issueId);
+  }
+}
+
 export async function assignArticle(deps: Deps, articleId: number, now = Date.now()): Promise<AssignOutcome> {
-  let formerIssue: number | null = null;
+  const [outcome] = await assignArticles(deps, [articleId], now);
+  return outcome!;
+}
+
+/** Assigns each article in order (duplicates once) in one transaction; one outcome per distinct id. */
+export async function assignArticles(
+  deps: Deps,
+  articleIds: readonly number[],
+  now = Date.now(),
+): Promise<AssignOutcome[]> {
+  const ids = [...new Set(articleIds)];
+  const formerIssues = new Map<number, number>();
   try {
-    const result = await deps.db.transaction().execute(async (trx): Promise<AssignOutcome> => {
+    const outcomes = await deps.db.transaction().execute(async (trx): Promise<AssignOutcome[]> => {
       const state = await readStateForUpdate(trx, deps.dialect);
       const cached = await engineFor(deps.db, trx, state);
-      const article = await loadArticle(trx, articleId);
-      const member = await findMembership(trx, articleId);
-      formerIssue = member?.issue_id ?? null;
-      let outcome: AssignOutcome;
+      const [articles, members, exclusions] = await Promise.all([
+        loadArticles(trx, ids),
+        findMemberships(trx, ids),
+        exclusionsOfMany(trx, ids),
+      ]);
+      const refreshes = new PendingRefreshes();
+      const termCounts = new Map<string, number>();
+      const results: AssignOutcome[] = [];
       let docsAdded = 0;
-      if (!article || article.status !== 'usable') {
-        if (!member) return { action: 'unchanged', issueId: null };
-        outcome = await removeMember(trx, cached.engine, member, deps, now);
-      } else if (member && member.revision === article.revision) {
-        return { action: 'unchanged', issueId: member.issue_id };
-      } else {
-        docsAdded = member ? 0 : 1;
-        outcome = await placeArticle(trx, cached.engine, article, member, deps, now);
+      let changed = false;
+      for (const id of ids) {
+        const article = articles.get(id);
+        // An issue merged away earlier in this batch took its members along: read the row again.
+        const member = refreshes.retired.size ? await findMembership(trx, id) : members.get(id);
+        if (member) formerIssues.set(id, member.issue_id);
+        if (!article || article.status !== 'usable') {
+          if (!member) results.push({ action: 'unchanged', issueId: null });
+          else results.push(await removeMember(trx, cached.engine, member, refreshes));
+        } else if (member && member.revision === article.revision) {
+          results.push({ action: 'unchanged', issueId: member.issue_id });
+          continue;
+        } else {
+          if (!member) docsAdded++;
+          const placed = { article, member, exclude: exclusions.get(id) ?? new Set<number>() };
+          results.push(await placeArticle(trx, cached.engine, placed, termCounts, refreshes, now));
+        }
+        changed ||= results[results.length - 1]!.action !== 'unchanged';
       }
+      if (!changed) return results;
+      await addDocumentFrequencyCounts(trx, termCounts);
+      const opts = { minPresses: deps.config.issueMinPresses, now };
+      for (const [issueId, full] of refreshes.full) await refreshIssue(trx, cached.engine, issueId, { ...opts, full });
       const next = await bumpState(trx, docsAdded);
       markCurrent(deps.db, cached, next.seq);
-      return outcome;
+      return results;
     });
-    if (result.action !== 'unchanged') {
+    outcomes.forEach((result, i) => {
+      if (result.action === 'unchanged') return;
       const issues = [result.issueId, ...(result.action === 'assigned' ? result.absorbed : [])];
-      announceIssueChanges(deps, formerIssue === null ? issues : [...issues, formerIssue], articleId);
-    }
-    return result;
+      const former = formerIssues.get(ids[i]!);
+      announceIssueChanges(deps, former === undefined ? issues : [...issues, former], ids[i]!);
+    });
+    return outcomes;
   } catch (err) {
     // The in-memory engine may hold changes the rollback undid; the next run reloads it.
     discardEngine(deps.db);
@@ -81,8 +128,7 @@ async function removeMember(
   trx: Trx,
   engine: ClusterEngine,
   m: Membership,
-  deps: Deps,
-  now: number,
+  refreshes: PendingRefreshes,
 ): Promise<AssignOutcome> {
   await ensureCluster(trx, engine, m.issue_id);
   engine.remove(m.issue_id, storedVector(engine, m));
@@ -93,16 +139,16 @@ async function removeMember(
     .where('id', '=', m.issue_id)
     .where('pinned_article_id', '=', m.article_id)
     .execute();
-  await refreshIssue(trx, engine, m.issue_id, { minPresses: deps.config.issueMinPresses, now, full: true });
+  refreshes.touch(m.issue_id, true);
   return { action: 'removed', issueId: m.issue_id };
 }
 
 async function placeArticle(
   trx: Trx,
   engine: ClusterEngine,
-  article: ArticleForIssue,
-  member: Membership | undefined,
-  deps: Deps,
+  { article, member, exclude }: { article: ArticleForIssue; member: Membership | undefined; exclude: Set<number> },
+  termCounts: Map<string, number>,
+  refreshes: PendingRefreshes,
   now: number,
 ): Promise<AssignOutcome> {
   const bag = articleTerms(article.headline, article.body_text, SHIPPED_CLUSTERING.features);
@@ -114,7 +160,7 @@ async function placeArticle(
     engine.remove(member.issue_id, storedVector(engine, member));
   } else {
     vec = engine.observe(bag);
-    await addDocumentFrequencies(trx, [...bag.keys()]);
+    for (const term of bag.keys()) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
   }
   const time = article.first_created_at;
   // Issues past the horizon are never candidates anyway; letting go of them bounds the memory.
@@ -127,7 +173,6 @@ async function placeArticle(
     issueId = member.issue_id;
     engine.add(issueId, vec, time);
   } else {
-    const exclude = await exclusionsOf(trx, article.id);
     const match = engine.bestMatch(vec, time, exclude);
     if (match) {
       issueId = match.clusterId;
@@ -142,13 +187,13 @@ async function placeArticle(
   }
   const vector = JSON.stringify(exportVector(engine, vec, KEPT_VECTOR_TERMS));
   await putMembership(trx, { article, issueId, similarity, locked: member?.locked ?? 0, vector, now });
-  for (const gone of absorbed) await mergeIssueRows(trx, gone, issueId, now);
+  for (const gone of absorbed) {
+    await mergeIssueRows(trx, gone, issueId, now);
+    refreshes.retire(gone);
+  }
   const size = engine.clusters.get(issueId)?.size ?? 1;
   // Names and top terms settle quickly; recomputing them on every join of a big issue buys nothing.
-  const full = size <= 8 || size % 8 === 0 || absorbed.length > 0;
-  await refreshIssue(trx, engine, issueId, { minPresses: deps.config.issueMinPresses, now, full });
-  if (member && member.issue_id !== issueId) {
-    await refreshIssue(trx, engine, member.issue_id, { minPresses: deps.config.issueMinPresses, now, full: true });
-  }
+  refreshes.touch(issueId, size <= 8 || size % 8 === 0 || absorbed.length > 0);
+  if (member && member.issue_id !== issueId) refreshes.touch(member.issue_id, true);
   return { action: 'assigned', issueId, created, absorbed };
 }

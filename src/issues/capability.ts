@@ -4,7 +4,7 @@
 import type { Capability } from '../capability.ts';
 import { articleChangedPayload } from '../jobs/article-changed.ts';
 import { defineJob } from '../capability.ts';
-import { ASSIGN_JOB, assignArticle } from './assign.ts';
+import { ASSIGN_JOB, assignArticle, assignArticles } from './assign.ts';
 import { issueFeedSource } from './feed-source.ts';
 import { issueTagSlot, topIssuesSlot } from './page-slots.ts';
 import { issueRoutes } from './routes.tsx';
@@ -13,6 +13,12 @@ const assignJob = defineJob({
   kind: ASSIGN_JOB,
   payload: articleChangedPayload,
   run: (payload, deps) => assignArticle(deps, payload.articleId),
+  // One transaction for all the claimed jobs: the engine still decides one article after another.
+  runBatch: (payloads, deps) =>
+    assignArticles(
+      deps,
+      payloads.map((p) => p.articleId),
+    ),
 });
 
 export const issuesCapability: Capability = {
