@@ -70,11 +70,10 @@ export async function assignArticles(
     const outcomes = await deps.db.transaction().execute(async (trx): Promise<AssignOutcome[]> => {
       const state = await readStateForUpdate(trx, deps.dialect);
       const cached = await engineFor(deps.db, trx, state);
-      const [articles, members, exclusions] = await Promise.all([
-        loadArticles(trx, ids),
-        findMemberships(trx, ids),
-        exclusionsOfMany(trx, ids),
-      ]);
+      // One after another: a PostgreSQL transaction is one connection, it runs one query at a time.
+      const articles = await loadArticles(trx, ids);
+      const members = await findMemberships(trx, ids);
+      const exclusions = await exclusionsOfMany(trx, ids);
       const refreshes = new PendingRefreshes();
       const termCounts = new Map<string, number>();
       const results: AssignOutcome[] = [];
