@@ -12,6 +12,23 @@ declare module 'autocannon' {
     non2xx: number;
     errors: number;
   }
-  function autocannon(options: { url: string; connections?: number; duration?: number }): Promise<Result>;
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  function autocannon(options: {
+    url: string;
+    connections?: number;
+    duration?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Replaces `[<id>]` in the body with a fresh id per request. */
+    idReplacement?: boolean;
+    /** Cycled through by every connection. */
+    requests?: Request[];
+  }): Promise<Result>;
   export default autocannon;
 }
