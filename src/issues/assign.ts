@@ -66,6 +66,12 @@ export async function assignArticles(
 ): Promise<AssignOutcome[]> {
   const ids = [...new Set(articleIds)];
   const formerIssues = new Map<number, number>();
+  // The terms of each article are its text's alone: worked out before the transaction, so the
+  // write lock is held for the engine's decisions and the writes only (an article revised
+  // meanwhile is analysed again inside).
+  const bags = new Map<number, { revision: number; bag: TermBag }>();
+  for (const a of (await loadArticles(deps.db, ids)).values())
+    if (a.status === 'usable') bags.set(a.id, { revision: a.revision, bag: termsOf(a) });
   try {
     const outcomes = await deps.db.transaction().execute(async (trx): Promise<AssignOutcome[]> => {
       const state = await readStateForUpdate(trx, deps.dialect);
@@ -84,7 +90,7 @@ export async function assignArticles(
         // An issue merged away earlier in this batch took its members along: read the row again.
         const member = refreshes.retired.size ? await findMembership(trx, id) : members.get(id);
         if (member) formerIssues.set(id, member.issue_id);
-        if (!article || article.status !== 'usable') {
+        if (article?.status !== 'usable') {
           if (!member) results.push({ action: 'unchanged', issueId: null });
           else results.push(await removeMember(trx, cached.engine, member, refreshes));
         } else if (member && member.revision === article.revision) {
@@ -92,7 +98,9 @@ export async function assignArticles(
           continue;
         } else {
           if (!member) docsAdded++;
-          const placed = { article, member, exclude: exclusions.get(id) ?? new Set<number>() };
+          const early = bags.get(id);
+          const bag = early?.revision === article.revision ? early.bag : termsOf(article);
+          const placed = { article, bag, member, exclude: exclusions.get(id) ?? new Set<number>() };
           results.push(await placeArticle(trx, cached.engine, placed, termCounts, refreshes, now));
         }
         changed ||= results[results.length - 1]!.action !== 'unchanged';
@@ -117,6 +125,12 @@ export async function assignArticles(
     discardEngine(deps.db);
     throw err;
   }
+}
+
+type TermBag = ReturnType<typeof articleTerms>;
+
+function termsOf(article: Pick<ArticleForIssue, 'headline' | 'body_text'>): TermBag {
+  return articleTerms(article.headline, article.body_text, SHIPPED_CLUSTERING.features);
 }
 
 function storedVector(engine: ClusterEngine, m: Membership): DocVector {
@@ -145,12 +159,16 @@ async function removeMember(
 async function placeArticle(
   trx: Trx,
   engine: ClusterEngine,
-  { article, member, exclude }: { article: ArticleForIssue; member: Membership | undefined; exclude: Set<number> },
+  {
+    article,
+    bag,
+    member,
+    exclude,
+  }: { article: ArticleForIssue; bag: TermBag; member: Membership | undefined; exclude: Set<number> },
   termCounts: Map<string, number>,
   refreshes: PendingRefreshes,
   now: number,
 ): Promise<AssignOutcome> {
-  const bag = articleTerms(article.headline, article.body_text, SHIPPED_CLUSTERING.features);
   let vec: DocVector;
   if (member) {
     // A revision: the IDF already counted this article once; only its vector changes.

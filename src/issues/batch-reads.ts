@@ -12,7 +12,10 @@ async function chunked<T>(ids: readonly number[], read: (slice: number[]) => Pro
   return out;
 }
 
-export async function loadArticles(trx: Trx, ids: readonly number[]): Promise<Map<number, ArticleForIssue>> {
+export async function loadArticles(
+  trx: Pick<Trx, 'selectFrom'>,
+  ids: readonly number[],
+): Promise<Map<number, ArticleForIssue>> {
   const rows = await chunked(ids, (slice) =>
     trx
       .selectFrom('articles')
