@@ -3,26 +3,16 @@
 // digests). The web thread's event loop then only answers requests: clustering, search analysis,
 // summaries and feed parsing never hold a request up. Changes this thread announces are handed to
 // the web thread (its page cache and site frame), and the web thread nudges this one after a commit.
-import os from 'node:os';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { Config } from './config.ts';
 import type { JobThreadMessage, WebThreadMessage } from './job-thread-runner.ts';
 import { createLogger, openRuntime } from './runtime.ts';
-
-const JOB_THREAD_NICE = 10;
 
 export async function runJobThread(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('job-thread-main runs in a worker thread only');
   const { config } = workerData as { config: Config };
   const log = createLogger(config).child({ thread: 'jobs', threadId });
-  // Requests first: on Linux the nice value belongs to the calling thread (setpriority(2), NPTL),
-  // so this lowers the job thread only. Jobs still get every cycle the web thread leaves idle.
-  try {
-    os.setPriority(0, JOB_THREAD_NICE);
-  } catch (err) {
-    log.warn({ err }, 'job thread priority not lowered');
-  }
   const runtime = await openRuntime(config, log, undefined, { jobsInThread: false });
   const { deps, worker } = runtime;
   const send = (m: JobThreadMessage) => port.postMessage(m);
