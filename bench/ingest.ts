@@ -211,7 +211,8 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[], root = ROOT, label 
       SOSIK_FEEDS_POLL: '0',
       SOSIK_API_RATE: '1000000',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // LOG_LEVEL=warn: only what went wrong (a refused POST's cause) reaches the terminal.
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   try {
