@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       SOSIK_DEMO: '0',
       LOG_LEVEL: 'warn',
       SOSIK_FEEDS_POLL: '0',
-      SOSIK_API_RATE: '100000000',
+      SOSIK_API_RATE: '1000000',
       SOSIK_PAGE_CACHE_SECONDS: '0',
       NODE_ENV: 'production',
     };
