@@ -27,6 +27,8 @@ declare module 'autocannon' {
     body?: string;
     /** Replaces `[<id>]` in the body with a fresh id per request. */
     idReplacement?: boolean;
+    /** Seconds before a request counts as timed out (default 10). */
+    timeout?: number;
     /** Cycled through by every connection. */
     requests?: Request[];
   }): Promise<Result>;

@@ -117,16 +117,18 @@ interface Figures {
   p50: number;
   p99: number;
   non2xx: number;
+  errors: number;
 }
 
 async function load(opts: Parameters<typeof autocannon>[0]): Promise<Figures> {
+  opts = { timeout: 30, ...opts };
   await autocannon({ ...opts, duration: 2 }); // warm-up: JIT, connections, caches
   const r = await autocannon({ ...opts, duration: SECONDS });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
 }
 
 const show = (f: Figures) =>
-  `${Math.round(f.rps).toLocaleString('en').padStart(6)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms${f.non2xx ? ` (${f.non2xx} non-2xx)` : ''}`;
+  `${Math.round(f.rps).toLocaleString('en').padStart(6)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms${f.non2xx ? ` (${f.non2xx} non-2xx)` : ''}${f.errors ? ` (${f.errors} errors/time-outs)` : ''}`;
 
 async function main(): Promise<void> {
   const nginx = ensureNginx();
@@ -211,6 +213,20 @@ async function main(): Promise<void> {
         ))
       )
         await new Promise((r) => setTimeout(r, 50));
+      // One of each through nginx first: a round of refusals would measure nothing.
+      const probe = await fetch(`${base}/api/v1/articles`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          uri: `urn:scale:probe:${n}`,
+          type: 'text',
+          headline: '가람시 소식',
+          body_text: '가람시 소식이다.',
+        }),
+      });
+      if (probe.status !== 201) throw new Error(`POST through nginx answered ${probe.status}: ${await probe.text()}`);
+      const page = await fetch(`${base}/articles/${ids[0]}`);
+      if (page.status !== 200) throw new Error(`article page through nginx answered ${page.status}`);
       const pages = await load({
         url: base,
         connections: 64,
