@@ -120,6 +120,14 @@ interface Figures {
   errors: number;
 }
 
+/** JSON with non-ASCII escaped: autocannon's body length must be its byte length once ids are replaced. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 async function load(opts: Parameters<typeof autocannon>[0]): Promise<Figures> {
   opts = { timeout: 30, ...opts };
   await autocannon({ ...opts, duration: 2 }); // warm-up: JIT, connections, caches
@@ -237,7 +245,7 @@ async function main(): Promise<void> {
         connections: 8,
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
+        body: asciiJson({
           uri: 'urn:scale:[<id>]',
           type: 'text',
           headline: '가람시 은빛대교 보수 공사 [<id>]',
