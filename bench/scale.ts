@@ -120,12 +120,51 @@ interface Figures {
   errors: number;
 }
 
-/** JSON with non-ASCII escaped: autocannon's body length must be its byte length once ids are replaced. */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[\u0080-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+
+/** 8 clients POSTing single articles for the round's seconds (fetch: each answer read and checked). */
+async function postLoad(base: string, apiKey: string, round: number): Promise<Figures> {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  let seq = 0;
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        const i = seq++;
+        try {
+          const res = await fetch(`${base}/api/v1/articles`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              uri: `urn:scale:${round}:${i}`,
+              type: 'text',
+              headline: `가람시 은빛대교 보수 공사 ${i}`,
+              body_text:
+                '가람시는 은빛대교 상판 보수 공사를 이번 주에 시작한다고 밝혔다. 공사 기간에는 차로 하나가 통제된다.',
+            }),
+          });
+          await res.arrayBuffer();
+          if (res.status >= 300) non2xx++;
+          latencies.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
   );
+  const s = (performance.now() - started) / 1000;
+  return {
+    rps: latencies.length / s,
+    p50: Math.round(pct(latencies, 50)),
+    p99: Math.round(pct(latencies, 99)),
+    non2xx,
+    errors,
+  };
 }
 
 async function load(opts: Parameters<typeof autocannon>[0]): Promise<Figures> {
@@ -240,20 +279,7 @@ async function main(): Promise<void> {
         connections: 64,
         requests: [{ path: '/' }, ...ids.slice(0, 20).map((id) => ({ path: `/articles/${id}` }))],
       });
-      const posts = await load({
-        url: `${base}/api/v1/articles`,
-        connections: 8,
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: asciiJson({
-          uri: 'urn:scale:[<id>]',
-          type: 'text',
-          headline: '가람시 은빛대교 보수 공사 [<id>]',
-          body_text:
-            '가람시는 은빛대교 상판 보수 공사를 이번 주에 시작한다고 밝혔다. 공사 기간에는 차로 하나가 통제된다.',
-        }),
-        idReplacement: true,
-      });
+      const posts = await postLoad(base, apiKey, n);
       results.push({ processes: n, pages, posts });
       console.log(`  ${n} web process${n > 1 ? 'es' : ''} + 1 worker behind nginx:`);
       console.log(`    pages (home + 20 articles, rendered, 64 conns)  ${show(pages)}`);
