@@ -12,12 +12,25 @@ declare module 'autocannon' {
     non2xx: number;
     errors: number;
   }
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   function autocannon(options: {
     url: string;
     connections?: number;
     duration?: number;
-    /** Requests cycled through by every connection (paths relative to url). */
-    requests?: Array<{ method?: string; path: string }>;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Replaces `[<id>]` in the body with a fresh id per request. */
+    idReplacement?: boolean;
+    /** Seconds before a request counts as timed out (default 10). */
+    timeout?: number;
+    /** Cycled through by every connection. */
+    requests?: Request[];
   }): Promise<Result>;
   export default autocannon;
 }

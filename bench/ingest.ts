@@ -9,6 +9,9 @@
 //   BENCH_ITEMS=2000 npm run bench:ingest      smaller run (default 10,000)
 //   BENCH_HTTP_ITEMS=4000                      single POSTs in step 3 (default 2,000)
 //   SOSIK_TEST_PG_URL=postgres://…             PostgreSQL server to use (default: the test server)
+//   BENCH_BASELINE=/path/to/other/checkout     step 3 also against that checkout's `sosik serve`
+//                                              (e.g. main), first, on the same data: ratios in one run
+//   BENCH_DIALECTS=sqlite                      only these databases (default sqlite,postgres)
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -188,14 +191,16 @@ function freePort(): Promise<number> {
   });
 }
 
-async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
+const BASELINE = process.env.BENCH_BASELINE;
+
+async function overHttp(db: BenchDb, inputs: ArticleInput[], root = ROOT, label = ''): Promise<void> {
   const handle = db.open();
   await migrateToLatest(handle);
   const deps = { db: handle.db };
   const { apiKey } = await createPress(deps, { slug: 'bench-http', name: 'HTTP 벤치 일보' });
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/sosik.js'), 'serve'], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [path.join(root, 'bin/sosik.js'), 'serve'], {
+    cwd: root,
     env: {
       ...process.env,
       ...db.env,
@@ -206,7 +211,8 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
       SOSIK_FEEDS_POLL: '0',
       SOSIK_API_RATE: '1000000',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // LOG_LEVEL=warn: only what went wrong (a refused POST's cause) reaches the terminal.
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -245,7 +251,7 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
     const singleS = seconds(started);
     const pendingAfterSingles = await pendingJobs(handle);
     console.log(
-      `  HTTP single   ${rate(HTTP_ITEMS, singleS).padStart(9)} articles  (${CLIENTS} clients, POST p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, ` +
+      `  ${label}HTTP single   ${rate(HTTP_ITEMS, singleS).padStart(9)} articles  (${CLIENTS} clients, POST p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, ` +
         `worker running; ${pendingAfterSingles} jobs still pending at the end)`,
     );
 
@@ -265,7 +271,7 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
     );
     const batchS = seconds(batchStarted);
     console.log(
-      `  HTTP batch    ${rate(inputs.length, batchS).padStart(9)} articles  (${CLIENTS} clients, ${HTTP_BATCH} per request, p50 ${pct(batchLatencies, 50).toFixed(0)} ms, p99 ${pct(batchLatencies, 99).toFixed(0)} ms per batch)`,
+      `  ${label}HTTP batch    ${rate(inputs.length, batchS).padStart(9)} articles  (${CLIENTS} clients, ${HTTP_BATCH} per request, p50 ${pct(batchLatencies, 50).toFixed(0)} ms, p99 ${pct(batchLatencies, 99).toFixed(0)} ms per batch)`,
     );
     const total = HTTP_ITEMS + inputs.length;
     for (;;) {
@@ -274,7 +280,7 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[]): Promise<void> {
     }
     const emptyS = seconds(started);
     console.log(
-      `  queue empty   ${emptyS.toFixed(2)} s after the first POST (${total} articles over HTTP: ${rate(total, emptyS)} end to end, jobs included)`,
+      `  ${label}queue empty   ${emptyS.toFixed(2)} s after the first POST (${total} articles over HTTP: ${rate(total, emptyS)} end to end, jobs included)`,
     );
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
@@ -297,9 +303,12 @@ try {
   const inputs = parsed.items.map((item) => itemToArticleInput(item, parsed));
   console.log(`parse: ${rate(inputs.length, seconds(t))} items (decode, parse, map to articles)`);
   const raws = parsed.items.map((i) => i.raw);
-  const dialects: Dialect[] = ['sqlite'];
-  if (await pgReachable()) dialects.push('postgres');
-  else console.log(`postgres: skipped (no server at ${PG_URL})`);
+  const wanted = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
+  const dialects: Dialect[] = wanted.includes('sqlite') ? ['sqlite'] : [];
+  if (wanted.includes('postgres')) {
+    if (await pgReachable()) dialects.push('postgres');
+    else console.log(`postgres: skipped (no server at ${PG_URL})`);
+  }
   for (const dialect of dialects) {
     console.log(`${dialect}:`);
     const inProc = await benchDb(dialect, dir);
@@ -308,11 +317,18 @@ try {
     } finally {
       await inProc.drop();
     }
-    const http = await benchDb(dialect, dir);
-    try {
-      await overHttp(http, inputs);
-    } finally {
-      await http.drop();
+    for (const [root, label] of BASELINE
+      ? [
+          [BASELINE, 'baseline '],
+          [ROOT, 'this tree '],
+        ]
+      : [[ROOT, '']]) {
+      const http = await benchDb(dialect, dir);
+      try {
+        await overHttp(http, inputs, root, label);
+      } finally {
+        await http.drop();
+      }
     }
   }
 } finally {

@@ -1,13 +1,16 @@
 // The job-path part of the issues benchmark: the real assignArticle on a SQLite file. Articles are
-// inserted straight into the table (ingest has its own benchmark); each is then assigned as the
-// `issues.assign` job would, one transaction per article.
+// inserted straight into the table (ingest has its own benchmark); they are then assigned as the
+// `issues.assign` job's runBatch does, one transaction per slice of 32 (BENCH_ASSIGN_SLICE=1: one
+// transaction per article, as before batching).
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { assignArticle } from '../src/issues/assign.ts';
+import { assignArticles } from '../src/issues/assign.ts';
 import { discardEngine } from '../src/issues/engine-cache.ts';
 import { syntheticArticles } from './issues-generator.ts';
+
+const SLICE = Number(process.env.BENCH_ASSIGN_SLICE ?? 32);
 
 export async function benchJobPath(dir: string, sizes: number[], window: number, sample: () => void) {
   const handle = openDatabase({ sqlitePath: path.join(dir, 'bench.db') });
@@ -47,7 +50,12 @@ export async function benchJobPath(dir: string, sizes: number[], window: number,
       .returning('id')
       .execute();
     const cpu = process.cpuUsage();
-    for (const { id } of ids) await assignArticle(deps, id, 0);
+    for (let i = 0; i < ids.length; i += SLICE)
+      await assignArticles(
+        deps,
+        ids.slice(i, i + SLICE).map((r) => r.id),
+        0,
+      );
     done += n;
     sample();
     const used = process.cpuUsage(cpu);

@@ -250,6 +250,8 @@ export interface Runtime {
   deps: AppDeps;
   handle: DbHandle;
   worker: JobRunner;
+  /** The worker and the background loops run in their own thread (`sosik serve`): do not start the loops here. */
+  jobsInThread?: boolean;
   close(): Promise<void>;
 }
 

@@ -157,6 +157,12 @@ export const OPTIONS = {
     default: true,
     doc: 'Run the durable job worker inside the web process (turn off for web-only processes).',
   }),
+  jobThread: option({
+    env: 'SOSIK_JOB_THREAD',
+    kind: 'bool',
+    default: true,
+    doc: 'Run the job worker and background loops of `sosik serve` in a worker thread with its own database connection, so job work never delays a request.',
+  }),
   jobPollMs: option({
     env: 'SOSIK_JOB_POLL_MS',
     kind: 'int',

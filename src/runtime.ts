@@ -3,12 +3,13 @@ import pino, { type Logger } from 'pino';
 import { REGISTRY } from './app.ts';
 import type { Registry } from './capability.ts';
 import type { Config } from './config.ts';
-import type { Runtime } from './capability.ts';
+import type { JobRunner, Runtime } from './capability.ts';
 import { openDatabase } from './db/database.ts';
 import { openChangeBus } from './db/open-change-bus.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
 import { JobWorker } from './jobs/worker.ts';
+import { JobThreadRunner } from './job-thread-runner.ts';
 import { registerPoolMetrics } from './web/metrics.ts';
 
 export type { Runtime };
@@ -33,17 +34,26 @@ export function createLogger(config: Pick<Config, 'logLevel'>, stream: 'stdout' 
   );
 }
 
+export interface RuntimeOptions {
+  /**
+   * Run the job worker (and the background loops) in a worker thread with its own connection
+   * (`sosik serve`, unless SOSIK_JOB_THREAD=0 or the database lives in this process's memory).
+   */
+  jobsInThread?: boolean;
+}
+
 export async function openRuntime(
   config: Config,
   log = createLogger(config),
   registry: Registry = REGISTRY,
+  options: RuntimeOptions = {},
 ): Promise<Runtime> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   const applied = await migrateToLatest(handle);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const changes = await openChangeBus({ config }, log);
   registerPoolMetrics(handle);
-  let worker: JobWorker | undefined;
+  let worker: JobRunner | undefined;
   const deps: AppDeps = {
     db: handle.db,
     dialect: handle.dialect,
@@ -53,8 +63,10 @@ export async function openRuntime(
     nudgeJobs: () => worker?.nudge(),
     changes,
   };
-  worker = new JobWorker(deps);
+  const inThread = options.jobsInThread && config.jobThread && !(handle.dialect === 'sqlite' && isMemory(config));
+  worker = inThread ? new JobThreadRunner(config, log, changes) : new JobWorker(deps);
   return {
+    jobsInThread: inThread,
     deps,
     handle,
     worker,
@@ -64,4 +76,8 @@ export async function openRuntime(
       await handle.close();
     },
   };
+}
+
+function isMemory(config: Pick<Config, 'sqlitePath'>): boolean {
+  return !config.sqlitePath || config.sqlitePath === ':memory:';
 }

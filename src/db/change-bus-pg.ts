@@ -75,11 +75,21 @@ export class PgChangeTransport implements ChangeTransport {
     await connect(false);
   }
 
+  private sending: Promise<void> = Promise.resolve();
+
   async publish(message: string): Promise<void> {
     const payload = Buffer.byteLength(message) > MAX_PAYLOAD ? undefined : message;
     if (!payload) throw new Error('change announcement too long for NOTIFY');
-    if (!this.client) throw new Error('change listener is reconnecting');
-    await this.client.query('select pg_notify($1, $2)', [PG_CHANGE_CHANNEL, payload]);
+    const client = this.client;
+    if (!client) throw new Error('change listener is reconnecting');
+    // One query at a time on the one connection (a batch of jobs announces many changes at once;
+    // pg deprecates queueing queries on a busy client).
+    const sent = this.sending.then(() => client.query('select pg_notify($1, $2)', [PG_CHANGE_CHANNEL, payload]));
+    this.sending = sent.then(
+      () => undefined,
+      () => undefined,
+    );
+    await sent;
   }
 
   async close(): Promise<void> {

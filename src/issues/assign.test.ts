@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
 import { loadConfig } from '../config.ts';
-import { assignArticle } from './assign.ts';
+import { assignArticle, assignArticles } from './assign.ts';
 import { discardEngine } from './engine-cache.ts';
 import { FIXTURE_ARTICLES, storeFixtures } from './test-fixtures.ts';
 
@@ -11,6 +11,30 @@ async function issuesOf(t: TestDb, ids: number[]): Promise<number[]> {
   const rows = await t.db.selectFrom('issue_articles').select(['article_id', 'issue_id']).execute();
   const map = new Map(rows.map((r) => [r.article_id, r.issue_id]));
   return ids.map((id) => map.get(id) ?? -1);
+}
+
+/**
+ * Issues by the positions of their articles (ids differ between databases). The lead (and so the
+ * name) is left out: refreshed once per batch it is the member nearest the final centroid, while
+ * one by one it sticks with an earlier lead unless a new one is clearly nearer (names settle).
+ */
+async function snapshot(t: TestDb, ids: number[]) {
+  const issues = await issuesOf(t, ids);
+  const rows = await t.db
+    .selectFrom('issues')
+    .select(['id', 'article_count', 'press_count', 'visible', 'lead_article_id'])
+    .where('merged_into', 'is', null)
+    .execute();
+  return rows
+    .filter((r) => r.article_count > 0)
+    .map((r) => ({
+      members: issues.flatMap((issue, i) => (issue === r.id ? [i] : [])),
+      articles: r.article_count,
+      presses: r.press_count,
+      visible: r.visible,
+      leadIsMember: issues[ids.indexOf(r.lead_article_id ?? -1)] === r.id,
+    }))
+    .sort((a, b) => a.members[0]! - b.members[0]!);
 }
 
 describe.each(await testDialects())('issues.assign on %s', (dialect) => {
@@ -108,5 +132,30 @@ describe.each(await testDialects())('issues.assign on %s', (dialect) => {
     expect(issues[4]).toBe(issues[1]);
     expect(issues[5]).toBe(issues[3]);
     expect(issues[6]).toBe(issues[0]);
+  });
+  it('decides a batch exactly as one job after another (the runBatch of issues.assign)', async () => {
+    const ids = await storeFixtures(t.db);
+    for (const id of ids) await assignArticle(deps, id);
+    const oneByOne = await snapshot(t, ids);
+
+    const other = await createTestDb(dialect);
+    try {
+      const otherIds = await storeFixtures(other.db);
+      const outcomes = await assignArticles({ db: other.db, dialect, config }, [...otherIds, otherIds[0]!]);
+      expect(outcomes).toHaveLength(otherIds.length);
+      expect(outcomes.every((o) => o.action === 'assigned')).toBe(true);
+      expect(await snapshot(other, otherIds)).toEqual(oneByOne);
+      const state = await other.db.selectFrom('issue_state').selectAll().executeTakeFirstOrThrow();
+      expect(Number(state.docs)).toBe(ids.length);
+      // Document frequencies were counted once per article, in one upsert, as one by one did.
+      const df = (db: TestDb['db']) => db.selectFrom('issue_df').select(['term', 'df']).orderBy('term').execute();
+      expect(await df(other.db)).toEqual(await df(t.db));
+      // The whole batch again changes nothing.
+      const again = await assignArticles({ db: other.db, dialect, config }, otherIds);
+      expect(again.map((o) => o.action)).toEqual(otherIds.map(() => 'unchanged'));
+    } finally {
+      discardEngine(other.db);
+      await other.dispose();
+    }
   });
 });

@@ -1,18 +1,19 @@
-// The `issues.assign` job: puts one committed article into its issue (or takes it out when it was
-// withdrawn). Idempotent: a membership computed from the article's current revision is left alone,
-// so a job that runs twice (a crash after commit, before the queue marked it done) changes nothing.
+// The `issues.assign` job: puts committed articles into their issues (or takes them out when they
+// were withdrawn). Idempotent: a membership computed from the article's current revision is left
+// alone, so a job that runs twice (a crash after commit, before the queue marked it done) changes
+// nothing. Many articles are assigned in one transaction (the job's runBatch): the engine decides
+// one article after another exactly as one by one, but the articles, memberships and exclusions
+// are read at once, document frequencies written once, and each touched issue refreshed once.
 import type { AppDeps } from '../deps.ts';
 import { discardEngine, engineFor, ensureCluster, markCurrent } from './engine-cache.ts';
 import type { ClusterEngine, DocVector } from './engine.ts';
 import { articleTerms } from './features.ts';
 import { SHIPPED_CLUSTERING } from './settings.ts';
+import { addDocumentFrequencyCounts, exclusionsOfMany, findMemberships, loadArticles } from './batch-reads.ts';
 import {
-  addDocumentFrequencies,
   bumpState,
   createIssue,
-  exclusionsOf,
   findMembership,
-  loadArticle,
   mergeIssueRows,
   putMembership,
   readStateForUpdate,
@@ -38,41 +39,108 @@ export type AssignOutcome =
 
 type Deps = Pick<AppDeps, 'db' | 'dialect' | 'config' | 'changes'>;
 
+/** What a batch does to issues after its decisions: refresh each touched issue once (full if any asked). */
+class PendingRefreshes {
+  readonly full = new Map<number, boolean>();
+  readonly retired = new Set<number>();
+  /** A split moved members to a new issue: memberships read at the batch's start may be stale. */
+  membersMoved = false;
+  touch(issueId: number, full: boolean): void {
+    this.retired.delete(issueId);
+    this.full.set(issueId, (this.full.get(issueId) ?? false) || full);
+  }
+  /** Merged away: its row was retired by mergeIssueRows, a refresh would only undo that. */
+  retire(issueId: number): void {
+    this.full.delete(issueId);
+    this.retired.add(issueId);
+  }
+}
+
 export async function assignArticle(deps: Deps, articleId: number, now = Date.now()): Promise<AssignOutcome> {
-  let formerIssue: number | null = null;
+  const [outcome] = await assignArticles(deps, [articleId], now);
+  return outcome!;
+}
+
+/** Assigns each article in order (duplicates once) in one transaction; one outcome per distinct id. */
+export async function assignArticles(
+  deps: Deps,
+  articleIds: readonly number[],
+  now = Date.now(),
+): Promise<AssignOutcome[]> {
+  const ids = [...new Set(articleIds)];
+  const formerIssues = new Map<number, number>();
+  // The terms of each article are its text's alone: worked out before the transaction, so the
+  // write lock is held for the engine's decisions and the writes only (an article revised
+  // meanwhile is analysed again inside).
+  const bags = new Map<number, { revision: number; bag: TermBag }>();
+  for (const a of (await loadArticles(deps.db, ids)).values())
+    if (a.status === 'usable') bags.set(a.id, { revision: a.revision, bag: termsOf(a) });
   try {
-    const result = await deps.db.transaction().execute(async (trx): Promise<AssignOutcome> => {
+    const outcomes = await deps.db.transaction().execute(async (trx): Promise<AssignOutcome[]> => {
       const state = await readStateForUpdate(trx, deps.dialect);
       const cached = await engineFor(deps.db, trx, state);
-      const article = await loadArticle(trx, articleId);
-      const member = await findMembership(trx, articleId);
-      formerIssue = member?.issue_id ?? null;
-      let outcome: AssignOutcome;
+      // One after another: a PostgreSQL transaction is one connection, it runs one query at a time.
+      const articles = await loadArticles(trx, ids);
+      const members = await findMemberships(trx, ids);
+      const exclusions = await exclusionsOfMany(trx, ids);
+      const refreshes = new PendingRefreshes();
+      const termCounts = new Map<string, number>();
+      const results: AssignOutcome[] = [];
       let docsAdded = 0;
-      if (!article || article.status !== 'usable') {
-        if (!member) return { action: 'unchanged', issueId: null };
-        outcome = await removeMember(trx, cached.engine, member, deps, now);
-      } else if (member && member.revision === article.revision) {
-        return { action: 'unchanged', issueId: member.issue_id };
-      } else {
-        docsAdded = member ? 0 : 1;
-        outcome = await placeArticle(trx, cached.engine, article, member, deps, now);
+      let changed = false;
+      for (const id of ids) {
+        const article = articles.get(id);
+        // An issue merged away (or split) earlier in this batch took members along: read the row again.
+        const member =
+          refreshes.retired.size || refreshes.membersMoved ? await findMembership(trx, id) : members.get(id);
+        if (member) formerIssues.set(id, member.issue_id);
+        if (article?.status !== 'usable') {
+          if (!member) results.push({ action: 'unchanged', issueId: null });
+          else results.push(await removeMember(trx, cached.engine, member, refreshes));
+        } else if (member && member.revision === article.revision) {
+          results.push({ action: 'unchanged', issueId: member.issue_id });
+          continue;
+        } else {
+          if (!member) docsAdded++;
+          const early = bags.get(id);
+          const bag = early?.revision === article.revision ? early.bag : termsOf(article);
+          const placed = { article, bag, member, exclude: exclusions.get(id) ?? new Set<number>() };
+          results.push(
+            await placeArticle(trx, cached.engine, placed, termCounts, refreshes, {
+              minPresses: deps.config.issueMinPresses,
+              now,
+            }),
+          );
+        }
+        changed ||= results[results.length - 1]!.action !== 'unchanged';
       }
+      if (!changed) return results;
+      await addDocumentFrequencyCounts(trx, termCounts);
+      const opts = { minPresses: deps.config.issueMinPresses, now };
+      for (const [issueId, full] of refreshes.full) await refreshIssue(trx, cached.engine, issueId, { ...opts, full });
       const next = await bumpState(trx, docsAdded);
       markCurrent(deps.db, cached, next.seq);
-      return outcome;
+      return results;
     });
-    if (result.action !== 'unchanged') {
+    outcomes.forEach((result, i) => {
+      if (result.action === 'unchanged') return;
       const issues = [result.issueId, ...(result.action === 'assigned' ? result.absorbed : [])];
       if (result.action === 'assigned' && result.splitInto !== undefined) issues.push(result.splitInto);
-      announceIssueChanges(deps, formerIssue === null ? issues : [...issues, formerIssue], articleId);
-    }
-    return result;
+      const former = formerIssues.get(ids[i]!);
+      announceIssueChanges(deps, former === undefined ? issues : [...issues, former], ids[i]!);
+    });
+    return outcomes;
   } catch (err) {
     // The in-memory engine may hold changes the rollback undid; the next run reloads it.
     discardEngine(deps.db);
     throw err;
   }
+}
+
+type TermBag = ReturnType<typeof articleTerms>;
+
+function termsOf(article: Pick<ArticleForIssue, 'headline' | 'body_text'>): TermBag {
+  return articleTerms(article.headline, article.body_text, SHIPPED_CLUSTERING.features);
 }
 
 function storedVector(engine: ClusterEngine, m: Membership): DocVector {
@@ -83,8 +151,7 @@ async function removeMember(
   trx: Trx,
   engine: ClusterEngine,
   m: Membership,
-  deps: Deps,
-  now: number,
+  refreshes: PendingRefreshes,
 ): Promise<AssignOutcome> {
   await ensureCluster(trx, engine, m.issue_id);
   engine.remove(m.issue_id, storedVector(engine, m));
@@ -95,20 +162,23 @@ async function removeMember(
     .where('id', '=', m.issue_id)
     .where('pinned_article_id', '=', m.article_id)
     .execute();
-  await refreshIssue(trx, engine, m.issue_id, { minPresses: deps.config.issueMinPresses, now, full: true });
+  refreshes.touch(m.issue_id, true);
   return { action: 'removed', issueId: m.issue_id };
 }
 
 async function placeArticle(
   trx: Trx,
   engine: ClusterEngine,
-  article: ArticleForIssue,
-  member: Membership | undefined,
-  deps: Deps,
-  now: number,
+  {
+    article,
+    bag,
+    member,
+    exclude,
+  }: { article: ArticleForIssue; bag: TermBag; member: Membership | undefined; exclude: Set<number> },
+  termCounts: Map<string, number>,
+  refreshes: PendingRefreshes,
+  { minPresses, now }: { minPresses: number; now: number },
 ): Promise<AssignOutcome> {
-  const minPresses = deps.config.issueMinPresses;
-  const bag = articleTerms(article.headline, article.body_text, SHIPPED_CLUSTERING.features);
   let vec: DocVector;
   if (member) {
     // A revision: the IDF already counted this article once; only its vector changes.
@@ -117,7 +187,7 @@ async function placeArticle(
     engine.remove(member.issue_id, storedVector(engine, member));
   } else {
     vec = engine.observe(bag);
-    await addDocumentFrequencies(trx, [...bag.keys()]);
+    for (const term of bag.keys()) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
   }
   const time = article.first_created_at;
   // Issues past the horizon are never candidates anyway; letting go of them bounds the memory.
@@ -130,7 +200,6 @@ async function placeArticle(
     issueId = member.issue_id;
     engine.add(issueId, vec, time, article.id);
   } else {
-    const exclude = await exclusionsOf(trx, article.id);
     const match = engine.bestMatch(vec, time, exclude);
     if (match) {
       issueId = match.clusterId;
@@ -145,17 +214,20 @@ async function placeArticle(
   }
   const vector = JSON.stringify(exportVector(engine, vec, KEPT_VECTOR_TERMS));
   await putMembership(trx, { article, issueId, similarity, locked: member?.locked ?? 0, vector, now });
-  for (const gone of absorbed) await mergeIssueRows(trx, gone, issueId, now);
+  for (const gone of absorbed) {
+    await mergeIssueRows(trx, gone, issueId, now);
+    refreshes.retire(gone);
+  }
   const split = created ? null : await splitOffSecondStory(trx, engine, issueId, article.id, { minPresses, now });
   const joined = issueId;
-  if (split?.moved.includes(article.id)) issueId = split.into;
+  if (split) {
+    refreshes.membersMoved = true;
+    if (split.moved.includes(article.id)) issueId = split.into;
+  }
   const size = engine.clusters.get(issueId)?.size ?? 1;
   // Names and top terms settle quickly; recomputing them on every join of a big issue buys nothing.
-  const full = size <= 8 || size % 8 === 0 || absorbed.length > 0;
   // A split refreshed both of its issues already.
-  if (!split) await refreshIssue(trx, engine, issueId, { minPresses, now, full });
-  if (member && member.issue_id !== issueId && member.issue_id !== joined) {
-    await refreshIssue(trx, engine, member.issue_id, { minPresses, now, full: true });
-  }
+  if (!split) refreshes.touch(issueId, size <= 8 || size % 8 === 0 || absorbed.length > 0);
+  if (member && member.issue_id !== issueId && member.issue_id !== joined) refreshes.touch(member.issue_id, true);
   return { action: 'assigned', issueId, created, absorbed, ...(split ? { splitInto: split.into } : {}) };
 }

@@ -1,6 +1,7 @@
 // Bylines become reporters: after every article change, each byline is resolved (or added) to a
 // reporter of the article's press and the article is filed under them. Idempotent: it rewrites
 // the article's rows from its current bylines, so a revision that drops a name drops the link.
+// Many jobs at once (runBatch) add the missing reporters and file the articles in a few statements.
 import { defineJob } from '../capability.ts';
 import type { Db } from '../db/database.ts';
 import { articleChangedPayload } from '../jobs/article-changed.ts';
@@ -9,68 +10,120 @@ import { reporterIdentity } from './identity.ts';
 
 export const LINK_JOB = 'reporters.link';
 
-/** Follows a merge to the reporter that now stands for the identity (merges re-point chains, so one hop). */
-async function resolveReporter(
-  db: Db,
-  pressId: number,
-  byline: { name: string; ref?: string; email?: string },
-  now: number,
-): Promise<number> {
-  const identity = reporterIdentity(byline);
-  await db
-    .insertInto('reporters')
-    .values({
-      press_id: pressId,
-      identity,
-      name: byline.name.slice(0, 200),
-      email: byline.email ?? null,
-      display_name: null,
-      merged_into: null,
-      created_at: now,
-    } as never)
-    .onConflict((oc) => oc.columns(['press_id', 'identity']).doNothing())
-    .execute();
-  const row = await db
-    .selectFrom('reporters')
-    .select(['id', 'merged_into'])
-    .where('press_id', '=', pressId)
-    .where('identity', '=', identity)
-    .executeTakeFirstOrThrow();
-  return row.merged_into ?? row.id;
+/** Rows per statement (7 parameters a reporter row): far below both databases' parameter limits. */
+const CHUNK = 500;
+
+interface Byline {
+  pressId: number;
+  identity: string;
+  name: string;
+  email: string | null;
+}
+
+const keyOf = (pressId: number, identity: string) => `${pressId}\u0000${identity}`;
+
+/**
+ * Each byline's reporter id, following a merge to the reporter that now stands for the identity
+ * (merges re-point chains, so one hop). Missing reporters are added first.
+ */
+async function resolveReporters(db: Db, bylines: readonly Byline[], now: number): Promise<Map<string, number>> {
+  const unique = new Map(bylines.map((b) => [keyOf(b.pressId, b.identity), b]));
+  const rows = [...unique.values()];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('reporters')
+      .values(
+        rows.slice(i, i + CHUNK).map((b) => ({
+          press_id: b.pressId,
+          identity: b.identity,
+          name: b.name.slice(0, 200),
+          email: b.email,
+          display_name: null,
+          merged_into: null,
+          created_at: now,
+        })) as never,
+      )
+      .onConflict((oc) => oc.columns(['press_id', 'identity']).doNothing())
+      .execute();
+  }
+  const ids = new Map<string, number>();
+  for (const pressId of new Set(rows.map((b) => b.pressId))) {
+    const identities = rows.filter((b) => b.pressId === pressId).map((b) => b.identity);
+    for (let i = 0; i < identities.length; i += CHUNK) {
+      const found = await db
+        .selectFrom('reporters')
+        .select(['id', 'identity', 'merged_into'])
+        .where('press_id', '=', pressId)
+        .where('identity', 'in', identities.slice(i, i + CHUNK))
+        .execute();
+      for (const r of found) ids.set(keyOf(pressId, r.identity), r.merged_into ?? r.id);
+    }
+  }
+  return ids;
 }
 
 /** Files the article under its reporters; returns their ids in byline order. */
 export async function linkArticleReporters(db: Db, articleId: number, now = Date.now()): Promise<number[]> {
-  const article = await db
-    .selectFrom('articles')
-    .select(['press_id', 'bylines', 'first_created_at'])
-    .where('id', '=', articleId)
-    .executeTakeFirst();
-  if (!article) return [];
-  const bylines = readBylines(article.bylines).slice(0, 50);
-  const ids: number[] = [];
-  for (const b of bylines) ids.push(await resolveReporter(db, article.press_id, b, now));
+  return (await linkManyArticleReporters(db, [articleId], now)).get(articleId) ?? [];
+}
+
+/** linkArticleReporters for many articles: each article's reporter ids in byline order (absent when gone). */
+export async function linkManyArticleReporters(
+  db: Db,
+  articleIds: readonly number[],
+  now = Date.now(),
+): Promise<Map<number, number[]>> {
+  const ids = [...new Set(articleIds)];
+  const articles: Array<{ id: number; press_id: number; bylines: string; first_created_at: number }> = [];
+  for (let i = 0; i < ids.length; i += CHUNK)
+    articles.push(
+      ...(await db
+        .selectFrom('articles')
+        .select(['id', 'press_id', 'bylines', 'first_created_at'])
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute()),
+    );
+  const bylinesOf = new Map(
+    articles.map((a) => [
+      a.id,
+      readBylines(a.bylines)
+        .slice(0, 50)
+        .map((b) => ({ pressId: a.press_id, identity: reporterIdentity(b), name: b.name, email: b.email ?? null })),
+    ]),
+  );
+  const reporterIds = await resolveReporters(db, [...bylinesOf.values()].flat(), now);
+  const out = new Map<number, number[]>();
+  const links: Array<{ article_id: number; position: number; reporter_id: number; published_at: number }> = [];
+  for (const a of articles) {
+    const list = (bylinesOf.get(a.id) ?? []).map((b) => reporterIds.get(keyOf(b.pressId, b.identity))!);
+    out.set(a.id, list);
+    for (const [position, reporter_id] of list.entries())
+      links.push({ article_id: a.id, position, reporter_id, published_at: Number(a.first_created_at) });
+  }
+  const filed = articles.map((a) => a.id);
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('article_reporters').where('article_id', '=', articleId).execute();
-    if (ids.length) {
+    for (let i = 0; i < filed.length; i += CHUNK)
+      await trx
+        .deleteFrom('article_reporters')
+        .where('article_id', 'in', filed.slice(i, i + CHUNK))
+        .execute();
+    // 4 parameters a row.
+    for (let i = 0; i < links.length; i += CHUNK)
       await trx
         .insertInto('article_reporters')
-        .values(
-          ids.map((reporter_id, position) => ({
-            article_id: articleId,
-            position,
-            reporter_id,
-            published_at: Number(article.first_created_at),
-          })),
-        )
+        .values(links.slice(i, i + CHUNK))
         .execute();
-    }
   });
-  return ids;
+  return out;
 }
 
 export const linkReportersJob = defineJob({
   kind: LINK_JOB,
   payload: articleChangedPayload,
   run: async ({ articleId }, deps) => linkArticleReporters(deps.db, articleId),
+  runBatch: async (payloads, deps) =>
+    linkManyArticleReporters(
+      deps.db,
+      payloads.map((p) => p.articleId),
+    ),
 });

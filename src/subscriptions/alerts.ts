@@ -167,4 +167,8 @@ export const alertJob = defineJob({
   kind: ALERT_JOB,
   payload: articleChangedPayload,
   run: async ({ articleId }, deps) => sendAlerts(deps, articleId),
+  // One after another (each is a few reads when nobody follows the article), but marked done together.
+  runBatch: async (payloads, deps) => {
+    for (const articleId of new Set(payloads.map((p) => p.articleId))) await sendAlerts(deps, articleId);
+  },
 });

@@ -9,25 +9,38 @@ export type NoSummaryReason = Extract<SummaryVerdict, { summarizable: false }>['
 
 export type StoredSummary = { sentences: string[] } | { sentences: null; reason: NoSummaryReason };
 
-export async function saveSummary(
-  db: Db,
-  articleId: number,
-  revision: number,
-  version: string,
-  s: StoredSummary,
-  now = Date.now(),
-): Promise<void> {
-  const values = {
-    version,
-    sentences: s.sentences ? JSON.stringify(s.sentences) : null,
-    reason: s.sentences ? null : s.reason,
+export interface SummaryRow {
+  articleId: number;
+  revision: number;
+  version: string;
+  summary: StoredSummary;
+}
+
+/** saveSummary for many (article, revision) pairs in one statement per few hundred. */
+export async function saveSummaries(db: Db, rows: readonly SummaryRow[], now = Date.now()): Promise<void> {
+  const values = rows.map((r) => ({
+    article_id: r.articleId,
+    revision: r.revision,
+    version: r.version,
+    sentences: r.summary.sentences ? JSON.stringify(r.summary.sentences) : null,
+    reason: r.summary.sentences ? null : r.summary.reason,
     computed_at: now,
-  };
-  await db
-    .insertInto('article_summaries')
-    .values({ article_id: articleId, revision, ...values })
-    .onConflict((oc) => oc.columns(['article_id', 'revision']).doUpdateSet(values))
-    .execute();
+  }));
+  // 6 parameters a row.
+  for (let i = 0; i < values.length; i += 500) {
+    await db
+      .insertInto('article_summaries')
+      .values(values.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['article_id', 'revision']).doUpdateSet((eb) => ({
+          version: eb.ref('excluded.version'),
+          sentences: eb.ref('excluded.sentences'),
+          reason: eb.ref('excluded.reason'),
+          computed_at: eb.ref('excluded.computed_at'),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** The sentences to show on the article page, or undefined (none computed yet, none fits, or the press said no). */
