@@ -213,7 +213,7 @@ export const OPTIONS = {
     min: 0,
     max: 100_000,
     default: 2000,
-    doc: 'Live-notice streams (server-sent events: "새 기사 3건" on My news) one process keeps open; 0 turns them off.',
+    doc: 'Live streams (server-sent events: "새 기사 3건" on My news, new comments on an article page) one process keeps open for each of the two; 0 turns them off.',
   }),
   liveStreamsPerAddress: option({
     env: 'SOSIK_LIVE_STREAMS_PER_ADDRESS',
@@ -222,7 +222,7 @@ export const OPTIONS = {
     min: 1,
     max: 10_000,
     default: 8,
-    doc: 'Live-notice streams one client address may hold open in one process (tabs of one household or office behind one address).',
+    doc: 'Live streams of each kind one client address may hold open in one process (tabs of one household or office behind one address).',
   }),
   liveHeartbeatSeconds: option({
     env: 'SOSIK_LIVE_HEARTBEAT_SECONDS',
@@ -231,7 +231,7 @@ export const OPTIONS = {
     min: 1,
     max: 300,
     default: 25,
-    doc: 'Interval of the comment line an idle live-notice stream sends, so proxies and browsers keep it open.',
+    doc: 'Interval of the comment line an idle live stream sends, so proxies and browsers keep it open.',
   }),
   metricsAllow: option({
     env: 'SOSIK_METRICS_ALLOW',

@@ -29,13 +29,9 @@ export function changeOfTag(tag: string): CommentChange | undefined {
 
 type Listener = (event: LiveEvent) => void;
 
-/** Open streams per app, so a flood of tabs cannot hold unbounded sockets. */
-export const MAX_LIVE_STREAMS = 2000;
-
 /** One app's live viewers, by article, fed from the change bus. */
 export class LiveHub {
   private readonly listeners = new Map<number, Set<Listener>>();
-  private open = 0;
 
   /** Listens to the bus; returns the unsubscribe. */
   attach(bus: ChangeBus): () => void {
@@ -54,10 +50,8 @@ export class LiveHub {
     }
   }
 
-  /** Subscribes to one article's changes; returns the unsubscribe, or undefined when full. */
-  subscribe(articleId: number, listener: Listener): (() => void) | undefined {
-    if (this.open >= MAX_LIVE_STREAMS) return undefined;
-    this.open++;
+  /** Subscribes to one article's changes; returns the unsubscribe (streams are capped by their owner). */
+  subscribe(articleId: number, listener: Listener): () => void {
     let set = this.listeners.get(articleId);
     if (!set) {
       set = new Set();
@@ -69,7 +63,6 @@ export class LiveHub {
     return () => {
       if (done) return;
       done = true;
-      this.open--;
       own.delete(listener);
       if (own.size === 0) this.listeners.delete(articleId);
     };

@@ -16,6 +16,7 @@ import { requestLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
 import { frameOf } from '../web/page-context.ts';
 import { parseIdParam } from '../web/params.ts';
+import { EventStreams } from '../web/event-stream.ts';
 import { commentArticle } from './article-ref.ts';
 import { appealComment, deleteOwnComment } from './author-actions.ts';
 import { LiveHub } from './live.ts';
@@ -282,34 +283,28 @@ export async function commentRoutes(app: FastifyInstance, deps: AppDeps): Promis
       );
   });
 
-  // Live viewers of this app, fed by the change bus (so by every process sharing the database).
+  // Live viewers of this app, fed by the change bus (so by every process sharing the database),
+  // on the kernel's bounded event streams (caps per process and address, heartbeat, shutdown).
   const hub = new LiveHub();
   const detach = deps.changes ? hub.attach(deps.changes) : undefined;
   app.addHook('onClose', async () => detach?.());
+  const streams = new EventStreams({
+    perProcess: deps.config.liveStreams,
+    perAddress: deps.config.liveStreamsPerAddress,
+    heartbeatMs: deps.config.liveHeartbeatSeconds * 1000,
+  }).closeWith(app);
 
   app.get<{ Params: { id: string } }>('/articles/:id/comments/live', async (request, reply) => {
     const id = parseIdParam(request.params.id);
-    if (id === undefined) throw Errors.notFound('article');
-    let stop: (() => void) | undefined;
-    stop = hub.subscribe(id, (event) => {
-      if (event.kind === 'posted')
-        reply.raw.write(`event: comment\ndata: ${JSON.stringify({ id: event.commentId })}\n\n`);
-      else if (event.kind === 'missed') reply.raw.write('event: missed\ndata: {}\n\n');
-    });
-    if (!stop) throw Errors.unavailable(30);
-    reply.raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-    });
-    reply.raw.write('retry: 10000\n\n');
-    const ping = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
-    request.raw.on('close', () => {
-      clearInterval(ping);
-      stop?.();
-      stop = undefined;
-    });
-    return reply.hijack();
+    if (id === undefined || deps.config.liveStreams === 0) throw Errors.notFound('article');
+    const stream = streams.start(request, reply);
+    stream.onClose(
+      hub.subscribe(id, (event) => {
+        if (event.kind === 'posted') stream.send('comment', { id: event.commentId });
+        else if (event.kind === 'missed') stream.send('missed', {});
+      }),
+    );
+    return reply;
   });
 
   app.get('/about/moderation', async (request, reply) => {
