@@ -90,6 +90,13 @@ export interface PageSlots {
 }
 
 /** An entry in the staff bar; `roles` omitted means every staff member. */
+/** A reader's own page a capability brings (subscriptions, notifications…), listed on /account. */
+export interface ReaderNavEntry {
+  href: string;
+  /** i18n key of the label. */
+  label: string;
+}
+
 export interface StaffNavEntry {
   href: string;
   /** i18n key of the label. */
@@ -180,6 +187,7 @@ export interface Capability {
   openApi?: OpenApiPart;
   slots?: PageSlots;
   staffNav?: readonly StaffNavEntry[];
+  readerNav?: readonly ReaderNavEntry[];
   feedSources?: readonly FeedSource[];
   principals?: readonly PrincipalKind[];
   /** This capability's part of a reader's data export and account deletion. */
@@ -208,6 +216,7 @@ export interface Registry {
   readonly openApi: Required<OpenApiPart>;
   readonly slots: { readonly [K in keyof PageSlots]-?: ReadonlyArray<NonNullable<PageSlots[K]>> };
   readonly staffNav: readonly StaffNavEntry[];
+  readonly readerNav: readonly ReaderNavEntry[];
   readonly feedSources: readonly FeedSource[];
   readonly principals: ReadonlyMap<string, PrincipalKind>;
   /** Capabilities holding reader data, in capability order (deletion runs them in reverse). */

@@ -60,6 +60,7 @@ export function assembleRegistry(capabilities: readonly Capability[]): Registry 
     openApi,
     slots,
     staffNav: capabilities.flatMap((c) => c.staffNav ?? []),
+    readerNav: capabilities.flatMap((c) => c.readerNav ?? []),
     feedSources: capabilities.flatMap((c) => c.feedSources ?? []),
     principals,
     readerData: capabilities.flatMap((c) => (c.readerData ? [{ capability: c.name, part: c.readerData }] : [])),

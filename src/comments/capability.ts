@@ -15,6 +15,7 @@ import { COMMENTS_ASSETS } from './assets.ts';
 export const commentsCapability: Capability = {
   name: 'comments',
   assets: COMMENTS_ASSETS,
+  readerNav: [{ href: '/account/notifications', label: 'comments.notifications.title' }],
   async routes(app, deps) {
     await commentRoutes(app, deps);
     await readerCommentRoutes(app, deps);

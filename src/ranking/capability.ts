@@ -14,6 +14,7 @@ import { RANKING_ASSETS } from './assets.ts';
 export const rankingCapability: Capability = {
   name: 'ranking',
   assets: RANKING_ASSETS,
+  readerNav: [{ href: '/account/ranking', label: 'ranking.account.title' }],
   routes: async (app, deps) => {
     await viewRoutes(app, deps);
     await rankingPageRoutes(app, deps);

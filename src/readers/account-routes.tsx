@@ -57,6 +57,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
           nicknameWaitUntil={nextNicknameChange(reader, now)}
           notice={failed ? undefined : notice}
           failed={failed}
+          nav={deps.registry.readerNav}
           now={now}
         />
       ),

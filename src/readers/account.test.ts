@@ -41,8 +41,11 @@ describe.each(await testDialects())('reader account (%s)', (dialect) => {
     const browser = new TestBrowser(t.app, '10.50.0.2');
     const reader = await signInVia(browser, 'yuna@example.kr');
     expect(reader.headers.location).toBe('/');
-    // Signed in, the footer's sign-in link leads to the account.
+    // Signed in, the footer's sign-in link leads to the account, which leads to every reader page.
     expect((await browser.get('/login')).headers.location).toBe('/account');
+    const account = (await browser.get('/account')).body;
+    for (const href of ['/account/subscriptions', '/account/notifications', '/account/ranking'])
+      expect(account).toContain(`<a href="${href}">`);
     const staff = await signInVia(new TestBrowser(t.app, '10.50.0.2'), 'editor@sosik.test', 'correct horse battery');
     expect(staff.headers.location).toBe('/studio');
     const wrongReader = await signInVia(

@@ -31,5 +31,6 @@ export const subscriptionsCapability: Capability = {
     },
   },
   startBackground: (deps) => startDigestLoop(deps),
+  readerNav: [{ href: '/account/subscriptions', label: 'subscriptions.manage.title' }],
   uncachedPaths: ['/my', '/subscriptions', '/studio/subscribers'],
 };

@@ -1,6 +1,7 @@
 // /account: the reader's profile, sign-in settings, sessions and data, one section each. Every
 // form posts to its own path and comes back here with a confirmation or its errors.
 import type { ComponentChildren } from 'preact';
+import type { ReaderNavEntry } from '../../capability.ts';
 import { CsrfField } from '../../auth/csrf.tsx';
 import { translator, type Locale, type Translate } from '../../web/i18n/index.ts';
 import { issueFor, type FormProblem } from '../page.tsx';
@@ -28,6 +29,8 @@ export interface AccountViewProps {
   timeZones: readonly string[];
   nicknameWaitUntil?: number;
   notice?: AccountNotice;
+  /** The reader's pages other capabilities bring (manifest `readerNav`). */
+  nav: readonly ReaderNavEntry[];
   /** The section whose form failed, and why. */
   failed?: { section: AccountSection; problem: FormProblem };
   now: number;
@@ -137,6 +140,17 @@ export function AccountView(props: AccountViewProps) {
         </p>
       ) : null}
       {reader.suspended ? <p class="notice notice--error">{tr('readers.account.suspended')}</p> : null}
+      {props.nav.length ? (
+        <nav class="account-nav" aria-label={tr('readers.account.nav')}>
+          <ul>
+            {props.nav.map((n) => (
+              <li>
+                <a href={n.href}>{tr(n.label)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {!reader.emailVerified ? (
         <div class="notice notice--error">
           <p>{tr('readers.account.unverified', { email: reader.email })}</p>

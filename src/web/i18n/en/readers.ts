@@ -69,6 +69,7 @@ export default {
   'readers.reset.new-intro': 'Choosing a new password signs you out on every device.',
   'readers.reset.new-submit': 'Change password',
   'readers.account.title': 'My account',
+  'readers.account.nav': 'Your settings',
   'readers.account.profile': 'Profile',
   'readers.account.nickname-rule': 'A nickname can be changed once every 30 days.',
   'readers.account.nickname-next': 'Next change possible: {date}',

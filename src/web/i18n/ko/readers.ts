@@ -68,6 +68,7 @@ export default {
   'readers.reset.new-intro': '새 비밀번호를 정하면 모든 기기에서 로그아웃됩니다.',
   'readers.reset.new-submit': '비밀번호 바꾸기',
   'readers.account.title': '내 계정',
+  'readers.account.nav': '내 설정',
   'readers.account.profile': '프로필',
   'readers.account.nickname-rule': '닉네임은 30일에 한 번 바꿀 수 있습니다.',
   'readers.account.nickname-next': '다음 변경 가능: {date}',
