@@ -37,7 +37,6 @@ import { registerPageCache } from './web/page-cache.ts';
 import { OneLineLogController, registerRequestLog } from './web/request-log.ts';
 import { securityHeaders } from './web/security-headers.ts';
 import { EMPTY_FRAME } from './web/site-frame.ts';
-import { onArticleCommitted } from './jobs/article-events.ts';
 
 /** Adding a capability: its folder, and one line here. Order is the order of slots and routes. */
 export const CAPABILITIES: readonly Capability[] = [

@@ -4,7 +4,7 @@
 // stalled 6 s on one 199k-character body before). The bounds in html-bounds.ts hold either way.
 import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { type AppError, Errors } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import { htmlBoundsError } from './html-bounds.ts';
 import { sanitizeBody, type SanitizedBody } from './sanitize-body.ts';
 

@@ -10,7 +10,6 @@ import { buildMail, enqueueMail, type MailTemplate } from '../mail/index.ts';
 import { loadReaderAccount } from '../readers/index.ts';
 import { linkArticleReporters } from '../reporters/index.ts';
 import { normalizeText } from '../text/index.ts';
-import { keywordKey } from './input.ts';
 import type { SubscriptionKind } from './tables.ts';
 import { unsubscribeToken } from './unsubscribe-token.ts';
 import { describeTargets } from './targets.ts';
