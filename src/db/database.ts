@@ -58,9 +58,30 @@ function openSqlite(file: string, log?: (event: LogEvent) => void): DbHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  keepStatistics(sqlite);
   cacheStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), log });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** How often a long-lived connection refreshes the planner's statistics. */
+const OPTIMIZE_EVERY_MS = 3_600_000;
+
+/**
+ * SQLite keeps no statistics unless asked, and without them its planner may walk the status
+ * index of a million articles where another index reads twenty rows (a front page 140 ms instead
+ * of 40 at 1M stored). As SQLite advises for long-lived connections: analyse what lacks
+ * statistics on open, bounded by analysis_limit (about 60 ms for a million articles), and
+ * refresh what changed much every hour. PostgreSQL's autovacuum does this on its own.
+ */
+function keepStatistics(sqlite: SQLite.Database): void {
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
+  const timer = setInterval(() => {
+    if (sqlite.open) sqlite.pragma('optimize');
+    else clearInterval(timer);
+  }, OPTIMIZE_EVERY_MS);
+  timer.unref();
 }
 
 /**

@@ -18,6 +18,7 @@ import * as comments from './migrations/0014-comments.ts';
 import * as ranking from './migrations/0016-ranking.ts';
 import * as commentReplyMail from './migrations/0018-comment-reply-mail.ts';
 import * as commentThreadIndexes from './migrations/0019-comment-thread-indexes.ts';
+import * as breakingIndex from './migrations/0020-breaking-index.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations take a Kysely of any schema (see the migration files)
 type Up = (db: any, dialect: Dialect) => Promise<void>;
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, { up: Up }> = {
   '0016-ranking': ranking,
   '0018-comment-reply-mail': commentReplyMail,
   '0019-comment-thread-indexes': commentThreadIndexes,
+  '0020-breaking-index': breakingIndex,
 };
 
 class StaticProvider implements MigrationProvider {
