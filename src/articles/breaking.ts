@@ -68,7 +68,7 @@ export interface BreakingArticle {
   at: number;
 }
 
-/** The newest published breaking article of the last hour (index articles_breaking). */
+/** The newest published breaking article of the last hour (index articles_status_breaking). */
 export async function newestBreaking(db: Db, now = Date.now()): Promise<BreakingArticle | undefined> {
   const row = await db
     .selectFrom('articles')
