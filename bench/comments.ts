@@ -18,6 +18,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { postComment } from '../src/comments/post.ts';
 import { SORTS } from '../src/comments/thread-store.ts';
+import { verifiedReaderRow } from '../test/helpers/readers.ts';
 
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 3000);
 const REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 300);
@@ -107,21 +108,7 @@ async function main() {
   for (let i = 0; i < 50; i++) {
     const row = await handle.db
       .insertInto('readers')
-      .values({
-        id: undefined as unknown as number,
-        email: `r${i}@bench.test`,
-        email_verified_at: now,
-        password_hash: null,
-        nickname: `독자${i}`,
-        nickname_key: `독자${i}`,
-        nickname_changed_at: null,
-        locale: 'ko',
-        time_zone: 'Asia/Seoul',
-        terms_accepted_at: now,
-        suspended_at: null,
-        suspended_reason: null,
-        created_at: now,
-      })
+      .values(verifiedReaderRow(`r${i}@bench.test`, `독자${i}`, now))
       .returning('id')
       .executeTakeFirstOrThrow();
     readers.push({

@@ -21,6 +21,7 @@ import { loadConfig } from '../src/config.ts';
 import { type DbHandle, type Dialect, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { AppDeps } from '../src/deps.ts';
+import { verifiedReaderRow } from '../test/helpers/readers.ts';
 
 interface Scenario {
   name: string;
@@ -169,17 +170,7 @@ async function benchReader(handle: DbHandle, now: number): Promise<number> {
   const { db } = handle;
   const reader = await db
     .insertInto('readers')
-    .values({
-      email: 'bench@example.kr',
-      email_verified_at: now,
-      password_hash: null,
-      nickname: '벤치',
-      nickname_key: '벤치',
-      locale: 'ko',
-      time_zone: 'Asia/Seoul',
-      terms_accepted_at: now,
-      created_at: now,
-    } as never)
+    .values(verifiedReaderRow('bench@example.kr', '벤치', now))
     .returning('id')
     .executeTakeFirstOrThrow();
   const ids = async (table: 'presses' | 'reporters' | 'issues' | 'categories', n: number, step: number) =>

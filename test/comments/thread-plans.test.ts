@@ -13,6 +13,7 @@ import { readComment, readThread, SORTS, threadCounts } from '../../src/comments
 import { openDatabase, type DbHandle, type Dialect } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { TEST_PG_URL, testDialects } from '../helpers/databases.ts';
+import { verifiedReaderRow } from '../helpers/readers.ts';
 
 const ARTICLES = 60;
 const READERS = 80;
@@ -68,23 +69,7 @@ async function seed(handle: DbHandle): Promise<{ article: number; reader: number
     .execute();
   const readers = await db
     .insertInto('readers')
-    .values(
-      Array.from({ length: READERS }, (_, i) => ({
-        id: undefined as unknown as number,
-        email: `plan${i}@example.kr`,
-        email_verified_at: now,
-        password_hash: null,
-        nickname: `독자${i}`,
-        nickname_key: `독자${i}`,
-        nickname_changed_at: null,
-        locale: 'ko',
-        time_zone: 'Asia/Seoul',
-        terms_accepted_at: now,
-        suspended_at: null,
-        suspended_reason: null,
-        created_at: now,
-      })),
-    )
+    .values(Array.from({ length: READERS }, (_, i) => verifiedReaderRow(`plan${i}@example.kr`, `독자${i}`, now)))
     .returning('id')
     .execute();
   const statuses = ['published', 'published', 'published', 'held', 'rejected', 'deleted_author'] as const;

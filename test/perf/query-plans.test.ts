@@ -20,6 +20,7 @@ import { seedDemo } from '../../src/demo/seed.ts';
 import { JobWorker } from '../../src/jobs/worker.ts';
 import { generateArchive } from '../helpers/archive.ts';
 import { createTestDb, testDialects, type TestDb } from '../helpers/databases.ts';
+import { verifiedReaderRow } from '../helpers/readers.ts';
 
 /** Tables whose size follows the archive (presses, categories and the like stay small). */
 const GROWING = new Set([
@@ -153,17 +154,7 @@ async function followingReader(deps: Parameters<typeof createSession>[0] & { db:
   const now = Date.now();
   const reader = await deps.db
     .insertInto('readers')
-    .values({
-      email: 'plans@example.kr',
-      email_verified_at: now,
-      password_hash: null,
-      nickname: '계획',
-      nickname_key: '계획',
-      locale: 'ko',
-      time_zone: 'Asia/Seoul',
-      terms_accepted_at: now,
-      created_at: now,
-    } as never)
+    .values(verifiedReaderRow('plans@example.kr', '계획', now))
     .returning('id')
     .executeTakeFirstOrThrow();
   const ids = async (table: 'presses' | 'categories' | 'reporters') =>

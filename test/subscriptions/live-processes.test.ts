@@ -16,6 +16,7 @@ import {
   sharedPgSchema,
   startServerProcess,
 } from '../helpers/server-process.ts';
+import { verifiedReaderRow } from '../helpers/readers.ts';
 
 const servers: ServerProcess[] = [];
 afterEach(async () => {
@@ -57,17 +58,7 @@ describe.skipIf(!onPostgres).each(transports)('live notice across processes via 
         .executeTakeFirstOrThrow();
       const reader = await handle.db
         .insertInto('readers')
-        .values({
-          email: 'xlive@example.kr',
-          email_verified_at: now,
-          password_hash: null,
-          nickname: '교차독자',
-          nickname_key: '교차독자',
-          locale: 'ko',
-          time_zone: 'Asia/Seoul',
-          terms_accepted_at: now,
-          created_at: now,
-        } as never)
+        .values(verifiedReaderRow('xlive@example.kr', '교차독자', now))
         .returning('id')
         .executeTakeFirstOrThrow();
       await handle.db
