@@ -10,6 +10,7 @@ import {
   type ServerProcess,
   sharedPgSchema,
   startServerProcess,
+  serverProcessEnv,
 } from './helpers/server-process.ts';
 
 const servers: ServerProcess[] = [];
@@ -38,17 +39,12 @@ const transports = [
 describe.skipIf(!onPostgres).each(transports)('page cache across processes via $name', ({ redis }) => {
   it('a withdrawal through one process is gone from the other process at once', { timeout: 120_000 }, async () => {
     const { url } = await sharedPgSchema('xproc');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: url,
-      SOSIK_DEMO: '0',
-      LOG_LEVEL: 'info',
+    const env = serverProcessEnv(url, {
       SOSIK_PAGE_CACHE_SECONDS: '3600',
-      SOSIK_FEEDS_POLL: '0',
       // No clustering or indexing jobs: their announcements would drop the page before we look.
       SOSIK_WORKERS: '0',
       SOSIK_REDIS_URL: redis ? REDIS_TEST_URL : '',
-    };
+    });
     const apiKey = addPressProcess(env, 'xproc-daily', '교차일보');
     const [writerProcess, readerProcess] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
     servers.push(writerProcess, readerProcess);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgUrlWithSchema, testDialects } from '../helpers/databases.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { commentsTestApp, csrfFor, makeArticle, verifiedReader, type TestReader } from './support.ts';
+import { serverProcessEnv } from '../helpers/server-process.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/sosik.js');
 const PER_ARTICLE = 3;
@@ -46,19 +47,13 @@ describe.skipIf(!onPostgres)('comment limits across two server processes (postgr
     t = await commentsTestApp('postgres', { commentsPerArticle: PER_ARTICLE });
     reader = await verifiedReader(t, '두서버', '10.63.0.1');
     const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.deps.db)).rows[0]!.s;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: pgUrlWithSchema(schema),
+    const env = serverProcessEnv(pgUrlWithSchema(schema), {
       SOSIK_PUBLIC_URL: 'http://sosik.test',
-      SOSIK_DEMO: '0',
-      LOG_LEVEL: 'info',
       SOSIK_WORKERS: '0',
-      SOSIK_FEEDS_POLL: '0',
-      SOSIK_REDIS_URL: '',
       SOSIK_NEW_ACCOUNT_WAIT_HOURS: '0',
       SOSIK_COMMENT_GAP_SECONDS: '0',
       SOSIK_COMMENTS_PER_ARTICLE: String(PER_ARTICLE),
-    };
+    });
     ports = await Promise.all([startServer(env, children), startServer(env, children)]);
   }, 180_000);
 

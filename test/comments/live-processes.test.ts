@@ -14,6 +14,7 @@ import { pgUrlWithSchema, TEST_PG_URL, testDialects } from '../helpers/databases
 import { csrfOf, signInVia, TestBrowser } from '../../src/readers/test-support.ts';
 import { addStaff, TEST_PASSWORD } from '../helpers/staff.ts';
 import { commentsTestApp, csrfFor, makeArticle, postJsonVia, verifiedReader, type TestReader } from './support.ts';
+import { serverProcessEnv } from '../helpers/server-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/sosik.js');
@@ -101,15 +102,9 @@ describe.skipIf(!onPostgres)('live comments across processes (PostgreSQL LISTEN/
     minji = await verifiedReader(t, '실시간민지', '10.72.0.1');
     await addStaff(t.deps, 'editor-live@sosik.test', 'editor');
     viewerPort = await startServer(
-      {
-        ...process.env,
-        DATABASE_URL: pgUrlWithSchema(schema),
-        SOSIK_DEMO: '0',
-        LOG_LEVEL: 'info',
-        SOSIK_FEEDS_POLL: '0',
+      serverProcessEnv(pgUrlWithSchema(schema), {
         SOSIK_WORKERS: '0',
-        SOSIK_REDIS_URL: '',
-      },
+      }),
       children,
     );
   }, 120_000);

@@ -11,7 +11,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseComposedMail, startSmtpServer, type TestSmtpServer } from '../../src/mail/test-support.ts';
 import { testDialects } from '../helpers/databases.ts';
-import { addPressProcess, type ServerProcess, sharedPgSchema, startServerProcess } from '../helpers/server-process.ts';
+import {
+  addPressProcess,
+  type ServerProcess,
+  sharedPgSchema,
+  startServerProcess,
+  serverProcessEnv,
+} from '../helpers/server-process.ts';
 import { freePort, launchChromium, skipBrowser } from './harness.ts';
 
 const PASSWORD = 'quiet harbour lanterns';
@@ -31,17 +37,11 @@ describe.skipIf(skipBrowser || !onPostgres)('subscriptions in Chromium across pr
   beforeAll(async () => {
     smtp = await startSmtpServer();
     const { url } = await sharedPgSchema('e2elive');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: url,
-      SOSIK_DEMO: '0',
-      LOG_LEVEL: 'info',
-      SOSIK_FEEDS_POLL: '0',
-      SOSIK_REDIS_URL: '',
+    const env = serverProcessEnv(url, {
       SOSIK_SMTP_URL: smtp.url,
       SOSIK_MAIL_FROM: '소식 <no-reply@sosik.test>',
       SOSIK_PAGE_CACHE_SECONDS: '0',
-    };
+    });
     apiKey = addPressProcess(env, 'e2e-live', '실시간일보');
     const port = await freePort();
     // A serves the reader and runs the jobs (alerts, mail); B only takes the press's articles.

@@ -96,3 +96,19 @@ export async function sharedPgSchema(prefix: string): Promise<{ schema: string; 
   await c.end();
   return { schema, url: pgUrlWithSchema(schema) };
 }
+
+/**
+ * The environment of a test's `sosik serve` on a given database: no demo content, no feed
+ * polling, no Redis unless `extra` names it, and the info-level log line that says it is serving.
+ */
+export function serverProcessEnv(databaseUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SOSIK_DEMO: '0',
+    LOG_LEVEL: 'info',
+    SOSIK_FEEDS_POLL: '0',
+    SOSIK_REDIS_URL: '',
+    ...extra,
+  };
+}

@@ -15,6 +15,7 @@ import {
   type ServerProcess,
   sharedPgSchema,
   startServerProcess,
+  serverProcessEnv,
 } from '../helpers/server-process.ts';
 import { verifiedReaderRow } from '../helpers/readers.ts';
 
@@ -32,15 +33,10 @@ const transports = [
 describe.skipIf(!onPostgres).each(transports)('live notice across processes via $name', ({ redis }) => {
   it('a page open on A hears of the article a press POSTed to B', { timeout: 120_000 }, async () => {
     const { schema, url } = await sharedPgSchema('xlive');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: url,
-      SOSIK_DEMO: '0',
-      LOG_LEVEL: 'info',
-      SOSIK_FEEDS_POLL: '0',
+    const env = serverProcessEnv(url, {
       SOSIK_WORKERS: '0',
       SOSIK_REDIS_URL: redis ? REDIS_TEST_URL : '',
-    };
+    });
     const apiKey = addPressProcess(env, 'xlive-daily', '실시간일보');
     const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
     servers.push(a, b);
