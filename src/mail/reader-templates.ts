@@ -1,5 +1,5 @@
-// Messages the reader accounts will send (verify an address, reset a password, tell the old
-// address it was replaced). Templates only: the readers capability builds the links and keys.
+// Every message the reader accounts send (verify an address, confirm a new one, reset a password,
+// tell the old address it was replaced, tell an owner someone signed up with their address). Templates only: the readers capability builds the links and keys.
 import type { MailTemplate } from './template.tsx';
 
 interface Common {
@@ -37,4 +37,28 @@ export const emailChangedTemplate: MailTemplate<Common & { newEmail: string; tim
   ],
   action: (tr, p) => ({ label: tr('mail.email-changed.action'), url: p.securityUrl }),
   outro: (tr) => [tr('mail.email-changed.not-you')],
+};
+
+/** Someone tried to sign up with an address that already has an account (the owner is told, nobody else). */
+export const accountExistsTemplate: MailTemplate<{ site: string; name: string; resetUrl: string }> = {
+  name: 'readers.account-exists',
+  subject: (tr, p) => tr('mail.account-exists.subject', { site: p.site }),
+  intro: (tr, p) => [
+    tr('mail.account-exists.greeting', { name: p.name }),
+    tr('mail.account-exists.intro', { site: p.site }),
+  ],
+  action: (tr, p) => ({ label: tr('mail.account-exists.action'), url: p.resetUrl }),
+  outro: (tr) => [tr('mail.account-exists.not-you')],
+};
+
+/** The link to a new address the account is moving to (sign-up's verify message speaks of signing up). */
+export const confirmNewEmailTemplate: MailTemplate<{ site: string; name: string; verifyUrl: string; hours: number }> = {
+  name: 'readers.confirm-new-email',
+  subject: (tr, p) => tr('mail.confirm-email.subject', { site: p.site }),
+  intro: (tr, p) => [
+    tr('mail.confirm-email.greeting', { name: p.name }),
+    tr('mail.confirm-email.intro', { site: p.site }),
+  ],
+  action: (tr, p) => ({ label: tr('mail.confirm-email.action'), url: p.verifyUrl }),
+  outro: (tr, p) => [tr('mail.confirm-email.expiry', { hours: p.hours }), tr('mail.confirm-email.not-you')],
 };

@@ -1,14 +1,16 @@
 // Everything the readers capability sends by e-mail goes through this one function, inside the
 // transaction of what caused it (a sign-up, a reset request), so a message exists exactly when
-// its cause was committed. Templates and delivery belong to the mail capability (src/mail/):
-// enqueueMail stores the message and its delivery job in this transaction, exactly once per key.
+// its cause was committed. Templates (mail/reader-templates.ts) and delivery belong to the mail
+// capability: enqueueMail stores the message and its delivery job in this transaction, exactly once
+// per key.
 import type { Trx } from '../capability.ts';
 import type { AppDeps } from '../deps.ts';
 import {
+  accountExistsTemplate,
   buildMail,
+  confirmNewEmailTemplate,
   emailChangedTemplate,
   enqueueMail,
-  type MailTemplate,
   passwordResetTemplate,
   verifyEmailTemplate,
 } from '../mail/index.ts';
@@ -31,33 +33,6 @@ export type ReaderMail =
   | (Common & { kind: 'password-reset'; url: string })
   | (Common & { kind: 'email-changed'; newEmail: string; url: string })
   | (Common & { kind: 'account-exists'; url: string });
-
-/** Someone tried to sign up with an address that already has an account (the owner is told, nobody else). */
-export const accountExistsTemplate: MailTemplate<{ site: string; name: string; resetUrl: string }> = {
-  name: 'readers.account-exists',
-  subject: (tr, p) => tr('readers.mail.account-exists.subject', { site: p.site }),
-  intro: (tr, p) => [
-    tr('readers.mail.account-exists.greeting', { name: p.name }),
-    tr('readers.mail.account-exists.intro', { site: p.site }),
-  ],
-  action: (tr, p) => ({ label: tr('readers.mail.account-exists.action'), url: p.resetUrl }),
-  outro: (tr) => [tr('readers.mail.account-exists.not-you')],
-};
-
-/** The link to a new address the account is moving to (sign-up's verify message speaks of signing up). */
-export const confirmNewEmailTemplate: MailTemplate<{ site: string; name: string; verifyUrl: string; hours: number }> = {
-  name: 'readers.confirm-new-email',
-  subject: (tr, p) => tr('readers.mail.confirm-email.subject', { site: p.site }),
-  intro: (tr, p) => [
-    tr('readers.mail.confirm-email.greeting', { name: p.name }),
-    tr('readers.mail.confirm-email.intro', { site: p.site }),
-  ],
-  action: (tr, p) => ({ label: tr('readers.mail.confirm-email.action'), url: p.verifyUrl }),
-  outro: (tr, p) => [
-    tr('readers.mail.confirm-email.expiry', { hours: p.hours }),
-    tr('readers.mail.confirm-email.not-you'),
-  ],
-};
 
 export async function sendReaderMail(trx: Trx, deps: Pick<AppDeps, 'config'>, mail: ReaderMail): Promise<void> {
   const site = deps.config.siteName;

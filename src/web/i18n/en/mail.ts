@@ -31,6 +31,22 @@ export default {
   'mail.email-changed.not-you':
     'If you did not make this change, use the button above to change your password and tell the site team at once.',
 
+  'mail.account-exists.subject': '[{site}] This address already has an account',
+  'mail.account-exists.greeting': 'Hello {name},',
+  'mail.account-exists.intro':
+    'Someone tried to sign up for {site} with this e-mail address. It already has an account, so no new one was made.',
+  'mail.account-exists.action': 'Reset password',
+  'mail.account-exists.not-you':
+    'If it was you, sign in with your account or reset its password. If not, you can ignore this message.',
+  'mail.confirm-email.subject': '[{site}] Please confirm your new e-mail address',
+  'mail.confirm-email.greeting': 'Hello {name},',
+  'mail.confirm-email.intro':
+    'To make this the e-mail address of your {site} account, press the button below. Until then the old address stays in use.',
+  'mail.confirm-email.action': 'Confirm new address',
+  'mail.confirm-email.expiry': 'This link works for {hours} hours.',
+  'mail.confirm-email.not-you':
+    "If you did not ask for this, ignore this message: the account's address does not change.",
+
   'mail.outbox.title': 'Outbox',
   'mail.outbox.nav': 'Outbox',
   'mail.outbox.transport.smtp': 'Messages go out through the mail server (SMTP).',

@@ -148,19 +148,4 @@ export default {
   'readers.admin.notice.restore': 'The suspension was lifted.',
   'readers.oidc.consent':
     'A first sign-in creates an account and means you accept the terms of use and the privacy notice.',
-  'readers.mail.account-exists.subject': '[{site}] This address already has an account',
-  'readers.mail.account-exists.greeting': 'Hello {name},',
-  'readers.mail.account-exists.intro':
-    'Someone tried to sign up for {site} with this e-mail address. It already has an account, so no new one was made.',
-  'readers.mail.account-exists.action': 'Reset password',
-  'readers.mail.account-exists.not-you':
-    'If it was you, sign in with your account or reset its password. If not, you can ignore this message.',
-  'readers.mail.confirm-email.subject': '[{site}] Please confirm your new e-mail address',
-  'readers.mail.confirm-email.greeting': 'Hello {name},',
-  'readers.mail.confirm-email.intro':
-    'To make this the e-mail address of your {site} account, press the button below. Until then the old address stays in use.',
-  'readers.mail.confirm-email.action': 'Confirm new address',
-  'readers.mail.confirm-email.expiry': 'This link works for {hours} hours.',
-  'readers.mail.confirm-email.not-you':
-    "If you did not ask for this, ignore this message: the account's address does not change.",
 } satisfies Messages;

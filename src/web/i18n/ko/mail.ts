@@ -30,6 +30,21 @@ export default {
   'mail.email-changed.action': '계정 보안 확인',
   'mail.email-changed.not-you': '직접 바꾸지 않았다면 바로 위 버튼을 눌러 비밀번호를 바꾸고 운영팀에 알려 주세요.',
 
+  'mail.account-exists.subject': '[{site}] 이미 가입된 이메일 주소입니다',
+  'mail.account-exists.greeting': '{name}님, 안녕하세요.',
+  'mail.account-exists.intro':
+    '누군가 이 이메일 주소로 {site}에 가입하려고 했습니다. 이 주소에는 이미 계정이 있어 새 계정은 만들지 않았습니다.',
+  'mail.account-exists.action': '비밀번호 재설정',
+  'mail.account-exists.not-you':
+    '직접 시도한 것이라면 기존 계정으로 로그인하거나 비밀번호를 재설정해 주세요. 아니라면 이 메일을 무시하셔도 됩니다.',
+  'mail.confirm-email.subject': '[{site}] 새 이메일 주소를 확인해 주세요',
+  'mail.confirm-email.greeting': '{name}님, 안녕하세요.',
+  'mail.confirm-email.intro':
+    '{site} 계정의 이메일 주소를 이 주소로 바꾸려면 아래 버튼을 눌러 주세요. 누르기 전까지는 이전 주소를 그대로 씁니다.',
+  'mail.confirm-email.action': '새 주소 확인',
+  'mail.confirm-email.expiry': '이 링크는 {hours}시간 동안 유효합니다.',
+  'mail.confirm-email.not-you': '요청하지 않았다면 이 메일을 무시하세요. 계정의 주소는 바뀌지 않습니다.',
+
   'mail.outbox.title': '보낸 메일',
   'mail.outbox.nav': '보낸 메일',
   'mail.outbox.transport.smtp': '메일 서버(SMTP)로 보냅니다.',

@@ -144,18 +144,4 @@ export default {
   'readers.admin.notice.suspend': '계정을 정지했습니다.',
   'readers.admin.notice.restore': '정지를 해제했습니다.',
   'readers.oidc.consent': '처음 로그인하면 계정이 만들어지며, 이용약관과 개인정보 처리방침에 동의한 것으로 봅니다.',
-  'readers.mail.account-exists.subject': '[{site}] 이미 가입된 이메일 주소입니다',
-  'readers.mail.account-exists.greeting': '{name}님, 안녕하세요.',
-  'readers.mail.account-exists.intro':
-    '누군가 이 이메일 주소로 {site}에 가입하려고 했습니다. 이 주소에는 이미 계정이 있어 새 계정은 만들지 않았습니다.',
-  'readers.mail.account-exists.action': '비밀번호 재설정',
-  'readers.mail.account-exists.not-you':
-    '직접 시도한 것이라면 기존 계정으로 로그인하거나 비밀번호를 재설정해 주세요. 아니라면 이 메일을 무시하셔도 됩니다.',
-  'readers.mail.confirm-email.subject': '[{site}] 새 이메일 주소를 확인해 주세요',
-  'readers.mail.confirm-email.greeting': '{name}님, 안녕하세요.',
-  'readers.mail.confirm-email.intro':
-    '{site} 계정의 이메일 주소를 이 주소로 바꾸려면 아래 버튼을 눌러 주세요. 누르기 전까지는 이전 주소를 그대로 씁니다.',
-  'readers.mail.confirm-email.action': '새 주소 확인',
-  'readers.mail.confirm-email.expiry': '이 링크는 {hours}시간 동안 유효합니다.',
-  'readers.mail.confirm-email.not-you': '요청하지 않았다면 이 메일을 무시하세요. 계정의 주소는 바뀌지 않습니다.',
 } satisfies Messages;
