@@ -155,6 +155,38 @@ describe.each(await testDialects())('ingestArticles on %s', (dialect) => {
     expect(await stored(many)).toEqual(before);
   });
 
+  it('a batch of several chunks stores what one by one stores, refusals and press counts included', async () => {
+    // ~1,000 characters a body, refusals and withdrawals spread over both chunks: each press's
+    // count moves once per chunk, by the sum of its items' moves.
+    const long = (n: number) =>
+      `<p>${'긴 본문 '.repeat(120)}${n}<script>x()</script><a href="javascript:y()">링크</a></p>`;
+    const inputs = Array.from({ length: INGEST_CHUNK + 60 }, (_, i) => {
+      if (i === 7 || i === INGEST_CHUNK + 3) return item(i, { bodyHtml: '<div>'.repeat(300) });
+      if (i === 100) return item(i, { headline: ' ' });
+      if (i % 50 === 9) return item(i, { bodyHtml: long(i), pubstatus: 'canceled' });
+      return item(i, { bodyHtml: long(i) });
+    });
+    const single = [];
+    for (const input of inputs) {
+      try {
+        single.push((await ingestArticle(deps(one), req(input))).id);
+      } catch (err) {
+        single.push((err as { code: string }).code);
+      }
+    }
+    const outcomes = await ingestArticles(deps(many), inputs.map(req));
+    expect(outcomes.map((o) => (o.ok ? o.result.id : o.error.code))).toEqual(single);
+    expect(single.filter((o) => typeof o === 'string')).toEqual([
+      'HTML_TOO_DEEP',
+      'VALIDATION_FAILED',
+      'HTML_TOO_DEEP',
+    ]);
+    expect(await stored(many)).toEqual(await stored(one));
+    const counts = async (t: TestDb) => (await t.db.selectFrom('presses').select('article_count').execute())[0]!;
+    expect(await counts(many)).toEqual(await counts(one));
+    expect((await counts(many)).article_count).toBe(inputs.length - 3 - 7); // 3 refused, 7 withdrawn
+  });
+
   it('when the database refuses one row, the rest of its chunk is still stored and only that item is refused', async () => {
     if (dialect === 'sqlite') {
       await sql`create trigger refuse_boom before insert on articles when new.headline = '거부될 기사'

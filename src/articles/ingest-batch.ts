@@ -5,7 +5,7 @@
 // concurrent writer took a uri, a row the database refuses), its items are stored again one per
 // transaction, so one bad item costs only itself.
 import { announceIngest } from './announce.ts';
-import { adjustPressArticleCount } from './press-count.ts';
+import { movePressArticleCount, publishedDelta } from './press-count.ts';
 import type { Transaction } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import type { ArticleRow, Category, Database } from '../db/schema.ts';
@@ -174,8 +174,14 @@ async function storeChunk(
     trx,
     writes.flatMap((w) => kinds.map((kind) => ({ kind, payload: { articleId: ids.get(w.i)! } }))),
   );
+  // One relative update per press for the whole chunk, not one per article.
+  const countMoves = new Map<number, number>();
   for (const w of writes) {
-    await adjustPressArticleCount(trx, items[w.i]!.req.pressId, existing[w.i]?.status, items[w.i]!.status);
+    const pressId = items[w.i]!.req.pressId;
+    countMoves.set(pressId, (countMoves.get(pressId) ?? 0) + publishedDelta(existing[w.i]?.status, items[w.i]!.status));
+  }
+  for (const [pressId, delta] of countMoves) await movePressArticleCount(trx, pressId, delta);
+  for (const w of writes) {
     results[w.i] = {
       id: ids.get(w.i)!,
       created: !existing[w.i],

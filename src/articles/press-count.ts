@@ -11,7 +11,16 @@ export async function adjustPressArticleCount(
   before: ArticleStatus | undefined,
   after: ArticleStatus,
 ): Promise<void> {
-  const delta = (after === 'usable' ? 1 : 0) - (before === 'usable' ? 1 : 0);
+  await movePressArticleCount(trx, pressId, publishedDelta(before, after));
+}
+
+/** What one article's change does to its press's count: +1, -1 or 0. */
+export function publishedDelta(before: ArticleStatus | undefined, after: ArticleStatus): number {
+  return (after === 'usable' ? 1 : 0) - (before === 'usable' ? 1 : 0);
+}
+
+/** Moves the count by `delta` (the sum of a batch's changes: one statement for many articles). */
+export async function movePressArticleCount(trx: Transaction<Database>, pressId: number, delta: number): Promise<void> {
   if (delta === 0) return;
   // One relative update: concurrent ingests of one press add up instead of overwriting each other.
   await trx

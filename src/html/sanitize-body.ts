@@ -1,7 +1,7 @@
 // One article body, cleaned: the allow-listed HTML and its text, or the bound it broke. A plain
 // result rather than an exception, because it also comes back from a worker thread.
 import { HtmlBoundsExceeded, MAX_SANITIZED_CHARS, type HtmlBoundsCode } from './html-bounds.ts';
-import { htmlToText, sanitizePressHtml } from './sanitize.ts';
+import { sanitizedHtmlToText, sanitizePressHtml } from './sanitize.ts';
 
 export type SanitizedBody = { ok: true; html: string; text: string } | { ok: false; code: HtmlBoundsCode };
 
@@ -14,5 +14,5 @@ export function sanitizeBody(raw: string): SanitizedBody {
     throw err;
   }
   if (html.length > MAX_SANITIZED_CHARS) return { ok: false, code: 'HTML_TOO_LARGE' };
-  return { ok: true, html, text: htmlToText(html) };
+  return { ok: true, html, text: sanitizedHtmlToText(html) };
 }
