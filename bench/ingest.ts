@@ -200,7 +200,9 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[], root = ROOT, label 
   const deps = { db: handle.db };
   const { apiKey } = await createPress(deps, { slug: 'bench-http', name: 'HTTP 벤치 일보' });
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'bin/sosik.js'), 'serve'], {
+  // BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (both threads).
+  const nodeArgs = process.env.BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/sosik.js'), 'serve'], {
     cwd: root,
     env: {
       ...process.env,
