@@ -12,6 +12,7 @@
 //   BENCH_BASELINE=/path/to/other/checkout     step 3 also against that checkout's `sosik serve`
 //                                              (e.g. main), first, on the same data: ratios in one run
 //   BENCH_DIALECTS=sqlite                      only these databases (default sqlite,postgres)
+//   BENCH_SINGLE_ONLY=1                        only step 3's single POSTs (iterating on POST latency)
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -199,7 +200,9 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[], root = ROOT, label 
   const deps = { db: handle.db };
   const { apiKey } = await createPress(deps, { slug: 'bench-http', name: 'HTTP 벤치 일보' });
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'bin/sosik.js'), 'serve'], {
+  // BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (both threads).
+  const nodeArgs = process.env.BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/sosik.js'), 'serve'], {
     cwd: root,
     env: {
       ...process.env,
@@ -239,21 +242,42 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[], root = ROOT, label 
       return performance.now() - started;
     };
 
+    // Single POSTs while the server's worker runs the jobs they cause. A refused POST is counted
+    // (and its first answer shown), not fatal: how many were refused is part of the figure.
     const started = performance.now();
     const latencies: number[] = [];
+    const refused = new Map<number, number>();
+    let firstRefusal = '';
     let next = 0;
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
-        for (let i = next++; i < HTTP_ITEMS; i = next++)
-          latencies.push(await post('/api/v1/articles', toNinjs(inputs[i % inputs.length]!, `urn:http:${i}`)));
+        for (let i = next++; i < HTTP_ITEMS; i = next++) {
+          const t0 = performance.now();
+          const res = await fetch(`${base}/api/v1/articles`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify(toNinjs(inputs[i % inputs.length]!, `urn:http:${i}`)),
+          });
+          const text = await res.text();
+          latencies.push(performance.now() - t0);
+          if (res.status >= 300) {
+            refused.set(res.status, (refused.get(res.status) ?? 0) + 1);
+            firstRefusal ||= `${res.status}: ${text.slice(0, 200)}`;
+          }
+        }
       }),
     );
     const singleS = seconds(started);
     const pendingAfterSingles = await pendingJobs(handle);
+    const refusedText = refused.size
+      ? `${[...refused].map(([status, n]) => `${n}× ${status}`).join(', ')} (first ${firstRefusal})`
+      : 'none';
     console.log(
-      `  ${label}HTTP single   ${rate(HTTP_ITEMS, singleS).padStart(9)} articles  (${CLIENTS} clients, POST p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, ` +
-        `worker running; ${pendingAfterSingles} jobs still pending at the end)`,
+      `  ${label}HTTP single   ${rate(HTTP_ITEMS, singleS).padStart(9)} articles  (${CLIENTS} clients, POST p50 ${pct(latencies, 50).toFixed(1)} ms, ` +
+        `p95 ${pct(latencies, 95).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, max ${pct(latencies, 100).toFixed(1)} ms; ` +
+        `non-2xx ${refusedText}; worker running; ${pendingAfterSingles} jobs still pending at the end)`,
     );
+    if (process.env.BENCH_SINGLE_ONLY === '1') return;
 
     const batchStarted = performance.now();
     const batchLatencies: number[] = [];
@@ -311,11 +335,13 @@ try {
   }
   for (const dialect of dialects) {
     console.log(`${dialect}:`);
-    const inProc = await benchDb(dialect, dir);
-    try {
-      await inProcess(dialect, inProc, inputs, raws);
-    } finally {
-      await inProc.drop();
+    if (process.env.BENCH_SINGLE_ONLY !== '1') {
+      const inProc = await benchDb(dialect, dir);
+      try {
+        await inProcess(dialect, inProc, inputs, raws);
+      } finally {
+        await inProc.drop();
+      }
     }
     for (const [root, label] of BASELINE
       ? [

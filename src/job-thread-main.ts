@@ -11,9 +11,9 @@ import { createLogger, openRuntime } from './runtime.ts';
 export async function runJobThread(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('job-thread-main runs in a worker thread only');
-  const { config } = workerData as { config: Config };
+  const { config, writeGate } = workerData as { config: Config; writeGate?: SharedArrayBuffer };
   const log = createLogger(config).child({ thread: 'jobs', threadId });
-  const runtime = await openRuntime(config, log, undefined, { jobsInThread: false });
+  const runtime = await openRuntime(config, log, undefined, { jobsInThread: false, webWriteGate: writeGate });
   const { deps, worker } = runtime;
   const send = (m: JobThreadMessage) => port.postMessage(m);
   deps.changes?.subscribe((tags) => send({ type: 'changed', tags: [...tags] }));

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { JobRunner } from './capability.ts';
 import type { Config } from './config.ts';
 import type { ChangeBus } from './db/change-bus.ts';
+import { releaseAbandonedGate } from './db/write-gate.ts';
 
 /** From the job thread. */
 export type JobThreadMessage = { type: 'ready' } | { type: 'stopped' } | { type: 'changed'; tags: string[] };
@@ -24,11 +25,13 @@ export class JobThreadRunner implements JobRunner {
     private readonly config: Config,
     private readonly log: Logger,
     private readonly changes?: ChangeBus,
+    /** The web thread's SQLite write gate, which this thread's writes pass second (db/write-gate.ts). */
+    private readonly writeGate?: SharedArrayBuffer,
   ) {}
 
   start(): void {
     if (this.thread || this.stopping) return;
-    const thread = new Worker(ENTRY, { workerData: { config: this.config } });
+    const thread = new Worker(ENTRY, { workerData: { config: this.config, writeGate: this.writeGate } });
     this.thread = thread;
     thread.on('message', (m: JobThreadMessage) => {
       // Delivered here only: the job thread's own bus already told the other processes.
@@ -37,8 +40,11 @@ export class JobThreadRunner implements JobRunner {
       else if (m.type === 'stopped') void thread.terminate();
     });
     thread.on('error', (err) => this.log.error({ err }, 'job thread failed'));
+    const id = thread.threadId;
     thread.on('exit', (code) => {
       this.thread = undefined;
+      // A thread that died inside a transaction leaves the gate taken; SQLite's lock went with its connection.
+      if (this.writeGate) releaseAbandonedGate(this.writeGate, id);
       if (this.stopping) return;
       // Nothing is lost meanwhile: the jobs are rows, and a claim it held expires with its lease.
       this.log.error({ code }, 'job thread exited; starting it again');

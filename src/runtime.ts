@@ -7,6 +7,7 @@ import type { JobRunner, Runtime } from './capability.ts';
 import { openDatabase } from './db/database.ts';
 import { openChangeBus } from './db/open-change-bus.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { newWriteGateBuffer, WriteGate } from './db/write-gate.ts';
 import type { AppDeps } from './deps.ts';
 import { JobWorker } from './jobs/worker.ts';
 import { JobThreadRunner } from './job-thread-runner.ts';
@@ -40,6 +41,11 @@ export interface RuntimeOptions {
    * (`sosik serve`, unless SOSIK_JOB_THREAD=0 or the database lives in this process's memory).
    */
   jobsInThread?: boolean;
+  /**
+   * This is the job thread: its SQLite writes pass the web thread's write gate (this buffer), after
+   * any web writer waiting for it.
+   */
+  webWriteGate?: SharedArrayBuffer;
 }
 
 export async function openRuntime(
@@ -48,7 +54,11 @@ export async function openRuntime(
   registry: Registry = REGISTRY,
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  // On SQLite the web thread's writers go first through a gate shared with its job thread.
+  const writeGate = options.webWriteGate
+    ? new WriteGate(options.webWriteGate, 'second')
+    : new WriteGate(newWriteGateBuffer(), 'first');
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, writeGate });
   const applied = await migrateToLatest(handle);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const changes = await openChangeBus({ config }, log);
@@ -64,7 +74,7 @@ export async function openRuntime(
     changes,
   };
   const inThread = options.jobsInThread && config.jobThread && !(handle.dialect === 'sqlite' && isMemory(config));
-  worker = inThread ? new JobThreadRunner(config, log, changes) : new JobWorker(deps);
+  worker = inThread ? new JobThreadRunner(config, log, changes, writeGate.buffer) : new JobWorker(deps);
   return {
     jobsInThread: inThread,
     deps,

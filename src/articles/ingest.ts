@@ -3,7 +3,7 @@
 // jobs the capabilities declared (`onArticleChanged`) — all in one transaction, so nothing is half-written and nothing accepted is lost.
 // Many items at once (bulk import, the batch API) take ingest-batch.ts, which shares the rows.
 import type { AppDeps } from '../deps.ts';
-import { enqueueJob } from '../jobs/queue.ts';
+import { enqueueJobs } from '../jobs/queue.ts';
 import { matchCategories } from './category-match.ts';
 import { announceIngest } from './announce.ts';
 import {
@@ -94,9 +94,14 @@ export async function ingestArticle(deps: AppDeps, req: IngestRequest): Promise<
       .insertInto('article_revisions')
       .values(revisionRow(prepared, id, row.revision))
       .execute();
-    await adjustPressArticleCount(trx, req.pressId, existing?.status, prepared.status);
     // Whatever follows an article change (indexing, clustering…) is declared by capabilities.
-    for (const kind of deps.registry.articleChangedJobs) await enqueueJob(trx, kind, { articleId: id });
+    await enqueueJobs(
+      trx,
+      deps.registry.articleChangedJobs.map((kind) => ({ kind, payload: { articleId: id } })),
+    );
+    // Last: every ingest of this press updates its row, and on PostgreSQL the row stays locked
+    // until the commit, so concurrent POSTs of one press queue on it for as short a time as can be.
+    await adjustPressArticleCount(trx, req.pressId, existing?.status, prepared.status);
     return { id, created: !existing, changed: true, status: prepared.status, revision: row.revision };
   });
 

@@ -13,6 +13,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import type { WriteGate } from './write-gate.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -37,6 +38,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** Called with every query's SQL and parameters (query-plan tests; never in production). */
   onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /** SQLite: the gate this connection's writes pass, shared with the process's other threads. */
+  writeGate?: WriteGate;
 }
 
 export function openDatabase(options: OpenOptions): DbHandle {
@@ -46,10 +49,10 @@ export function openDatabase(options: OpenOptions): DbHandle {
       }
     : undefined;
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize, log);
-  return openSqlite(options.sqlitePath ?? ':memory:', log);
+  return openSqlite(options.sqlitePath ?? ':memory:', log, options.writeGate);
 }
 
-function openSqlite(file: string, log?: (event: LogEvent) => void): DbHandle {
+function openSqlite(file: string, log?: (event: LogEvent) => void, gate?: WriteGate): DbHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers (page renders) proceed while the writer commits; NORMAL sync is durable
@@ -60,7 +63,7 @@ function openSqlite(file: string, log?: (event: LogEvent) => void): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   keepStatistics(sqlite);
   cacheStatements(sqlite);
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), log });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, gate), log });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -95,17 +98,72 @@ function keepStatistics(sqlite: SQLite.Database): void {
  * writes must upgrade its lock, and in WAL mode SQLite refuses that upgrade with SQLITE_BUSY at
  * once, without waiting, when another process (`sosik feeds poll` from cron next to `sosik serve`)
  * committed in between. Every transaction we run writes, so taking the lock up front costs nothing.
+ *
+ * With a write gate (`sosik serve`'s web and job threads share one, write-gate.ts) every write
+ * passes it first: a transaction from its BEGIN to its end, a statement outside a transaction that
+ * is not read-only for its own run. Reads never wait for it (WAL).
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+  readonly #gate: WriteGate | undefined;
+  readonly #sqlite: SQLite.Database;
+  constructor(sqlite: SQLite.Database, gate?: WriteGate) {
+    const config = { database: sqlite };
     super(config);
     this.#config = config;
+    this.#gate = gate;
+    this.#sqlite = sqlite;
   }
   override createDriver(): SqliteDriver {
+    const gate = this.#gate;
+    const sqlite = this.#sqlite;
     return new (class extends SqliteDriver {
+      #inTransaction = false;
+      #gated: DatabaseConnection | undefined;
+      override async acquireConnection(): Promise<DatabaseConnection> {
+        const connection = await super.acquireConnection();
+        if (!gate) return connection;
+        this.#gated ??= {
+          executeQuery: async (query) => {
+            if (this.#inTransaction || sqlite.prepare(query.sql).readonly) return connection.executeQuery(query);
+            await gate.acquire();
+            try {
+              return await connection.executeQuery(query);
+            } finally {
+              gate.release();
+            }
+          },
+          streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+        };
+        return this.#gated;
+      }
       override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+        await gate?.acquire();
+        // Set first: BEGIN IMMEDIATE is itself a write (not read-only), and the gate is already held.
+        this.#inTransaction = true;
+        try {
+          await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+        } catch (err) {
+          this.#endTransaction();
+          throw err;
+        }
+      }
+      override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw('commit'));
+        this.#endTransaction();
+      }
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        try {
+          await connection.executeQuery(CompiledQuery.raw('rollback'));
+        } finally {
+          this.#endTransaction();
+        }
+      }
+      #endTransaction(): void {
+        // A failed COMMIT is followed by Kysely's ROLLBACK: the gate is released once, by whichever ends it.
+        if (!this.#inTransaction) return;
+        this.#inTransaction = false;
+        gate?.release();
       }
     })(this.#config);
   }
