@@ -44,6 +44,18 @@ describe.each(await testDialects())('rate limit (%s)', (dialect) => {
     );
     expect(Math.max(...hits.map((h) => h.estimate))).toBe(10);
   });
+
+  it('keeps only the current and the previous window of a key', async () => {
+    const windows = async () =>
+      (await t.db.selectFrom('rate_buckets').select('window_start').where('key', '=', 'k6').execute())
+        .map((r) => Number(r.window_start))
+        .sort((a, b) => a - b);
+    for (let minute = 0; minute < 4; minute++) {
+      for (let i = 0; i < 2; i++) await hitRateLimit(t, 'k6', W, T0 + minute * W.windowMs + i);
+    }
+    const start = T0 - (T0 % W.windowMs);
+    expect(await windows()).toEqual([start + 2 * W.windowMs, start + 3 * W.windowMs]);
+  });
 });
 
 describe('msUntilAllowed', () => {

@@ -60,13 +60,17 @@ export async function hitRateLimit(
     .where('key', '=', key)
     .where('window_start', '=', start - w.windowMs)
     .executeTakeFirst();
-  // Older windows no longer count; the primary key makes this delete an index range scan.
-  await deps.db
-    .deleteFrom('rate_buckets')
-    .where('key', '=', key)
-    .where('window_start', '<', start - w.windowMs)
-    .execute();
   const current = Number(row.count);
+  // Older windows no longer count. They can only have been written before this window began, so
+  // its first attempt removes them and the others skip a write (each one waits for the database's
+  // writer); the primary key makes the delete an index range scan.
+  if (current === 1) {
+    await deps.db
+      .deleteFrom('rate_buckets')
+      .where('key', '=', key)
+      .where('window_start', '<', start - w.windowMs)
+      .execute();
+  }
   const previous = Number(previousRow?.count ?? 0);
   const estimate = current + previous * (1 - (now - start) / w.windowMs);
   return {
