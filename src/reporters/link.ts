@@ -22,13 +22,25 @@ interface Byline {
 
 const keyOf = (pressId: number, identity: string) => `${pressId}\u0000${identity}`;
 
+/** What an article's bylines say, as reporter identities of its press (the first 50 names). */
+export interface ArticleBylines {
+  id: number;
+  press_id: number;
+  bylines: string;
+}
+
+function bylinesOf(article: ArticleBylines): Byline[] {
+  return readBylines(article.bylines)
+    .slice(0, 50)
+    .map((b) => ({ pressId: article.press_id, identity: reporterIdentity(b), name: b.name, email: b.email ?? null }));
+}
+
 /**
  * Each byline's reporter id, following a merge to the reporter that now stands for the identity
  * (merges re-point chains, so one hop). Missing reporters are added first.
  */
 async function resolveReporters(db: Db, bylines: readonly Byline[], now: number): Promise<Map<string, number>> {
-  const unique = new Map(bylines.map((b) => [keyOf(b.pressId, b.identity), b]));
-  const rows = [...unique.values()];
+  const rows = [...new Map(bylines.map((b) => [keyOf(b.pressId, b.identity), b])).values()];
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db
       .insertInto('reporters')
@@ -46,9 +58,20 @@ async function resolveReporters(db: Db, bylines: readonly Byline[], now: number)
       .onConflict((oc) => oc.columns(['press_id', 'identity']).doNothing())
       .execute();
   }
+  return findReporters(db, rows);
+}
+
+/** The reporter ids the bylines already have (following a merge); a byline without one is absent. */
+async function findReporters(db: Db, bylines: readonly Byline[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const pressId of new Set(rows.map((b) => b.pressId))) {
-    const identities = rows.filter((b) => b.pressId === pressId).map((b) => b.identity);
+  const identitiesByPress = new Map<number, Set<string>>();
+  for (const b of bylines) {
+    const set = identitiesByPress.get(b.pressId) ?? new Set<string>();
+    set.add(b.identity);
+    identitiesByPress.set(b.pressId, set);
+  }
+  for (const [pressId, set] of identitiesByPress) {
+    const identities = [...set];
     for (let i = 0; i < identities.length; i += CHUNK) {
       const found = await db
         .selectFrom('reporters')
@@ -60,6 +83,26 @@ async function resolveReporters(db: Db, bylines: readonly Byline[], now: number)
     }
   }
   return ids;
+}
+
+/**
+ * The reporters the articles' bylines stand for, in byline order, without adding any or filing
+ * the articles (a read: alerts ask this of every new article). A byline no reporter has yet is left
+ * out: nobody can follow a reporter that does not exist.
+ */
+export async function existingReportersOf(db: Db, articles: readonly ArticleBylines[]): Promise<Map<number, number[]>> {
+  const bylines = new Map(articles.map((a) => [a.id, bylinesOf(a)]));
+  const found = await findReporters(db, [...bylines.values()].flat());
+  const out = new Map<number, number[]>();
+  for (const [id, list] of bylines)
+    out.set(
+      id,
+      list.flatMap((b) => {
+        const reporterId = found.get(keyOf(b.pressId, b.identity));
+        return reporterId === undefined ? [] : [reporterId];
+      }),
+    );
+  return out;
 }
 
 /** Files the article under its reporters; returns their ids in byline order. */
@@ -83,19 +126,12 @@ export async function linkManyArticleReporters(
         .where('id', 'in', ids.slice(i, i + CHUNK))
         .execute()),
     );
-  const bylinesOf = new Map(
-    articles.map((a) => [
-      a.id,
-      readBylines(a.bylines)
-        .slice(0, 50)
-        .map((b) => ({ pressId: a.press_id, identity: reporterIdentity(b), name: b.name, email: b.email ?? null })),
-    ]),
-  );
-  const reporterIds = await resolveReporters(db, [...bylinesOf.values()].flat(), now);
+  const bylines = new Map(articles.map((a) => [a.id, bylinesOf(a)]));
+  const reporterIds = await resolveReporters(db, [...bylines.values()].flat(), now);
   const out = new Map<number, number[]>();
   const links: Array<{ article_id: number; position: number; reporter_id: number; published_at: number }> = [];
   for (const a of articles) {
-    const list = (bylinesOf.get(a.id) ?? []).map((b) => reporterIds.get(keyOf(b.pressId, b.identity))!);
+    const list = (bylines.get(a.id) ?? []).map((b) => reporterIds.get(keyOf(b.pressId, b.identity))!);
     out.set(a.id, list);
     for (const [position, reporter_id] of list.entries())
       links.push({ article_id: a.id, position, reporter_id, published_at: Number(a.first_created_at) });
