@@ -37,15 +37,22 @@ function bylinesOf(article: ArticleBylines): Byline[] {
 
 /**
  * Each byline's reporter id, following a merge to the reporter that now stands for the identity
- * (merges re-point chains, so one hop). Missing reporters are added first.
+ * (merges re-point chains, so one hop). Missing reporters are added first; most bylines name a
+ * reporter filed before, so they are looked up first and only the others are inserted.
  */
 async function resolveReporters(db: Db, bylines: readonly Byline[], now: number): Promise<Map<string, number>> {
-  const rows = [...new Map(bylines.map((b) => [keyOf(b.pressId, b.identity), b])).values()];
-  for (let i = 0; i < rows.length; i += CHUNK) {
+  // The first byline of an identity names a new reporter, as when the articles are filed one by one.
+  const unique = new Map<string, Byline>();
+  for (const b of bylines) if (!unique.has(keyOf(b.pressId, b.identity))) unique.set(keyOf(b.pressId, b.identity), b);
+  const rows = [...unique.values()];
+  const ids = await findReporters(db, rows);
+  const missing = rows.filter((b) => !ids.has(keyOf(b.pressId, b.identity)));
+  if (!missing.length) return ids;
+  for (let i = 0; i < missing.length; i += CHUNK) {
     await db
       .insertInto('reporters')
       .values(
-        rows.slice(i, i + CHUNK).map((b) => ({
+        missing.slice(i, i + CHUNK).map((b) => ({
           press_id: b.pressId,
           identity: b.identity,
           name: b.name.slice(0, 200),
@@ -58,7 +65,8 @@ async function resolveReporters(db: Db, bylines: readonly Byline[], now: number)
       .onConflict((oc) => oc.columns(['press_id', 'identity']).doNothing())
       .execute();
   }
-  return findReporters(db, rows);
+  for (const [key, id] of await findReporters(db, missing)) ids.set(key, id);
+  return ids;
 }
 
 /** The reporter ids the bylines already have (following a merge); a byline without one is absent. */
@@ -126,18 +134,23 @@ export async function linkManyArticleReporters(
         .where('id', 'in', ids.slice(i, i + CHUNK))
         .execute()),
     );
-  const bylines = new Map(articles.map((a) => [a.id, bylinesOf(a)]));
-  const reporterIds = await resolveReporters(db, [...bylines.values()].flat(), now);
   const out = new Map<number, number[]>();
-  const links: Array<{ article_id: number; position: number; reporter_id: number; published_at: number }> = [];
-  for (const a of articles) {
-    const list = (bylines.get(a.id) ?? []).map((b) => reporterIds.get(keyOf(b.pressId, b.identity))!);
-    out.set(a.id, list);
-    for (const [position, reporter_id] of list.entries())
-      links.push({ article_id: a.id, position, reporter_id, published_at: Number(a.first_created_at) });
-  }
+  if (!articles.length) return out;
+  // In the order asked (the order the jobs fell due): the first byline of a new reporter names them.
+  const order = new Map(ids.map((id, i) => [id, i]));
+  articles.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const bylines = new Map(articles.map((a) => [a.id, bylinesOf(a)]));
   const filed = articles.map((a) => a.id);
+  // One transaction (one commit) for the new reporters and the articles' rows.
   await db.transaction().execute(async (trx) => {
+    const reporterIds = await resolveReporters(trx, [...bylines.values()].flat(), now);
+    const links: Array<{ article_id: number; position: number; reporter_id: number; published_at: number }> = [];
+    for (const a of articles) {
+      const list = (bylines.get(a.id) ?? []).map((b) => reporterIds.get(keyOf(b.pressId, b.identity))!);
+      out.set(a.id, list);
+      for (const [position, reporter_id] of list.entries())
+        links.push({ article_id: a.id, position, reporter_id, published_at: Number(a.first_created_at) });
+    }
     for (let i = 0; i < filed.length; i += CHUNK)
       await trx
         .deleteFrom('article_reporters')
