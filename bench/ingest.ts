@@ -2,15 +2,17 @@
 // SQLite and PostgreSQL, from a generated Korean full-text feed:
 //   1. bulk ingest in process (`sosik import`'s path, ingestArticles): parse, then the full path
 //      (validate, sanitise, categorise, store, enqueue), by stage; a re-delivery of every item;
-//   2. the follow-up jobs (search index, issue assignment…) drained by one worker, batched per kind;
+//   2. the follow-up jobs (search index, issue assignment…) drained by a worker, batched per kind,
+//      one kind at a time: each kind's time and articles/s;
 //   3. HTTP against a real `sosik serve` child process: 8 concurrent clients POSTing single articles
 //      while its worker runs the jobs they cause (requests/s, p50/p99), then batches of 100 from 8
 //      clients, then the time until the job queue is empty.
 //   BENCH_ITEMS=2000 npm run bench:ingest      smaller run (default 10,000)
 //   BENCH_HTTP_ITEMS=4000                      single POSTs in step 3 (default 2,000)
 //   SOSIK_TEST_PG_URL=postgres://…             PostgreSQL server to use (default: the test server)
-//   BENCH_BASELINE=/path/to/other/checkout     step 3 also against that checkout's `sosik serve`
-//                                              (e.g. main), first, on the same data: ratios in one run
+//   BENCH_BASELINE=/path/to/other/checkout     steps 2 and 3 also with that checkout (e.g. main), first,
+//                                              on the same data: its job handlers, its `sosik serve`
+//   BENCH_HTTP=0                               leave out step 3
 //   BENCH_DIALECTS=sqlite                      only these databases (default sqlite,postgres)
 //   BENCH_SINGLE_ONLY=1                        only step 3's single POSTs (iterating on POST latency)
 import { spawn } from 'node:child_process';
@@ -19,14 +21,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import pino from 'pino';
 import { REGISTRY } from '../src/app.ts';
+import type { Registry } from '../src/capability.ts';
 import { ingestArticles } from '../src/articles/index.ts';
 import type { ArticleInput } from '../src/articles/model.ts';
 import { loadConfig } from '../src/config.ts';
-import { type DbHandle, type Dialect, openDatabase } from '../src/db/database.ts';
+import { type Db, type DbHandle, type Dialect, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { itemToArticleInput } from '../src/feeds/item-to-article.ts';
@@ -38,6 +41,13 @@ import { createPress } from '../src/press/index.ts';
 import { generateFeed } from './ingest-feed-file.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BASELINE = process.env.BENCH_BASELINE;
+
+/** The other checkout's job handlers (its src/app.ts), run by this tree's worker on this tree's data. */
+async function baselineRegistry(root: string): Promise<Registry> {
+  const app = (await import(pathToFileURL(path.join(root, 'src/app.ts')).href)) as { REGISTRY: Registry };
+  return app.REGISTRY;
+}
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const HTTP_ITEMS = Number(process.env.BENCH_HTTP_ITEMS ?? 2000);
 const CLIENTS = 8;
@@ -106,8 +116,8 @@ function toNinjs(input: ArticleInput, uri: string) {
   };
 }
 
-async function pendingJobs(handle: DbHandle): Promise<number> {
-  const r = await handle.db
+async function pendingJobs(db: Db): Promise<number> {
+  const r = await db
     .selectFrom('jobs')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '=', 'pending')
@@ -115,7 +125,19 @@ async function pendingJobs(handle: DbHandle): Promise<number> {
   return Number(r.n);
 }
 
-async function inProcess(dialect: Dialect, db: BenchDb, inputs: ArticleInput[], raws: unknown[]): Promise<void> {
+/**
+ * Ingests every input in process, then drains the jobs it caused with `registry`'s handlers.
+ * `quiet` leaves out the ingest lines (a second run whose ingest was already reported).
+ */
+async function inProcess(
+  dialect: Dialect,
+  db: BenchDb,
+  inputs: ArticleInput[],
+  raws: unknown[],
+  registry: Registry,
+  label = '',
+  quiet = false,
+): Promise<void> {
   const handle = db.open();
   try {
     await migrateToLatest(handle);
@@ -125,7 +147,7 @@ async function inProcess(dialect: Dialect, db: BenchDb, inputs: ArticleInput[], 
       config: loadConfig({}, { demo: false }),
       log: pino({ level: 'silent' }),
       nudgeJobs: () => {},
-      registry: REGISTRY,
+      registry,
     };
     const press = await handle.db
       .insertInto('presses')
@@ -146,10 +168,11 @@ async function inProcess(dialect: Dialect, db: BenchDb, inputs: ArticleInput[], 
     }
     const fullS = seconds(t);
     if (stored !== inputs.length) throw new Error(`stored ${stored} of ${inputs.length}`);
-    console.log(
-      `  full path     ${rate(stored, fullS).padStart(9)} articles  (${fullS.toFixed(2)} s: sanitise ${((100 * sanitiseS) / fullS).toFixed(0)}%, ` +
-        `validate + categorise + store + enqueue ${((100 * (fullS - sanitiseS)) / fullS).toFixed(0)}%)`,
-    );
+    if (!quiet)
+      console.log(
+        `  full path     ${rate(stored, fullS).padStart(9)} articles  (${fullS.toFixed(2)} s: sanitise ${((100 * sanitiseS) / fullS).toFixed(0)}%, ` +
+          `validate + categorise + store + enqueue ${((100 * (fullS - sanitiseS)) / fullS).toFixed(0)}%)`,
+      );
 
     t = performance.now();
     let unchanged = 0;
@@ -158,27 +181,54 @@ async function inProcess(dialect: Dialect, db: BenchDb, inputs: ArticleInput[], 
     }
     const againS = seconds(t);
     if (unchanged !== inputs.length) throw new Error(`re-delivery changed ${inputs.length - unchanged} articles`);
-    console.log(
-      `  re-delivery   ${rate(unchanged, againS).padStart(9)} articles  (every item unchanged, nothing written)`,
-    );
+    if (!quiet)
+      console.log(
+        `  re-delivery   ${rate(unchanged, againS).padStart(9)} articles  (every item unchanged, nothing written)`,
+      );
 
-    const jobs = await pendingJobs(handle);
-    t = performance.now();
-    await new JobWorker(deps).drain();
-    const drainS = seconds(t);
-    const left = await pendingJobs(handle);
-    const byKind = await handle.db
-      .selectFrom('jobs')
-      .select(['kind'])
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .groupBy('kind')
-      .execute();
-    console.log(
-      `  jobs drained  ${rate(stored, drainS).padStart(9)} articles  (${jobs} jobs in ${drainS.toFixed(2)} s, ${left} left; ${byKind.map((k) => `${k.kind} ${k.n}`).join(', ')})`,
-    );
+    await drainByKind(deps, registry, label);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Drains the queue one job kind at a time (in the order ingest enqueues them), so each kind's
+ * time and rate are its own: a worker whose registry declares only that kind claims only its jobs,
+ * in batches as the real worker does. The total is the sum (one worker, every kind, takes about as long).
+ */
+async function drainByKind(deps: AppDeps, registry: Registry, label: string): Promise<void> {
+  const pending = await deps.db
+    .selectFrom('jobs')
+    .select(['kind'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .groupBy('kind')
+    .execute();
+  const counts = new Map(pending.map((k) => [k.kind, Number(k.n)]));
+  const kinds = [...new Set([...REGISTRY.articleChangedJobs, ...counts.keys()])].filter((k) => counts.has(k));
+  const lines: string[] = [];
+  let totalS = 0;
+  let totalJobs = 0;
+  for (const kind of kinds) {
+    const definition = registry.jobs.get(kind);
+    if (!definition) throw new Error(`${label || 'this tree'} has no handler for ${kind}`);
+    const only: Registry = { ...registry, jobs: new Map([[kind, definition]]) };
+    const t = performance.now();
+    const ran = await new JobWorker({ ...deps, registry: only }).drain();
+    const s = seconds(t);
+    totalS += s;
+    totalJobs += ran;
+    lines.push(
+      `    ${kind.padEnd(20)} ${rate(ran, s).padStart(9)} articles  (${ran} jobs in ${s.toFixed(2)} s, ${((1000 * s) / Math.max(1, ran)).toFixed(2)} ms a job)`,
+    );
+  }
+  const left = await pendingJobs(deps.db);
+  const articles = Math.max(0, ...counts.values());
+  console.log(
+    `  ${label}jobs drained ${rate(articles, totalS).padStart(9)} articles  (${totalJobs} jobs in ${totalS.toFixed(2)} s, ${left} left; one kind at a time:)`,
+  );
+  for (const line of lines) console.log(line);
 }
 
 function freePort(): Promise<number> {
@@ -191,8 +241,6 @@ function freePort(): Promise<number> {
     s.on('error', reject);
   });
 }
-
-const BASELINE = process.env.BENCH_BASELINE;
 
 async function overHttp(db: BenchDb, inputs: ArticleInput[], root = ROOT, label = ''): Promise<void> {
   const handle = db.open();
@@ -268,7 +316,7 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[], root = ROOT, label 
       }),
     );
     const singleS = seconds(started);
-    const pendingAfterSingles = await pendingJobs(handle);
+    const pendingAfterSingles = await pendingJobs(handle.db);
     const refusedText = refused.size
       ? `${[...refused].map(([status, n]) => `${n}× ${status}`).join(', ')} (first ${firstRefusal})`
       : 'none';
@@ -299,7 +347,7 @@ async function overHttp(db: BenchDb, inputs: ArticleInput[], root = ROOT, label 
     );
     const total = HTTP_ITEMS + inputs.length;
     for (;;) {
-      if ((await pendingJobs(handle)) === 0) break;
+      if ((await pendingJobs(handle.db)) === 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
     const emptyS = seconds(started);
@@ -335,14 +383,26 @@ try {
   }
   for (const dialect of dialects) {
     console.log(`${dialect}:`);
-    if (process.env.BENCH_SINGLE_ONLY !== '1') {
+    // With a baseline, its job handlers drain first (same data, ingested by this tree, in a
+    // database of its own), so the per-kind rates of both trees come from one run.
+    const drains: Array<[Registry, string]> =
+      process.env.BENCH_SINGLE_ONLY === '1'
+        ? []
+        : BASELINE
+          ? [
+              [await baselineRegistry(BASELINE), 'baseline '],
+              [REGISTRY, 'this tree '],
+            ]
+          : [[REGISTRY, '']];
+    for (const [i, [registry, label]] of drains.entries()) {
       const inProc = await benchDb(dialect, dir);
       try {
-        await inProcess(dialect, inProc, inputs, raws);
+        await inProcess(dialect, inProc, inputs, raws, registry, label, i > 0);
       } finally {
         await inProc.drop();
       }
     }
+    if (process.env.BENCH_HTTP === '0') continue;
     for (const [root, label] of BASELINE
       ? [
           [BASELINE, 'baseline '],

@@ -33,3 +33,16 @@ export async function issuesOfArticle(db: Db, articleId: number): Promise<number
   const rows = await db.selectFrom('issue_articles').select('issue_id').where('article_id', '=', articleId).execute();
   return rows.map((r) => r.issue_id);
 }
+
+/** issuesOfArticle for many articles at once (alerts for a batch of new articles): one read. */
+export async function issuesOfArticles(db: Db, articleIds: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (!articleIds.length) return out;
+  const rows = await db
+    .selectFrom('issue_articles')
+    .select(['article_id', 'issue_id'])
+    .where('article_id', 'in', [...articleIds])
+    .execute();
+  for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), r.issue_id]);
+  return out;
+}

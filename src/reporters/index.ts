@@ -8,4 +8,4 @@ export {
   reportersOfArticle,
   reporterTimeline,
 } from './store.ts';
-export { linkArticleReporters } from './link.ts';
+export { existingReportersOf, linkArticleReporters } from './link.ts';

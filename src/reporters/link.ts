@@ -22,18 +22,37 @@ interface Byline {
 
 const keyOf = (pressId: number, identity: string) => `${pressId}\u0000${identity}`;
 
+/** What an article's bylines say, as reporter identities of its press (the first 50 names). */
+export interface ArticleBylines {
+  id: number;
+  press_id: number;
+  bylines: string;
+}
+
+function bylinesOf(article: ArticleBylines): Byline[] {
+  return readBylines(article.bylines)
+    .slice(0, 50)
+    .map((b) => ({ pressId: article.press_id, identity: reporterIdentity(b), name: b.name, email: b.email ?? null }));
+}
+
 /**
  * Each byline's reporter id, following a merge to the reporter that now stands for the identity
- * (merges re-point chains, so one hop). Missing reporters are added first.
+ * (merges re-point chains, so one hop). Missing reporters are added first; most bylines name a
+ * reporter filed before, so they are looked up first and only the others are inserted.
  */
 async function resolveReporters(db: Db, bylines: readonly Byline[], now: number): Promise<Map<string, number>> {
-  const unique = new Map(bylines.map((b) => [keyOf(b.pressId, b.identity), b]));
+  // The first byline of an identity names a new reporter, as when the articles are filed one by one.
+  const unique = new Map<string, Byline>();
+  for (const b of bylines) if (!unique.has(keyOf(b.pressId, b.identity))) unique.set(keyOf(b.pressId, b.identity), b);
   const rows = [...unique.values()];
-  for (let i = 0; i < rows.length; i += CHUNK) {
+  const ids = await findReporters(db, rows);
+  const missing = rows.filter((b) => !ids.has(keyOf(b.pressId, b.identity)));
+  if (!missing.length) return ids;
+  for (let i = 0; i < missing.length; i += CHUNK) {
     await db
       .insertInto('reporters')
       .values(
-        rows.slice(i, i + CHUNK).map((b) => ({
+        missing.slice(i, i + CHUNK).map((b) => ({
           press_id: b.pressId,
           identity: b.identity,
           name: b.name.slice(0, 200),
@@ -46,9 +65,21 @@ async function resolveReporters(db: Db, bylines: readonly Byline[], now: number)
       .onConflict((oc) => oc.columns(['press_id', 'identity']).doNothing())
       .execute();
   }
+  for (const [key, id] of await findReporters(db, missing)) ids.set(key, id);
+  return ids;
+}
+
+/** The reporter ids the bylines already have (following a merge); a byline without one is absent. */
+async function findReporters(db: Db, bylines: readonly Byline[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const pressId of new Set(rows.map((b) => b.pressId))) {
-    const identities = rows.filter((b) => b.pressId === pressId).map((b) => b.identity);
+  const identitiesByPress = new Map<number, Set<string>>();
+  for (const b of bylines) {
+    const set = identitiesByPress.get(b.pressId) ?? new Set<string>();
+    set.add(b.identity);
+    identitiesByPress.set(b.pressId, set);
+  }
+  for (const [pressId, set] of identitiesByPress) {
+    const identities = [...set];
     for (let i = 0; i < identities.length; i += CHUNK) {
       const found = await db
         .selectFrom('reporters')
@@ -60,6 +91,26 @@ async function resolveReporters(db: Db, bylines: readonly Byline[], now: number)
     }
   }
   return ids;
+}
+
+/**
+ * The reporters the articles' bylines stand for, in byline order, without adding any or filing
+ * the articles (a read: alerts ask this of every new article). A byline no reporter has yet is left
+ * out: nobody can follow a reporter that does not exist.
+ */
+export async function existingReportersOf(db: Db, articles: readonly ArticleBylines[]): Promise<Map<number, number[]>> {
+  const bylines = new Map(articles.map((a) => [a.id, bylinesOf(a)]));
+  const found = await findReporters(db, [...bylines.values()].flat());
+  const out = new Map<number, number[]>();
+  for (const [id, list] of bylines)
+    out.set(
+      id,
+      list.flatMap((b) => {
+        const reporterId = found.get(keyOf(b.pressId, b.identity));
+        return reporterId === undefined ? [] : [reporterId];
+      }),
+    );
+  return out;
 }
 
 /** Files the article under its reporters; returns their ids in byline order. */
@@ -83,25 +134,23 @@ export async function linkManyArticleReporters(
         .where('id', 'in', ids.slice(i, i + CHUNK))
         .execute()),
     );
-  const bylinesOf = new Map(
-    articles.map((a) => [
-      a.id,
-      readBylines(a.bylines)
-        .slice(0, 50)
-        .map((b) => ({ pressId: a.press_id, identity: reporterIdentity(b), name: b.name, email: b.email ?? null })),
-    ]),
-  );
-  const reporterIds = await resolveReporters(db, [...bylinesOf.values()].flat(), now);
   const out = new Map<number, number[]>();
-  const links: Array<{ article_id: number; position: number; reporter_id: number; published_at: number }> = [];
-  for (const a of articles) {
-    const list = (bylinesOf.get(a.id) ?? []).map((b) => reporterIds.get(keyOf(b.pressId, b.identity))!);
-    out.set(a.id, list);
-    for (const [position, reporter_id] of list.entries())
-      links.push({ article_id: a.id, position, reporter_id, published_at: Number(a.first_created_at) });
-  }
+  if (!articles.length) return out;
+  // In the order asked (the order the jobs fell due): the first byline of a new reporter names them.
+  const order = new Map(ids.map((id, i) => [id, i]));
+  articles.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const bylines = new Map(articles.map((a) => [a.id, bylinesOf(a)]));
   const filed = articles.map((a) => a.id);
+  // One transaction (one commit) for the new reporters and the articles' rows.
   await db.transaction().execute(async (trx) => {
+    const reporterIds = await resolveReporters(trx, [...bylines.values()].flat(), now);
+    const links: Array<{ article_id: number; position: number; reporter_id: number; published_at: number }> = [];
+    for (const a of articles) {
+      const list = (bylines.get(a.id) ?? []).map((b) => reporterIds.get(keyOf(b.pressId, b.identity))!);
+      out.set(a.id, list);
+      for (const [position, reporter_id] of list.entries())
+        links.push({ article_id: a.id, position, reporter_id, published_at: Number(a.first_created_at) });
+    }
     for (let i = 0; i < filed.length; i += CHUNK)
       await trx
         .deleteFrom('article_reporters')

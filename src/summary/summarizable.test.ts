@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeArticle } from './summarize.ts';
+import { splitSentences } from './sentences.ts';
 import { isSummarizable, summaryVerdict, type SummaryCandidate } from './summarizable.ts';
 
 const prose = Array.from(
@@ -38,6 +39,30 @@ describe('summaryVerdict', () => {
   it('counts only prose: a long byline and copyright block does not make a short article long', () => {
     const padded = `정부가 지원 방안을 발표했다.\n${'홍길동 기자 hong@example.kr\n'.repeat(40)}ⓒ 무단 전재 및 재배포 금지`;
     expect(summaryVerdict({ ...news, bodyText: padded })).toMatchObject({ reason: 'too-short' });
+  });
+
+  it('a body judged by its letters alone gets the verdict splitting it would give', () => {
+    // The rule as it reads after splitting (what summaryVerdict did before its shortcut).
+    const afterSplitting = (bodyText: string, photoCount: number) => {
+      const sentences = splitSentences(bodyText);
+      const letters = [...sentences.join('')].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
+      if (photoCount > 0 && letters < 600) return 'photo-only';
+      return sentences.length < 6 || letters < 350 ? 'too-short' : 'summarizable';
+    };
+    const credit = '\n홍길동 기자 hong@example.kr\nⓒ 무단 전재 및 재배포 금지';
+    const twice = `${prose} ${prose}`;
+    const seen = new Set<string>();
+    for (let chars = 0; chars <= twice.length; chars += 25)
+      for (const photoCount of [0, 1])
+        for (const tail of ['', credit]) {
+          const bodyText = twice.slice(0, chars) + tail;
+          const v = summaryVerdict({ ...news, bodyText, photoCount });
+          const verdict = v.summarizable ? 'summarizable' : v.reason;
+          expect(verdict, `${chars} chars, ${photoCount} photos`).toBe(afterSplitting(bodyText, photoCount));
+          seen.add(`${photoCount}:${verdict}`);
+        }
+    // Every outcome on both sides of both thresholds was tried.
+    expect([...seen].sort()).toEqual(['0:summarizable', '0:too-short', '1:photo-only', '1:summarizable']);
   });
 });
 

@@ -39,7 +39,15 @@ function labels(a: SummaryCandidate): { bracketed: string[]; others: string[] } 
   return { bracketed, others: [a.series ?? '', ...(a.categories ?? []), ...(a.genres ?? [])].filter(Boolean) };
 }
 
-const countLetters = (text: string) => [...text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
+const LETTER = /[\p{L}\p{N}]/u;
+const countLetters = (text: string) => [...text].filter((c) => LETTER.test(c)).length;
+
+/** Whether the text has fewer than `n` letters, reading no further than the n-th. */
+function fewerLettersThan(text: string, n: number): boolean {
+  let count = 0;
+  for (const c of text) if (LETTER.test(c) && ++count >= n) return false;
+  return true;
+}
 
 export function summaryVerdict(a: SummaryCandidate): SummaryVerdict {
   const { bracketed, others } = labels(a);
@@ -48,9 +56,15 @@ export function summaryVerdict(a: SummaryCandidate): SummaryVerdict {
   // 인터뷰 anywhere in the headline (not only bracketed): "○○ 대표 인터뷰", "“…” 단독 인터뷰".
   if (all.some((l) => INTERVIEW_LABEL.test(l)) || /인터뷰|일문일답/.test(a.headline))
     return { summarizable: false, reason: 'interview' };
+  if (all.some((l) => PHOTO_LABEL.test(l))) return { summarizable: false, reason: 'photo-only' };
+  // Splitting only takes text away, so a body with too few letters already has its verdict (a photo
+  // with a caption, a brief): the splitter is most of what a summary costs, and these are common.
+  const photos = (a.photoCount ?? 0) > 0;
+  if (fewerLettersThan(a.bodyText, photos ? PHOTO_STORY_LETTERS : MIN_LETTERS))
+    return { summarizable: false, reason: photos ? 'photo-only' : 'too-short' };
   const sentences = splitSentences(a.bodyText);
   const letters = countLetters(sentences.join(''));
-  if (all.some((l) => PHOTO_LABEL.test(l)) || ((a.photoCount ?? 0) > 0 && letters < PHOTO_STORY_LETTERS)) {
+  if (photos && letters < PHOTO_STORY_LETTERS) {
     return { summarizable: false, reason: 'photo-only' };
   }
   if (sentences.length < MIN_SENTENCES || letters < MIN_LETTERS) return { summarizable: false, reason: 'too-short' };
