@@ -10,6 +10,7 @@ import { dateTime } from '../web/format.ts';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
 import { KeptUntilChange } from '../web/kept-until-change.ts';
+import { RenderedFragments } from '../web/fragments.ts';
 import { cachePageTags } from '../web/page-cache.ts';
 import { renderFollowControl, renderHomeOrder, renderSlots } from '../web/slots.ts';
 import { frontPage } from './front-page-store.ts';
@@ -26,7 +27,7 @@ import {
 } from './read-store.ts';
 import { ArticlePage } from './views/article.tsx';
 import { categoryName, pressName } from '../web/page-context.ts';
-import { HomePage } from './views/home.tsx';
+import { HomeCategoriesContent, HomeLatestContent, HomePage, HomePressesContent } from './views/home.tsx';
 import { CategoryPage, PressPage } from './views/list-page.tsx';
 
 const HOME_LATEST = 12;
@@ -75,13 +76,14 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
         frontPage(deps.db, { latest: HOME_LATEST, perCategory: HOME_PER_CATEGORY, perPress: HOME_PER_PRESS }),
         listPresses(deps.db),
       ]);
-      return { front, presses };
+      // The sections' HTML goes with the data it is rendered from (one render per change and locale).
+      return { front, presses, fragments: new RenderedFragments() };
     },
     { changes: deps.changes, tags: ['front'], db: deps.db, maxMs: FRONT_KEPT_MS },
   );
   app.get('/', async (request, reply) => {
     const ctx = await pageContext(request, reply);
-    const [{ front, presses }, boxes, categories, order] = await Promise.all([
+    const [{ front, presses, fragments }, boxes, categories, order] = await Promise.all([
       frontBoxes.get(),
       renderSlots(deps, 'homeBox', slots.homeBox, deps, ctx),
       app.site.frame.categories() as Promise<CategoryRef[]>,
@@ -89,9 +91,18 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     ]);
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'home' }, ctx.siteName);
     cachePageTags(reply, ['front', 'issues']);
+    const sections = { ...front, categories, presses };
+    const categoriesKey = categories.map((c) => `${c.id}:${c.slug}:${c.nameKo}:${c.nameEn}`).join('|');
+    const html = {
+      latest: fragments.get(`latest:${ctx.locale}`, () => h(HomeLatestContent, { ctx, data: sections })),
+      categories: fragments.get(`categories:${ctx.locale}:${categoriesKey}`, () =>
+        h(HomeCategoriesContent, { ctx, data: sections }),
+      ),
+      presses: fragments.get(`presses:${ctx.locale}`, () => h(HomePressesContent, { ctx, data: sections })),
+    };
     return sendPage(
       reply,
-      h(HomePage, { ctx, data: { ...front, categories, presses, boxes, alternates, order: order ?? undefined } }),
+      h(HomePage, { ctx, data: { ...sections, boxes, alternates, order: order ?? undefined, html } }),
     );
   });
 
