@@ -83,6 +83,23 @@ describe.each(await testDialects())('issue pages on %s', (dialect) => {
     expect(await home()).not.toContain(`href="/issues/${encodeURIComponent(bridgeSlug)}"`);
   });
 
+  it("keeps an issue's timeline until a change to it is heard", async () => {
+    const url = `/issues/${encodeURIComponent(bridgeSlug)}`;
+    const page = async () => (await t.app.inject({ url })).body;
+    expect(await page()).toContain(`href="/articles/${ids[6]}"`);
+    // A member's headline changed by another process (same database, this bus not told): kept…
+    await t.deps.db
+      .updateTable('articles')
+      .set({ headline: '다른 서버가 고친 제목' })
+      .where('id', '=', ids[6]!)
+      .execute();
+    expect(await page()).not.toContain('다른 서버가 고친 제목');
+    // …until its announcement arrives.
+    const issueId = Number(bridgeSlug.split('-')[0]);
+    t.deps.changes!.deliver([`issue:${issueId}`]);
+    expect(await page()).toContain('다른 서버가 고친 제목');
+  });
+
   it('lets an editor rename through the page form, and refuses readers and forged posts', async () => {
     const url = `/issues/${encodeURIComponent(bridgeSlug)}/edit`;
     const anonymous = await t.app.inject({ method: 'POST', url, ...form({ action: 'rename', name: 'x' }) });
