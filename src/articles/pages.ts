@@ -9,7 +9,7 @@ import { t } from '../web/i18n/index.ts';
 import { dateTime } from '../web/format.ts';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
-import { KeptUntilChange } from '../web/kept-until-change.ts';
+import { KeptByKey, KeptUntilChange } from '../web/kept-until-change.ts';
 import { RenderedFragments } from '../web/fragments.ts';
 import { cachePageTags } from '../web/page-cache.ts';
 import { renderFollowControl, renderHomeOrder, renderSlots } from '../web/slots.ts';
@@ -35,6 +35,8 @@ const HOME_PER_CATEGORY = 4;
 const HOME_PER_PRESS = 4;
 /** The front page's boxes are read again at the latest this often, as the site frame's headlines are. */
 const FRONT_KEPT_MS = 30_000;
+/** Articles whose stored detail is kept between renders: the most read ones (bodies are ~10–50 kB). */
+const KEPT_ARTICLES = 200;
 
 type ListParams = { before?: string; after?: string; page?: string; lang?: string };
 
@@ -141,9 +143,19 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath, latest, alternates, follow }));
   });
 
+  // An article's stored detail (body, photos, categories, its press's previous and next): read once
+  // per change to it (`article:<id>`) or to any article (`front`, which every ingest announces and
+  // which covers a new neighbour); a withdrawal committed here drops it at once.
+  const keptDetails = new KeptByKey<number, Awaited<ReturnType<typeof articleDetail>>>({
+    changes: deps.changes,
+    db: deps.db,
+    tags: (id) => [`article:${id}`, 'front'],
+    maxKeys: KEPT_ARTICLES,
+    maxMs: FRONT_KEPT_MS,
+  });
   app.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
     const id = parseIdParam(request.params.id);
-    const article = id === undefined ? undefined : await articleDetail(deps.db, id);
+    const article = id === undefined ? undefined : await keptDetails.get(id, () => articleDetail(deps.db, id));
     if (!article) return notFound(request, reply, 'article');
     if (article.status === 'withdrawn') {
       const locale = pageLocale(request, reply);
