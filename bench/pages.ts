@@ -1,29 +1,39 @@
 // `npm run bench:pages`: requests/s and p99 latency of the home, article, search and issue pages
 // under 64 concurrent connections, rendered every time (page cache off) and cached (exact cache
-// on), each next to the same bytes served as a static file by the same server in the same run;
-// then the stampede figure: renders of one page per invalidation window while 64 connections ask
+// on), each next to the same bytes served by nginx (the issue's baseline) and as a static file by
+// the same server, rounds alternating page, nginx, static, in the same run; the ratio page/nginx
+// is the figure the targets name (cached ≥ 0.7; uncached ≥ 0.3 article, ≥ 0.2 home/search/issue).
+// nginx runs with `worker_processes 1` (the Sosik server is one process on one event loop, so
+// both get one core; autocannon and the other core are shared alike), sendfile, keep-alive,
+// access log off, open_file_cache: a tuned static server, not a handicapped one. Then the stampede figure: renders of one page per invalidation window while 64 connections ask
 // for it (single-flight: one). The server runs in a child process so autocannon does not steal its
 // event loop.
 //   BENCH_SECONDS (default 10) per target; BENCH_CONNECTIONS (default 64);
 //   BENCH_DATABASE_URL=postgres://… runs the server on PostgreSQL (a fresh schema) instead of SQLite;
 //   BENCH_WINDOW_MS (default 100): how often the stampede round announces a change;
-//   BENCH_STAMPEDE_ONLY=1: only the stampede figure; BENCH_CACHE=off|on (default both rounds).
+//   BENCH_STAMPEDE_ONLY=1: only the stampede figure; BENCH_CACHE=off|on (default both rounds);
+//   BENCH_PAGES=home,article,… only those pages; BENCH_REPEAT (default 1): alternations per page,
+//   the figure is the median of them.
 // With `--stored 10000,100000,1000000 [--db pg]` it measures instead whether each reader page costs
 // the same over a small and a large stored archive, and the server's memory (bench/pages-archive.ts).
 import { sql } from 'kysely';
 import { REGISTRY } from '../src/app.ts';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ensureNginx } from './nginx.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? '';
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 100);
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+const ONLY = process.env.BENCH_PAGES?.split(',');
 
 /** Child mode: open the database, fill it, serve the app plus /bench-static/, print the port. */
 async function serveChild(dbFile: string, staticDir: string): Promise<void> {
@@ -187,6 +197,57 @@ async function measure(name: string, url: string): Promise<Measured> {
   };
 }
 
+function nginxConf(dir: string, root: string, port: number): string {
+  return `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  open_file_cache max=64;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+  }
+}
+`;
+}
+
+/** nginx serving `root` (the page bytes as files) on a free port; returns its port and a stop. */
+async function startNginx(dir: string, root: string): Promise<{ port: number; stop: () => void }> {
+  const nginx = ensureNginx();
+  const port = await new Promise<number>((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+  const conf = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(conf, nginxConf(dir, root, port));
+  const started = spawnSync(nginx, ['-c', conf], { stdio: 'inherit' });
+  if (started.status !== 0) throw new Error('nginx did not start');
+  return { port, stop: () => spawnSync(nginx, ['-c', conf, '-s', 'stop'], { stdio: 'inherit' }) };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
+
+/** The median of each figure over the repeated rounds (the round whose rps is the median). */
+function medianRound(rounds: Measured[]): Measured {
+  const m = median(rounds.map((r) => r.rps));
+  return rounds.find((r) => r.rps === m) ?? rounds[0]!;
+}
+
 async function startChild(
   dbFile: string,
   staticDir: string,
@@ -237,6 +298,9 @@ async function round(pageCacheSeconds: number): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-'));
   const staticDir = path.join(tmp, 'static');
   fs.mkdirSync(staticDir);
+  // nginx workers started by root run as an unprivileged user: they must be able to read the files.
+  fs.chmodSync(tmp, 0o755);
+  fs.chmodSync(staticDir, 0o755);
   const {
     child,
     port,
@@ -247,42 +311,60 @@ async function round(pageCacheSeconds: number): Promise<void> {
     dialect,
   } = await startChild(path.join(tmp, 'bench.db'), staticDir, pageCacheSeconds);
   const base = `http://127.0.0.1:${port}`;
+  let nginx: { port: number; stop: () => void } | undefined;
   try {
     const targets = [
       { name: 'home', path: '/', file: 'home.html' },
       { name: 'article', path: `/articles/${articleId}`, file: 'article.html' },
       { name: 'search', path: `/search?q=${encodeURIComponent(searchTerm)}`, file: 'search.html' },
       ...(issueSlug ? [{ name: 'issue', path: `/issues/${encodeURIComponent(issueSlug)}`, file: 'issue.html' }] : []),
-    ];
+    ].filter((t) => !ONLY || ONLY.includes(t.name));
     for (const t of targets) {
       const res = await fetch(base + t.path);
       if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}`);
       fs.writeFileSync(path.join(staticDir, t.file), Buffer.from(await res.arrayBuffer()));
     }
+    nginx = await startNginx(tmp, staticDir);
     const mode = pageCacheSeconds ? 'exact page cache on: cached' : 'page cache off: every request rendered';
     console.log(
-      `\nSosik pages bench: ${dialect}, ${content}; ${mode}; ${CONNECTIONS} connections, ${SECONDS} s per target, node ${process.version}, ${os.cpus().length} CPUs`,
+      `\nSosik pages bench: ${dialect}, ${content}; ${mode}; ${CONNECTIONS} connections, ${SECONDS} s per target, ${REPEAT} alternation(s) page/nginx/static per page (median), node ${process.version}, ${os.cpus().length} CPUs; nginx worker_processes 1`,
     );
-    const rows: Array<Measured & { ratio?: number; size: number }> = [];
+    const rows: Array<Measured & { vsNginx?: number; vsStatic?: number; size: number }> = [];
+    const summary: string[] = [];
     for (const t of process.env.BENCH_STAMPEDE_ONLY === '1' ? [] : targets) {
       const size = fs.statSync(path.join(staticDir, t.file)).size;
-      const page = await measure(
-        `${t.name} page (${t.path.length > 24 ? `${t.path.slice(0, 23)}…` : t.path})`,
-        base + t.path,
+      const label = `${t.name} page (${t.path.length > 24 ? `${t.path.slice(0, 23)}…` : t.path})`;
+      const pages: Measured[] = [];
+      const viaNginx: Measured[] = [];
+      const statics: Measured[] = [];
+      for (let i = 0; i < REPEAT; i++) {
+        pages.push(await measure(label, base + t.path));
+        viaNginx.push(await measure(`${t.name}, same bytes by nginx`, `http://127.0.0.1:${nginx.port}/${t.file}`));
+        statics.push(await measure(`${t.name}, same bytes by this server`, `${base}/bench-static/${t.file}`));
+      }
+      const page = medianRound(pages);
+      const ng = medianRound(viaNginx);
+      const st = medianRound(statics);
+      const vsNginx = median(pages.map((p, i) => p.rps / viaNginx[i]!.rps));
+      rows.push({ ...page, size, vsNginx, vsStatic: page.rps / st.rps }, { ...ng, size }, { ...st, size });
+      const target = pageCacheSeconds ? 0.7 : t.name === 'article' ? 0.3 : 0.2;
+      summary.push(
+        `${t.name.padEnd(8)} ${vsNginx.toFixed(2)} of nginx (target ≥ ${target}${vsNginx >= target ? ', met' : ', not met'})`,
       );
-      const file = await measure(`${t.name} as static file`, `${base}/bench-static/${t.file}`);
-      rows.push({ ...page, size, ratio: page.rps / file.rps }, { ...file, size });
     }
     const pad = (s: string, n: number) => s.padEnd(n);
     console.log(
-      `\n${pad('target', 40)} ${pad('bytes', 8)} ${pad('req/s', 9)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} page/static`,
+      `\n${pad('target', 40)} ${pad('bytes', 8)} ${pad('req/s', 9)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} page/nginx page/static`,
     );
     for (const r of rows) {
       const bad = r.non2xx || r.errors ? `  (non-2xx ${r.non2xx}, errors ${r.errors})` : '';
+      const ratios = r.vsNginx === undefined ? '' : `${pad(r.vsNginx.toFixed(2), 10)} ${r.vsStatic!.toFixed(2)}`;
       console.log(
-        `${pad(r.name, 40)} ${pad(String(r.size), 8)} ${pad(r.rps.toFixed(0), 9)} ${pad(String(r.p50), 7)} ${pad(String(r.p99), 7)} ${r.ratio === undefined ? '' : r.ratio.toFixed(2)}${bad}`,
+        `${pad(r.name, 40)} ${pad(String(r.size), 8)} ${pad(r.rps.toFixed(0), 9)} ${pad(String(r.p50), 7)} ${pad(String(r.p99), 7)} ${ratios}${bad}`,
       );
     }
+    if (summary.length)
+      console.log(`\n${pageCacheSeconds ? 'cached' : 'uncached'} vs nginx, same bytes:\n  ${summary.join('\n  ')}`);
     if (pageCacheSeconds) {
       const s = await stampede(base, '/');
       console.log(
@@ -290,6 +372,7 @@ async function round(pageCacheSeconds: number): Promise<void> {
       );
     }
   } finally {
+    nginx?.stop();
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -19,28 +19,12 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createPress } from '../src/press/index.ts';
 import { generateFeed } from './ingest-feed-file.ts';
+import { ensureNginx } from './nginx.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const STORED = Number(process.env.BENCH_STORED ?? 2000);
 const PG_URL = process.env.SOSIK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-function findNginx(): string | undefined {
-  for (const p of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) if (fs.existsSync(p)) return p;
-  return undefined;
-}
-
-function ensureNginx(): string {
-  const found = findNginx();
-  if (found) return found;
-  if (process.getuid?.() === 0) {
-    console.log('nginx: not found, installing it (apt-get install -y nginx)…');
-    spawnSync('apt-get', ['install', '-y', 'nginx'], { stdio: 'inherit' });
-    const installed = findNginx();
-    if (installed) return installed;
-  }
-  throw new Error('nginx is needed: install it (sudo apt-get install -y nginx) and run again');
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -9,7 +9,8 @@ import { t } from '../web/i18n/index.ts';
 import { dateTime } from '../web/format.ts';
 import { pageLocale } from '../web/locale.ts';
 import { pageContext, sendPage } from '../web/page.ts';
-import { KeptUntilChange } from '../web/kept-until-change.ts';
+import { KeptByKey, KeptUntilChange } from '../web/kept-until-change.ts';
+import { RenderedFragments } from '../web/fragments.ts';
 import { cachePageTags } from '../web/page-cache.ts';
 import { renderFollowControl, renderHomeOrder, renderSlots } from '../web/slots.ts';
 import { frontPage } from './front-page-store.ts';
@@ -26,7 +27,7 @@ import {
 } from './read-store.ts';
 import { ArticlePage } from './views/article.tsx';
 import { categoryName, pressName } from '../web/page-context.ts';
-import { HomePage } from './views/home.tsx';
+import { HomeCategoriesContent, HomeLatestContent, HomePage, HomePressesContent } from './views/home.tsx';
 import { CategoryPage, PressPage } from './views/list-page.tsx';
 
 const HOME_LATEST = 12;
@@ -34,6 +35,8 @@ const HOME_PER_CATEGORY = 4;
 const HOME_PER_PRESS = 4;
 /** The front page's boxes are read again at the latest this often, as the site frame's headlines are. */
 const FRONT_KEPT_MS = 30_000;
+/** Articles whose stored detail is kept between renders: the most read ones (bodies are ~10–50 kB). */
+const KEPT_ARTICLES = 200;
 
 type ListParams = { before?: string; after?: string; page?: string; lang?: string };
 
@@ -75,13 +78,14 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
         frontPage(deps.db, { latest: HOME_LATEST, perCategory: HOME_PER_CATEGORY, perPress: HOME_PER_PRESS }),
         listPresses(deps.db),
       ]);
-      return { front, presses };
+      // The sections' HTML goes with the data it is rendered from (one render per change and locale).
+      return { front, presses, fragments: new RenderedFragments() };
     },
     { changes: deps.changes, tags: ['front'], db: deps.db, maxMs: FRONT_KEPT_MS },
   );
   app.get('/', async (request, reply) => {
     const ctx = await pageContext(request, reply);
-    const [{ front, presses }, boxes, categories, order] = await Promise.all([
+    const [{ front, presses, fragments }, boxes, categories, order] = await Promise.all([
       frontBoxes.get(),
       renderSlots(deps, 'homeBox', slots.homeBox, deps, ctx),
       app.site.frame.categories() as Promise<CategoryRef[]>,
@@ -89,9 +93,18 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     ]);
     const alternates = feedAlternates(ctx.publicUrl, ctx.locale, { kind: 'home' }, ctx.siteName);
     cachePageTags(reply, ['front', 'issues']);
+    const sections = { ...front, categories, presses };
+    const categoriesKey = categories.map((c) => `${c.id}:${c.slug}:${c.nameKo}:${c.nameEn}`).join('|');
+    const html = {
+      latest: fragments.get(`latest:${ctx.locale}`, () => h(HomeLatestContent, { ctx, data: sections })),
+      categories: fragments.get(`categories:${ctx.locale}:${categoriesKey}`, () =>
+        h(HomeCategoriesContent, { ctx, data: sections }),
+      ),
+      presses: fragments.get(`presses:${ctx.locale}`, () => h(HomePressesContent, { ctx, data: sections })),
+    };
     return sendPage(
       reply,
-      h(HomePage, { ctx, data: { ...front, categories, presses, boxes, alternates, order: order ?? undefined } }),
+      h(HomePage, { ctx, data: { ...sections, boxes, alternates, order: order ?? undefined, html } }),
     );
   });
 
@@ -130,9 +143,19 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
     return sendPage(reply, h(PressPage, { ctx, press, list, page, canonicalPath, latest, alternates, follow }));
   });
 
+  // An article's stored detail (body, photos, categories, its press's previous and next): read once
+  // per change to it (`article:<id>`) or to any article (`front`, which every ingest announces and
+  // which covers a new neighbour); a withdrawal committed here drops it at once.
+  const keptDetails = new KeptByKey<number, Awaited<ReturnType<typeof articleDetail>>>({
+    changes: deps.changes,
+    db: deps.db,
+    tags: (id) => [`article:${id}`, 'front'],
+    maxKeys: KEPT_ARTICLES,
+    maxMs: FRONT_KEPT_MS,
+  });
   app.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
     const id = parseIdParam(request.params.id);
-    const article = id === undefined ? undefined : await articleDetail(deps.db, id);
+    const article = id === undefined ? undefined : await keptDetails.get(id, () => articleDetail(deps.db, id));
     if (!article) return notFound(request, reply, 'article');
     if (article.status === 'withdrawn') {
       const locale = pageLocale(request, reply);

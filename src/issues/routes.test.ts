@@ -72,6 +72,34 @@ describe.each(await testDialects())('issue pages on %s', (dialect) => {
     expect(order[0]).toBe(bridgeSlug);
   });
 
+  it("keeps the home page's box until an issue change is heard, then shows it on the next render", async () => {
+    const home = async () => (await t.app.inject({ url: '/' })).body;
+    expect(await home()).toContain(`href="/issues/${encodeURIComponent(bridgeSlug)}"`);
+    // Hidden by another process (same database, this process's bus not told): still kept here…
+    await t.deps.db.updateTable('issues').set({ visible: 0 }).where('slug', '=', bridgeSlug).execute();
+    expect(await home()).toContain(`href="/issues/${encodeURIComponent(bridgeSlug)}"`);
+    // …until its announcement arrives (what PostgreSQL LISTEN/NOTIFY or Redis delivers).
+    t.deps.changes!.deliver(['issues']);
+    expect(await home()).not.toContain(`href="/issues/${encodeURIComponent(bridgeSlug)}"`);
+  });
+
+  it("keeps an issue's timeline until a change to it is heard", async () => {
+    const url = `/issues/${encodeURIComponent(bridgeSlug)}`;
+    const page = async () => (await t.app.inject({ url })).body;
+    expect(await page()).toContain(`href="/articles/${ids[6]}"`);
+    // A member's headline changed by another process (same database, this bus not told): kept…
+    await t.deps.db
+      .updateTable('articles')
+      .set({ headline: '다른 서버가 고친 제목' })
+      .where('id', '=', ids[6]!)
+      .execute();
+    expect(await page()).not.toContain('다른 서버가 고친 제목');
+    // …until its announcement arrives.
+    const issueId = Number(bridgeSlug.split('-')[0]);
+    t.deps.changes!.deliver([`issue:${issueId}`]);
+    expect(await page()).toContain('다른 서버가 고친 제목');
+  });
+
   it('lets an editor rename through the page form, and refuses readers and forged posts', async () => {
     const url = `/issues/${encodeURIComponent(bridgeSlug)}/edit`;
     const anonymous = await t.app.inject({ method: 'POST', url, ...form({ action: 'rename', name: 'x' }) });

@@ -16,22 +16,42 @@ import { applyEditorAction } from './editor.ts';
 import { parseEditorForm } from './editor-form.ts';
 import { idFromSlug } from './naming.ts';
 import { activeIssues, findIssueBySlug, issueEditorName } from './read-store.ts';
-import { type CategoryRef, listCategories } from '../articles/index.ts';
-import { isDormant, issueDetail } from './service.ts';
+import type { CategoryRef } from '../articles/index.ts';
+import { KeptByKey } from '../web/kept-until-change.ts';
+import { type IssueDetail, isDormant, issueDetail } from './service.ts';
 import { IssuePage } from './views/issue-page.tsx';
 import { IssuesListPage } from './views/issues-list.tsx';
 
 const EDITOR_ROLES = ['editor', 'admin'] as const;
 const LIST_LIMIT = 100;
+/** Issues whose timeline, chart and related issues are kept between renders (the most asked for). */
+const KEPT_ISSUES = 500;
+/** An issue's kept detail is read again at the latest this often, as the front page's boxes are. */
+const ISSUE_KEPT_MS = 30_000;
 
 export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   async function context(
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<PageContext & { categories: CategoryRef[] }> {
-    const [page, categories] = await Promise.all([pageContext(request, reply), listCategories(deps.db)]);
+    // The site frame's categories (the menu's source), not a query per render.
+    const [page, categories] = await Promise.all([
+      pageContext(request, reply),
+      app.site.frame.categories() as Promise<CategoryRef[]>,
+    ]);
     return { ...page, categories };
   }
+
+  // An issue's members, timeline and related issues: read once per change to it (`issue:<id>`),
+  // to any issue (`issues`: related ones move) or to its members' headlines (`front`).
+  // Keyed by what the detail is read from: the issue and its pinned lead.
+  const keptDetail = new KeptByKey<string, IssueDetail>({
+    changes: deps.changes,
+    db: deps.db,
+    tags: (key) => [`issue:${key.split(':')[0]}`, 'issues', 'front'],
+    maxKeys: KEPT_ISSUES,
+    maxMs: ISSUE_KEPT_MS,
+  });
 
   app.get<{ Querystring: { category?: string } }>('/issues', async (request, reply) => {
     const ctx = await context(request, reply);
@@ -58,7 +78,7 @@ export async function issueRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     const { issue } = found;
     const ctx = await context(request, reply);
     const [detail, editorName, follow] = await Promise.all([
-      issueDetail(deps, issue),
+      keptDetail.get(`${issue.id}:${issue.leadArticleId}`, () => issueDetail(deps, issue)),
       isEditor ? issueEditorName(deps.db, issue.id) : undefined,
       renderFollowControl(deps, { kind: 'issue', id: issue.id, name: issue.name }, request, ctx),
     ]);

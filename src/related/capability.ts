@@ -3,13 +3,13 @@
 import { h } from 'preact';
 import type { Capability } from '../capability.ts';
 import { translator } from '../web/i18n/index.ts';
-import { relatedArticles } from './related.ts';
+import { keptRelatedArticles } from './related.ts';
 
 export const relatedCapability: Capability = {
   name: 'related',
   slots: {
     articleSection: async (deps, article, page) => {
-      const items = await relatedArticles(deps, article.id);
+      const items = await keptRelatedArticles(deps, article.id);
       if (!items.length) return null;
       const tr = translator(page.locale);
       return h(

@@ -77,4 +77,48 @@ describe.each(await testDialects())('related articles on %s', (dialect) => {
     expect(page).toContain(`data-reason="${items[0]!.reason}"`);
     expect(page).not.toContain('철회 기사');
   });
+
+  it("keeps an article page's list until a change is heard, and drops a withdrawn article at once", async () => {
+    const press = await addPress(t.deps, 'hanbit', '한빛일보');
+    const self = await addArticle(
+      t.deps,
+      press,
+      { headline: '해온만 방조제 첫 개방', bylines: [{ name: '이서연' }] },
+      T0,
+    );
+    const sibling = await addArticle(
+      t.deps,
+      press,
+      { headline: '가람시 버스 노선 개편', bylines: [{ name: '이서연' }] },
+      T0 + 1000,
+    );
+    await t.runJobs();
+    const page = async () => (await t.app.inject({ url: `/articles/${self}` })).body;
+    expect(await page()).toContain(`href="/articles/${sibling}"`);
+    // Another process stores one more by the same reporter without this bus hearing it: still kept…
+    const elsewhere = { ...t.deps, changes: undefined };
+    const later = await addArticle(
+      elsewhere,
+      press,
+      { headline: '가람시 시내버스 증차', bylines: [{ name: '이서연' }] },
+      T0 + 2000,
+    );
+    expect(await page()).not.toContain(`href="/articles/${later}"`);
+    // …until the announcement of that ingest arrives.
+    t.deps.changes!.deliver(['front']);
+    expect(await page()).toContain(`href="/articles/${later}"`);
+    // A withdrawal committed here is gone from the next render.
+    const { uri } = await t.deps.db
+      .selectFrom('articles')
+      .select('uri')
+      .where('id', '=', later)
+      .executeTakeFirstOrThrow();
+    await addArticle(t.deps, press, {
+      uri,
+      headline: '가람시 시내버스 증차',
+      pubstatus: 'canceled',
+      versionCreated: Date.now() + 1000,
+    });
+    expect(await page()).not.toContain(`href="/articles/${later}"`);
+  });
 });

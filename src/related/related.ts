@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { issueArticleIds, issuesOfArticle } from '../issues/index.ts';
 import { reportersOfArticle, reporterTimeline } from '../reporters/index.ts';
 import { searchArticleIds } from '../search/index.ts';
+import { KeptByKey } from '../web/kept-until-change.ts';
 
 export type RelatedReason = 'issue' | 'reporter' | 'similar';
 export interface RelatedItem {
@@ -54,4 +55,30 @@ export async function relatedArticles(deps: AppDeps, articleId: number, limit = 
     ).map((c) => [c.id, c]),
   );
   return picked.flatMap((p) => (cards.has(p.id) ? [{ card: cards.get(p.id)!, reason: p.reason }] : [])).slice(0, limit);
+}
+
+/** Articles whose related list is kept between renders of their page. */
+const KEPT_ARTICLES = 1000;
+/** At the latest this often a kept list is read again (the search index follows ingest by a job). */
+const KEPT_MS = 30_000;
+const kept = new WeakMap<AppDeps, KeptByKey<number, RelatedItem[]>>();
+
+/**
+ * The article page's list, read once per change (the article itself, any ingest or withdrawal:
+ * `front`, issue membership: `issues`) instead of four queries and a search per render; per app
+ * (its deps), so each app hears its own change bus.
+ */
+export function keptRelatedArticles(deps: AppDeps, articleId: number): Promise<RelatedItem[]> {
+  let lists = kept.get(deps);
+  if (!lists) {
+    lists = new KeptByKey({
+      changes: deps.changes,
+      db: deps.db,
+      tags: (id) => [`article:${id}`, 'front', 'issues'],
+      maxKeys: KEPT_ARTICLES,
+      maxMs: KEPT_MS,
+    });
+    kept.set(deps, lists);
+  }
+  return lists.get(articleId, () => relatedArticles(deps, articleId));
 }

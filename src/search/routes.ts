@@ -11,12 +11,15 @@ import { pathWithoutLang } from '../web/page.ts';
 import { categoryName } from '../web/page-context.ts';
 import { renderDocument } from '../web/render.ts';
 import { siteOf } from '../web/site-frame.ts';
-import { listCategories } from '../articles/index.ts';
+import { KeptUntilChange } from '../web/kept-until-change.ts';
 import { listPressSummaries } from '../press/index.ts';
 import { toSearchRequest } from './model.ts';
 import { openSearchDescription } from './opensearch.ts';
 import { searchArticles } from './search-service.ts';
 import { SearchPage } from './views.tsx';
+
+/** The press filter's choices are read again at the latest this often. */
+const PRESSES_KEPT_MS = 30_000;
 
 /** Date filters the reader typed that the search could not use (it searched without them). */
 function rejectedDates(raw: unknown, req: { from?: string; to?: string }): { from?: string; to?: string } {
@@ -44,14 +47,25 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise
     return reply.header('cache-control', 'no-cache').send(res);
   });
 
+  // The press filter's choices, read once per change as the front page's press list is (`front`:
+  // every ingest announces it; a press added without one shows within PRESSES_KEPT_MS).
+  const pressChoices = new KeptUntilChange(() => listPressSummaries(deps.db), {
+    changes: deps.changes,
+    tags: ['front'],
+    db: deps.db,
+    maxMs: PRESSES_KEPT_MS,
+  });
+
   app.get('/search', async (request, reply) => {
     await limitSearches(request);
     const locale = pageLocale(request, reply);
     const req = toSearchRequest(request.query);
+    const site = siteOf(request);
     const [response, categories, presses] = await Promise.all([
       searchArticles(deps, { ...req, facets: true }),
-      listCategories(deps.db),
-      listPressSummaries(deps.db),
+      // The menu's categories come from the site frame, as on every reader page.
+      site.frame.categories(),
+      pressChoices.get(),
     ]);
     const nav = categories.map((c) => ({ slug: c.slug, name: categoryName(locale, c) }));
     const page = h(SearchPage, {
@@ -66,8 +80,8 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps): Promise
       response,
       now: Date.now(),
       rejectedDates: rejectedDates(request.query, req),
-      breaking: siteOf(request).frame.breaking?.(),
-      stylesheets: siteOf(request).stylesheets,
+      breaking: site.frame.breaking?.(),
+      stylesheets: site.stylesheets,
     });
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(renderDocument(page));
   });
