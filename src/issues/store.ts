@@ -90,26 +90,53 @@ export async function exclusionsOf(trx: Trx, articleId: number): Promise<Set<num
   return new Set(rows.map((r) => r.issue_id));
 }
 
-export async function putMembership(
-  trx: Trx,
-  m: { article: ArticleForIssue; issueId: number; similarity: number; locked: number; vector: string; now: number },
-): Promise<void> {
-  const values = {
-    article_id: m.article.id,
-    issue_id: m.issueId,
-    press_id: m.article.press_id,
-    published_at: m.article.first_created_at,
-    revision: m.article.revision,
-    similarity: m.similarity,
-    locked: m.locked,
-    vector: m.vector,
-    assigned_at: m.now,
-  };
-  await trx
-    .insertInto('issue_articles')
-    .values(values)
-    .onConflict((oc) => oc.column('article_id').doUpdateSet({ ...values }))
-    .execute();
+export interface MembershipWrite {
+  article: ArticleForIssue;
+  issueId: number;
+  similarity: number;
+  locked: number;
+  vector: string;
+  now: number;
+}
+
+export function putMembership(trx: Trx, m: MembershipWrite): Promise<void> {
+  return putMemberships(trx, [m]);
+}
+
+/** Rows per membership upsert: 9 parameters each, far below either database's limit. */
+const MEMBERSHIP_CHUNK = 100;
+
+/** Writes (or rewrites) many articles' memberships, a statement per hundred. */
+export async function putMemberships(trx: Trx, list: readonly MembershipWrite[]): Promise<void> {
+  for (let i = 0; i < list.length; i += MEMBERSHIP_CHUNK) {
+    const values = list.slice(i, i + MEMBERSHIP_CHUNK).map((m) => ({
+      article_id: m.article.id,
+      issue_id: m.issueId,
+      press_id: m.article.press_id,
+      published_at: m.article.first_created_at,
+      revision: m.article.revision,
+      similarity: m.similarity,
+      locked: m.locked,
+      vector: m.vector,
+      assigned_at: m.now,
+    }));
+    await trx
+      .insertInto('issue_articles')
+      .values(values)
+      .onConflict((oc) =>
+        oc.column('article_id').doUpdateSet((eb) => ({
+          issue_id: eb.ref('excluded.issue_id'),
+          press_id: eb.ref('excluded.press_id'),
+          published_at: eb.ref('excluded.published_at'),
+          revision: eb.ref('excluded.revision'),
+          similarity: eb.ref('excluded.similarity'),
+          locked: eb.ref('excluded.locked'),
+          vector: eb.ref('excluded.vector'),
+          assigned_at: eb.ref('excluded.assigned_at'),
+        })),
+      )
+      .execute();
+  }
 }
 
 /**
@@ -117,30 +144,86 @@ export async function putMembership(
  * members and the engine. The name and lead come from the member closest to the centroid, looked
  * at among the newest members only, so a big issue costs the same as a small one.
  */
-export async function refreshIssue(
+export function refreshIssue(
   trx: Trx,
   engine: ClusterEngine,
   issueId: number,
   opts: { minPresses: number; now: number; full: boolean },
 ): Promise<void> {
-  const issue = await trx
-    .selectFrom('issues')
-    .select(['hidden', 'merged_into', 'lead_article_id', 'slug', 'auto_name', 'editor_name'])
-    .where('id', '=', issueId)
-    .executeTakeFirst();
-  if (!issue) return;
-  const stats = await trx
-    .selectFrom('issue_articles')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.count<number>('press_id').distinct().as('presses'),
-      eb.fn.min('published_at').as('first'),
-      eb.fn.max('published_at').as('last'),
-    ])
-    .where('issue_id', '=', issueId)
-    .executeTakeFirstOrThrow();
-  const n = Number(stats.n);
-  const presses = Number(stats.presses);
+  return refreshIssues(trx, engine, new Map([[issueId, opts.full]]), opts);
+}
+
+/** Issues per statement of refreshIssues' shared reads. */
+const REFRESH_CHUNK = 200;
+
+/**
+ * refreshIssue for many issues (issue id → full), in that order: the issue rows and the member
+ * statistics are read for all of them at once, then each issue is written.
+ */
+export async function refreshIssues(
+  trx: Trx,
+  engine: ClusterEngine,
+  targets: ReadonlyMap<number, boolean>,
+  opts: { minPresses: number; now: number },
+): Promise<void> {
+  const ids = [...targets.keys()];
+  const issues = new Map<number, IssueRow>();
+  const stats = new Map<number, MemberStats>();
+  for (let i = 0; i < ids.length; i += REFRESH_CHUNK) {
+    const slice = ids.slice(i, i + REFRESH_CHUNK);
+    for (const row of await trx
+      .selectFrom('issues')
+      .select(['id', 'hidden', 'merged_into', 'lead_article_id', 'slug', 'auto_name', 'editor_name'])
+      .where('id', 'in', slice)
+      .execute())
+      issues.set(row.id, row);
+    for (const row of await trx
+      .selectFrom('issue_articles')
+      .select((eb) => [
+        'issue_id',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.count<number>('press_id').distinct().as('presses'),
+        eb.fn.min('published_at').as('first'),
+        eb.fn.max('published_at').as('last'),
+      ])
+      .where('issue_id', 'in', slice)
+      .groupBy('issue_id')
+      .execute())
+      stats.set(row.issue_id, row);
+  }
+  for (const [issueId, full] of targets) {
+    const issue = issues.get(issueId);
+    if (issue) await writeRefresh(trx, engine, issueId, issue, stats.get(issueId), { ...opts, full });
+  }
+}
+
+interface IssueRow {
+  hidden: number;
+  merged_into: number | null;
+  lead_article_id: number | null;
+  slug: string;
+  auto_name: string;
+  editor_name: string | null;
+}
+
+interface MemberStats {
+  n: number | string | bigint;
+  presses: number | string | bigint;
+  first: unknown;
+  last: unknown;
+}
+
+async function writeRefresh(
+  trx: Trx,
+  engine: ClusterEngine,
+  issueId: number,
+  issue: IssueRow,
+  stats: MemberStats | undefined,
+  opts: { minPresses: number; now: number; full: boolean },
+): Promise<void> {
+  // An issue without members has no row in the grouped statistics.
+  const n = Number(stats?.n ?? 0);
+  const presses = Number(stats?.presses ?? 0);
   const update: Record<string, unknown> = {
     article_count: n,
     press_count: presses,
@@ -150,8 +233,8 @@ export async function refreshIssue(
   if (engine.clusters.has(issueId)) update.centroid = JSON.stringify(exportCentroid(engine, issueId));
   else if (n === 0) update.centroid = '[]';
   if (n > 0) {
-    update.first_at = Number(stats.first);
-    update.last_at = Number(stats.last);
+    update.first_at = Number(stats!.first);
+    update.last_at = Number(stats!.last);
   }
   if (opts.full || issue.lead_article_id === null)
     Object.assign(update, await representative(trx, engine, issueId, issue.lead_article_id));
