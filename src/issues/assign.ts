@@ -137,7 +137,7 @@ export async function assignArticles(
       }
       if (!changed) return results;
       await writes.flush();
-      await addDocumentFrequencyCounts(trx, termCounts);
+      await addDocumentFrequencyCounts(trx, deps.dialect, termCounts);
       await refreshIssues(trx, cached.engine, refreshes.full, { minPresses: deps.config.issueMinPresses, now });
       const next = await bumpState(trx, docsAdded);
       markCurrent(deps.db, cached, next.seq);
