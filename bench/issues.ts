@@ -1,7 +1,8 @@
-// `npm run bench:issues [-- --sizes=10000,100000,1000000 --db-sizes=10000 --window=5000]`:
+// `npm run bench:issues [-- --sizes=10000,100000,1000000 --db-sizes=10000 --db=sqlite,postgres --window=5000]`:
 // articles/s assigned to issues with 10k, 100k and 1M articles already clustered, and peak memory.
 // Engine: the clustering step itself (analysis, IDF, candidate index, centroids) on one stream that
-// passes each size in turn. Job: the whole `issues.assign` job on SQLite (transaction, reads, writes).
+// passes each size in turn. Job: the whole `issues.assign` job (transaction, reads, writes) on each
+// database of --db (PostgreSQL: the server of SOSIK_TEST_PG_URL).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,10 @@ function arg(name: string, fallback: string): string {
 const sizes = arg('sizes', '10000,100000,1000000').split(',').map(Number);
 const dbSizes = arg('db-sizes', '10000').split(',').filter(Boolean).map(Number);
 const window = Number(arg('window', '5000'));
+const dialects = arg('db', 'sqlite')
+  .split(',')
+  .filter(Boolean)
+  .map((d) => (d === 'postgres' || d === 'pg' ? ('postgres' as const) : ('sqlite' as const)));
 
 let peakRss = 0;
 const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
@@ -82,11 +87,18 @@ console.log(`peak RSS (engine run): ${mb(peakRss)}`);
 if (dbSizes.length) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-issues-'));
   try {
-    const rows = await benchJobPath(dir, dbSizes, Math.min(window, 2000), sample);
-    console.log('\n| stored articles (SQLite) | issues.assign jobs/s (one core, CPU time) | ms/article |');
-    console.log('|---|---|---|');
+    const rows = [];
+    for (const dialect of dialects)
+      for (const r of await benchJobPath(dialect, dir, dbSizes, Math.min(window, 2000), sample))
+        rows.push({ dialect, ...r });
+    console.log(
+      '\n| database | stored articles | issues.assign articles/s (one core, CPU time) | ms/article | articles/s wall clock |',
+    );
+    console.log('|---|---|---|---|---|');
     for (const r of rows)
-      console.log(`| ${r.size.toLocaleString()} | ${r.perSec.toFixed(0)} | ${r.msPer.toFixed(2)} |`);
+      console.log(
+        `| ${r.dialect} | ${r.size.toLocaleString()} | ${r.perSec.toFixed(0)} | ${r.msPer.toFixed(2)} | ${r.wallPerSec.toFixed(0)} |`,
+      );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -3,6 +3,8 @@ import { createTestDb, testDialects, type TestDb } from '../../test/helpers/data
 import { loadConfig } from '../config.ts';
 import { assignArticle, assignArticles } from './assign.ts';
 import { discardEngine } from './engine-cache.ts';
+import { articleTerms } from './features.ts';
+import { SHIPPED_CLUSTERING } from './settings.ts';
 import { FIXTURE_ARTICLES, storeFixtures } from './test-fixtures.ts';
 
 const config = loadConfig({}, { demo: false });
@@ -150,6 +152,14 @@ describe.each(await testDialects())('issues.assign on %s', (dialect) => {
       // Document frequencies were counted once per article, in one upsert, as one by one did.
       const df = (db: TestDb['db']) => db.selectFrom('issue_df').select(['term', 'df']).orderBy('term').execute();
       expect(await df(other.db)).toEqual(await df(t.db));
+      // …and each is the number of articles whose terms hold it.
+      const expected = new Map<string, number>();
+      for (const a of FIXTURE_ARTICLES)
+        for (const term of articleTerms(a.headline, a.body, SHIPPED_CLUSTERING.features).keys())
+          expected.set(term, (expected.get(term) ?? 0) + 1);
+      const stored = await df(other.db);
+      expect(stored).toHaveLength(expected.size);
+      expect(new Map(stored.map((r) => [r.term, Number(r.df)]))).toEqual(expected);
       // The whole batch again changes nothing.
       const again = await assignArticles({ db: other.db, dialect, config }, otherIds);
       expect(again.map((o) => o.action)).toEqual(otherIds.map(() => 'unchanged'));

@@ -15,11 +15,12 @@ import {
   createIssue,
   findMembership,
   mergeIssueRows,
-  putMembership,
+  putMemberships,
   readStateForUpdate,
-  refreshIssue,
+  refreshIssues,
   type ArticleForIssue,
   type Membership,
+  type MembershipWrite,
   type Trx,
 } from './store.ts';
 import { exportVector, importVector } from './engine-io.ts';
@@ -38,6 +39,24 @@ export type AssignOutcome =
   | { action: 'unchanged'; issueId: number | null };
 
 type Deps = Pick<AppDeps, 'db' | 'dialect' | 'config' | 'changes'>;
+
+/**
+ * Membership rows the batch decided, written together: before anything reads or moves members by
+ * issue (a merge, a split, the refreshes, a second look at a membership), and at the end.
+ */
+class PendingMemberships {
+  private rows: MembershipWrite[] = [];
+  constructor(private readonly trx: Trx) {}
+  add(row: MembershipWrite): void {
+    this.rows.push(row);
+  }
+  async flush(): Promise<void> {
+    if (!this.rows.length) return;
+    const rows = this.rows;
+    this.rows = [];
+    await putMemberships(this.trx, rows);
+  }
+}
 
 /** What a batch does to issues after its decisions: refresh each touched issue once (full if any asked). */
 class PendingRefreshes {
@@ -84,6 +103,7 @@ export async function assignArticles(
       const members = await findMemberships(trx, ids);
       const exclusions = await exclusionsOfMany(trx, ids);
       const refreshes = new PendingRefreshes();
+      const writes = new PendingMemberships(trx);
       const termCounts = new Map<string, number>();
       const results: AssignOutcome[] = [];
       let docsAdded = 0;
@@ -91,8 +111,9 @@ export async function assignArticles(
       for (const id of ids) {
         const article = articles.get(id);
         // An issue merged away (or split) earlier in this batch took members along: read the row again.
-        const member =
-          refreshes.retired.size || refreshes.membersMoved ? await findMembership(trx, id) : members.get(id);
+        const reread = refreshes.retired.size > 0 || refreshes.membersMoved;
+        if (reread) await writes.flush();
+        const member = reread ? await findMembership(trx, id) : members.get(id);
         if (member) formerIssues.set(id, member.issue_id);
         if (article?.status !== 'usable') {
           if (!member) results.push({ action: 'unchanged', issueId: null });
@@ -106,7 +127,7 @@ export async function assignArticles(
           const bag = early?.revision === article.revision ? early.bag : termsOf(article);
           const placed = { article, bag, member, exclude: exclusions.get(id) ?? new Set<number>() };
           results.push(
-            await placeArticle(trx, cached.engine, placed, termCounts, refreshes, {
+            await placeArticle(trx, cached.engine, placed, termCounts, refreshes, writes, {
               minPresses: deps.config.issueMinPresses,
               now,
             }),
@@ -115,9 +136,9 @@ export async function assignArticles(
         changed ||= results[results.length - 1]!.action !== 'unchanged';
       }
       if (!changed) return results;
-      await addDocumentFrequencyCounts(trx, termCounts);
-      const opts = { minPresses: deps.config.issueMinPresses, now };
-      for (const [issueId, full] of refreshes.full) await refreshIssue(trx, cached.engine, issueId, { ...opts, full });
+      await writes.flush();
+      await addDocumentFrequencyCounts(trx, deps.dialect, termCounts);
+      await refreshIssues(trx, cached.engine, refreshes.full, { minPresses: deps.config.issueMinPresses, now });
       const next = await bumpState(trx, docsAdded);
       markCurrent(deps.db, cached, next.seq);
       return results;
@@ -177,6 +198,7 @@ async function placeArticle(
   }: { article: ArticleForIssue; bag: TermBag; member: Membership | undefined; exclude: Set<number> },
   termCounts: Map<string, number>,
   refreshes: PendingRefreshes,
+  writes: PendingMemberships,
   { minPresses, now }: { minPresses: number; now: number },
 ): Promise<AssignOutcome> {
   let vec: DocVector;
@@ -213,12 +235,15 @@ async function placeArticle(
     }
   }
   const vector = JSON.stringify(exportVector(engine, vec, KEPT_VECTOR_TERMS));
-  await putMembership(trx, { article, issueId, similarity, locked: member?.locked ?? 0, vector, now });
+  writes.add({ article, issueId, similarity, locked: member?.locked ?? 0, vector, now });
+  if (absorbed.length) await writes.flush();
   for (const gone of absorbed) {
     await mergeIssueRows(trx, gone, issueId, now);
     refreshes.retire(gone);
   }
-  const split = created ? null : await splitOffSecondStory(trx, engine, issueId, article.id, { minPresses, now });
+  const split = created
+    ? null
+    : await splitOffSecondStory(trx, engine, issueId, article.id, { minPresses, now }, () => writes.flush());
   const joined = issueId;
   if (split) {
     refreshes.membersMoved = true;

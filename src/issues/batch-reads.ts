@@ -51,16 +51,33 @@ export async function exclusionsOfMany(trx: Trx, ids: readonly number[]): Promis
   return out;
 }
 
-/** Adds many documents' distinct terms to the document frequencies: `counts` is term → documents. */
-export async function addDocumentFrequencyCounts(trx: Trx, counts: ReadonlyMap<string, number>): Promise<void> {
-  const rows = [...counts].map(([term, df]) => ({ term, df }));
+/** Terms per document-frequency upsert: each statement carries them as one or two array parameters. */
+const DF_CHUNK = 5000;
+
+/**
+ * Adds many documents' distinct terms to the document frequencies: `counts` is term → documents.
+ * A slice of articles brings thousands of distinct terms; they travel as a JSON array (SQLite,
+ * json_each) or two arrays (PostgreSQL, unnest) instead of two parameters each, so building the
+ * statement costs nothing per term and one statement covers the slice.
+ */
+export async function addDocumentFrequencyCounts(
+  trx: Trx,
+  dialect: 'sqlite' | 'postgres',
+  counts: ReadonlyMap<string, number>,
+): Promise<void> {
   // Sorted: two PostgreSQL workers upserting overlapping terms lock them in the same order (no deadlock).
-  rows.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto('issue_df')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`issue_df.df + excluded.df` }))
-      .execute();
+  const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (let i = 0; i < rows.length; i += DF_CHUNK) {
+    const chunk = rows.slice(i, i + DF_CHUNK);
+    if (dialect === 'postgres') {
+      await sql`insert into issue_df (term, df)
+        select t, n from unnest(${chunk.map(([t]) => t)}::text[], ${chunk.map(([, n]) => n)}::int[]) as x(t, n) order by t
+        on conflict (term) do update set df = issue_df.df + excluded.df`.execute(trx);
+    } else {
+      // "where true": SQLite's grammar needs it between a select and its upsert clause.
+      await sql`insert into issue_df (term, df)
+        select value ->> 0, value ->> 1 from json_each(${JSON.stringify(chunk)}) where true
+        on conflict (term) do update set df = issue_df.df + excluded.df`.execute(trx);
+    }
   }
 }

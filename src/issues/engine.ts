@@ -5,7 +5,7 @@
 // posting lists, so the work per article depends on the news rate, not on the archive size.
 import type { TermBag } from './features.ts';
 import { CandidateIndex, kthLargest } from './candidate-index.ts';
-import { SparseVector } from './sparse-vector.ts';
+import { DenseDoc, SparseVector } from './sparse-vector.ts';
 import { Vocabulary, type DfPrior } from './vocabulary.ts';
 import { isLatinTerm, isNameKey, neutralCosine, TermClass, TermClasses } from './cross-language.ts';
 import {
@@ -147,6 +147,9 @@ interface Flat {
   /** Normalised tf·idf times idf once more: the centroid side brings raw tf, so the dot needs idf². */
   ws: Float64Array;
 }
+
+/** A flattened document spread over the engine's DenseDoc (valid until the next one is loaded). */
+type Dense = Float64Array;
 /** IDF moves slowly; a cached centroid norm is trusted until the corpus grew by this share. */
 const NORM_DRIFT = 0.02;
 /** A same-language match this clear is never second-guessed by the cross-language comparison. */
@@ -167,6 +170,8 @@ export class ClusterEngine {
   private lastCandidates: number[] = [];
   /** Pairs of issues a split parted ("a:b", a < b): a later join must not merge them back. */
   private readonly parted = new Set<string>();
+  /** The document being scored, by term id (one per engine: the engine is synchronous). */
+  private readonly denseDoc = new DenseDoc();
 
   constructor(
     readonly config: EngineConfig = DEFAULT_ENGINE,
@@ -250,7 +255,7 @@ export class ClusterEngine {
     exclude: ReadonlySet<number> = EMPTY,
   ): { clusterId: number; similarity: number } | null {
     const weighted = this.weigh(vec);
-    const doc = this.flat(weighted);
+    const doc = this.spread(this.flat(weighted));
     let best: ClusterState | undefined;
     let bestSim = 0;
     let bestMargin = 0;
@@ -641,6 +646,10 @@ export class ClusterEngine {
     return { ids, ws };
   }
 
+  private spread(doc: Flat): Dense {
+    return this.denseDoc.load(doc.ids, doc.ws, this.vocab.size);
+  }
+
   private centroidNorm(c: ClusterState): number {
     const docs = this.vocab.docs;
     if (c.normDocs >= 0 && docs - c.normDocs <= c.normDocs * NORM_DRIFT) return c.norm;
@@ -654,17 +663,16 @@ export class ClusterEngine {
     return c.norm;
   }
 
-  /** Cosine of a (flattened, idf-premultiplied) document with an issue's centroid. */
-  private clusterSimilarity(doc: Flat, c: ClusterState): number {
+  /** Cosine of a (spread, idf-premultiplied) document with an issue's centroid. */
+  private clusterSimilarity(doc: Dense, c: ClusterState): number {
     const norm = this.centroidNorm(c);
     if (norm <= 0) return 0;
-    const { ids, ws } = doc;
-    return c.centroid.dotSorted(ids, ws) / norm;
+    return c.centroid.dotDense(doc) / norm;
   }
 
   /** Best cosine of the document with one of the issue's sampled members. */
-  private memberSimilarity(doc: Flat, c: ClusterState): number {
-    return bestMemberCosine(c.members, doc.ids, doc.ws, (id) => this.idf(id), this.vocab.docs, NORM_DRIFT);
+  private memberSimilarity(doc: Dense, c: ClusterState): number {
+    return bestMemberCosine(c.members, doc, (id) => this.idf(id), this.vocab.docs, NORM_DRIFT);
   }
 
   private sample(c: ClusterState, incoming: Member[]): void {
@@ -714,7 +722,7 @@ export class ClusterEngine {
   private absorbNeighbours(clusterId: number, time: number, exclude: ReadonlySet<number>): number[] {
     if (this.frozen.has(clusterId)) return [];
     const c = this.clusters.get(clusterId)!;
-    const flat = this.flat(this.weigh(c.centroid));
+    const flat = this.spread(this.flat(this.weigh(c.centroid)));
     const absorbed: number[] = [];
     // Only issues the document itself could have joined: a join bridges nothing else.
     for (const id of this.lastCandidates) {

@@ -43,13 +43,13 @@ export function keepNewest(members: readonly Member[], incoming: readonly Member
 }
 
 /**
- * Best cosine of a document (ids ascending, weights already normalised tf·idf times idf) with one
- * member; each member's norm is recomputed only once the corpus grew past `drift` since it was cached.
+ * Best cosine of a document (spread over `dense` by term id, weights already normalised tf·idf
+ * times idf) with one member; each member's norm is recomputed only once the corpus grew past
+ * `drift` since it was cached.
  */
 export function bestMemberCosine(
   members: readonly Member[],
-  ids: Int32Array,
-  ws: Float64Array,
+  dense: Float64Array,
   idf: (id: number) => number,
   docs: number,
   drift: number,
@@ -57,7 +57,7 @@ export function bestMemberCosine(
   let best = 0;
   for (const m of members) {
     const norm = memberNorm(m, idf, docs, drift);
-    if (norm > 0) best = Math.max(best, m.vec.dotSorted(ids, ws) / norm);
+    if (norm > 0) best = Math.max(best, m.vec.dotDense(dense) / norm);
   }
   return best;
 }

@@ -17,9 +17,12 @@ export async function splitOffSecondStory(
   issueId: number,
   joined: number,
   opts: { minPresses: number; now: number },
+  /** Writes the caller still holds back (memberships), run before the split reads any row. */
+  beforeRead: () => Promise<void> = async () => {},
 ): Promise<SplitOff | null> {
   // Asked in memory first: nearly every join ends here, without a read.
   if (!engine.joinMayPart(issueId, joined) || !engine.findSplit(issueId)) return null;
+  await beforeRead();
   const issue = await trx
     .selectFrom('issues')
     .select(['curated', 'lead_article_id', 'pinned_article_id', 'merged_into'])
