@@ -11,7 +11,13 @@ import {
   SQLITE_TERM_REPEAT,
   type ScoredHit,
 } from './scoring.ts';
-import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
+import {
+  indexedRevisions,
+  type Facets,
+  type IndexQuery,
+  type SearchFilters,
+  type SearchIndex,
+} from './search-index.ts';
 import { queryWordChoices, scoredTerms } from './word-alternatives.ts';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -46,6 +52,19 @@ async function deletePostings(trx: Transaction<Database>, ids: number[]): Promis
     await sql`delete from search_cho where rowid in (${slice})`.execute(trx);
   }
 }
+
+/**
+ * Whether a query needs search_docs to filter. Without filters FTS5 answers alone: search_docs
+ * holds a row for exactly the documents in search_fts (both are written in one transaction).
+ */
+const hasFilters = (f: SearchFilters) =>
+  Boolean(
+    f.pressIds?.length ||
+      f.categoryIds?.length ||
+      f.issueId !== undefined ||
+      f.from !== undefined ||
+      f.to !== undefined,
+  );
 
 export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Db) {}
@@ -134,19 +153,23 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     // The inner query walks matches newest id first and stops after RELEVANCE_CANDIDATES, so
     // bm25() runs on a bounded number of rows however common the words are.
+    // Without filters the candidates come from FTS5 alone; search_docs is read for the top hits only.
     const { rows } = await sql<{ id: number; published_at: number; s: number }>`
-      select id, published_at, s from (
-        select d.article_id as id, d.published_at, bm25(search_fts, ${HEADLINE_WEIGHT}, 1.0) as s
-        from search_fts f cross join search_docs d on d.article_id = f.rowid
-        where search_fts match ${expr} ${filterConditions(q.filters)}
-        order by f.rowid desc limit ${RELEVANCE_CANDIDATES}
-      ) order by s, id desc limit ${q.limit}`.execute(this.db);
+      select t.id, d.published_at, t.s from (
+        select id, s from (
+          select f.rowid as id, bm25(search_fts, ${HEADLINE_WEIGHT}, 1.0) as s
+          from ${hasFilters(q.filters) ? source(q) : sql`search_fts f`}
+          where search_fts match ${expr} ${filterConditions(q.filters)}
+          order by f.rowid desc limit ${RELEVANCE_CANDIDATES}
+        ) order by s, id desc limit ${q.limit}
+      ) t join search_docs d on d.article_id = t.id
+      order by t.s, t.id desc`.execute(this.db);
     return rows.map((r) => ({ articleId: r.id, score: -r.s * SQLITE_SCORE_SCALE, publishedAt: r.published_at }));
   }
 
   async count(q: IndexQuery, cap: number): Promise<number> {
     const { rows } = await sql<{ n: number }>`
-      select count(*) as n from (select 1 from ${source(q)}
+      select count(*) as n from (select 1 from ${hasFilters(q.filters) ? source(q) : sql`${matchTable(q)} f`}
       where ${matchTable(q)} match ${ftsExpression(q)} ${filterConditions(q.filters)} limit ${cap})`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
   }
