@@ -125,16 +125,12 @@ async function benchDialect(dialect: Dialect, n: number, perSet: number, rows: R
 
     t0 = performance.now();
     let lastReport = 0;
-    await reindexAll(
-      db,
-      ({ done, total }) => {
-        if (done - lastReport >= 50_000 || done === total) {
-          lastReport = done;
-          process.stderr.write(`[${dialect}] indexed ${done}/${total}\n`);
-        }
-      },
-      1000,
-    );
+    await reindexAll(db, ({ done, total }) => {
+      if (done - lastReport >= 50_000 || done === total) {
+        lastReport = done;
+        process.stderr.write(`[${dialect}] indexed ${done}/${total}\n`);
+      }
+    });
     const indexS = (performance.now() - t0) / 1000;
     if (dialect === 'postgres') await sql`vacuum analyze search_docs`.execute(db.db).catch(() => {});
     const sizeAfter = await db.sizeBytes();

@@ -1,5 +1,6 @@
 // The search.index job's runBatch must leave the index exactly as the jobs run one by one would:
 // the same entries, and on PostgreSQL the same document frequencies and collection totals.
+import { sql } from 'kysely';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/helpers/databases.ts';
@@ -7,7 +8,7 @@ import { REGISTRY } from '../app.ts';
 import { ingestArticles } from '../articles/index.ts';
 import { loadConfig } from '../config.ts';
 import type { AppDeps } from '../deps.ts';
-import { indexArticle, indexArticles } from './indexing.ts';
+import { indexArticle, indexArticles, reindexAll } from './indexing.ts';
 
 const TOPICS = ['태풍 북상', '가뭄 대책', '전통시장 지원', '초소형 위성 발사', '하천 정비'];
 
@@ -58,7 +59,7 @@ describe.each(await testDialects())('batched indexing on %s', (dialect) => {
       .select(['article_id', 'revision', 'head_len', 'body_len'])
       .orderBy('article_id')
       .execute();
-    if (dialect !== 'postgres') return { docs };
+    if (dialect !== 'postgres') return { docs, postings: await sqlitePostings(t) };
     const terms = await t.db
       .selectFrom('search_terms')
       .select(['term', 'df'])
@@ -67,7 +68,25 @@ describe.each(await testDialects())('batched indexing on %s', (dialect) => {
       .execute();
     const stats = await t.db.selectFrom('search_stats').select(['doc_count', 'head_total', 'body_total']).execute();
     const sum = (k: 'doc_count' | 'head_total' | 'body_total') => stats.reduce((n, r) => n + Number(r[k]), 0);
-    return { docs, terms, totals: [sum('doc_count'), sum('head_total'), sum('body_total')] };
+    const { rows: vectors } = await sql<{ id: number; tsv: string; cho: string }>`
+      select article_id as id, tsv::text as tsv, cho_tsv::text as cho from search_docs order by article_id`.execute(
+      t.db,
+    );
+    return { docs, terms, vectors, totals: [sum('doc_count'), sum('head_total'), sum('body_total')] };
+  }
+
+  /** Every posting (term, document, column, position) of both FTS5 tables, read through fts5vocab. */
+  async function sqlitePostings(t: TestDb) {
+    const out: unknown[] = [];
+    for (const table of ['search_fts', 'search_cho']) {
+      await sql`create virtual table if not exists ${sql.raw(`${table}_v`)} using fts5vocab(${sql.raw(table)}, 'instance')`.execute(
+        t.db,
+      );
+      const { rows } =
+        await sql`select term, doc, col, offset from ${sql.raw(`${table}_v`)} order by doc, col, offset`.execute(t.db);
+      out.push(rows);
+    }
+    return out;
   }
 
   it('indexes usable articles and removes withdrawn ones, as one by one does, duplicates and all', async () => {
@@ -85,5 +104,18 @@ describe.each(await testDialects())('batched indexing on %s', (dialect) => {
     const first = await indexState(many);
     await indexArticles(deps(many), ids);
     expect(await indexState(many)).toEqual(first);
+  });
+
+  it('a full rebuild (reindexAll) leaves the same index as the jobs one by one', async () => {
+    const ids = Array.from({ length: 30 }, (_, n) => n + 1);
+    for (const id of ids) await indexArticle(deps(one), id);
+    await indexArticles(deps(many), ids.slice(0, 12)); // a stale index the rebuild must replace
+    const result = await reindexAll(deps(many), () => {}, 7); // several slices, written while the next is analysed
+    expect(result).toEqual({ done: 26, total: 26 });
+    const state = await indexState(many);
+    expect(state.docs).toHaveLength(26);
+    const postings = 'postings' in state ? (state.postings as unknown[][])[0] : state.vectors;
+    expect(postings.length).toBeGreaterThanOrEqual(26); // the comparison below sees the postings themselves
+    expect(state).toEqual(await indexState(one));
   });
 });

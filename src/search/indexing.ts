@@ -77,11 +77,18 @@ export interface ReindexProgress {
   total: number;
 }
 
-/** Rebuilds the whole index from the store, in batches, reporting progress after each batch. */
+/** Articles read, analysed and written per transaction by a full rebuild. */
+const REBUILD_SLICE = 2000;
+
+/**
+ * Rebuilds the whole index from the store in large slices (one multi-row transaction each),
+ * reporting progress after each. On PostgreSQL a slice's write runs in the database while the next
+ * slice is analysed here. Ends by compacting the index (FTS5 segment merge / vacuum analyze).
+ */
 export async function reindexAll(
   deps: IndexDeps,
   onProgress: (p: ReindexProgress) => void = () => {},
-  batchSize = 500,
+  batchSize = REBUILD_SLICE,
 ): Promise<ReindexProgress> {
   const index = searchIndexFor(deps.db, deps.dialect);
   const counted = await deps.db
@@ -93,6 +100,7 @@ export async function reindexAll(
   await index.clear();
   let done = 0;
   let lastId = 0;
+  let writing: Promise<void> = Promise.resolve();
   onProgress({ done, total });
   for (;;) {
     const batch = await deps.db
@@ -104,10 +112,16 @@ export async function reindexAll(
       .limit(batchSize)
       .execute();
     if (!batch.length) break;
-    await index.upsert(batch.map((a) => analyzeArticle(a as ArticleForIndex)));
+    const docs = batch.map((a) => analyzeArticle(a as ArticleForIndex));
+    await writing;
+    onProgress({ done, total: Math.max(total, done) });
+    writing = index.upsert(docs);
+    writing.catch(() => {}); // awaited (and thrown) above or below; not an unhandled rejection meanwhile
     lastId = batch[batch.length - 1].id;
     done += batch.length;
-    onProgress({ done, total: Math.max(total, done) });
   }
+  await writing;
+  onProgress({ done, total: Math.max(total, done) });
+  await index.optimize();
   return { done, total: Math.max(total, done) };
 }

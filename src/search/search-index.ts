@@ -47,6 +47,8 @@ export interface SearchIndex {
   remove(articleIds: number[]): Promise<void>;
   /** Empties the index (before a full rebuild). */
   clear(): Promise<void>;
+  /** After a full rebuild: compacts what the writes left for fast queries (same results). */
+  optimize(): Promise<void>;
   /** Top hits: by canonical BM25 (relevance) or by publication time (newest; score 0). */
   match(query: IndexQuery): Promise<ScoredHit[]>;
   /** Number of matching documents, counting at most `cap`. */

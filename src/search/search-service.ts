@@ -73,12 +73,12 @@ async function rankedPage(deps: IndexDeps, req: SearchRequest): Promise<RankedPa
     ? { words: [], mode: 'all', choseong: analysis.choseongTerms, filters, sort: 'newest', limit }
     : { words, alternatives, mode: words.length <= ALL_WORDS_MAX ? 'all' : 'any', filters, sort, limit };
 
-  let total = await index.count(iq, COUNT_CAP);
+  let [total, matched] = await countAndMatch(index, iq, deps.dialect === 'postgres');
   let loosened = false;
   if (total === 0 && iq.mode === 'all' && !iq.choseong && words.length > 1) {
     iq.mode = 'any';
     loosened = true;
-    total = await index.count(iq, COUNT_CAP);
+    [total, matched] = await countAndMatch(index, iq, deps.dialect === 'postgres');
   }
   const response: SearchResponse = {
     ...base,
@@ -89,11 +89,25 @@ async function rankedPage(deps: IndexDeps, req: SearchRequest): Promise<RankedPa
   };
   let hits: ScoredHit[] = [];
   if (total > 0) {
-    hits = await index.match(iq);
-    if (iq.sort === 'relevance') hits = rankByRelevance(hits, now);
+    hits = iq.sort === 'relevance' ? rankByRelevance(matched, now) : matched;
     hits = hits.slice((page - 1) * pageSize, wanted);
   }
   return { response, hits, analysis, index, iq };
+}
+
+/**
+ * The count and the top hits. PostgreSQL reads them at once on two pool connections; SQLite has
+ * one connection, so there the match waits for the count and is skipped when nothing matched.
+ */
+async function countAndMatch(index: SearchIndex, iq: IndexQuery, concurrent: boolean): Promise<[number, ScoredHit[]]> {
+  const query = { ...iq };
+  if (!concurrent) {
+    const total = await index.count(query, COUNT_CAP);
+    return [total, total > 0 ? await index.match(query) : []];
+  }
+  const [total, hits] = await Promise.all([index.count(query, COUNT_CAP), index.match(query)]);
+  // A document indexed between the two reads must not show under a total of 0.
+  return [total, total > 0 ? hits : []];
 }
 
 export async function searchArticles(deps: IndexDeps, req: SearchRequest): Promise<SearchResponse> {

@@ -1,6 +1,7 @@
 // SQLite implementation: an FTS5 contentless table of pre-analysed terms, ranked with bm25().
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import { docRow, type AnalyzedDoc } from './document.ts';
 import { filterConditions } from './filters-sql.ts';
 import {
@@ -10,7 +11,13 @@ import {
   SQLITE_TERM_REPEAT,
   type ScoredHit,
 } from './scoring.ts';
-import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
+import {
+  indexedRevisions,
+  type Facets,
+  type IndexQuery,
+  type SearchFilters,
+  type SearchIndex,
+} from './search-index.ts';
 import { queryWordChoices, scoredTerms } from './word-alternatives.ts';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -34,25 +41,75 @@ const matchTable = (q: IndexQuery) => sql.raw(q.choseong?.length ? 'search_cho' 
 const source = (q: IndexQuery) =>
   sql.raw(`${q.choseong?.length ? 'search_cho' : 'search_fts'} f cross join search_docs d on d.article_id = f.rowid`);
 
+/** Rows per multi-row statement: 3 bound values a row stays far below SQLite's 32,766 limit. */
+const ROWS_PER_STATEMENT = 500;
+
+/** Deletes the FTS5 postings of these documents (search_cho rows may be absent: a no-op then). */
+async function deletePostings(trx: Transaction<Database>, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += ROWS_PER_STATEMENT) {
+    const slice = sql.join(ids.slice(i, i + ROWS_PER_STATEMENT));
+    await sql`delete from search_fts where rowid in (${slice})`.execute(trx);
+    await sql`delete from search_cho where rowid in (${slice})`.execute(trx);
+  }
+}
+
+/**
+ * Whether a query needs search_docs to filter. Without filters FTS5 answers alone: search_docs
+ * holds a row for exactly the documents in search_fts (both are written in one transaction).
+ */
+const hasFilters = (f: SearchFilters) =>
+  Boolean(
+    f.pressIds?.length ||
+      f.categoryIds?.length ||
+      f.issueId !== undefined ||
+      f.from !== undefined ||
+      f.to !== undefined,
+  );
+
 export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Db) {}
 
+  /**
+   * Adds or replaces documents with a few multi-row statements per slice: only documents already
+   * in the index are deleted first (search_docs holds exactly the indexed ids), so a rebuild into an
+   * empty index does no deletes at all.
+   */
   async upsert(docs: AnalyzedDoc[]): Promise<void> {
     if (!docs.length) return;
     await this.db.transaction().execute(async (trx) => {
-      for (const d of docs) {
-        await sql`delete from search_fts where rowid = ${d.articleId}`.execute(trx);
-        await sql`delete from search_cho where rowid = ${d.articleId}`.execute(trx);
-        await sql`insert into search_fts (rowid, head, body) values (${d.articleId}, ${repeat(d.head)}, ${repeat(d.body)})`.execute(
-          trx,
-        );
-        if (d.cho.length)
-          await sql`insert into search_cho (rowid, cho) values (${d.articleId}, ${d.cho.join(' ')})`.execute(trx);
-        const row = docRow(d);
+      const ids = docs.map((d) => d.articleId);
+      const present: number[] = [];
+      for (let i = 0; i < ids.length; i += ROWS_PER_STATEMENT) {
+        const rows = await trx
+          .selectFrom('search_docs')
+          .select('article_id')
+          .where('article_id', 'in', ids.slice(i, i + ROWS_PER_STATEMENT))
+          .execute();
+        for (const r of rows) present.push(r.article_id);
+      }
+      await deletePostings(trx, present);
+      for (let i = 0; i < docs.length; i += ROWS_PER_STATEMENT) {
+        const slice = docs.slice(i, i + ROWS_PER_STATEMENT);
+        await sql`insert into search_fts (rowid, head, body) values ${sql.join(
+          slice.map((d) => sql`(${d.articleId}, ${repeat(d.head)}, ${repeat(d.body)})`),
+        )}`.execute(trx);
+        const withCho = slice.filter((d) => d.cho.length);
+        if (withCho.length)
+          await sql`insert into search_cho (rowid, cho) values ${sql.join(
+            withCho.map((d) => sql`(${d.articleId}, ${d.cho.join(' ')})`),
+          )}`.execute(trx);
         await trx
           .insertInto('search_docs')
-          .values(row)
-          .onConflict((oc) => oc.column('article_id').doUpdateSet(row))
+          .values(slice.map(docRow))
+          .onConflict((oc) =>
+            oc.column('article_id').doUpdateSet((eb) => ({
+              revision: eb.ref('excluded.revision'),
+              press_id: eb.ref('excluded.press_id'),
+              published_at: eb.ref('excluded.published_at'),
+              head_len: eb.ref('excluded.head_len'),
+              body_len: eb.ref('excluded.body_len'),
+            })),
+          )
           .execute();
       }
     });
@@ -61,18 +118,28 @@ export class SqliteSearchIndex implements SearchIndex {
   async remove(articleIds: number[]): Promise<void> {
     if (!articleIds.length) return;
     await this.db.transaction().execute(async (trx) => {
-      for (const id of articleIds) {
-        await sql`delete from search_fts where rowid = ${id}`.execute(trx);
-        await sql`delete from search_cho where rowid = ${id}`.execute(trx);
-      }
-      await trx.deleteFrom('search_docs').where('article_id', 'in', articleIds).execute();
+      await deletePostings(trx, articleIds);
+      for (let i = 0; i < articleIds.length; i += ROWS_PER_STATEMENT)
+        await trx
+          .deleteFrom('search_docs')
+          .where('article_id', 'in', articleIds.slice(i, i + ROWS_PER_STATEMENT))
+          .execute();
     });
   }
 
+  /** Empties the index; FTS5's delete-all drops every posting at once instead of row by row. */
   async clear(): Promise<void> {
-    await sql`delete from search_fts`.execute(this.db);
-    await sql`delete from search_cho`.execute(this.db);
-    await this.db.deleteFrom('search_docs').execute();
+    await this.db.transaction().execute(async (trx) => {
+      await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(trx);
+      await sql`insert into search_cho (search_cho) values ('delete-all')`.execute(trx);
+      await trx.deleteFrom('search_docs').execute();
+    });
+  }
+
+  /** After a full rebuild: merges the FTS5 segments into one, so a query reads one posting list per term. */
+  async optimize(): Promise<void> {
+    await sql`insert into search_fts (search_fts) values ('optimize')`.execute(this.db);
+    await sql`insert into search_cho (search_cho) values ('optimize')`.execute(this.db);
   }
 
   async match(q: IndexQuery): Promise<ScoredHit[]> {
@@ -86,19 +153,23 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     // The inner query walks matches newest id first and stops after RELEVANCE_CANDIDATES, so
     // bm25() runs on a bounded number of rows however common the words are.
+    // Without filters the candidates come from FTS5 alone; search_docs is read for the top hits only.
     const { rows } = await sql<{ id: number; published_at: number; s: number }>`
-      select id, published_at, s from (
-        select d.article_id as id, d.published_at, bm25(search_fts, ${HEADLINE_WEIGHT}, 1.0) as s
-        from search_fts f cross join search_docs d on d.article_id = f.rowid
-        where search_fts match ${expr} ${filterConditions(q.filters)}
-        order by f.rowid desc limit ${RELEVANCE_CANDIDATES}
-      ) order by s, id desc limit ${q.limit}`.execute(this.db);
+      select t.id, d.published_at, t.s from (
+        select id, s from (
+          select f.rowid as id, bm25(search_fts, ${HEADLINE_WEIGHT}, 1.0) as s
+          from ${hasFilters(q.filters) ? source(q) : sql`search_fts f`}
+          where search_fts match ${expr} ${filterConditions(q.filters)}
+          order by f.rowid desc limit ${RELEVANCE_CANDIDATES}
+        ) order by s, id desc limit ${q.limit}
+      ) t join search_docs d on d.article_id = t.id
+      order by t.s, t.id desc`.execute(this.db);
     return rows.map((r) => ({ articleId: r.id, score: -r.s * SQLITE_SCORE_SCALE, publishedAt: r.published_at }));
   }
 
   async count(q: IndexQuery, cap: number): Promise<number> {
     const { rows } = await sql<{ n: number }>`
-      select count(*) as n from (select 1 from ${source(q)}
+      select count(*) as n from (select 1 from ${hasFilters(q.filters) ? source(q) : sql`${matchTable(q)} f`}
       where ${matchTable(q)} match ${ftsExpression(q)} ${filterConditions(q.filters)} limit ${cap})`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
   }
