@@ -110,10 +110,11 @@ describe.each(await testDialects())('for you (%s)', (dialect) => {
       { id: a.issueRead, press: gaon, at: now - 9 * HOUR },
       { id: a.issueNew, press: saebyeok, at: now - 7 * HOUR },
     ]);
-    // Today's views: the economy article most read in its section.
+    // Today's views: the economy article most read in its section. Counted now, not an hour ago: in
+    // the first hour after midnight in Seoul an hour ago is yesterday.
     const c = new ViewCounter(t.deps);
-    for (let i = 0; i < 30; i++) c.add(a.popularEconomy, { ip: `10.8.0.${i}`, userAgent: UA }, now - HOUR);
-    for (let i = 0; i < 3; i++) c.add(a.quietEconomy, { ip: `10.8.1.${i}`, userAgent: UA }, now - HOUR);
+    for (let i = 0; i < 30; i++) c.add(a.popularEconomy, { ip: `10.8.0.${i}`, userAgent: UA }, now);
+    for (let i = 0; i < 3; i++) c.add(a.quietEconomy, { ip: `10.8.1.${i}`, userAgent: UA }, now);
     await c.flush();
 
     expect(
