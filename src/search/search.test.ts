@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../test/helpers/databases.ts';
+import { addIssueMember, addIssueRow } from '../../test/helpers/news.ts';
 import { FIXED_NOW, FIXTURE_ARTICLES } from './fixtures/corpus.ts';
 import { loadFixtureCorpus } from './fixtures/load.ts';
 import type { SearchRequest } from './model.ts';
@@ -130,51 +131,20 @@ describe.each(await testDialects())('search on %s', (dialect) => {
 
   it('filters by issue and suggests related issues when nothing matches', async () => {
     const now = FIXED_NOW;
-    const issue = await t.db
-      .insertInto('issues')
-      .values({
-        slug: '1-반도체-수출',
-        auto_name: '반도체 수출 호조',
-        editor_name: null,
-        lead_article_id: ids[0],
-        pinned_article_id: null,
-        hidden: 0,
-        curated: 0,
-        merged_into: null,
-        category_id: null,
-        article_count: 2,
-        press_count: 2,
-        visible: 1,
-        first_at: now,
-        last_at: now,
-        created_at: now,
-        updated_at: now,
-        centroid: '[]',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const issueId = await addIssueRow(
+      t.db,
+      { slug: '1-반도체-수출', name: '반도체 수출 호조', leadArticleId: ids[0]!, members: 2 },
+      now,
+    );
     for (const i of [0, 9]) {
-      await t.db
-        .insertInto('issue_articles')
-        .values({
-          article_id: ids[i],
-          issue_id: issue.id,
-          press_id: 1,
-          published_at: now,
-          revision: 1,
-          similarity: 1,
-          locked: 0,
-          vector: '[]',
-          assigned_at: now,
-        })
-        .execute();
+      await addIssueMember(t.db, { issueId, articleId: ids[i]!, pressId: 1, publishedAt: now }, now);
     }
-    const inIssue = await search('수출', { issueId: issue.id });
+    const inIssue = await search('수출', { issueId });
     expect(inIssue.results.map((r) => r.id).sort()).toEqual([ids[0], ids[9]].sort());
     const none = await search('반도체 수출', { from: '2031-01-01' });
     expect(none.total).toBe(0);
     expect(none.suggestions.issues).toEqual([
-      { id: issue.id, title: '반도체 수출 호조', url: `/issues/${encodeURIComponent('1-반도체-수출')}` },
+      { id: issueId, title: '반도체 수출 호조', url: `/issues/${encodeURIComponent('1-반도체-수출')}` },
     ]);
   });
 });

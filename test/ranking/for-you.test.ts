@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/databases.ts';
-import { addArticle, addPress } from '../helpers/news.ts';
+import { addArticle, addIssueMember, addIssueRow, addPress } from '../helpers/news.ts';
 import {
   csrfOf,
   readerByEmail,
@@ -42,46 +42,15 @@ describe.each(await testDialects())('for you (%s)', (dialect) => {
   const hanbitIds: number[] = [];
 
   async function addIssue(name: string, articles: Array<{ id: number; press: number; at: number }>): Promise<number> {
-    const issue = await t.deps.db
-      .insertInto('issues')
-      .values({
-        slug: `${Math.floor(Math.random() * 1e9)}-issue`,
-        auto_name: name,
-        editor_name: null,
-        lead_article_id: articles[0]!.id,
-        pinned_article_id: null,
-        merged_into: null,
-        category_id: null,
-        visible: 1,
-        hidden: 0,
-        curated: 0,
-        article_count: articles.length,
-        press_count: articles.length,
-        first_at: now - 10 * HOUR,
-        last_at: now,
-        created_at: now,
-        updated_at: now,
-        centroid: '{}',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const issueId = await addIssueRow(
+      t.deps.db,
+      { name, leadArticleId: articles[0]!.id, members: articles.length, firstAt: now - 10 * HOUR },
+      now,
+    );
     for (const x of articles) {
-      await t.deps.db
-        .insertInto('issue_articles')
-        .values({
-          article_id: x.id,
-          issue_id: issue.id,
-          press_id: x.press,
-          published_at: x.at,
-          revision: 1,
-          similarity: 1,
-          vector: '{}',
-          assigned_at: now,
-          locked: 0,
-        })
-        .execute();
+      await addIssueMember(t.deps.db, { issueId, articleId: x.id, pressId: x.press, publishedAt: x.at }, now);
     }
-    return issue.id;
+    return issueId;
   }
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/databases.ts';
-import { addArticle, addPress } from '../helpers/news.ts';
+import { addArticle, addIssueMember, addIssueRow, addPress } from '../helpers/news.ts';
 import { verifiedReaderRow } from '../helpers/readers.ts';
 import { readersTestApp } from '../../src/readers/test-support.ts';
 import { linkArticleReporters } from '../../src/reporters/index.ts';
@@ -87,30 +87,12 @@ describe.each(await testDialects())('alerts for a batch of articles (%s)', (dial
     await follow(digestOnly, 'press', hanbit, 'immediate');
     await follow(digestOnly, 'keyword', '은빛대교', 'immediate');
 
-    const issue = await db
-      .insertInto('issues')
-      .values({
-        slug: 'batch-issue',
-        auto_name: '은빛대교 재개통',
-        editor_name: null,
-        lead_article_id: earlier,
-        pinned_article_id: null,
-        merged_into: null,
-        category_id: null,
-        visible: 1,
-        hidden: 0,
-        curated: 0,
-        article_count: 1,
-        press_count: 1,
-        first_at: now,
-        last_at: now,
-        created_at: now,
-        updated_at: now,
-        centroid: '{}',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await follow(issueFan, 'issue', issue.id, 'immediate');
+    const issueId = await addIssueRow(
+      db,
+      { slug: 'batch-issue', name: '은빛대교 재개통', leadArticleId: earlier },
+      now,
+    );
+    await follow(issueFan, 'issue', issueId, 'immediate');
 
     // One set of articles: each twin of a set is alike but for its id.
     const articleSet = async (set: string) => {
@@ -129,20 +111,7 @@ describe.each(await testDialects())('alerts for a batch of articles (%s)', (dial
         await article(hanbit, '오래된 은빛대교 기사', {}, now - 3 * DAY),
         await article(hanbit, '철회된 은빛대교 기사', { pubstatus: 'canceled' }),
       ];
-      await db
-        .insertInto('issue_articles')
-        .values({
-          article_id: ids[2]!,
-          issue_id: issue.id,
-          press_id: garam,
-          published_at: now,
-          revision: 1,
-          similarity: 1,
-          vector: '{}',
-          assigned_at: now,
-          locked: 0,
-        })
-        .execute();
+      await addIssueMember(db, { issueId, articleId: ids[2]!, pressId: garam, publishedAt: now }, now);
       return ids;
     };
     const single = await articleSet('[하나]');
