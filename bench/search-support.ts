@@ -31,8 +31,11 @@ export interface BenchDb extends DbHandle {
   dispose(): Promise<void>;
 }
 
-/** A fresh migrated database: a temp SQLite file, or a PostgreSQL schema dropped on dispose. */
-export async function createBenchDb(dialect: Dialect): Promise<BenchDb> {
+/**
+ * A fresh migrated database: a temp SQLite file, or a PostgreSQL schema dropped on dispose. With
+ * `keptSchema` (PostgreSQL), that schema is used and kept: made if missing, reused if there.
+ */
+export async function createBenchDb(dialect: Dialect, keptSchema?: string): Promise<BenchDb> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sosik-bench-'));
     const file = path.join(dir, 'bench.db');
@@ -49,10 +52,12 @@ export async function createBenchDb(dialect: Dialect): Promise<BenchDb> {
       },
     };
   }
-  const schema = `bench_${crypto.randomBytes(5).toString('hex')}`;
+  if (keptSchema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keptSchema))
+    throw new Error(`bad schema name ${keptSchema}`);
+  const schema = keptSchema ?? `bench_${crypto.randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: BENCH_PG_URL });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
+  await admin.query(`create schema if not exists ${schema}`);
   const handle = openDatabase({ databaseUrl: BENCH_PG_URL, pgSchema: schema, poolSize: 4 });
   await migrateToLatest(handle);
   return {
@@ -67,7 +72,7 @@ export async function createBenchDb(dialect: Dialect): Promise<BenchDb> {
     },
     async dispose() {
       await handle.close();
-      await admin.query(`drop schema ${schema} cascade`);
+      if (keptSchema === undefined) await admin.query(`drop schema ${schema} cascade`);
       await admin.end();
     },
   };

@@ -2,6 +2,9 @@
 // and 3-word queries (and two-syllable words alone), unfiltered and filtered, through the same
 // searchArticles the page calls, on SQLite and PostgreSQL, next to an FTS5 trigram baseline.
 //   npm run bench:search -- [--n 1000000] [--dialects sqlite,postgres|none] [--queries 200] [--peers]
+//     [--pg-schema NAME]
+// --pg-schema keeps the PostgreSQL index in that schema: the first run builds it, a later run with
+// the same --n measures the queries again without the build (an hour at 1M); drop it by hand.
 // --peers adds the in-memory libraries (MiniSearch, FlexSearch; Orama with --orama) on the same
 // corpus; meant for --n 100000, they hold everything in RAM.
 import { performance } from 'node:perf_hooks';
@@ -93,68 +96,112 @@ interface Row {
 }
 
 async function benchDialect(dialect: Dialect, n: number, perSet: number, rows: Row[]): Promise<void> {
-  const db: BenchDb = await createBenchDb(dialect);
+  const keptSchema = dialect === 'postgres' ? flag('pg-schema', '') || undefined : undefined;
+  const db: BenchDb = await createBenchDb(dialect, keptSchema);
   try {
     const vocab = buildVocabulary(30_000, mulberry32(1));
-    const categories = (await db.db.selectFrom('categories').select('id').orderBy('position').execute()).map(
-      (c) => c.id,
-    );
+    const built = keptSchema ? await builtBefore(db, n) : false;
     const headlines: string[] = [];
-    let t0 = performance.now();
-    let batch: BenchArticle[] = [];
-    let inserted = 0;
-    for (const a of syntheticArticles(n, vocab, 42)) {
-      if (headlines.length < 2000) headlines.push(a.headline);
-      batch.push({
-        headline: a.headline,
-        body: a.body,
-        publishedAt: NOW - Math.floor(a.ageDays * DAY),
-        pressIndex: a.pressIndex,
-        categoryIds: [categories[a.categoryIndex % categories.length]],
-      });
-      if (batch.length === 5000) {
-        await insertArticles(db, batch, 20);
-        inserted += batch.length;
-        batch = [];
-        if (inserted % 50_000 === 0) process.stderr.write(`[${dialect}] inserted ${inserted}/${n}\n`);
+    if (built) {
+      // The same generator and seed, so the same headlines and queries as the run that built it.
+      for (const a of syntheticArticles(n, vocab, 42)) {
+        headlines.push(a.headline);
+        if (headlines.length === 2000) break;
       }
-    }
-    if (batch.length) await insertArticles(db, batch, 20);
-    const insertS = (performance.now() - t0) / 1000;
-    const sizeBefore = await db.sizeBytes();
-
-    t0 = performance.now();
-    let lastReport = 0;
-    await reindexAll(db, ({ done, total }) => {
-      if (done - lastReport >= 50_000 || done === total) {
-        lastReport = done;
-        process.stderr.write(`[${dialect}] indexed ${done}/${total}\n`);
-      }
-    });
-    const indexS = (performance.now() - t0) / 1000;
-    if (dialect === 'postgres') await sql`vacuum analyze search_docs`.execute(db.db).catch(() => {});
-    const sizeAfter = await db.sizeBytes();
-    console.log(
-      `[${dialect}] ${n} articles: inserted in ${insertS.toFixed(0)} s; index built in ${indexS.toFixed(0)} s ` +
-        `(${Math.round(n / indexS)} articles/s); database ${(sizeBefore / 2 ** 20).toFixed(0)} MB → ${(sizeAfter / 2 ** 20).toFixed(0)} MB (index ≈ ${((sizeAfter - sizeBefore) / 2 ** 20).toFixed(0)} MB)`,
-    );
-
-    const sets = buildQuerySets(headlines, perSet);
-    const filters: Partial<SearchRequest> = { pressSlugs: ['press-3'], from: '2024-10-01' };
-    for (const set of sets) {
-      for (const filtered of [false, true]) {
-        const s = await timeQueries(
-          (q) => searchArticles(db, { q, now: NOW, pageSize: 10, ...(filtered ? filters : {}) }),
-          set.queries,
-        );
-        rows.push({ system: `Sosik (${dialect})`, set: set.name, filtered, p50: s.p50, p95: s.p95 });
-        logRow(rows[rows.length - 1]);
-      }
-    }
-    if (dialect === 'sqlite') await trigramBaseline(db, sets, rows);
+      console.log(`[${dialect}] ${n} articles: index kept in schema ${keptSchema}, built by an earlier run`);
+    } else await buildIndex(db, dialect, n, vocab, headlines);
+    await measureQueries(db, dialect, headlines, perSet, rows);
   } finally {
     await db.dispose();
   }
+}
+
+/** True when a kept schema already holds the n articles and their index (a finished earlier run). */
+async function builtBefore(db: BenchDb, n: number): Promise<boolean> {
+  const count = async (table: 'articles' | 'search_docs') =>
+    Number(
+      (
+        await db.db
+          .selectFrom(table)
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const [articles, docs] = [await count('articles'), await count('search_docs')];
+  if (articles === n && docs === n) return true;
+  if (articles > 0)
+    throw new Error(`kept schema holds ${articles} articles and ${docs} indexed, not ${n}: drop it first`);
+  return false;
+}
+
+async function buildIndex(
+  db: BenchDb,
+  dialect: Dialect,
+  n: number,
+  vocab: ReturnType<typeof buildVocabulary>,
+  headlines: string[],
+): Promise<void> {
+  const categories = (await db.db.selectFrom('categories').select('id').orderBy('position').execute()).map((c) => c.id);
+  let t0 = performance.now();
+  let batch: BenchArticle[] = [];
+  let inserted = 0;
+  for (const a of syntheticArticles(n, vocab, 42)) {
+    if (headlines.length < 2000) headlines.push(a.headline);
+    batch.push({
+      headline: a.headline,
+      body: a.body,
+      publishedAt: NOW - Math.floor(a.ageDays * DAY),
+      pressIndex: a.pressIndex,
+      categoryIds: [categories[a.categoryIndex % categories.length]],
+    });
+    if (batch.length === 5000) {
+      await insertArticles(db, batch, 20);
+      inserted += batch.length;
+      batch = [];
+      if (inserted % 50_000 === 0) process.stderr.write(`[${dialect}] inserted ${inserted}/${n}\n`);
+    }
+  }
+  if (batch.length) await insertArticles(db, batch, 20);
+  const insertS = (performance.now() - t0) / 1000;
+  const sizeBefore = await db.sizeBytes();
+
+  t0 = performance.now();
+  let lastReport = 0;
+  await reindexAll(db, ({ done, total }) => {
+    if (done - lastReport >= 50_000 || done === total) {
+      lastReport = done;
+      process.stderr.write(`[${dialect}] indexed ${done}/${total}\n`);
+    }
+  });
+  const indexS = (performance.now() - t0) / 1000;
+  if (dialect === 'postgres') await sql`vacuum analyze search_docs`.execute(db.db).catch(() => {});
+  const sizeAfter = await db.sizeBytes();
+  console.log(
+    `[${dialect}] ${n} articles: inserted in ${insertS.toFixed(0)} s; index built in ${indexS.toFixed(0)} s ` +
+      `(${Math.round(n / indexS)} articles/s); database ${(sizeBefore / 2 ** 20).toFixed(0)} MB → ${(sizeAfter / 2 ** 20).toFixed(0)} MB (index ≈ ${((sizeAfter - sizeBefore) / 2 ** 20).toFixed(0)} MB)`,
+  );
+}
+
+async function measureQueries(
+  db: BenchDb,
+  dialect: Dialect,
+  headlines: string[],
+  perSet: number,
+  rows: Row[],
+): Promise<void> {
+  const sets = buildQuerySets(headlines, perSet);
+  const filters: Partial<SearchRequest> = { pressSlugs: ['press-3'], from: '2024-10-01' };
+  for (const set of sets) {
+    for (const filtered of [false, true]) {
+      const s = await timeQueries(
+        (q) => searchArticles(db, { q, now: NOW, pageSize: 10, ...(filtered ? filters : {}) }),
+        set.queries,
+      );
+      rows.push({ system: `Sosik (${dialect})`, set: set.name, filtered, p50: s.p50, p95: s.p95 });
+      logRow(rows[rows.length - 1]);
+    }
+  }
+  if (dialect === 'sqlite') await trigramBaseline(db, sets, rows);
 }
 
 /** FTS5 trigram over the raw text in the same database: the naive approach, for comparison. */

@@ -163,6 +163,12 @@ describe.each(await testDialects())('ingestArticles on %s', (dialect) => {
     const inputs = Array.from({ length: INGEST_CHUNK + 60 }, (_, i) => {
       if (i === 7 || i === INGEST_CHUNK + 3) return item(i, { bodyHtml: '<div>'.repeat(300) });
       if (i === 100) return item(i, { headline: ' ' });
+      // Revisions one and two chunks after the first delivery: on PostgreSQL the next chunk is
+      // prepared while the one before is stored, and must still see it committed.
+      if (i === INGEST_CHUNK + 20)
+        return item(5, { bodyHtml: long(5), headline: '고친 제목', versionCreated: T0 + 999 });
+      if (i === INGEST_CHUNK + 40)
+        return item(30, { bodyHtml: long(30), pubstatus: 'canceled', versionCreated: T0 + 999 });
       if (i % 50 === 9) return item(i, { bodyHtml: long(i), pubstatus: 'canceled' });
       return item(i, { bodyHtml: long(i) });
     });
@@ -184,7 +190,14 @@ describe.each(await testDialects())('ingestArticles on %s', (dialect) => {
     expect(await stored(many)).toEqual(await stored(one));
     const counts = async (t: TestDb) => (await t.db.selectFrom('presses').select('article_count').execute())[0]!;
     expect(await counts(many)).toEqual(await counts(one));
-    expect((await counts(many)).article_count).toBe(inputs.length - 3 - 7); // 3 refused, 7 withdrawn
+    // 3 refused, 7 withdrawn from the start, 2 revisions of stored articles (one a withdrawal)
+    expect((await counts(many)).article_count).toBe(inputs.length - 3 - 7 - 2 - 1);
+    const revised = await many.db
+      .selectFrom('articles')
+      .select(['headline', 'revision'])
+      .where('uri', '=', 'urn:batch:5')
+      .executeTakeFirstOrThrow();
+    expect(revised).toEqual({ headline: '고친 제목', revision: 2 });
   });
 
   it('when the database refuses one row, the rest of its chunk is still stored and only that item is refused', async () => {
