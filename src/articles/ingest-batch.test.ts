@@ -163,8 +163,7 @@ describe.each(await testDialects())('ingestArticles on %s', (dialect) => {
     const inputs = Array.from({ length: INGEST_CHUNK + 60 }, (_, i) => {
       if (i === 7 || i === INGEST_CHUNK + 3) return item(i, { bodyHtml: '<div>'.repeat(300) });
       if (i === 100) return item(i, { headline: ' ' });
-      // Revisions one and two chunks after the first delivery: on PostgreSQL the next chunk is
-      // prepared while the one before is stored, and must still see it committed.
+      // Revisions one and two chunks after the first delivery: each must find the committed first one.
       if (i === INGEST_CHUNK + 20)
         return item(5, { bodyHtml: long(5), headline: '고친 제목', versionCreated: T0 + 999 });
       if (i === INGEST_CHUNK + 40)

@@ -32,57 +32,14 @@ const MAX_PARAMS = 16_000;
 /** Longest stretch of sanitising before other requests get the event loop. */
 const YIELD_AFTER_MS = 5;
 
-/**
- * Stores every request it can; one outcome per request, in order. On PostgreSQL a chunk is
- * prepared while the chunk before is being stored, so the database works while this thread
- * sanitises. SQLite stores on this thread, where overlapping would only keep its write
- * transaction open across the preparing. Stores stay one after another either way, so a later
- * delivery of an article always sees the earlier one committed.
- */
+/** Stores every request it can; one outcome per request, in order. */
 export async function ingestArticles(deps: AppDeps, reqs: readonly IngestRequest[]): Promise<BatchOutcome[]> {
   const outcomes: BatchOutcome[] = new Array(reqs.length);
-  const overlap = deps.dialect === 'postgres';
-  let changed = false;
-  let storing: Promise<void> | undefined;
-  // Caught at once and rethrown when awaited, so it never counts as an unhandled rejection.
-  let storeFailure: { err: unknown } | undefined;
-  const finishStoring = async () => {
-    await storing;
-    if (storeFailure) throw storeFailure.err;
-  };
-  for (let start = 0; start < reqs.length; start += INGEST_CHUNK) {
-    const ready = await prepareRange(deps, reqs, start, Math.min(reqs.length, start + INGEST_CHUNK), outcomes);
-    await finishStoring();
-    storing = storeReady(deps, ready, outcomes).then(
-      (anyChanged) => {
-        if (anyChanged) changed = true;
-      },
-      (err: unknown) => {
-        storeFailure = { err };
-      },
-    );
-    if (!overlap) await finishStoring();
-  }
-  await finishStoring();
-  if (changed) deps.nudgeJobs();
-  return outcomes;
-}
-
-type Ready = { index: number; item: PreparedArticle };
-
-/** Validates and sanitises reqs[from, to); a refused request gets its outcome at once. */
-async function prepareRange(
-  deps: AppDeps,
-  reqs: readonly IngestRequest[],
-  from: number,
-  to: number,
-  outcomes: BatchOutcome[],
-): Promise<Ready[]> {
-  const ready: Ready[] = [];
+  const ready: Array<{ index: number; item: PreparedArticle }> = [];
   // Small bodies are sanitised inline (src/html/sanitize-pool.ts): hundreds in a row would hold
   // the event loop for a tenth of a second, so hand it back every few milliseconds.
   let slice = performance.now();
-  for (let index = from; index < to; index++) {
+  for (let index = 0; index < reqs.length; index++) {
     try {
       ready.push({ index, item: await prepareArticle(reqs[index]!) });
     } catch (err) {
@@ -93,11 +50,6 @@ async function prepareRange(
       slice = performance.now();
     }
   }
-  return ready;
-}
-
-/** Stores prepared items chunk by chunk; true when any article changed. */
-async function storeReady(deps: AppDeps, ready: Ready[], outcomes: BatchOutcome[]): Promise<boolean> {
   let changed = false;
   for (const chunk of chunksWithoutRepeats(ready)) {
     const results = await storeChunkOrEach(
@@ -112,7 +64,8 @@ async function storeReady(deps: AppDeps, ready: Ready[], outcomes: BatchOutcome[
       announceIngest(deps, chunk[i]!.item.req.pressId, r.result);
     });
   }
-  return changed;
+  if (changed) deps.nudgeJobs();
+  return outcomes;
 }
 
 /**
