@@ -150,6 +150,9 @@ export class PostgresSearchIndex implements SearchIndex {
     // million articles would otherwise have every one of its rows fetched to keep 5,000. The first
     // range is sized from the document frequencies to hold them; a wider one follows only when it
     // does not (a filter, words that rarely meet). Same candidates and scores as one whole read.
+    // setweight + ts_filter cut each tsvector down to the query's lexemes before unnesting; BM25F
+    // as FTS5 computes it: headline frequency weighted and added to body frequency, length of the
+    // whole document.
     const scored = (db: Db | Transaction<Database>, from: number | undefined, below: number, want: number) =>
       sql<{ id: number; published_at: number; s: number; candidates: string }>`
       with q as (select * from unnest(${terms}::text[], ${weights}::float8[]) as q(term, idf)),
