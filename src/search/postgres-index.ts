@@ -148,8 +148,8 @@ export class PostgresSearchIndex implements SearchIndex {
     // Only the newest RELEVANCE_CANDIDATES matches are scored (SQLite does the same), which bounds
     // the cost of very common words. They are read newest id range first: a word in a tenth of a
     // million articles would otherwise have every one of its rows fetched to keep 5,000. The first
-    // range is sized from the document frequencies to hold them; a wider one follows only when it
-    // does not (a filter, words that rarely meet). Same candidates and scores as one whole read.
+    // range is sized from the document frequencies to hold them; a further one, sized from what the
+    // first found, follows only when it does not (words that rarely meet). Same candidates and scores as one whole read.
     // setweight + ts_filter cut each tsvector down to the query's lexemes before unnesting; BM25F
     // as FTS5 computes it: headline frequency weighted and added to body frequency, length of the
     // whole document.
@@ -180,12 +180,15 @@ export class PostgresSearchIndex implements SearchIndex {
     const readRanges = async (db: Db | Transaction<Database>): Promise<ScoredHit[]> => {
       const hits: ScoredHit[] = [];
       let below = newest + 1;
-      for (let want = candidates, span = firstSpan; want > 0; span *= 4) {
+      for (let want = candidates, span = firstSpan; want > 0; ) {
         const from = below - span > 1 ? below - span : undefined;
         const { rows } = await scored(db, from, below, want);
         for (const r of rows) hits.push({ articleId: r.id, score: Number(r.s), publishedAt: r.published_at });
-        want -= Number(rows[0]?.candidates ?? 0);
+        const found = Number(rows[0]?.candidates ?? 0);
+        want -= found;
         if (from === undefined) break;
+        // The next range from the share of matches this one showed (none: sixteen times as wide).
+        span = found > 0 ? Math.ceil((1.5 * want * (below - from)) / found) : span * 16;
         below = from;
       }
       return hits;
