@@ -4,7 +4,7 @@
 //   npm run bench:search -- [--n 1000000] [--dialects sqlite,postgres|none] [--queries 200] [--peers]
 //     [--pg-schema NAME]
 // --pg-schema keeps the PostgreSQL index in that schema: the first run builds it, a later run with
-// the same --n measures the queries again without the build (an hour at 1M); drop it by hand.
+// the same --n measures the queries again without the build (about half an hour at 1M); drop it by hand.
 // --peers adds the in-memory libraries (MiniSearch, FlexSearch; Orama with --orama) on the same
 // corpus; meant for --n 100000, they hold everything in RAM.
 import { performance } from 'node:perf_hooks';
