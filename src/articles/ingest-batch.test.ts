@@ -189,7 +189,7 @@ describe.each(await testDialects())('ingestArticles on %s', (dialect) => {
     expect(await stored(many)).toEqual(await stored(one));
     const counts = async (t: TestDb) => (await t.db.selectFrom('presses').select('article_count').execute())[0]!;
     expect(await counts(many)).toEqual(await counts(one));
-    // 3 refused, 7 withdrawn from the start, 2 revisions of stored articles (one a withdrawal)
+    // 3 refused, 7 withdrawn from the start, 2 revising stored articles (no new one), 1 of them withdrawing it
     expect((await counts(many)).article_count).toBe(inputs.length - 3 - 7 - 2 - 1);
     const revised = await many.db
       .selectFrom('articles')

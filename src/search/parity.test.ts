@@ -47,6 +47,7 @@ describe.skipIf(!dialects.includes('postgres'))('SQLite and PostgreSQL parity', 
     expect(b.total).toBe(a.total);
     for (const [i, r] of a.results.entries()) expect(b.results[i].score).toBeCloseTo(r.score, 2);
   });
+
   // A few ids per candidate range, so that every query needs many of them, and a candidate limit
   // that the small corpus reaches: the hits must be those of one whole read (the newest matches
   // only), press filter and "any" mode included.
@@ -72,6 +73,7 @@ describe.skipIf(!dialects.includes('postgres'))('SQLite and PostgreSQL parity', 
     // The limit of 2 candidates left matches out in most of the queries above.
     expect(cut).toBeGreaterThan(10);
   });
+
   it('counts a one-term query from its document frequency, as the rows that match', async () => {
     const index = new PostgresSearchIndex(postgres.db);
     let checked = 0;
