@@ -12,6 +12,17 @@ export const ISSUE_MEMBERSHIP = {
   articleColumn: 'article_id',
 } as const;
 
+/** Whether the filters narrow the matches at all (filterConditions is empty when not). */
+export function hasFilters(f: SearchFilters): boolean {
+  return Boolean(
+    f.pressIds?.length ||
+      f.categoryIds?.length ||
+      f.issueId !== undefined ||
+      f.from !== undefined ||
+      f.to !== undefined,
+  );
+}
+
 /** `and …` conditions on search_docs aliased `d` (empty when there are no filters). */
 export function filterConditions(f: SearchFilters): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];

@@ -4,7 +4,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { docRow, type AnalyzedDoc } from './document.ts';
-import { filterConditions } from './filters-sql.ts';
+import { filterConditions, hasFilters } from './filters-sql.ts';
 import { BM25_B, BM25_K1, HEADLINE_WEIGHT, idf, RELEVANCE_CANDIDATES, type ScoredHit } from './scoring.ts';
 import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
 import { queryWordChoices, scoredTerms } from './word-alternatives.ts';
@@ -143,7 +143,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const terms = scoredTerms(q);
     // A filter makes matches rarer than the frequencies tell, and the planner then intersects the
     // filter's own index: such queries read their candidates at once, planned as before.
-    const ranged = this.ranges.firstSpan !== undefined || !filtered(q.filters);
+    const ranged = this.ranges.firstSpan !== undefined || !hasFilters(q.filters);
     const [stats, dfs, newest] = await Promise.all([
       this.stats(),
       this.docFrequencies(terms),
@@ -236,7 +236,7 @@ export class PostgresSearchIndex implements SearchIndex {
   async count(q: IndexQuery, cap: number): Promise<number> {
     // One term and no filter: the documents that have it are its kept document frequency, which
     // spares visiting up to `cap` rows of the heap (the whole cost of the count of a common word).
-    const term = filtered(q.filters) ? undefined : singleTerm(q);
+    const term = hasFilters(q.filters) ? undefined : singleTerm(q);
     if (term !== undefined) return Math.min(cap, (await this.docFrequencies([term])).get(term) ?? 0);
     const { rows } = await sql<{ n: number }>`
       select count(*) as n from (select 1 from search_docs d where ${matchCondition(q, tsqueryLiteral(q))}
@@ -306,16 +306,6 @@ function singleTerm(q: IndexQuery): string | undefined {
   if (q.choseong?.length) return undefined;
   const terms = q.mode === 'all' ? queryWordChoices(q).flat(2) : scoredTerms(q);
   return terms.length === 1 ? terms[0] : undefined;
-}
-
-function filtered(f: IndexQuery['filters']): boolean {
-  return Boolean(
-    f.pressIds?.length ||
-      f.categoryIds?.length ||
-      f.issueId !== undefined ||
-      f.from !== undefined ||
-      f.to !== undefined,
-  );
 }
 
 function matchCondition(q: IndexQuery, tsq: string) {

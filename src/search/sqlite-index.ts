@@ -3,7 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { docRow, type AnalyzedDoc } from './document.ts';
-import { filterConditions } from './filters-sql.ts';
+import { filterConditions, hasFilters } from './filters-sql.ts';
 import {
   HEADLINE_WEIGHT,
   RELEVANCE_CANDIDATES,
@@ -11,13 +11,7 @@ import {
   SQLITE_TERM_REPEAT,
   type ScoredHit,
 } from './scoring.ts';
-import {
-  indexedRevisions,
-  type Facets,
-  type IndexQuery,
-  type SearchFilters,
-  type SearchIndex,
-} from './search-index.ts';
+import { indexedRevisions, type Facets, type IndexQuery, type SearchIndex } from './search-index.ts';
 import { queryWordChoices, scoredTerms } from './word-alternatives.ts';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -52,19 +46,6 @@ async function deletePostings(trx: Transaction<Database>, ids: number[]): Promis
     await sql`delete from search_cho where rowid in (${slice})`.execute(trx);
   }
 }
-
-/**
- * Whether a query needs search_docs to filter. Without filters FTS5 answers alone: search_docs
- * holds a row for exactly the documents in search_fts (both are written in one transaction).
- */
-const hasFilters = (f: SearchFilters) =>
-  Boolean(
-    f.pressIds?.length ||
-      f.categoryIds?.length ||
-      f.issueId !== undefined ||
-      f.from !== undefined ||
-      f.to !== undefined,
-  );
 
 export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Db) {}
@@ -153,7 +134,9 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     // The inner query walks matches newest id first and stops after RELEVANCE_CANDIDATES, so
     // bm25() runs on a bounded number of rows however common the words are.
-    // Without filters the candidates come from FTS5 alone; search_docs is read for the top hits only.
+    // Without filters the candidates come from FTS5 alone (search_docs holds a row for exactly the
+    // documents in search_fts: both are written in one transaction); search_docs is read for the
+    // top hits only.
     const { rows } = await sql<{ id: number; published_at: number; s: number }>`
       select t.id, d.published_at, t.s from (
         select id, s from (
