@@ -102,10 +102,7 @@ export async function articlePages(app: FastifyInstance, deps: AppDeps): Promise
       ),
       presses: fragments.get(`presses:${ctx.locale}`, () => h(HomePressesContent, { ctx, data: sections })),
     };
-    return sendPage(
-      reply,
-      h(HomePage, { ctx, data: { ...sections, boxes, alternates, order: order ?? undefined, html } }),
-    );
+    return sendPage(reply, h(HomePage, { ctx, data: { boxes, alternates, order: order ?? undefined, html } }));
   });
 
   app.get<{ Params: { slug: string }; Querystring: ListParams }>('/categories/:slug', async (request, reply) => {

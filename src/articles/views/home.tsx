@@ -8,32 +8,33 @@ import { ArticleCardList, ArticleCardView } from './article-card.tsx';
 import { categoryName, frameOf, pressName, type PageContext } from '../../web/page-context.ts';
 import { innerHtml } from '../../web/fragments.ts';
 
-export interface HomeData {
+/** What the front page's sections show: stored articles only, the same for every reader. */
+export interface HomeSections {
   latest: ArticleCard[];
   categories: CategoryRef[];
   byCategory: Map<number, ArticleCard[]>;
   presses: PressRef[];
   byPress: Map<number, ArticleCard[]>;
+}
+
+export interface HomeData {
   /** Rendered home slots (src/capability.ts `PageSlots.homeBox`), in capability order. */
   boxes?: VNode[];
   alternates?: AlternateLink[];
   /** The order choice above the lead section, and a chosen order's list replacing it (`homeOrder` slot). */
   order?: { switcher: VNode; main?: VNode };
-  /** The sections' content as kept HTML (rendered once per change, src/web/fragments.ts), if kept. */
-  html?: HomeSectionsHtml;
+  /** The sections' content as kept HTML (rendered once per change, src/web/fragments.ts). */
+  html: HomeSectionsHtml;
 }
 
-/** The HTML inside each front-page section that shows only stored articles (the same for every reader). */
+/** The HTML inside each front-page section (HomeSections rendered by the components below). */
 export interface HomeSectionsHtml {
   latest: string;
   categories: string;
   presses: string;
 }
 
-type SectionProps = {
-  ctx: PageContext;
-  data: Pick<HomeData, 'latest' | 'categories' | 'byCategory' | 'presses' | 'byPress'>;
-};
+type SectionProps = { ctx: PageContext; data: HomeSections };
 
 /** Inside `<section class="home-latest">`: the lead story, the next ones, and a link to all. */
 export function HomeLatestContent({ ctx, data }: SectionProps) {
@@ -130,32 +131,13 @@ export function HomePage(props: { ctx: PageContext; data: HomeData }) {
       <h1 class="visually-hidden">{tr('articles.home.title', { site: ctx.siteName })}</h1>
       {data.order?.switcher}
       <div class="home-top">
-        {data.order?.main ??
-          (html ? (
-            <section class="home-latest" aria-labelledby="latest-title" {...innerHtml(html.latest)} />
-          ) : (
-            <section class="home-latest" aria-labelledby="latest-title">
-              <HomeLatestContent ctx={ctx} data={data} />
-            </section>
-          ))}
+        {data.order?.main ?? <section class="home-latest" aria-labelledby="latest-title" {...innerHtml(html.latest)} />}
         {data.boxes?.length ? <aside class="home-issues">{data.boxes}</aside> : null}
       </div>
 
-      {html ? (
-        <div class="home-categories" {...innerHtml(html.categories)} />
-      ) : (
-        <div class="home-categories">
-          <HomeCategoriesContent ctx={ctx} data={data} />
-        </div>
-      )}
+      <div class="home-categories" {...innerHtml(html.categories)} />
 
-      {html ? (
-        <section class="home-presses" aria-labelledby="presses-title" {...innerHtml(html.presses)} />
-      ) : (
-        <section class="home-presses" aria-labelledby="presses-title">
-          <HomePressesContent ctx={ctx} data={data} />
-        </section>
-      )}
+      <section class="home-presses" aria-labelledby="presses-title" {...innerHtml(html.presses)} />
     </Layout>
   );
 }
