@@ -1,5 +1,6 @@
 // Every message the reader accounts send (verify an address, confirm a new one, reset a password,
-// tell the old address it was replaced, tell an owner someone signed up with their address). Templates only: the readers capability builds the links and keys.
+// tell the old address it was replaced, tell an owner someone signed up with their address).
+// Templates only: the readers capability builds the links and keys.
 import type { MailTemplate } from './template.tsx';
 
 interface Common {

@@ -3,7 +3,7 @@
 // `subscriptions.alert:<reader>:<article>` through enqueueMail), however often the job runs.
 // Many articles at once (the job's runBatch) are matched with one read per kind of target.
 import type { Selectable } from 'kysely';
-import { readBylines, readKeywords } from '../articles/index.ts';
+import { readKeywords } from '../articles/index.ts';
 import { defineJob } from '../capability.ts';
 import type { AppDeps } from '../deps.ts';
 import { issuesOfArticles } from '../issues/index.ts';
@@ -99,10 +99,7 @@ async function alertChunk(deps: AppDeps, ids: number[], now: number): Promise<nu
       .select(['article_id', 'category_id'])
       .where('article_id', 'in', usable)
       .execute(),
-    existingReportersOf(
-      db,
-      articles.filter((a) => readBylines(a.bylines).length),
-    ),
+    existingReportersOf(db, articles),
     issuesOfArticles(db, usable),
   ]);
   const categories = new Map<number, number[]>();
