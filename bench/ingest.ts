@@ -18,7 +18,6 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,6 +38,7 @@ import { sanitizeBody } from '../src/html/sanitize-body.ts';
 import { JobWorker } from '../src/jobs/worker.ts';
 import { createPress } from '../src/press/index.ts';
 import { generateFeed } from './ingest-feed-file.ts';
+import { freePort } from './free-port.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BASELINE = process.env.BENCH_BASELINE;
@@ -229,17 +229,6 @@ async function drainByKind(deps: AppDeps, registry: Registry, label: string): Pr
     `  ${label}jobs drained ${rate(articles, totalS).padStart(9)} articles  (${totalJobs} jobs in ${totalS.toFixed(2)} s, ${left} left; one kind at a time:)`,
   );
   for (const line of lines) console.log(line);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
 
 async function overHttp(db: BenchDb, inputs: ArticleInput[], root = ROOT, label = ''): Promise<void> {

@@ -20,12 +20,12 @@ import { sql } from 'kysely';
 import { REGISTRY } from '../src/app.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { ensureNginx } from './nginx.ts';
+import { freePort } from './free-port.ts';
+import { ensureNginx, nginxConf } from './nginx.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -197,44 +197,28 @@ async function measure(name: string, url: string): Promise<Measured> {
   };
 }
 
-function nginxConf(dir: string, root: string, port: number): string {
-  return `worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
+/** A tuned static server: sendfile, keep-alive without a limit, open files cached. */
+function staticNginxConf(dir: string, root: string, port: number): string {
+  return nginxConf(
+    dir,
+    `  sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
   open_file_cache max=64;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
   types { text/html html; }
   server {
     listen 127.0.0.1:${port};
     root ${root};
-  }
-}
-`;
+  }`,
+  );
 }
 
 /** nginx serving `root` (the page bytes as files) on a free port; returns its port and a stop. */
 async function startNginx(dir: string, root: string): Promise<{ port: number; stop: () => void }> {
   const nginx = ensureNginx();
-  const port = await new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
+  const port = await freePort();
   const conf = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(conf, nginxConf(dir, root, port));
+  fs.writeFileSync(conf, staticNginxConf(dir, root, port));
   const started = spawnSync(nginx, ['-c', conf], { stdio: 'inherit' });
   if (started.status !== 0) throw new Error('nginx did not start');
   return { port, stop: () => spawnSync(nginx, ['-c', conf, '-s', 'stop'], { stdio: 'inherit' }) };

@@ -9,7 +9,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,23 +18,13 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createPress } from '../src/press/index.ts';
 import { generateFeed } from './ingest-feed-file.ts';
-import { ensureNginx } from './nginx.ts';
+import { ensureNginx, nginxConf } from './nginx.ts';
+import { freePort } from './free-port.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const STORED = Number(process.env.BENCH_STORED ?? 2000);
 const PG_URL = process.env.SOSIK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
   for (;;) {
@@ -66,19 +55,11 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-function nginxConf(dir: string, listen: number, upstreams: number[]): string {
-  return `worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  upstream sosik {
+/** nginx in front of the web processes: round robin over kept-alive upstream connections. */
+function proxyNginxConf(dir: string, listen: number, upstreams: number[]): string {
+  return nginxConf(
+    dir,
+    `  upstream sosik {
 ${upstreams.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
     keepalive 64;
   }
@@ -91,9 +72,8 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
       proxy_set_header Connection "";
       proxy_set_header Host $host;
     }
-  }
-}
-`;
+  }`,
+  );
 }
 
 interface Figures {
@@ -231,7 +211,7 @@ async function main(): Promise<void> {
       }
       const listen = await freePort();
       const conf = path.join(dir, `nginx-${n}.conf`);
-      fs.writeFileSync(conf, nginxConf(dir, listen, ports.slice(0, n)));
+      fs.writeFileSync(conf, proxyNginxConf(dir, listen, ports.slice(0, n)));
       if (nginxUp) spawnSync(nginx, ['-c', conf, '-s', 'stop'], { stdio: 'inherit' });
       const started = spawnSync(nginx, ['-c', conf], { stdio: 'inherit' });
       if (started.status !== 0) throw new Error('nginx did not start');
